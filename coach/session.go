@@ -162,3 +162,11 @@ func (s *Session) touch(now time.Time) {
 	s.UpdatedAt = now
 	s.rev++
 }
+
+// IsEmpty reports whether nothing has been entered yet: such a session is not
+// worth a file.
+func (s *Session) IsEmpty() bool {
+	return s.Intake == (Intake{}) && s.MoodBefore == nil && s.MoodAfter == nil &&
+		s.Feedback == (FeedbackRequest{}) && len(s.Actions) == 0 &&
+		len(s.Answers) == 0 && len(s.Drafts) == 0 && s.Status != Complete
+}

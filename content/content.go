@@ -12,11 +12,25 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-//go:embed flow.json advice.json tips/*.md
+//go:embed flow.json advice.json support.md tips/*.md
 var files embed.FS
+
+// Support is the short "you are not alone; if this stays heavy, talk to
+// someone" note, as plain text. It is shown on the summary and from the help
+// key so the way to real help is always one key away; the app is a coach,
+// not a therapist. Load checks that the note is not empty.
+func Support() string {
+	b, err := fs.ReadFile(files, "support.md")
+	if err != nil {
+		// Unreachable: go:embed fails the build when support.md is missing.
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
 
 // Kind says which kind of answer a prompt collects, and so which widget asks
 // for it and how the answer is stored.
@@ -139,6 +153,13 @@ func load(fsys fs.FS) (*Flow, []AdvicePoint, error) {
 	if err := decode(fsys, "advice.json", &advice); err != nil {
 		return nil, nil, err
 	}
+	support, err := fs.ReadFile(fsys, "support.md")
+	if err != nil {
+		return nil, nil, fmt.Errorf("content: support note: %w", err)
+	}
+	if strings.TrimSpace(string(support)) == "" {
+		return nil, nil, errors.New("content: support.md is empty: the app must always say where to find help")
+	}
 	if err := validate(&flow, advice); err != nil {
 		return nil, nil, err
 	}
@@ -163,17 +184,33 @@ func validate(f *Flow, advice []AdvicePoint) error {
 	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf("content: "+format, a...)) }
 	seen := map[string]bool{}
 	sections := map[string]*Section{}
+	step := 0
 	for i := range f.Sections {
 		s := &f.Sections[i]
 		if s.ID == "" || s.Title == "" {
 			bad("section %d needs an id and a title", i)
 		}
+		if _, dup := sections[s.ID]; dup {
+			bad("section id %q is used twice", s.ID)
+		}
 		sections[s.ID] = s
 		if len(s.Prompts) == 0 {
 			bad("section %q has no prompts", s.ID)
 		}
-		if s.Step > 0 && strings.TrimSpace(s.Tip) == "" {
-			bad("step %q has an empty tip", s.ID)
+		switch {
+		case s.Step < 0:
+			bad("section %q has a negative step %d", s.ID, s.Step)
+		case s.Step > 0:
+			step++
+			if s.Step != step {
+				bad("section %q is step %d but comes where step %d belongs", s.ID, s.Step, step)
+			}
+			switch tip := strings.TrimSpace(s.Tip); {
+			case tip == "":
+				bad("step %q has an empty tip", s.ID)
+			case !strings.HasPrefix(tip, "## "):
+				bad("the tip for step %q must start with a level-2 heading (## )", s.ID)
+			}
 		}
 		for _, p := range s.Prompts {
 			switch {
@@ -194,16 +231,36 @@ func validate(f *Flow, advice []AdvicePoint) error {
 	if f.Steps() == 0 {
 		bad("the flow has no steps")
 	}
+
+	points := map[int][]int{} // step -> bullet numbers, in file order
+	ids := map[string]bool{}
 	for _, a := range advice {
+		st, n, ok := parseAdviceID(a.ID)
+		switch {
+		case !ok:
+			bad("advice id %q is not of the form <step>.<bullet>", a.ID)
+		case st > f.Steps():
+			bad("advice %s is for step %d, but the flow has %d steps", a.ID, st, f.Steps())
+		case ids[a.ID]:
+			bad("advice id %s is used twice", a.ID)
+		default:
+			points[st] = append(points[st], n)
+		}
+		ids[a.ID] = true
 		if a.Tip == "" && len(a.Prompts) == 0 {
 			bad("advice %s is made nowhere: give it a tip phrase or prompts", a.ID)
 		}
+		if a.Tip == "" && a.Phrase != "" {
+			bad("advice %s has a phrase but no tip to find it in", a.ID)
+		}
 		if a.Tip != "" {
-			s, ok := sections[a.Tip]
+			s, found := sections[a.Tip]
 			switch {
-			case !ok || s.Step == 0:
+			case !found || s.Step == 0:
 				bad("advice %s names unknown step %q", a.ID, a.Tip)
-			case a.Phrase == "" || !strings.Contains(strings.ToLower(s.Tip), strings.ToLower(a.Phrase)):
+			case ok && s.Step != st:
+				bad("advice %s belongs to step %d, but tip %q is step %d", a.ID, st, a.Tip, s.Step)
+			case a.Phrase == "" || !strings.Contains(normalize(s.Tip), normalize(a.Phrase)):
 				bad("advice %s: the %q tip does not contain %q", a.ID, a.Tip, a.Phrase)
 			}
 		}
@@ -213,5 +270,37 @@ func validate(f *Flow, advice []AdvicePoint) error {
 			}
 		}
 	}
+	for st := 1; st <= f.Steps(); st++ {
+		ns := slices.Compact(slices.Sorted(slices.Values(points[st])))
+		if len(ns) == 0 {
+			bad("no advice is mapped for step %d", st)
+			continue
+		}
+		if ns[0] != 1 || ns[len(ns)-1] != len(ns) {
+			bad("advice for step %d must be numbered %d.1 to %d.%d without gaps, found %v", st, st, st, len(ns), ns)
+		}
+	}
 	return errors.Join(errs...)
+}
+
+// normalize lowercases text and collapses every run of white space to one
+// space, so a phrase matches a tip however the markdown lines are wrapped.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// parseAdviceID splits an advice id "<step>.<bullet>" into its two numbers,
+// both 1 or more; ok is false for anything else. ADVICE.md counts bullets
+// from 1 under each step heading, and so do the ids.
+func parseAdviceID(id string) (step, bullet int, ok bool) {
+	a, b, found := strings.Cut(id, ".")
+	if !found {
+		return 0, 0, false
+	}
+	step, err1 := strconv.Atoi(a)
+	bullet, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || step < 1 || bullet < 1 || strconv.Itoa(step) != a || strconv.Itoa(bullet) != b {
+		return 0, 0, false
+	}
+	return step, bullet, true
 }

@@ -1,0 +1,55 @@
+package coach
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DateLayout is how dates are stored: a calendar day, with no time or zone,
+// because "follow up by Friday" means Friday wherever the user is.
+const DateLayout = "2006-01-02"
+
+// errDate is shown under a date the app cannot read.
+var errDate = errors.New("write a date like 2026-12-01, or today, tomorrow, +3d")
+
+// ParseDate reads a date as a person types it: 2026-12-01, today, tomorrow,
+// yesterday, +3d or -2d (days), +2w (weeks). Empty text is no date and no
+// error. It returns the date in DateLayout.
+func ParseDate(s string, now time.Time) (string, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	day := func(n int) string { return now.AddDate(0, 0, n).Format(DateLayout) }
+	switch s {
+	case "":
+		return "", nil
+	case "today", "now":
+		return day(0), nil
+	case "tomorrow":
+		return day(1), nil
+	case "yesterday":
+		return day(-1), nil
+	}
+	if t, err := time.Parse(DateLayout, s); err == nil {
+		return t.Format(DateLayout), nil
+	}
+	if len(s) >= 3 && (s[0] == '+' || s[0] == '-') {
+		unit := 1
+		switch s[len(s)-1] {
+		case 'd':
+		case 'w':
+			unit = 7
+		default:
+			return "", errDate
+		}
+		n, err := strconv.Atoi(s[1 : len(s)-1])
+		if err != nil || n > 3660 {
+			return "", errDate
+		}
+		if s[0] == '-' {
+			n = -n
+		}
+		return day(n * unit), nil
+	}
+	return "", errDate
+}

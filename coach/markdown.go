@@ -1,0 +1,145 @@
+package coach
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rebound-coach/rebound/content"
+)
+
+// Markdown writes a session as a markdown document: the summary screen renders
+// it with Glamour, and it is what "copy as markdown" copies. Every piece of
+// user text goes through Escape, so nothing the user typed or pasted can act
+// as markdown or reach the terminal as an escape sequence.
+func Markdown(s *Session, flow *content.Flow) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", Escape(Title(s)))
+	fmt.Fprintf(&b, "*%s · %s*\n\n", s.CreatedAt.Local().Format("Mon 2 Jan 2006, 15:04"), statusText(s.Status))
+
+	b.WriteString("**Mood:** " + moodText(s.MoodBefore) + " → " + moodText(s.MoodAfter) + "\n\n")
+	if t := s.Answers["not_personal.balanced"].Text; t != "" {
+		b.WriteString("**A balanced thought:**\n\n" + quote(t) + "\n")
+	}
+
+	for _, sec := range flow.Sections {
+		var body strings.Builder
+		for _, p := range sec.Prompts {
+			if p.Kind == content.Mood {
+				continue
+			}
+			if md := answerMarkdown(p, s.Get(p.ID)); md != "" {
+				body.WriteString(md)
+			}
+		}
+		if body.Len() == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "## %s\n\n%s", sec.Title, body.String())
+	}
+	return b.String()
+}
+
+// Title names a session the way a person would: "Designer at Northwind".
+func Title(s *Session) string {
+	role, company := oneLine(s.Intake.Role), oneLine(s.Intake.Company)
+	switch {
+	case role != "" && company != "":
+		return role + " at " + company
+	case role != "":
+		return role
+	case company != "":
+		return company
+	}
+	return "Session of " + s.CreatedAt.Local().Format("2 Jan 2006")
+}
+
+func answerMarkdown(p content.Prompt, a Answer) string {
+	label := "**" + Escape(p.Label) + "**"
+	switch p.Kind {
+	case content.Text, content.Choice, content.Date:
+		if a.Text == "" {
+			return ""
+		}
+		return label + " " + Escape(oneLine(a.Text)) + "\n\n"
+	case content.Textarea, content.Draft:
+		if strings.TrimSpace(a.Text) == "" {
+			return ""
+		}
+		return label + "\n\n" + quote(a.Text) + "\n"
+	case content.List, content.Checklist:
+		items := a.Items
+		if p.Kind == content.Checklist && strings.TrimSpace(a.Text) != "" {
+			items = append(items[:len(items):len(items)], a.Text)
+		}
+		if len(items) == 0 {
+			return ""
+		}
+		var b strings.Builder
+		b.WriteString(label + "\n\n")
+		for _, it := range items {
+			b.WriteString("- " + Escape(oneLine(it)) + "\n")
+		}
+		return b.String() + "\n"
+	case content.Actions:
+		if len(a.Actions) == 0 {
+			return ""
+		}
+		var b strings.Builder
+		b.WriteString(label + "\n\n")
+		for _, x := range a.Actions {
+			box := "[ ]"
+			if x.Done {
+				box = "[x]"
+			}
+			b.WriteString("- " + box + " " + Escape(oneLine(x.Text)))
+			if x.Due != "" {
+				b.WriteString(" *(by " + Escape(x.Due) + ")*")
+			}
+			b.WriteString("\n")
+		}
+		return b.String() + "\n"
+	}
+	return ""
+}
+
+func moodText(m *Mood) string {
+	if m == nil || m.Score == 0 {
+		return "not recorded"
+	}
+	t := fmt.Sprintf("%d/10", m.Score)
+	if w := oneLine(m.Word); w != "" {
+		t += " (" + Escape(w) + ")"
+	}
+	return t
+}
+
+func statusText(s Status) string {
+	if s == Complete {
+		return "complete"
+	}
+	return "in progress"
+}
+
+// quote writes multi-line user text as a block quote, line for line.
+func quote(s string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(strings.TrimRight(s, "\n "), "\n") {
+		b.WriteString("> " + Escape(line) + "\n")
+	}
+	return b.String()
+}
+
+// Escape makes user text inert (see Inert) and then literal in markdown:
+// every character markdown could read as syntax is backslash-escaped.
+func Escape(s string) string {
+	s = Inert(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_{}[]<>()#+-.!|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

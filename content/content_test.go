@@ -1,0 +1,526 @@
+package content
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// adviceSpec is the content specification, kept beside the repository (CI
+// checks out shared/ next to it), so it is read at test time, not embedded.
+const adviceSpec = "../../shared/ADVICE.md"
+
+// wantSteps is the number of coaching steps: ADVICE.md has five, and the
+// progress line and the coach's state machine are built around them.
+const wantSteps = 5
+
+func mustLoad(t *testing.T) (*Flow, []AdvicePoint) {
+	t.Helper()
+	flow, advice, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return flow, advice
+}
+
+// steps returns the coaching sections (Step > 0) in flow order.
+func steps(f *Flow) []Section {
+	var out []Section
+	for _, s := range f.Sections {
+		if s.Step > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// countWords counts the words of markdown text, ignoring its punctuation:
+// heading hashes, list markers, emphasis and code marks are not words.
+func countWords(md string) int {
+	n := 0
+	for _, tok := range strings.Fields(md) {
+		if strings.IndexFunc(tok, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// heading returns the text of the tip's first line without its "## ".
+func heading(md string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(md), "\n")
+	return strings.TrimSpace(strings.TrimLeft(first, "#"))
+}
+
+// words splits text into its words: letters, digits and apostrophes.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+}
+
+func TestLoad(t *testing.T) {
+	flow, advice := mustLoad(t)
+	if len(flow.Sections) == 0 || len(advice) == 0 {
+		t.Fatalf("Load returned %d sections and %d advice points", len(flow.Sections), len(advice))
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	tests := []struct {
+		md   string
+		want int
+	}{
+		{"", 0},
+		{"## Two words", 2},
+		{"- one\n- *two* and **three**\n\n> four", 5},
+		{"over- or under-qualified — fine", 4},
+		{"`code` _em_", 2},
+	}
+	for _, tt := range tests {
+		if got := countWords(tt.md); got != tt.want {
+			t.Errorf("countWords(%q) = %d, want %d", tt.md, got, tt.want)
+		}
+	}
+}
+
+func TestSteps(t *testing.T) {
+	flow, _ := mustLoad(t)
+	got := steps(flow)
+	if len(got) != wantSteps {
+		t.Fatalf("the flow has %d coaching steps, want %d", len(got), wantSteps)
+	}
+	for i, s := range got {
+		t.Run(s.ID, func(t *testing.T) {
+			if s.Step != i+1 {
+				t.Errorf("step %q is numbered %d, want %d (steps run 1 to %d in order)", s.ID, s.Step, i+1, wantSteps)
+			}
+			if n := countWords(s.Tip); n < 150 || n > 300 {
+				t.Errorf("tip %q has %d words, want 150 to 300", s.ID, n)
+			}
+			if !strings.HasPrefix(s.Tip, "## ") {
+				t.Errorf("tip %q does not start with a level-2 heading", s.ID)
+			}
+			if len(s.Prompts) == 0 {
+				t.Errorf("step %q has no prompts", s.ID)
+			}
+		})
+	}
+}
+
+func TestPrompts(t *testing.T) {
+	flow, _ := mustLoad(t)
+	seen := map[string]string{}
+	for _, s := range flow.Sections {
+		for _, p := range s.Prompts {
+			if other, dup := seen[p.ID]; dup {
+				t.Errorf("prompt id %q is in both %q and %q", p.ID, other, s.ID)
+			}
+			seen[p.ID] = s.ID
+			if !slices.Contains(kinds, p.Kind) {
+				t.Errorf("prompt %q has unknown kind %q", p.ID, p.Kind)
+			}
+			if (p.Kind == Choice || p.Kind == Checklist) && len(p.Options) == 0 {
+				t.Errorf("%s prompt %q has no options", p.Kind, p.ID)
+			}
+			if p.Kind != Choice && p.Kind != Checklist && len(p.Options) > 0 {
+				t.Errorf("%s prompt %q has options it cannot show", p.Kind, p.ID)
+			}
+			for _, o := range p.Options {
+				if n := utf8.RuneCountInString(o); o == "" || n > 45 {
+					t.Errorf("prompt %q: option %q is %d characters; options are ticked at a glance, keep them to 45", p.ID, o, n)
+				}
+			}
+			if len(p.Options) != len(slices.Compact(slices.Sorted(slices.Values(p.Options)))) {
+				t.Errorf("prompt %q repeats an option", p.ID)
+			}
+		}
+	}
+}
+
+func TestTipsRender(t *testing.T) {
+	flow, _ := mustLoad(t)
+	for _, width := range []int{20, 60, 80, 200} {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(width))
+		if err != nil {
+			t.Fatalf("glamour renderer at width %d: %v", width, err)
+		}
+		for _, s := range steps(flow) {
+			t.Run(fmt.Sprintf("%s/%d", s.ID, width), func(t *testing.T) {
+				out, err := r.Render(s.Tip)
+				if err != nil {
+					t.Fatalf("render: %v", err)
+				}
+				plain := ansi.Strip(out)
+				h := heading(s.Tip)
+				if len(words(h)) == 0 {
+					t.Fatalf("tip %q has no heading words", s.ID)
+				}
+				for _, w := range words(h) {
+					if !strings.Contains(plain, w) {
+						t.Errorf("rendered tip lacks heading word %q:\n%s", w, plain)
+					}
+				}
+			})
+		}
+	}
+}
+
+var (
+	htmlTag    = regexp.MustCompile(`<[A-Za-z!/?]`)
+	htmlEntity = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);`)
+)
+
+// TestTipsArePlainText keeps the tips to text Glamour shows as written: a
+// control character (an escape sequence above all) would pass straight
+// through to the terminal, and HTML, links, tables and code would be noise.
+func TestTipsArePlainText(t *testing.T) {
+	flow, _ := mustLoad(t)
+	texts := map[string]string{"support.md": Support()}
+	for _, s := range steps(flow) {
+		texts["tips/"+s.ID+".md"] = s.Tip
+	}
+	for name, text := range texts {
+		t.Run(name, func(t *testing.T) {
+			if !utf8.ValidString(text) {
+				t.Fatal("not valid UTF-8")
+			}
+			for i, r := range text {
+				if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff') {
+					t.Errorf("control character %U at byte %d", r, i)
+				}
+			}
+			if m := htmlTag.FindString(text); m != "" {
+				t.Errorf("HTML tag %q", m)
+			}
+			if m := htmlEntity.FindString(text); m != "" {
+				t.Errorf("HTML entity %q", m)
+			}
+			for _, bad := range []string{"](", "`", "|", "<http", "http://", "https://"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("contains %q: no links, code or tables in the coaching words", bad)
+				}
+			}
+		})
+	}
+}
+
+// TestNoToxicPositivity guards the tone ADVICE.md asks for: a rejected person
+// does not want to hear that it was all for the best.
+func TestNoToxicPositivity(t *testing.T) {
+	flow, _ := mustLoad(t)
+	b, err := json.Marshal(flow) // labels, hints, options and intros
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.ToLower(string(b) + Support())
+	for _, s := range steps(flow) {
+		all += strings.ToLower(s.Tip)
+	}
+	for _, phrase := range []string{
+		"everything happens for a reason", "meant to be", "blessing in disguise",
+		"silver lining", "good vibes", "just be positive", "stay positive!",
+	} {
+		if strings.Contains(all, phrase) {
+			t.Errorf("the content says %q", phrase)
+		}
+	}
+}
+
+func TestSupport(t *testing.T) {
+	s := Support()
+	if s == "" {
+		t.Fatal("Support() is empty")
+	}
+	if s != strings.TrimSpace(s) {
+		t.Error("Support() has surrounding space")
+	}
+	for _, want := range []string{"not alone", "someone you trust", "professional", "not a therapist"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the support note does not say %q:\n%s", want, s)
+		}
+	}
+	if n := len(regexp.MustCompile(`[.!?](\s|$)`).FindAllString(s, -1)); n < 2 || n > 3 {
+		t.Errorf("the support note has %d sentences, want two or three", n)
+	}
+}
+
+// specBullets reads ADVICE.md and counts, for each "## Step N" heading, the
+// top-level "- " bullets before the next "## " heading.
+func specBullets(t *testing.T, path string) map[int]int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	stepHeading := regexp.MustCompile(`^## Step ([0-9]+)\b`)
+	counts := map[int]int{}
+	step := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "## "):
+			step = 0
+			if m := stepHeading.FindStringSubmatch(line); m != nil {
+				step, _ = strconv.Atoi(m[1])
+				if _, dup := counts[step]; dup {
+					t.Fatalf("%s has two headings for step %d", path, step)
+				}
+				counts[step] = 0
+			}
+		case step > 0 && strings.HasPrefix(line, "- "):
+			counts[step]++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return counts
+}
+
+// TestAdviceCoversSpec is the proof that every point of the advice digest is
+// made somewhere in the app: advice.json must have exactly one entry per
+// bullet of ADVICE.md, and Load has already checked where each entry points.
+func TestAdviceCoversSpec(t *testing.T) {
+	_, advice := mustLoad(t)
+	if _, err := os.Stat(adviceSpec); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is not checked out beside the repository, so advice.json cannot be compared with the spec; TestAdviceIDs still checks its shape", adviceSpec)
+	}
+	spec := specBullets(t, adviceSpec)
+	if len(spec) != wantSteps {
+		t.Errorf("%s has %d step headings, want %d", adviceSpec, len(spec), wantSteps)
+	}
+	want := map[string]bool{}
+	for step, n := range spec {
+		if n == 0 {
+			t.Errorf("%s: step %d has no bullets", adviceSpec, step)
+		}
+		for i := 1; i <= n; i++ {
+			want[fmt.Sprintf("%d.%d", step, i)] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, a := range advice {
+		got[a.ID] = true
+		if !want[a.ID] {
+			t.Errorf("advice.json has %s, which is not a bullet of %s", a.ID, adviceSpec)
+		}
+	}
+	var missing []string
+	for id := range want {
+		if !got[id] {
+			missing = append(missing, id)
+		}
+	}
+	slices.Sort(missing)
+	if len(missing) > 0 {
+		t.Errorf("advice.json does not map these bullets of %s: %s", adviceSpec, strings.Join(missing, ", "))
+	}
+}
+
+// TestAdviceIDs checks advice.json on its own, so it runs even without the
+// spec: ids are well-formed and unique, and each step 1 to 5 is covered from
+// bullet 1 with no gaps.
+func TestAdviceIDs(t *testing.T) {
+	_, advice := mustLoad(t)
+	seen := map[string]bool{}
+	perStep := map[int][]int{}
+	for _, a := range advice {
+		step, n, ok := parseAdviceID(a.ID)
+		if !ok {
+			t.Errorf("advice id %q is not <step>.<bullet>", a.ID)
+			continue
+		}
+		if seen[a.ID] {
+			t.Errorf("advice id %s appears twice", a.ID)
+		}
+		seen[a.ID] = true
+		if a.Summary == "" {
+			t.Errorf("advice %s has no summary", a.ID)
+		}
+		perStep[step] = append(perStep[step], n)
+	}
+	for step := 1; step <= wantSteps; step++ {
+		ns := slices.Sorted(slices.Values(perStep[step]))
+		if len(ns) == 0 {
+			t.Errorf("no advice for step %d", step)
+			continue
+		}
+		for i, n := range ns {
+			if n != i+1 {
+				t.Errorf("advice for step %d is %v, want %d.1 to %d.%d with no gaps", step, ns, step, step, len(ns))
+				break
+			}
+		}
+	}
+	for step := range perStep {
+		if step < 1 || step > wantSteps {
+			t.Errorf("advice for step %d, but there are only %d steps", step, wantSteps)
+		}
+	}
+}
+
+func TestParseAdviceID(t *testing.T) {
+	tests := []struct {
+		id           string
+		step, bullet int
+		ok           bool
+	}{
+		{"1.1", 1, 1, true},
+		{"5.12", 5, 12, true},
+		{"", 0, 0, false},
+		{"1", 0, 0, false},
+		{"1.", 0, 0, false},
+		{".1", 0, 0, false},
+		{"0.1", 0, 0, false},
+		{"1.0", 0, 0, false},
+		{"01.1", 0, 0, false},
+		{"1.1.1", 0, 0, false},
+		{"-1.1", 0, 0, false},
+		{"+1.1", 0, 0, false},
+		{"a.b", 0, 0, false},
+	}
+	for _, tt := range tests {
+		step, bullet, ok := parseAdviceID(tt.id)
+		if step != tt.step || bullet != tt.bullet || ok != tt.ok {
+			t.Errorf("parseAdviceID(%q) = %d, %d, %v; want %d, %d, %v", tt.id, step, bullet, ok, tt.step, tt.bullet, tt.ok)
+		}
+	}
+}
+
+// A small, valid content tree for the validation tests to break.
+const (
+	goodFlow = `{"sections": [
+  {"id": "intake", "title": "What happened", "prompts": [
+    {"id": "intake.company", "kind": "text", "label": "Company"}]},
+  {"id": "one", "title": "Step one", "step": 1, "prompts": [
+    {"id": "one.pick", "kind": "choice", "label": "Pick", "options": ["a", "b"]}]},
+  {"id": "two", "title": "Step two", "step": 2, "prompts": [
+    {"id": "two.note", "kind": "textarea", "label": "Note"}]}
+]}`
+	goodAdvice = `[
+  {"id": "1.1", "summary": "s", "tip": "one", "phrase": "breathe slowly"},
+  {"id": "1.2", "summary": "s", "prompts": ["one.pick"]},
+  {"id": "2.1", "summary": "s", "tip": "two", "phrase": "ask for feedback", "prompts": ["two.note", "intake.company"]}
+]`
+)
+
+func goodFS() fstest.MapFS {
+	return fstest.MapFS{
+		"flow.json":   {Data: []byte(goodFlow)},
+		"advice.json": {Data: []byte(goodAdvice)},
+		"support.md":  {Data: []byte("You are not alone.\n")},
+		"tips/one.md": {Data: []byte("## One\n\nFirst, breathe slowly.\n")},
+		"tips/two.md": {Data: []byte("## Two\n\nThen ask for feedback.\n")},
+	}
+}
+
+func TestLoadAcceptsGoodFS(t *testing.T) {
+	flow, advice, err := load(goodFS())
+	if err != nil {
+		t.Fatalf("load of the valid test tree: %v", err)
+	}
+	if flow.Steps() != 2 || len(advice) != 3 {
+		t.Errorf("got %d steps and %d advice points, want 2 and 3", flow.Steps(), len(advice))
+	}
+	if flow.Sections[1].Tip == "" {
+		t.Error("the tip was not read into its section")
+	}
+}
+
+// TestPhraseIgnoresWrapping: a tip's markdown may be re-wrapped freely, so
+// an advice phrase matches across line breaks and in any letter case.
+func TestPhraseIgnoresWrapping(t *testing.T) {
+	fsys := goodFS()
+	replace("tips/one.md", "breathe slowly", "Breathe\n  slowly")(fsys)
+	if _, _, err := load(fsys); err != nil {
+		t.Fatalf("load: %v", err)
+	}
+}
+
+// TestLoadRejects proves the checks in load can fail: each case breaks the
+// valid tree in one way and expects an error that names the problem.
+func TestLoadRejects(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   string
+	}{
+		{"duplicate prompt id", replace("flow.json", `"id": "two.note"`, `"id": "one.pick"`), `prompt id "one.pick" is used twice`},
+		{"duplicate section id", replace("flow.json", `"id": "two", "title"`, `"id": "one", "title"`), `section id "one" is used twice`},
+		{"unknown kind", replace("flow.json", `"kind": "textarea"`, `"kind": "essay"`), `unknown kind "essay"`},
+		{"choice without options", replace("flow.json", `, "options": ["a", "b"]`, ``), `prompt "one.pick" needs options`},
+		{"prompt without label", replace("flow.json", `"label": "Note"`, `"label": ""`), `prompt "two.note" has no label`},
+		{"section without prompts", replace("flow.json", `"prompts": [
+    {"id": "two.note", "kind": "textarea", "label": "Note"}]`, `"prompts": []`), `section "two" has no prompts`},
+		{"unknown field", replace("flow.json", `"label": "Note"`, `"lable": "Note"`), `unknown field "lable"`},
+		{"steps out of order", replace("flow.json", `"step": 2`, `"step": 3`), `is step 3 but comes where step 2 belongs`},
+		{"step without a tip file", remove("tips/two.md"), `tip for step "two"`},
+		{"empty tip", set("tips/two.md", " \n"), `step "two" has an empty tip`},
+		{"tip without heading", set("tips/two.md", "Then ask for feedback.\n"), `must start with a level-2 heading`},
+		{"phrase not in tip", replace("advice.json", `"breathe slowly"`, `"count to ten"`), `the "one" tip does not contain "count to ten"`},
+		{"phrase in the wrong step", replace("advice.json", `"tip": "one", "phrase": "breathe slowly"`, `"tip": "two", "phrase": "ask for feedback"`), `advice 1.1 belongs to step 1, but tip "two" is step 2`},
+		{"tip names no step", replace("advice.json", `"tip": "one"`, `"tip": "intake"`), `advice 1.1 names unknown step "intake"`},
+		{"unknown prompt id in advice", replace("advice.json", `"prompts": ["one.pick"]`, `"prompts": ["one.pik"]`), `advice 1.2 names unknown prompt "one.pik"`},
+		{"advice made nowhere", replace("advice.json", `"prompts": ["one.pick"]`, `"prompts": []`), `advice 1.2 is made nowhere`},
+		{"phrase without tip", replace("advice.json", `{"id": "1.2", "summary": "s",`, `{"id": "1.2", "summary": "s", "phrase": "x",`), `advice 1.2 has a phrase but no tip`},
+		{"malformed advice id", replace("advice.json", `"id": "1.2"`, `"id": "1-2"`), `advice id "1-2" is not of the form`},
+		{"duplicate advice id", replace("advice.json", `"id": "1.2"`, `"id": "1.1"`), `advice id 1.1 is used twice`},
+		{"gap in advice ids", replace("advice.json", `"id": "1.2"`, `"id": "1.3"`), `advice for step 1 must be numbered 1.1 to 1.2 without gaps`},
+		{"advice for a missing step", replace("advice.json", `"id": "2.1"`, `"id": "3.1"`), `advice 3.1 is for step 3, but the flow has 2 steps`},
+		{"step with no advice", replace("advice.json", `"id": "2.1", "summary": "s", "tip": "two", "phrase": "ask for feedback"`, `"id": "1.3", "summary": "s"`), `no advice is mapped for step 2`},
+		{"missing support note", remove("support.md"), `support note`},
+		{"empty support note", set("support.md", "\n"), `support.md is empty`},
+		{"broken flow json", set("flow.json", `{"sections": [`), `flow.json`},
+		{"missing advice map", remove("advice.json"), `advice.json`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := goodFS()
+			tt.change(fsys)
+			_, _, err := load(fsys)
+			if err == nil {
+				t.Fatalf("load accepted the broken tree; want an error containing %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("load error does not mention the problem\n got: %v\nwant: …%s…", err, tt.want)
+			}
+		})
+	}
+}
+
+// replace edits one file of the tree, and panics if the edit does nothing, so
+// a drifting fixture cannot quietly turn a case into a copy of the good tree.
+func replace(name, old, new string) func(fstest.MapFS) {
+	return func(fsys fstest.MapFS) {
+		s := string(fsys[name].Data)
+		if !strings.Contains(s, old) {
+			panic(fmt.Sprintf("test fixture %s has no %q", name, old))
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
+	}
+}
+
+func remove(name string) func(fstest.MapFS) {
+	return func(fsys fstest.MapFS) { delete(fsys, name) }
+}
+
+func set(name, data string) func(fstest.MapFS) {
+	return func(fsys fstest.MapFS) { fsys[name] = &fstest.MapFile{Data: []byte(data)} }
+}

@@ -1,0 +1,147 @@
+// Command rebound is a calm terminal coach for the hour after an interview
+// rejection email. See README.md.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+
+	tea "charm.land/bubbletea/v2"
+	terminal "github.com/charmbracelet/x/term"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK    = 0
+	exitError = 1 // something went wrong while running
+	exitUsage = 2 // bad arguments, or no terminal to run in
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise it comes from the module's build information.
+var version = ""
+
+const usage = `rebound: a calm coach for the hour after an interview rejection.
+
+Usage:
+  rebound [flags]        open home: start a new session or resume one
+  rebound new [flags]    start a new session straight away
+
+Flags:
+  --data-dir DIR   where sessions are kept (default: $REBOUND_DATA_DIR,
+                   else $XDG_DATA_HOME/rebound, else ~/.local/share/rebound)
+  -h, --help       show this help
+  --version        print the version
+
+Keys: tab/shift+tab next/previous prompt, enter next (a new line in long
+answers), ctrl+s save, esc home, ctrl+c save and quit, ? more keys.
+Set NO_COLOR=1 to turn colour off.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	opts, err := parseArgs(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case err != nil:
+		fmt.Fprintf(stderr, "rebound: %v\nRun 'rebound --help' for usage.\n", err)
+		return exitUsage
+	case opts.version:
+		fmt.Fprintln(stdout, "rebound", versionString())
+		return exitOK
+	}
+
+	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
+		fmt.Fprintln(stderr, "rebound: this is an interactive app and needs a terminal: run it directly in one, without pipes or redirection.")
+		return exitUsage
+	}
+
+	dir, err := coach.DataDir(opts.dataDir, os.Getenv, runtime.GOOS, os.UserHomeDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "rebound: %v\n", err)
+		return exitUsage
+	}
+	flow, _, err := content.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "rebound: this build's coaching content is broken: %v\n", err)
+		return exitError
+	}
+
+	model := ui.New(ui.Options{
+		Store:      coach.NewStore(dir),
+		Flow:       flow,
+		NewSession: opts.newSession,
+		NoColor:    os.Getenv("NO_COLOR") != "",
+	})
+	if _, err := tea.NewProgram(model).Run(); err != nil {
+		fmt.Fprintf(stderr, "rebound: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+type options struct {
+	dataDir    string
+	newSession bool
+	version    bool
+}
+
+// parseArgs reads flags before and after the one optional command, so both
+// `rebound --data-dir x new` and `rebound new --data-dir x` work.
+func parseArgs(args []string) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("rebound", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.dataDir, "data-dir", "", "")
+	fs.BoolVar(&o.version, "version", false, "")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if rest := fs.Args(); len(rest) > 0 {
+		if rest[0] != "new" {
+			return o, fmt.Errorf("unknown command %q", rest[0])
+		}
+		o.newSession = true
+		if err := fs.Parse(rest[1:]); err != nil {
+			return o, err
+		}
+		if fs.NArg() > 0 {
+			return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		}
+	}
+	return o, nil
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "dev"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
+}

@@ -1,0 +1,337 @@
+// Package ui is rebound's terminal interface: a root model that routes
+// between the home, flow and summary screens, each a model of its own.
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// Minimum comfortable size; below it the app shows one "too small" line.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// Options is what main hands the interface.
+type Options struct {
+	Store *coach.Store
+	Flow  *content.Flow
+	// Now is the clock; tests fix it.
+	Now func() time.Time
+	// NewSession starts straight in a new session instead of on home.
+	NewSession bool
+	// NoColor drops every colour (NO_COLOR).
+	NoColor bool
+}
+
+// deps is what every screen shares, given once: the screens read it and only
+// the root changes it.
+type deps struct {
+	flow   *content.Flow
+	store  *coach.Store
+	styles Styles
+	keys   KeyMap
+	help   help.Model
+	now    func() time.Time
+	// tips are the steps' tips rendered for the current width and theme.
+	tips map[string]string
+}
+
+// savedMsg reports a finished save.
+type savedMsg struct {
+	id  string
+	err error
+	at  time.Time
+}
+
+// save returns a command that writes a snapshot of the session. The snapshot
+// is taken now, so later changes cannot race with the write; the store drops
+// a snapshot older than one already written. An untouched new session is not
+// saved: opening and leaving at once leaves no file behind.
+func (d *deps) save(s *coach.Session) tea.Cmd {
+	if s.IsEmpty() {
+		return nil
+	}
+	snap, store := s.Clone(), d.store
+	return func() tea.Msg {
+		err := store.Save(snap)
+		return savedMsg{id: snap.ID, err: err, at: time.Now()}
+	}
+}
+
+type page int
+
+const (
+	homePage page = iota
+	flowPage
+	summaryPage
+)
+
+// screen is what the root asks of each page.
+type screen interface {
+	Update(tea.Msg) tea.Cmd
+	View() string
+	Title() string
+	SetSize(w, h int)
+	help.KeyMap
+}
+
+// Model is the root model.
+type Model struct {
+	deps    *deps
+	page    page
+	home    *homeScreen
+	flow    *flowScreen
+	summary *summaryScreen
+
+	width, height int
+	isDark        bool
+	tipsKey       renderKey // the key the current tips were rendered for
+	saveErr       error
+	lastSaved     time.Time
+	chrome        string // what the screen sizes were computed for
+}
+
+// New builds the root model.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	d := &deps{
+		flow:   o.Flow,
+		store:  o.Store,
+		styles: NewStyles(true, o.NoColor),
+		keys:   DefaultKeyMap(),
+		help:   help.New(),
+		now:    o.Now,
+		tips:   map[string]string{},
+	}
+	m := &Model{deps: d, isDark: true}
+	m.home = newHomeScreen(d)
+	m.applyTheme()
+	if o.NewSession {
+		m.startFlow(coach.NewSession(o.Now()))
+	}
+	return m
+}
+
+// Init asks the terminal for its background colour and loads the sessions.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.home.load()}
+	if m.flow != nil {
+		cmds = append(cmds, m.flow.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) current() screen {
+	switch m.page {
+	case flowPage:
+		return m.flow
+	case summaryPage:
+		return m.summary
+	}
+	return m.home
+}
+
+func (m *Model) startFlow(s *coach.Session) tea.Cmd {
+	m.flow = newFlowScreen(m.deps, s)
+	m.page = flowPage
+	m.chrome = ""
+	m.resize()
+	return m.flow.Init()
+}
+
+// Update routes: global keys and messages first, then the current screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.resize()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return tea.Batch(m.renderTips(), m.summaryRender())
+	case tea.BackgroundColorMsg:
+		if dark := msg.IsDark(); dark != m.isDark {
+			m.isDark = dark
+			m.applyTheme()
+			return tea.Batch(m.renderTips(), m.summaryRender())
+		}
+		return nil
+	case tipsRenderedMsg:
+		if msg.key == m.tipsKey && msg.err == nil {
+			m.deps.tips = msg.tips
+			if m.flow != nil {
+				m.flow.setTips()
+				m.flow.layout()
+			}
+		}
+		return nil
+	case savedMsg:
+		if msg.err != nil {
+			m.saveErr = msg.err
+		} else {
+			m.saveErr, m.lastSaved = nil, msg.at
+		}
+		if m.summary != nil {
+			m.summary.saveErr = m.saveErr
+		}
+		return nil
+	case startMsg:
+		return m.startFlow(msg.session)
+	case goHomeMsg:
+		m.page, m.flow, m.summary = homePage, nil, nil
+		return m.home.load()
+	case finishedMsg:
+		m.summary = newSummaryScreen(m.deps, msg.session, m.saveErr)
+		m.page, m.flow = summaryPage, nil
+		m.chrome = ""
+		m.resize()
+		return m.summaryRender()
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.deps.keys.Quit):
+			return tea.Sequence(m.saveNow(), tea.Quit)
+		case key.Matches(msg, m.deps.keys.Suspend):
+			return tea.Sequence(m.saveNow(), tea.Suspend)
+		}
+	}
+	return m.current().Update(msg)
+}
+
+// saveNow keeps the unfinished answer as a draft and saves, before a quit or
+// a suspend.
+func (m *Model) saveNow() tea.Cmd {
+	if m.page != flowPage {
+		return nil
+	}
+	m.flow.captureDraft()
+	return m.deps.save(m.flow.session())
+}
+
+func (m *Model) applyTheme() {
+	m.deps.styles = NewStyles(m.isDark, m.deps.styles.NoColor)
+	m.deps.help.Styles = help.DefaultStyles(m.isDark)
+	m.home.applyTheme()
+}
+
+// renderTips starts rendering the tips for the current width and theme,
+// unless they are rendered already.
+func (m *Model) renderTips() tea.Cmd {
+	k := renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor}
+	if k == m.tipsKey || k.width < 1 {
+		return nil
+	}
+	m.tipsKey = k
+	md := map[string]string{}
+	for _, s := range m.deps.flow.Sections {
+		if s.Tip != "" {
+			md[s.ID] = s.Tip
+		}
+	}
+	return renderTips(k, md)
+}
+
+func (m *Model) summaryRender() tea.Cmd {
+	if m.summary == nil {
+		return nil
+	}
+	return m.summary.render(renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor})
+}
+
+func (m *Model) contentWidth() int { return m.width - m.deps.styles.App.GetHorizontalFrameSize() }
+
+// resize gives the current screen the room left by the header, the save
+// error and the help footer, when any of them changed.
+func (m *Model) resize() {
+	banner := m.banner()
+	chrome := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(int(m.page)), banner,
+		m.deps.help.View(m.current())}, "|")
+	if chrome == m.chrome || m.width == 0 {
+		return
+	}
+	m.chrome = chrome
+	m.deps.help.SetWidth(m.contentWidth())
+	h := m.height - 2 - lipgloss.Height(m.footer())
+	if banner != "" {
+		h -= lipgloss.Height(banner)
+	}
+	m.current().SetSize(m.contentWidth(), max(0, h))
+}
+
+// banner is the one sentence shown while saving fails.
+func (m *Model) banner() string {
+	if m.saveErr == nil {
+		return ""
+	}
+	return m.deps.styles.Error.Width(max(1, m.contentWidth())).Render(SaveProblem(m.deps.store.Dir(), m.saveErr))
+}
+
+// SaveProblem says in one sentence why saving failed and what happens now.
+func SaveProblem(dir string, err error) string {
+	reason := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	return "Can't save to " + dir + " (" + reason + "): your answers are kept in memory for now, and the summary can copy them as markdown."
+}
+
+func (m *Model) footer() string {
+	return m.deps.help.View(m.current())
+}
+
+// View draws the current screen under a header with the progress line.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.view())
+	v.AltScreen = true
+	v.WindowTitle = "rebound"
+	return v
+}
+
+func (m *Model) view() string {
+	if m.width < MinWidth || m.height < MinHeight {
+		return tooSmall(m.width, m.height)
+	}
+	st := &m.deps.styles
+	header := st.Title.Render("rebound")
+	if t := m.current().Title(); t != "" {
+		header += st.Muted.Render(" · ") + st.Progress.Render(t)
+	}
+	parts := []string{header, "", m.current().View()}
+	if b := m.banner(); b != "" {
+		parts = append(parts, b)
+	}
+	body := lipgloss.JoinVertical(lipgloss.Left, parts...)
+	// Pin the footer to the bottom row whatever the body's height.
+	gap := m.height - lipgloss.Height(body) - lipgloss.Height(m.footer())
+	if gap > 0 {
+		body += strings.Repeat("\n", gap)
+	}
+	out := st.App.Render(lipgloss.JoinVertical(lipgloss.Left, body, m.footer()))
+	return lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height).Render(out)
+}
+
+// tooSmall is the whole view below the minimum size: one line, cut to fit.
+func tooSmall(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	msg := "Terminal too small: rebound needs " + itoa(MinWidth) + "×" + itoa(MinHeight) + ", this is " + itoa(w) + "×" + itoa(h) + "."
+	return lipgloss.NewStyle().MaxWidth(w).Render(lipgloss.Wrap(msg, w, " "))
+}

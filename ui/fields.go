@@ -1,0 +1,566 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// field is the widget that asks one prompt. The flow screen owns the prompt's
+// label and hint; a field draws only its input and reports its answer.
+type field interface {
+	Update(msg tea.Msg) tea.Cmd
+	View(st *Styles, focused bool) string
+	Answer() coach.Answer
+	Focus() tea.Cmd
+	Blur()
+	// SetSize gives the width for the input and, for multi-line inputs, the
+	// number of lines it may use.
+	SetSize(width, lines int)
+	// Multiline fields keep enter for a new line.
+	Multiline() bool
+	// Typing fields take printable keys as text, so "?" is not a shortcut.
+	Typing() bool
+}
+
+// newField builds the widget for a prompt, holding the answer it starts with.
+func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, now time.Time) field {
+	switch p.Kind {
+	case content.Text:
+		return newTextField(p, a.Text, st)
+	case content.Date:
+		text := a.Text
+		if text == "" && p.Default != "" {
+			text, _ = coach.ParseDate(p.Default, now)
+		}
+		f := newTextField(p, text, st)
+		f.date, f.now = true, now
+		return f
+	case content.Textarea, content.List, content.Draft:
+		text := a.Text
+		if p.Kind == content.List {
+			text = strings.Join(a.Items, "\n")
+		}
+		if p.Kind == content.Draft && text == "" {
+			text = coach.DraftFeedbackRequest(s.Intake)
+		}
+		return newAreaField(p, text, st)
+	case content.Choice:
+		return newChoiceField(p, a.Text)
+	case content.Checklist:
+		return newChecklistField(p, a, st)
+	case content.Mood:
+		return newMoodField(a, st)
+	case content.Actions:
+		return newActionsField(a.Actions, st, now)
+	}
+	panic("ui: no field for prompt kind " + string(p.Kind)) // content.Load rejects unknown kinds
+}
+
+// editable feeds a paste through coach.Editable, so pasted control characters
+// are kept (as printable stand-ins) instead of silently dropped by bubbles.
+func editable(msg tea.Msg) tea.Msg {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		p.Content = coach.Editable(strings.ReplaceAll(p.Content, "\r\n", "\n"))
+		return p
+	}
+	return msg
+}
+
+func newInput(st *Styles, value, placeholder string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	in.SetStyles(textinput.DefaultStyles(st.IsDark))
+	in.SetValue(coach.Editable(value))
+	in.CursorEnd()
+	return in
+}
+
+// textField is one line of text, or a date.
+type textField struct {
+	in   textinput.Model
+	date bool
+	now  time.Time
+}
+
+func newTextField(p content.Prompt, value string, st *Styles) *textField {
+	return &textField{in: newInput(st, value, p.Hint)}
+}
+
+func (f *textField) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	f.in, cmd = f.in.Update(editable(msg))
+	return cmd
+}
+
+func (f *textField) View(st *Styles, focused bool) string {
+	v := coach.Visible(f.in.View())
+	if f.date {
+		if _, err := coach.ParseDate(f.value(), f.now); err != nil {
+			v += "\n" + st.Error.Render(err.Error())
+		}
+	}
+	return v
+}
+
+func (f *textField) value() string { return coach.Raw(f.in.Value()) }
+
+// Answer normalises a date it can read ("tomorrow" becomes 2026-11-24) and
+// keeps one it cannot as typed: an odd date is better than a lost one.
+func (f *textField) Answer() coach.Answer {
+	v := f.value()
+	if f.date {
+		if d, err := coach.ParseDate(v, f.now); err == nil {
+			v = d
+		}
+	}
+	return coach.Answer{Text: v}
+}
+
+func (f *textField) Focus() tea.Cmd { return f.in.Focus() }
+func (f *textField) Blur()          { f.in.Blur() }
+func (f *textField) SetSize(w, _ int) {
+	f.in.SetWidth(max(1, w))
+}
+func (f *textField) Multiline() bool { return false }
+func (f *textField) Typing() bool    { return true }
+
+// areaField is free text over several lines: a textarea, a list (one item a
+// line) or the feedback draft.
+type areaField struct {
+	ta   textarea.Model
+	list bool
+}
+
+func newAreaField(p content.Prompt, value string, st *Styles) *areaField {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "│ "
+	ta.Placeholder = p.Hint
+	ta.MaxHeight = 0 // no limit on lines: a long paste is kept whole
+	ta.CharLimit = 0
+	ta.SetStyles(textarea.DefaultStyles(st.IsDark))
+	ta.SetValue(coach.Editable(value))
+	return &areaField{ta: ta, list: p.Kind == content.List}
+}
+
+func (f *areaField) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	f.ta, cmd = f.ta.Update(editable(msg))
+	return cmd
+}
+
+func (f *areaField) View(_ *Styles, _ bool) string { return coach.Visible(f.ta.View()) }
+
+func (f *areaField) Answer() coach.Answer {
+	v := coach.Raw(f.ta.Value())
+	if !f.list {
+		return coach.Answer{Text: strings.TrimRight(v, "\n ")}
+	}
+	var items []string
+	for line := range strings.SplitSeq(v, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			items = append(items, line)
+		}
+	}
+	return coach.Answer{Items: items}
+}
+
+func (f *areaField) Focus() tea.Cmd { return f.ta.Focus() }
+func (f *areaField) Blur()          { f.ta.Blur() }
+func (f *areaField) SetSize(w, lines int) {
+	f.ta.SetWidth(max(1, w))
+	f.ta.SetHeight(max(1, lines))
+}
+func (f *areaField) Multiline() bool { return true }
+func (f *areaField) Typing() bool    { return true }
+
+// text is the value as the draft-copy key copies it.
+func (f *areaField) text() string { return coach.Raw(f.ta.Value()) }
+
+// choiceField picks one option: arrows move the choice, digits pick directly,
+// backspace clears it. Nothing is chosen until the user chooses.
+type choiceField struct {
+	options []string
+	chosen  int // -1: none
+	focused bool
+}
+
+func newChoiceField(p content.Prompt, value string) *choiceField {
+	f := &choiceField{options: p.Options, chosen: -1}
+	for i, o := range p.Options {
+		if o == value {
+			f.chosen = i
+		}
+	}
+	return f
+}
+
+func (f *choiceField) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	n := len(f.options)
+	switch s := k.String(); s {
+	case "down", "right", "j", "l":
+		f.chosen = (f.chosen + 1) % n
+	case "up", "left", "k", "h":
+		if f.chosen <= 0 {
+			f.chosen = n - 1
+		} else {
+			f.chosen--
+		}
+	case "backspace", "delete":
+		f.chosen = -1
+	default:
+		if d, err := strconv.Atoi(s); err == nil && d >= 1 && d <= n {
+			f.chosen = d - 1
+		}
+	}
+	return nil
+}
+
+func (f *choiceField) View(st *Styles, focused bool) string {
+	var b strings.Builder
+	for i, o := range f.options {
+		mark, style := "○", st.Option
+		if i == f.chosen {
+			mark, style = "●", st.Selected
+		}
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		label := fmt.Sprintf("%s %s", mark, o)
+		if focused && i == f.chosen {
+			label = st.Cursor.Render(label)
+		} else {
+			label = style.Render(label)
+		}
+		b.WriteString(label)
+	}
+	return b.String()
+}
+
+func (f *choiceField) Answer() coach.Answer {
+	if f.chosen < 0 {
+		return coach.Answer{}
+	}
+	return coach.Answer{Text: f.options[f.chosen]}
+}
+
+func (f *choiceField) Focus() tea.Cmd   { f.focused = true; return nil }
+func (f *choiceField) Blur()            { f.focused = false }
+func (f *choiceField) SetSize(_, _ int) {}
+func (f *choiceField) Multiline() bool  { return false }
+func (f *choiceField) Typing() bool     { return false }
+
+// checklistField ticks any number of options, and has an "other" line of
+// free text when the prompt allows it.
+type checklistField struct {
+	options []string
+	ticked  map[string]bool
+	cursor  int // len(options) is the "other" line
+	other   *textinput.Model
+}
+
+func newChecklistField(p content.Prompt, a coach.Answer, st *Styles) *checklistField {
+	f := &checklistField{options: p.Options, ticked: map[string]bool{}}
+	for _, it := range a.Items {
+		f.ticked[it] = true
+	}
+	if p.Other {
+		in := newInput(st, a.Text, "something else? type it here")
+		f.other = &in
+	}
+	return f
+}
+
+func (f *checklistField) onOther() bool { return f.other != nil && f.cursor == len(f.options) }
+
+func (f *checklistField) Update(msg tea.Msg) tea.Cmd {
+	last := len(f.options) - 1
+	if f.other != nil {
+		last++
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "up":
+			f.move(max(0, f.cursor-1))
+			return nil
+		case "down":
+			f.move(min(last, f.cursor+1))
+			return nil
+		case "space", "x":
+			if !f.onOther() {
+				o := f.options[f.cursor]
+				f.ticked[o] = !f.ticked[o]
+				return nil
+			}
+		}
+	}
+	if f.onOther() {
+		var cmd tea.Cmd
+		*f.other, cmd = f.other.Update(editable(msg))
+		return cmd
+	}
+	return nil
+}
+
+func (f *checklistField) move(to int) {
+	f.cursor = to
+	if f.other == nil {
+		return
+	}
+	if f.onOther() {
+		f.other.Focus()
+	} else {
+		f.other.Blur()
+	}
+}
+
+func (f *checklistField) View(st *Styles, focused bool) string {
+	var b strings.Builder
+	for i, o := range f.options {
+		box := "[ ]"
+		style := st.Option
+		if f.ticked[o] {
+			box, style = "[x]", st.Selected
+		}
+		pointer := "  "
+		if focused && i == f.cursor {
+			pointer = st.Cursor.Render("› ")
+		}
+		b.WriteString(pointer + style.Render(box+" "+o) + "\n")
+	}
+	if f.other != nil {
+		pointer := "  "
+		if focused && f.onOther() {
+			pointer = st.Cursor.Render("› ")
+		}
+		b.WriteString(pointer + st.Muted.Render("Other: ") + coach.Visible(f.other.View()))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// Answer lists the ticked options in the order they are offered.
+func (f *checklistField) Answer() coach.Answer {
+	var a coach.Answer
+	for _, o := range f.options {
+		if f.ticked[o] {
+			a.Items = append(a.Items, o)
+		}
+	}
+	if f.other != nil {
+		a.Text = strings.TrimSpace(coach.Raw(f.other.Value()))
+	}
+	return a
+}
+
+func (f *checklistField) Focus() tea.Cmd {
+	if f.onOther() {
+		return f.other.Focus()
+	}
+	return nil
+}
+
+func (f *checklistField) Blur() {
+	if f.other != nil {
+		f.other.Blur()
+	}
+}
+
+func (f *checklistField) SetSize(w, _ int) {
+	if f.other != nil {
+		f.other.SetWidth(max(1, w-9))
+	}
+}
+func (f *checklistField) Multiline() bool { return false }
+func (f *checklistField) Typing() bool    { return f.onOther() }
+
+// moodField is a 1 to 10 score (arrows, or digits with 0 for 10) and an
+// optional word, typed straight in: letters go to the word, digits to the score.
+type moodField struct {
+	score int
+	word  textinput.Model
+}
+
+func newMoodField(a coach.Answer, st *Styles) *moodField {
+	return &moodField{score: a.Score, word: newInput(st, a.Text, "a word for it (optional)")}
+}
+
+func (f *moodField) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		s := k.String()
+		switch {
+		case s == "left" || s == "down":
+			f.score = max(1, f.score-1)
+			return nil
+		case s == "right" || s == "up":
+			f.score = min(10, max(1, f.score+1))
+			return nil
+		case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
+			f.score = int(s[0] - '0')
+			if f.score == 0 {
+				f.score = 10
+			}
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	f.word, cmd = f.word.Update(editable(msg))
+	return cmd
+}
+
+func (f *moodField) View(st *Styles, focused bool) string {
+	var scale strings.Builder
+	for i := 1; i <= 10; i++ {
+		n := fmt.Sprintf(" %d ", i)
+		if i == f.score {
+			scale.WriteString(st.MoodOn.Render("[" + strconv.Itoa(i) + "]"))
+		} else {
+			scale.WriteString(st.MoodOff.Render(n))
+		}
+	}
+	ends := st.Muted.Render("awful" + strings.Repeat(" ", 22) + "fine")
+	return lipgloss.JoinVertical(lipgloss.Left,
+		scale.String(), ends, "",
+		st.Muted.Render("Word: ")+coach.Visible(f.word.View()))
+}
+
+func (f *moodField) Answer() coach.Answer {
+	return coach.Answer{Score: f.score, Text: strings.TrimSpace(coach.Raw(f.word.Value()))}
+}
+
+func (f *moodField) Focus() tea.Cmd   { return f.word.Focus() }
+func (f *moodField) Blur()            { f.word.Blur() }
+func (f *moodField) SetSize(w, _ int) { f.word.SetWidth(max(1, w-6)) }
+func (f *moodField) Multiline() bool  { return false }
+func (f *moodField) Typing() bool     { return true }
+
+// maxActions is how many next actions a session asks for at most: a short
+// plan is one that gets done.
+const maxActions = 5
+
+// actionsField is up to five actions, each with an optional due date. Enter
+// moves along the cells; up and down move between rows.
+type actionsField struct {
+	text, due [maxActions]textinput.Model
+	done      [maxActions]bool // kept as loaded: ticking actions off is not this screen's job
+	row       int
+	onDue     bool
+	now       time.Time
+}
+
+func newActionsField(actions []coach.Action, st *Styles, now time.Time) *actionsField {
+	f := &actionsField{now: now}
+	for i := range maxActions {
+		var a coach.Action
+		if i < len(actions) {
+			a = actions[i]
+		}
+		f.done[i] = a.Done
+		f.text[i] = newInput(st, a.Text, fmt.Sprintf("action %d", i+1))
+		f.due[i] = newInput(st, a.Due, "due date")
+	}
+	return f
+}
+
+func (f *actionsField) cell() *textinput.Model {
+	if f.onDue {
+		return &f.due[f.row]
+	}
+	return &f.text[f.row]
+}
+
+// advance moves to the next cell and reports false from the last one.
+func (f *actionsField) advance() bool {
+	switch {
+	case !f.onDue:
+		f.onDue = true
+	case f.row+1 < maxActions:
+		f.row, f.onDue = f.row+1, false
+	default:
+		return false
+	}
+	return true
+}
+
+func (f *actionsField) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "up":
+			f.cell().Blur()
+			f.row = max(0, f.row-1)
+			return f.cell().Focus()
+		case "down":
+			f.cell().Blur()
+			f.row = min(maxActions-1, f.row+1)
+			return f.cell().Focus()
+		}
+	}
+	var cmd tea.Cmd
+	*f.cell(), cmd = f.cell().Update(editable(msg))
+	return cmd
+}
+
+// Enter is handled by the flow screen: it calls next, and leaves the prompt
+// when next reports false.
+func (f *actionsField) next() (tea.Cmd, bool) {
+	f.cell().Blur()
+	if !f.advance() {
+		return nil, false
+	}
+	return f.cell().Focus(), true
+}
+
+func (f *actionsField) View(st *Styles, focused bool) string {
+	var b strings.Builder
+	for i := range maxActions {
+		pointer := "  "
+		if focused && i == f.row {
+			pointer = st.Cursor.Render("› ")
+		}
+		fmt.Fprintf(&b, "%s%d. %s  %s %s\n", pointer, i+1,
+			coach.Visible(f.text[i].View()), st.Muted.Render("by"), coach.Visible(f.due[i].View()))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (f *actionsField) Answer() coach.Answer {
+	var a coach.Answer
+	for i := range maxActions {
+		text := strings.TrimSpace(coach.Raw(f.text[i].Value()))
+		due := strings.TrimSpace(coach.Raw(f.due[i].Value()))
+		if d, err := coach.ParseDate(due, f.now); err == nil {
+			due = d
+		}
+		if text != "" || due != "" {
+			a.Actions = append(a.Actions, coach.Action{Text: text, Due: due, Done: f.done[i]})
+		}
+	}
+	return a
+}
+
+func (f *actionsField) Focus() tea.Cmd { return f.cell().Focus() }
+func (f *actionsField) Blur()          { f.cell().Blur() }
+func (f *actionsField) SetSize(w, _ int) {
+	dueW := 11
+	textW := max(1, w-dueW-10)
+	for i := range maxActions {
+		f.text[i].SetWidth(textW)
+		f.due[i].SetWidth(dueW)
+	}
+}
+func (f *actionsField) Multiline() bool { return false }
+func (f *actionsField) Typing() bool    { return true }

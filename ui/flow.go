@@ -1,0 +1,346 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// draftDelay is how long typing must pause before the unfinished answer is
+// saved as a draft, so a crash loses at most this much typing.
+const draftDelay = 800 * time.Millisecond
+
+// Messages the flow screen sends to the root.
+type (
+	// goHomeMsg asks for the home screen.
+	goHomeMsg struct{}
+	// finishedMsg says the last prompt is answered: show the summary.
+	finishedMsg struct{ session *coach.Session }
+	// draftTickMsg fires draftDelay after a keystroke; only the newest counts.
+	draftTickMsg struct{ seq int }
+)
+
+// flowScreen walks one session through the guided flow: a section at a time,
+// a field for each of its prompts.
+type flowScreen struct {
+	walk   *coach.Walk
+	deps   *deps
+	fields []field
+	secID  string // the section the fields belong to
+
+	tip      viewport.Model
+	width    int
+	height   int
+	status   string // "Copied", shown until the next key
+	draftSeq int
+}
+
+func newFlowScreen(d *deps, s *coach.Session) *flowScreen {
+	f := &flowScreen{walk: coach.NewWalk(d.flow, s), deps: d, tip: viewport.New()}
+	f.tip.KeyMap = viewport.KeyMap{} // keys meant for a field must never scroll the tip
+	f.tip.SoftWrap = false
+	f.tip.MouseWheelEnabled = false
+	f.buildSection()
+	return f
+}
+
+func (f *flowScreen) session() *coach.Session { return f.walk.Session() }
+
+// buildSection makes the fields of the current section from what the session
+// holds, drafts first.
+func (f *flowScreen) buildSection() {
+	sec := f.walk.Section()
+	f.secID = sec.ID
+	f.fields = make([]field, len(sec.Prompts))
+	now := f.deps.now()
+	for i, p := range sec.Prompts {
+		f.fields[i] = newField(p, f.session().Current(p.ID), f.session(), &f.deps.styles, now)
+	}
+	f.tip.SetContent(f.deps.tips[sec.ID])
+	f.tip.GotoTop()
+	f.layout()
+}
+
+// focused is the index of the current prompt within its section.
+func (f *flowScreen) focused() int {
+	id := f.walk.Prompt().ID
+	for i, p := range f.walk.Section().Prompts {
+		if p.ID == id {
+			return i
+		}
+	}
+	return 0
+}
+
+func (f *flowScreen) field() field { return f.fields[f.focused()] }
+
+// Init focuses the current field.
+func (f *flowScreen) Init() tea.Cmd { return f.field().Focus() }
+
+func (f *flowScreen) SetSize(w, h int) {
+	f.width, f.height = w, h
+	f.layout()
+}
+
+// setTips is called when tips have been rendered for the current width.
+func (f *flowScreen) setTips() {
+	off := f.tip.YOffset()
+	f.tip.SetContent(f.deps.tips[f.secID])
+	f.tip.SetYOffset(off)
+}
+
+func (f *flowScreen) isForm() bool { return f.walk.Section().Step == 0 }
+
+func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
+	keys := f.deps.keys
+	switch msg := msg.(type) {
+	case draftTickMsg:
+		if msg.seq == f.draftSeq && f.captureDraft() {
+			return f.deps.save(f.session())
+		}
+		return nil
+	case tea.PasteMsg:
+		return tea.Batch(f.field().Update(msg), f.typed())
+	case tea.KeyPressMsg:
+		f.status = ""
+		switch {
+		case key.Matches(msg, keys.Next):
+			return f.move(+1)
+		case key.Matches(msg, keys.Prev):
+			return f.move(-1)
+		case key.Matches(msg, keys.Enter) && !f.field().Multiline():
+			if a, ok := f.field().(*actionsField); ok {
+				if cmd, stay := a.next(); stay {
+					return cmd
+				}
+			}
+			return f.move(+1)
+		case key.Matches(msg, keys.Save):
+			f.captureDraft()
+			f.status = "Saved."
+			return f.deps.save(f.session())
+		case key.Matches(msg, keys.Home):
+			f.captureDraft()
+			return tea.Sequence(f.deps.save(f.session()), func() tea.Msg { return goHomeMsg{} })
+		case key.Matches(msg, keys.PageUp):
+			f.tip.PageUp()
+			return nil
+		case key.Matches(msg, keys.PageDown):
+			f.tip.PageDown()
+			return nil
+		case key.Matches(msg, keys.Copy):
+			if a, ok := f.field().(*areaField); ok && f.walk.Prompt().Kind == content.Draft {
+				f.status = "Copied the message to the clipboard."
+				return tea.SetClipboard(a.text())
+			}
+			return nil
+		case key.Matches(msg, keys.Help) && !f.field().Typing():
+			f.deps.help.ShowAll = !f.deps.help.ShowAll
+			f.layout()
+			return nil
+		}
+		return tea.Batch(f.field().Update(msg), f.typed())
+	}
+	return f.field().Update(msg)
+}
+
+// typed schedules a draft save for when typing pauses.
+func (f *flowScreen) typed() tea.Cmd {
+	f.draftSeq++
+	seq := f.draftSeq
+	return tea.Tick(draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq} })
+}
+
+// captureDraft keeps the focused field's unfinished value in the session. It
+// reports whether the session changed.
+func (f *flowScreen) captureDraft() bool {
+	return f.session().SetDraft(f.walk.Prompt().ID, f.field().Answer(), f.deps.now())
+}
+
+// commit stores the focused field's answer. It reports whether the session changed.
+func (f *flowScreen) commit() bool {
+	return f.session().Set(f.walk.Prompt().ID, f.field().Answer(), f.deps.now())
+}
+
+// move commits the current answer and goes to the next (+1) or previous (-1)
+// prompt, across sections; past the last prompt the session is complete.
+func (f *flowScreen) move(dir int) tea.Cmd {
+	f.draftSeq++ // a pending draft tick is now stale
+	changed := f.commit()
+	now := f.deps.now()
+	f.field().Blur()
+	if dir > 0 {
+		if f.walk.Next(now) {
+			s := f.session()
+			return tea.Sequence(f.deps.save(s), func() tea.Msg { return finishedMsg{s} })
+		}
+		changed = true
+	} else if f.walk.Back(now) {
+		changed = true
+	}
+	if f.walk.Section().ID != f.secID {
+		f.buildSection()
+	} else {
+		f.layout()
+	}
+	cmds := []tea.Cmd{f.field().Focus()}
+	if changed {
+		cmds = append(cmds, f.deps.save(f.session()))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Title is the progress line: "Step 2 of 5 · Don't take it personally".
+func (f *flowScreen) Title() string {
+	step, steps, title := f.walk.Progress()
+	if step == 0 {
+		return title
+	}
+	return "Step " + itoa(step) + " of " + itoa(steps) + " · " + title
+}
+
+// ShortHelp and FullHelp make the flow screen a help.KeyMap: the footer shows
+// the keys that work on the focused prompt.
+func (f *flowScreen) ShortHelp() []key.Binding {
+	k := f.deps.keys
+	b := []key.Binding{k.Next, k.Prev}
+	if !f.field().Multiline() {
+		b = append(b, k.Enter)
+	}
+	switch f.walk.Prompt().Kind {
+	case content.Checklist:
+		b = append(b, k.Up, k.Toggle)
+	case content.Choice:
+		b = append(b, withHelp(k.Up, "←/→", "choose"))
+	case content.Mood:
+		b = append(b, withHelp(k.Up, "←/→ 1-9 0", "score"))
+	case content.Draft:
+		b = append(b, k.Copy)
+	case content.Actions:
+		b = append(b, k.Up)
+	}
+	if !f.isForm() {
+		b = append(b, k.PageUp)
+	}
+	b = append(b, k.Home, k.Quit)
+	if !f.field().Typing() {
+		b = append(b, k.Help)
+	}
+	return b
+}
+
+func (f *flowScreen) FullHelp() [][]key.Binding {
+	k := f.deps.keys
+	return [][]key.Binding{f.ShortHelp(), {k.Save, k.Home, k.Quit, k.Suspend, k.Help}}
+}
+
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}
+
+// layout gives the fields and the tip their sizes for the current screen.
+func (f *flowScreen) layout() {
+	if f.width <= 0 || f.height <= 0 {
+		return
+	}
+	w := min(f.width, maxTextWidth)
+	for i, fl := range f.fields {
+		lines := 3
+		if !f.isForm() {
+			lines = clamp(f.height/3, 3, 10)
+		}
+		fl.SetSize(w-2, lines)
+		if f.isForm() && i == len(f.fields)-1 {
+			// The last form field (the pasted message) gets what is left.
+			used := lipgloss.Height(f.formView(false))
+			fl.SetSize(w-2, clamp(f.height-used+lines, 1, 8))
+		}
+	}
+	if !f.isForm() {
+		f.tip.SetWidth(f.width)
+		f.tip.SetHeight(max(0, f.height-lipgloss.Height(f.promptView())-1))
+	}
+}
+
+// maxTextWidth keeps answers and tips at a readable line length on wide terminals.
+const maxTextWidth = 100
+
+func (f *flowScreen) View() string {
+	if f.isForm() {
+		return f.formView(true)
+	}
+	rule := f.deps.styles.Rule.Render(strings.Repeat("─", min(f.width, maxTextWidth)))
+	tip := f.tip.View()
+	if f.tip.Height() == 0 {
+		tip = ""
+	}
+	parts := []string{}
+	if tip != "" {
+		parts = append(parts, tip)
+	}
+	parts = append(parts, rule, f.promptView())
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+// promptView is the focused prompt of a step: its question, hint and field.
+func (f *flowScreen) promptView() string {
+	st := &f.deps.styles
+	p := f.walk.Prompt()
+	w := min(f.width, maxTextWidth)
+	lines := []string{st.Label.Width(w).Render(p.Label)}
+	if p.Hint != "" && p.Kind != content.Text {
+		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
+	}
+	lines = append(lines, f.field().View(st, true))
+	if f.status != "" {
+		lines = append(lines, st.Status.Render(f.status))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// formView shows every prompt of a section at once, as the intake and the
+// check-ins do: single-line fields beside their labels, the others below.
+func (f *flowScreen) formView(withIntro bool) string {
+	st := &f.deps.styles
+	sec := f.walk.Section()
+	w := min(f.width, maxTextWidth)
+	cur := f.focused()
+	const labelW = 15
+	var rows []string
+	if withIntro && sec.Intro != "" {
+		rows = append(rows, st.Intro.Width(w).Render(sec.Intro), "")
+	}
+	for i, p := range sec.Prompts {
+		label := st.LabelDim
+		marker := "  "
+		if i == cur {
+			label, marker = st.Label, st.Cursor.Render("› ")
+		}
+		fv := f.fields[i].View(st, i == cur)
+		if len(sec.Prompts) > 1 && !f.fields[i].Multiline() && p.Kind != content.Mood {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top,
+				marker, label.Width(labelW).Render(p.Label), lipgloss.NewStyle().Width(max(1, w-labelW-2)).Render(fv)))
+			continue
+		}
+		rows = append(rows, marker+label.Render(p.Label))
+		if p.Hint != "" && p.Kind == content.Mood {
+			rows = append(rows, "  "+st.Hint.Render(p.Hint))
+		}
+		rows = append(rows, lipgloss.NewStyle().PaddingLeft(2).Render(fv))
+	}
+	if f.status != "" {
+		rows = append(rows, st.Status.Render(f.status))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, rows...)
+}
+
+var _ help.KeyMap = (*flowScreen)(nil)

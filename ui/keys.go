@@ -1,0 +1,47 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key rebound answers to. The help footer is built from these
+// same bindings, so what the footer says is what the keys do. End-to-end tests
+// depend on them: change them only with the README and the tests.
+type KeyMap struct {
+	Next     key.Binding
+	Prev     key.Binding
+	Enter    key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Toggle   key.Binding
+	Save     key.Binding
+	Home     key.Binding
+	Quit     key.Binding
+	QuitHome key.Binding
+	Suspend  key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Copy     key.Binding
+	Help     key.Binding
+	Support  key.Binding
+}
+
+// DefaultKeyMap returns the keys described in the README.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "move")),
+		Down:     key.NewBinding(key.WithKeys("down")),
+		Toggle:   key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Home:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
+		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Suspend:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "scroll tip")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown")),
+		Copy:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Support:  key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "if it stays heavy")),
+	}
+}

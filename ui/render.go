@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"strconv"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+)
+
+// Glamour is too slow for the keystroke path (a tip costs milliseconds), so
+// markdown is rendered in commands, once per width and theme, and the result
+// comes back as a message. A result for an old width or theme is dropped.
+
+// renderKey is what a render depends on.
+type renderKey struct {
+	width   int
+	dark    bool
+	noColor bool
+}
+
+// tipsRenderedMsg carries every step's tip rendered for one key.
+type tipsRenderedMsg struct {
+	key  renderKey
+	tips map[string]string
+	err  error
+}
+
+// renderTips renders all tips in one command: five tips cost less than a
+// frame, and switching steps is then instant.
+func renderTips(k renderKey, md map[string]string) tea.Cmd {
+	return func() tea.Msg {
+		out := make(map[string]string, len(md))
+		for id, text := range md {
+			s, err := renderMarkdown(k, text)
+			if err != nil {
+				return tipsRenderedMsg{key: k, err: err}
+			}
+			out[id] = s
+		}
+		return tipsRenderedMsg{key: k, tips: out}
+	}
+}
+
+// renderMarkdown renders trusted markdown: the app's own tips, or a document
+// whose user text has been through coach.Escape.
+func renderMarkdown(k renderKey, md string) (string, error) {
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStyles(glamourStyle(k)),
+		glamour.WithWordWrap(max(10, min(k.width, maxTextWidth)-4)),
+	)
+	if err != nil {
+		return "", err
+	}
+	return r.Render(md)
+}
+
+func glamourStyle(k renderKey) ansi.StyleConfig {
+	switch {
+	case k.noColor:
+		return styles.NoTTYStyleConfig
+	case k.dark:
+		return styles.DarkStyleConfig
+	}
+	return styles.LightStyleConfig
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

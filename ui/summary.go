@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// summaryRenderedMsg carries the rendered summary for one width and theme.
+type summaryRenderedMsg struct {
+	key renderKey
+	out string
+	err error
+}
+
+// summaryScreen closes a session: the whole session as rendered markdown,
+// where it was saved, and the key that copies it.
+type summaryScreen struct {
+	deps     *deps
+	session  *coach.Session
+	markdown string
+	vp       viewport.Model
+	key      renderKey // of the render on screen or on its way
+	saveErr  error
+	status   string
+}
+
+func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = false
+	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr}
+}
+
+// render starts a Glamour render unless one for this key is done or on its way.
+func (s *summaryScreen) render(k renderKey) tea.Cmd {
+	if k == s.key || k.width < 1 {
+		return nil
+	}
+	s.key = k
+	md := s.markdown
+	return func() tea.Msg {
+		out, err := renderMarkdown(k, md)
+		return summaryRenderedMsg{key: k, out: out, err: err}
+	}
+}
+
+func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case summaryRenderedMsg:
+		if msg.key != s.key {
+			return nil // a render for a size or theme we have left
+		}
+		out := msg.out
+		if msg.err != nil {
+			out = coach.Inert(s.markdown)
+		}
+		s.vp.SetContent(out)
+		return nil
+	case tea.KeyPressMsg:
+		k := s.deps.keys
+		s.status = ""
+		switch {
+		case key.Matches(msg, k.Copy):
+			s.status = "Copied the summary to the clipboard as markdown."
+			return tea.SetClipboard(s.markdown)
+		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
+			return func() tea.Msg { return goHomeMsg{} }
+		case key.Matches(msg, k.QuitHome):
+			return tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	s.vp, cmd = s.vp.Update(msg)
+	return cmd
+}
+
+func (s *summaryScreen) Title() string { return "Summary" }
+
+func (s *summaryScreen) SetSize(w, h int) {
+	s.vp.SetWidth(w)
+	s.vp.SetHeight(max(0, h-lipgloss.Height(s.footer())))
+}
+
+// footer says where the session is, or that it is only in memory.
+func (s *summaryScreen) footer() string {
+	st := &s.deps.styles
+	where := st.Muted.Render("Saved to " + coach.Inert(s.deps.store.Path(s.session.ID)))
+	if s.saveErr != nil {
+		where = st.Error.Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
+	}
+	lines := []string{where, st.Support.Width(max(1, min(s.vp.Width(), maxTextWidth))).Render(content.Support())}
+	if s.status != "" {
+		lines = append(lines, st.Status.Render(s.status))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+func (s *summaryScreen) View() string {
+	return lipgloss.JoinVertical(lipgloss.Left, s.vp.View(), s.footer())
+}
+
+func (s *summaryScreen) ShortHelp() []key.Binding {
+	k := s.deps.keys
+	return []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), withHelp(k.Copy, "ctrl+y", "copy markdown"),
+		withHelp(k.Home, "esc/enter", "home"), k.QuitHome}
+}
+
+func (s *summaryScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
