@@ -296,7 +296,9 @@ func (tm *term) Close() {
 
 // Type writes s as typed text in one write. Bubble Tea decodes a burst into
 // one key press per character, so there is nothing to gain from pacing it.
-// s goes out as is: use Press for enter, tab and other keys.
+// s goes out as is: use Press for enter, tab and other keys. Wait for the
+// first frame before typing: until Bubble Tea puts the terminal in raw mode
+// the tty echoes input and holds it back until a newline.
 func (tm *term) Type(s string) {
 	tm.t.Helper()
 	if err := tm.write([]byte(s)); err != nil {
@@ -352,7 +354,9 @@ func keySeq(key string) (string, bool) {
 // keyboard protocol (Bubble Tea v2 always does), which is unambiguous;
 // otherwise as a lone ESC byte followed by escHold of silence so Bubble Tea
 // cannot glue it to what comes next. "raw-esc" always sends the lone byte
-// and the silence, as an xterm without the kitty protocol would.
+// and the silence, as an xterm without the kitty protocol would. Every other
+// key is sent as legacy xterm bytes (ctrl+c is 0x03, not CSI 99;5u), which
+// Bubble Tea reads the same whether or not the kitty protocol is on.
 func (tm *term) Press(keys ...string) {
 	tm.t.Helper()
 	for _, k := range keys {
@@ -616,7 +620,7 @@ func TestHarnessKeyBytes(t *testing.T) {
 	n := len(strings.Fields(want))
 	tm := startShell(t, 200, 10, `stty -icanon -echo -isig -ixon -icrnl -iexten min 1 time 0
 printf 'ready\n'
-printf 'bytes: %s\n' "$(dd bs=1 count=$1 2>/dev/null | od -An -v -tx1 | tr -s ' \n' '  ')"`, fmt.Sprint(n))
+printf 'bytes:%s\n' "$(dd bs=1 count=$1 2>/dev/null | od -An -v -tx1 | tr -s ' \n' '  ')"`, fmt.Sprint(n))
 	tm.WaitFor(t, "ready", 5*time.Second)
 
 	tm.Press("enter", "tab", "shift+tab")
@@ -636,7 +640,7 @@ printf 'bytes: %s\n' "$(dd bs=1 count=$1 2>/dev/null | od -An -v -tx1 | tr -s ' 
 // and the kitty keyboard flags; and that OSC 52 copies are kept.
 func TestHarnessQueries(t *testing.T) {
 	tm := startShell(t, 120, 10, `stty -icanon -echo min 1 time 0
-ask() { printf "$1"; dd bs=1 count=$2 2>/dev/null | tr '\033\007' 'EG'; }
+ask() { printf "$1" >&2; dd bs=1 count=$2 2>/dev/null | tr '\033\007' 'EG'; }
 cpr=$(ask '\033[5;10H\033[6n' 7)
 da=$(ask '\033[c' 13)
 bg=$(ask '\033]11;?\007' 24)
@@ -644,7 +648,7 @@ kitty=$(ask '\033[>1u\033[?u' 5)
 printf '\033]52;c;%s\007' "$(printf 'copied text' | base64)"
 stty sane
 printf '\r\ncpr=%s da=%s bg=%s kitty=%s\n' "$cpr" "$da" "$bg" "$kitty"
-read x; printf 'read=%s\n' "$x" | od -c | head -1`)
+read x; printf 'read=%s\n' "$x" | tr '\033' E`)
 	tm.WaitFor(t, "cpr=E[5;10R da=E[?62;1;6;22c bg=E]11;rgb:0000/0000/0000G kitty=E[?1u", 5*time.Second)
 	if got, want := tm.Clipboard(), "copied text"; got != want {
 		t.Errorf("clipboard %q, want %q", got, want)
@@ -656,7 +660,7 @@ read x; printf 'read=%s\n' "$x" | od -c | head -1`)
 	if d := time.Since(start); d >= escHold {
 		t.Errorf("esc with the kitty protocol took %v", d)
 	}
-	tm.WaitFor(t, `r   e   a   d   =  033   [   2   7   u  \n`, 5*time.Second)
+	tm.WaitFor(t, "read=E[27u", 5*time.Second)
 	if code, err := tm.Wait(5 * time.Second); err != nil || code != 0 {
 		t.Fatalf("exit code %d, %v; want 0", code, err)
 	}

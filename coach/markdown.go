@@ -23,13 +23,23 @@ func Markdown(s *Session, flow *content.Flow) string {
 
 	for _, sec := range flow.Sections {
 		var body strings.Builder
+		inList := false // one-line answers form a list, which needs a blank line after it
 		for _, p := range sec.Prompts {
 			if p.Kind == content.Mood {
 				continue
 			}
-			if md := answerMarkdown(p, s.Get(p.ID)); md != "" {
-				body.WriteString(md)
+			md, oneLiner := answerMarkdown(p, s.Get(p.ID))
+			if md == "" {
+				continue
 			}
+			if inList && !oneLiner {
+				body.WriteString("\n")
+			}
+			inList = oneLiner
+			body.WriteString(md)
+		}
+		if inList {
+			body.WriteString("\n")
 		}
 		if body.Len() == 0 {
 			continue
@@ -53,36 +63,38 @@ func Title(s *Session) string {
 	return "Session of " + s.CreatedAt.Local().Format("2 Jan 2006")
 }
 
-func answerMarkdown(p content.Prompt, a Answer) string {
+// answerMarkdown writes one answer; oneLiner says it is a single list line
+// ("- **Company:** Northwind") rather than a block.
+func answerMarkdown(p content.Prompt, a Answer) (md string, oneLiner bool) {
 	label := "**" + Escape(p.Label) + "**"
 	switch p.Kind {
 	case content.Text, content.Choice, content.Date:
 		if a.Text == "" {
-			return ""
+			return "", false
 		}
-		return label + " " + Escape(oneLine(a.Text)) + "\n\n"
+		return "- " + label + ": " + Escape(oneLine(a.Text)) + "\n", true
 	case content.Textarea, content.Draft:
 		if strings.TrimSpace(a.Text) == "" {
-			return ""
+			return "", false
 		}
-		return label + "\n\n" + quote(a.Text) + "\n"
+		return label + "\n\n" + quote(a.Text) + "\n", false
 	case content.List, content.Checklist:
 		items := a.Items
 		if p.Kind == content.Checklist && strings.TrimSpace(a.Text) != "" {
 			items = append(items[:len(items):len(items)], a.Text)
 		}
 		if len(items) == 0 {
-			return ""
+			return "", false
 		}
 		var b strings.Builder
 		b.WriteString(label + "\n\n")
 		for _, it := range items {
 			b.WriteString("- " + Escape(oneLine(it)) + "\n")
 		}
-		return b.String() + "\n"
+		return b.String() + "\n", false
 	case content.Actions:
 		if len(a.Actions) == 0 {
-			return ""
+			return "", false
 		}
 		var b strings.Builder
 		b.WriteString(label + "\n\n")
@@ -97,9 +109,9 @@ func answerMarkdown(p content.Prompt, a Answer) string {
 			}
 			b.WriteString("\n")
 		}
-		return b.String() + "\n"
+		return b.String() + "\n", false
 	}
-	return ""
+	return "", false
 }
 
 func moodText(m *Mood) string {

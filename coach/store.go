@@ -111,6 +111,24 @@ func (s *Store) Save(sess *Session) error {
 	return nil
 }
 
+// Check reports whether sessions can be saved here, by making the
+// directories and writing and removing a probe file, so that a data dir that
+// cannot be written is reported when the app starts, not after the first
+// answer.
+func (s *Store) Check() error {
+	dir := s.sessionsDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("check data dir: %w", err)
+	}
+	if err := writeAtomic(dir, ".probe", nil); err != nil {
+		return fmt.Errorf("check data dir: %w", err)
+	}
+	if err := os.Remove(filepath.Join(dir, ".probe")); err != nil {
+		return fmt.Errorf("check data dir: %w", err)
+	}
+	return nil
+}
+
 // encodeSession is the file format: the JSON tags of Session, indented with
 // two spaces, with a trailing newline. Answers is written as {} and Actions
 // as [] when empty, and the schema version is always this build's.
@@ -202,7 +220,7 @@ func (s *Store) Load(id string) (*Session, error) {
 		return nil, fmt.Errorf("load session %q: the id is not a valid session id", id)
 	}
 	path := s.Path(id)
-	data, err := readLimited(path)
+	data, rev, err := s.read(path, id)
 	if err != nil {
 		return nil, fmt.Errorf("load session %s: %w", id, err)
 	}
@@ -210,7 +228,7 @@ func (s *Store) Load(id string) (*Session, error) {
 	if reason != "" {
 		return nil, fmt.Errorf("load session %s: %w", id, Problem{Path: path, Reason: reason})
 	}
-	s.adopt(sess)
+	sess.rev = rev
 	return sess, nil
 }
 
@@ -248,17 +266,18 @@ func (s *Store) List() ([]*Session, []Problem, error) {
 			problems = append(problems, Problem{Path: path, Reason: "a directory, not a file"})
 			continue
 		}
-		data, err := readLimited(path)
+		id := strings.TrimSuffix(name, ".json")
+		data, rev, err := s.read(path, id)
 		if err != nil {
 			problems = append(problems, Problem{Path: path, Reason: readReason(err)})
 			continue
 		}
-		sess, reason := decodeSession(data, strings.TrimSuffix(name, ".json"))
+		sess, reason := decodeSession(data, id)
 		if reason != "" {
 			problems = append(problems, Problem{Path: path, Reason: reason})
 			continue
 		}
-		s.adopt(sess)
+		sess.rev = rev
 		sessions = append(sessions, sess)
 	}
 	slices.SortStableFunc(sessions, func(a, b *Session) int {
@@ -270,16 +289,17 @@ func (s *Store) List() ([]*Session, []Problem, error) {
 	return sessions, problems, nil
 }
 
-// adopt gives a session read from disk a rev that a later change (rev++)
-// lifts above anything this store has written for it: 1 for a session the
-// store has not written, the last written rev otherwise. A plain 1 would make
-// the store drop every save of a session that was saved at rev 20, listed
-// again and resumed in the same run.
-func (s *Store) adopt(sess *Session) {
+// read reads a session file together with the rev a session made from it
+// gets. The rev lets a later change (rev++) be saved: it is 1 for a session
+// this store has not written, and the last rev written otherwise (a plain 1
+// would make the store drop every save of a session that was saved at rev 20,
+// listed again and resumed in the same run). Reading under the lock ties that
+// rev to the bytes read: a save cannot land between the two.
+func (s *Store) read(path, id string) ([]byte, uint64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sess.rev = max(1, s.written[sess.ID])
-	s.written[sess.ID] = sess.rev
+	data, err := readLimited(path)
+	return data, max(1, s.written[id]), err
 }
 
 func isTempName(name string) bool {
@@ -304,14 +324,17 @@ func readLimited(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSessionFile+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Size() <= maxSessionFile {
+		buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, as os.ReadFile does
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxSessionFile+1)); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
-	if len(data) > maxSessionFile {
+	if buf.Len() > maxSessionFile {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("file too large to be a session")}
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 func readReason(err error) string {
@@ -325,6 +348,16 @@ func readReason(err error) string {
 // decodeSession parses a session file named <id>.json. It returns a session,
 // or a one-line reason why the file cannot be used.
 func decodeSession(data []byte, id string) (*Session, string) {
+	// The usual case, a good file of this schema, in one pass. Anything
+	// else takes the slower path below, which says what is wrong.
+	var sess Session
+	if json.Unmarshal(data, &sess) == nil && sess.SchemaVersion == SchemaVersion && sess.ID == id && validSessionID(id) {
+		if sess.Answers == nil {
+			sess.Answers = map[string]Answer{}
+		}
+		return &sess, ""
+	}
+
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
 		return nil, "empty file"
@@ -384,7 +417,7 @@ func decodeSession(data []byte, id string) (*Session, string) {
 		return nil, reasonLine(fmt.Sprintf("id %q does not match the file name %q", fileID, id+".json"))
 	}
 
-	var sess Session
+	sess = Session{}
 	if err := json.Unmarshal(data, &sess); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {

@@ -33,7 +33,14 @@ type Options struct {
 	NewSession bool
 	// NoColor drops every colour (NO_COLOR).
 	NoColor bool
+	// DraftDelay is how long typing must pause before an unfinished answer
+	// is saved as a draft; zero means DefaultDraftDelay, negative never.
+	DraftDelay time.Duration
 }
+
+// DefaultDraftDelay bounds what a crash can lose: at most the typing of the
+// last moment before it.
+const DefaultDraftDelay = 800 * time.Millisecond
 
 // deps is what every screen shares, given once: the screens read it and only
 // the root changes it.
@@ -45,8 +52,12 @@ type deps struct {
 	help   help.Model
 	now    func() time.Time
 	// tips are the steps' tips rendered for the current width and theme.
-	tips map[string]string
+	tips       map[string]string
+	draftDelay time.Duration
 }
+
+// checkedMsg reports whether the data dir can be written, checked at start.
+type checkedMsg struct{ err error }
 
 // savedMsg reports a finished save.
 type savedMsg struct {
@@ -63,10 +74,10 @@ func (d *deps) save(s *coach.Session) tea.Cmd {
 	if s.IsEmpty() {
 		return nil
 	}
-	snap, store := s.Clone(), d.store
+	snap, store, at := s.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		err := store.Save(snap)
-		return savedMsg{id: snap.ID, err: err, at: time.Now()}
+		return savedMsg{id: snap.ID, err: err, at: at}
 	}
 }
 
@@ -108,6 +119,9 @@ func New(o Options) *Model {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.DraftDelay == 0 {
+		o.DraftDelay = DefaultDraftDelay
+	}
 	d := &deps{
 		flow:   o.Flow,
 		store:  o.Store,
@@ -116,6 +130,8 @@ func New(o Options) *Model {
 		help:   help.New(),
 		now:    o.Now,
 		tips:   map[string]string{},
+
+		draftDelay: o.DraftDelay,
 	}
 	m := &Model{deps: d, isDark: true}
 	m.home = newHomeScreen(d)
@@ -128,7 +144,9 @@ func New(o Options) *Model {
 
 // Init asks the terminal for its background colour and loads the sessions.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.home.load()}
+	store := m.deps.store
+	check := func() tea.Msg { return checkedMsg{store.Check()} }
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, check, m.home.load()}
 	if m.flow != nil {
 		cmds = append(cmds, m.flow.Init())
 	}
@@ -180,6 +198,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 				m.flow.setTips()
 				m.flow.layout()
 			}
+		}
+		return nil
+	case checkedMsg:
+		if msg.err != nil && m.saveErr == nil {
+			m.saveErr = msg.err
 		}
 		return nil
 	case savedMsg:
@@ -284,12 +307,17 @@ func (m *Model) banner() string {
 
 // SaveProblem says in one sentence why saving failed and what happens now.
 func SaveProblem(dir string, err error) string {
-	reason := err.Error()
+	return "Can't save to " + dir + " (" + reason(err) + "): your answers are kept in memory for now, and the summary can copy them as markdown."
+}
+
+// reason is the heart of a file error, "permission denied", without the
+// path and operation the sentence around it already gives.
+func reason(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		reason = pe.Err.Error()
+		return pe.Err.Error()
 	}
-	return "Can't save to " + dir + " (" + reason + "): your answers are kept in memory for now, and the summary can copy them as markdown."
+	return err.Error()
 }
 
 func (m *Model) footer() string {
@@ -312,6 +340,12 @@ func (m *Model) view() string {
 	header := st.Title.Render("rebound")
 	if t := m.current().Title(); t != "" {
 		header += st.Muted.Render(" · ") + st.Progress.Render(t)
+	}
+	if m.page == flowPage && !m.lastSaved.IsZero() && m.saveErr == nil {
+		saved := st.Status.Render("saved " + m.lastSaved.Local().Format("15:04"))
+		if gap := m.contentWidth() - lipgloss.Width(header) - lipgloss.Width(saved); gap > 1 {
+			header += strings.Repeat(" ", gap) + saved
+		}
 	}
 	parts := []string{header, "", m.current().View()}
 	if b := m.banner(); b != "" {

@@ -80,7 +80,9 @@ func newInput(st *Styles, value, placeholder string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
-	in.SetStyles(textinput.DefaultStyles(st.IsDark))
+	is := textinput.DefaultStyles(st.IsDark)
+	is.Cursor.Blink = false // a steady cursor: calmer, and no timer running while idle
+	in.SetStyles(is)
 	in.SetValue(coach.Editable(value))
 	in.CursorEnd()
 	return in
@@ -146,11 +148,15 @@ func newAreaField(p content.Prompt, value string, st *Styles) *areaField {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
-	ta.Placeholder = p.Hint
 	ta.MaxHeight = 0 // no limit on lines: a long paste is kept whole
 	ta.CharLimit = 0
-	ta.SetStyles(textarea.DefaultStyles(st.IsDark))
+	ts := textarea.DefaultStyles(st.IsDark)
+	ts.Cursor.Blink = false
+	ta.SetStyles(ts)
 	ta.SetValue(coach.Editable(value))
+	if p.Kind == content.Draft {
+		ta.MoveToBegin() // a letter is read from its greeting
+	}
 	return &areaField{ta: ta, list: p.Kind == content.List}
 }
 

@@ -14,17 +14,13 @@ import (
 	"github.com/rebound-coach/rebound/content"
 )
 
-// draftDelay is how long typing must pause before the unfinished answer is
-// saved as a draft, so a crash loses at most this much typing.
-const draftDelay = 800 * time.Millisecond
-
 // Messages the flow screen sends to the root.
 type (
 	// goHomeMsg asks for the home screen.
 	goHomeMsg struct{}
 	// finishedMsg says the last prompt is answered: show the summary.
 	finishedMsg struct{ session *coach.Session }
-	// draftTickMsg fires draftDelay after a keystroke; only the newest counts.
+	// draftTickMsg fires a while after a keystroke; only the newest counts.
 	draftTickMsg struct{ seq int }
 )
 
@@ -155,8 +151,11 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 // typed schedules a draft save for when typing pauses.
 func (f *flowScreen) typed() tea.Cmd {
 	f.draftSeq++
+	if f.deps.draftDelay <= 0 {
+		return nil
+	}
 	seq := f.draftSeq
-	return tea.Tick(draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq} })
+	return tea.Tick(f.deps.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq} })
 }
 
 // captureDraft keeps the focused field's unfinished value in the session. It
@@ -211,7 +210,7 @@ func (f *flowScreen) Title() string {
 // the keys that work on the focused prompt.
 func (f *flowScreen) ShortHelp() []key.Binding {
 	k := f.deps.keys
-	b := []key.Binding{k.Next, k.Prev}
+	b := []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back")}
 	if !f.field().Multiline() {
 		b = append(b, k.Enter)
 	}
@@ -227,10 +226,10 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 	case content.Actions:
 		b = append(b, k.Up)
 	}
+	b = append(b, k.Home, k.Quit)
 	if !f.isForm() {
 		b = append(b, k.PageUp)
 	}
-	b = append(b, k.Home, k.Quit)
 	if !f.field().Typing() {
 		b = append(b, k.Help)
 	}
@@ -239,7 +238,7 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 
 func (f *flowScreen) FullHelp() [][]key.Binding {
 	k := f.deps.keys
-	return [][]key.Binding{f.ShortHelp(), {k.Save, k.Home, k.Quit, k.Suspend, k.Help}}
+	return [][]key.Binding{f.ShortHelp(), {k.Next, k.Prev, k.Save, k.Suspend, k.Help}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
@@ -332,7 +331,7 @@ func (f *flowScreen) formView(withIntro bool) string {
 			continue
 		}
 		rows = append(rows, marker+label.Render(p.Label))
-		if p.Hint != "" && p.Kind == content.Mood {
+		if p.Hint != "" {
 			rows = append(rows, "  "+st.Hint.Render(p.Hint))
 		}
 		rows = append(rows, lipgloss.NewStyle().PaddingLeft(2).Render(fv))

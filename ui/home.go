@@ -156,7 +156,7 @@ func (h *homeScreen) notes() string {
 	st := &h.deps.styles
 	var lines []string
 	if h.loadErr != nil {
-		lines = append(lines, st.Error.Render("Can't read saved sessions: "+h.loadErr.Error()))
+		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+reason(h.loadErr)+")."))
 	}
 	for i, p := range h.problems {
 		if i == 3 {

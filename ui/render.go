@@ -2,11 +2,13 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Glamour is too slow for the keystroke path (a tip costs milliseconds), so
@@ -53,10 +55,25 @@ func renderMarkdown(k renderKey, md string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(md)
+	out, err := r.Render(md)
+	return trimBlankLines(out), err
 }
 
-func glamourStyle(k renderKey) ansi.StyleConfig {
+// trimBlankLines drops Glamour's empty margin lines above and below the
+// document: the screens place their own spacing.
+func trimBlankLines(s string) string {
+	lines := strings.Split(s, "\n")
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func glamourStyle(k renderKey) gansi.StyleConfig {
 	switch {
 	case k.noColor:
 		return styles.NoTTYStyleConfig

@@ -35,13 +35,19 @@ func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
 	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr}
 }
 
+// document is what the screen renders: the session, then the support note,
+// which belongs on screen but not in the user's copy.
+func (s *summaryScreen) document() string {
+	return s.markdown + "\n---\n\n*" + content.Support() + "*\n"
+}
+
 // render starts a Glamour render unless one for this key is done or on its way.
 func (s *summaryScreen) render(k renderKey) tea.Cmd {
 	if k == s.key || k.width < 1 {
 		return nil
 	}
 	s.key = k
-	md := s.markdown
+	md := s.document()
 	return func() tea.Msg {
 		out, err := renderMarkdown(k, md)
 		return summaryRenderedMsg{key: k, out: out, err: err}
@@ -88,11 +94,12 @@ func (s *summaryScreen) SetSize(w, h int) {
 // footer says where the session is, or that it is only in memory.
 func (s *summaryScreen) footer() string {
 	st := &s.deps.styles
-	where := st.Muted.Render("Saved to " + coach.Inert(s.deps.store.Path(s.session.ID)))
+	width := max(1, s.vp.Width())
+	where := st.Muted.Width(width).Render("Saved to " + coach.Inert(s.deps.store.Path(s.session.ID)))
 	if s.saveErr != nil {
-		where = st.Error.Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
+		where = st.Error.Width(width).Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
 	}
-	lines := []string{where, st.Support.Width(max(1, min(s.vp.Width(), maxTextWidth))).Render(content.Support())}
+	lines := []string{where}
 	if s.status != "" {
 		lines = append(lines, st.Status.Render(s.status))
 	}

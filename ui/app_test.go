@@ -1,0 +1,408 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+func TestGoldenViews(t *testing.T) {
+	tests := []struct {
+		name string
+		walk func(d *driver)
+	}{
+		{"home", func(d *driver) {}},
+		{"intake", func(d *driver) {
+			d.press("enter")
+			d.typeText("Northwind")
+			d.press("tab")
+			d.typeText("Product designer")
+			d.press("tab", "tab", "right", "right", "right")
+		}},
+		{"tip-and-checklist", func(d *driver) {
+			d.press("enter")
+			d.tabTo("step_back.outside")
+			d.press("space", "down", "down", "space")
+		}},
+		{"textarea-prompt", func(d *driver) {
+			d.press("enter")
+			d.tabTo("not_personal.thought")
+			d.typeText("I am not good enough for this.")
+		}},
+		{"summary", func(d *driver) { walkWholeSession(d) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDriver(t, 80, 24)
+			tt.walk(d)
+			view := d.view()
+			if d.m.page == summaryPage {
+				view = strings.ReplaceAll(view, d.m.summary.session.ID, "<id>")
+				view = strings.ReplaceAll(view, d.dir, "<data-dir>")
+			}
+			golden(t, tt.name, view)
+		})
+	}
+}
+
+// walkWholeSession answers every prompt of a session with the keys a person
+// would press.
+func walkWholeSession(d *driver) {
+	d.press("enter") // home: start a new session
+	d.typeText("Northwind")
+	d.press("tab")
+	d.typeText("Product designer")
+	d.press("tab")
+	d.typeText("Ms Rivera")
+	d.press("enter", "3", "enter", "tab", "right", "tab") // stage: final round; date as is; channel: email
+	d.send(tea.PasteMsg{Content: "We have decided not to move forward."})
+	d.press("tab")
+	d.press("4")
+	d.typeText("flat")
+	d.press("enter")
+	// Step back
+	d.press("space", "down", "space", "tab")
+	d.typeText("Two other applications are still open.")
+	d.press("tab")
+	// Don't take it personally
+	d.typeText("I'm not good enough.")
+	d.press("tab", "space", "down", "space", "tab")
+	d.typeText("The freeze is about them.")
+	d.press("tab")
+	d.typeText("I reached the final round; the decision had other reasons.")
+	d.press("tab")
+	// Get feedback
+	d.press("ctrl+y", "tab", "1", "enter", "enter", "enter")
+	d.typeText("Clear walkthrough")
+	d.press("enter")
+	d.typeText("Good rapport")
+	d.press("tab")
+	d.typeText("Quantify impact")
+	d.press("tab")
+	// Reflect
+	d.typeText("Tell me about a conflict")
+	d.press("enter")
+	d.typeText("Why this company?")
+	d.press("tab")
+	d.typeText("Metrics")
+	d.press("tab", "2", "enter", "3", "enter")
+	d.typeText("Figma")
+	d.press("tab")
+	// Restart
+	d.typeText("Senior product designer")
+	d.press("tab")
+	d.typeText("Visual-only roles")
+	d.press("tab")
+	d.typeText("Update portfolio")
+	d.press("enter")
+	d.typeText("+3d")
+	d.press("enter")
+	d.typeText("Email Ms Rivera")
+	d.press("tab")
+	d.typeText("Sam")
+	d.press("tab")
+	// Check out
+	d.press("6")
+	d.typeText("lighter")
+	d.press("enter")
+}
+
+func TestWholeSessionIsSaved(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	walkWholeSession(d)
+	if d.m.page != summaryPage {
+		t.Fatalf("after the last prompt the page is %v, want the summary", d.m.page)
+	}
+	s := d.saved()
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"status", s.Status, coach.Complete},
+		{"company", s.Intake.Company, "Northwind"},
+		{"role", s.Intake.Role, "Product designer"},
+		{"interviewer", s.Intake.Interviewer, "Ms Rivera"},
+		{"stage", s.Intake.Stage, "final round"},
+		{"rejected on (default today)", s.Intake.RejectedOn, "2026-11-23"},
+		{"channel", s.Intake.Channel, "email"},
+		{"message", s.Intake.Message, "We have decided not to move forward."},
+		{"mood before", *s.MoodBefore, coach.Mood{Score: 4, Word: "flat"}},
+		{"mood after", *s.MoodAfter, coach.Mood{Score: 6, Word: "lighter"}},
+		{"outside", s.Answers["step_back.outside"].Items, []string{"They could hire only one person", "Other candidates were just as qualified"}},
+		{"balanced", s.Answers["not_personal.balanced"].Text, "I reached the final round; the decision had other reasons."},
+		{"send", s.Feedback.Send, "yes"},
+		{"send on", s.Feedback.SendOn, "2026-11-23"},
+		{"follow up (default a week)", s.Feedback.FollowUpOn, "2026-11-30"},
+		{"went well", s.Answers["feedback.went_well"].Items, []string{"Clear walkthrough", "Good rapport"}},
+		{"questions", s.Answers["reflect.questions"].Items, []string{"Tell me about a conflict", "Why this company?"}},
+		{"own questions", s.Answers["reflect.own_questions"].Text, "a few"},
+		{"research", s.Answers["reflect.research"].Text, "not really"},
+		{"actions", s.Actions, []coach.Action{{Text: "Update portfolio", Due: "2026-11-26"}, {Text: "Email Ms Rivera"}}},
+		{"support", s.Answers["restart.support"].Items, []string{"Sam"}},
+		{"no drafts left", len(s.Drafts), 0},
+	}
+	for _, c := range checks {
+		if !equal(c.got, c.want) {
+			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
+		}
+	}
+	if !strings.Contains(s.Feedback.Draft, "Hi Ms Rivera,") || !strings.Contains(s.Feedback.Draft, "Product designer role at Northwind") {
+		t.Errorf("the feedback draft was not drafted from the intake:\n%s", s.Feedback.Draft)
+	}
+	for _, want := range []string{"Product designer at Northwind", "4/10 (flat) → 6/10 (lighter)", "Saved to"} {
+		if !strings.Contains(d.view(), want) {
+			t.Errorf("summary does not show %q:\n%s", want, d.view())
+		}
+	}
+}
+
+func equal(a, b any) bool {
+	switch a := a.(type) {
+	case []string:
+		return slices.Equal(a, b.([]string))
+	case []coach.Action:
+		return slices.Equal(a, b.([]coach.Action))
+	}
+	return a == b
+}
+
+func TestShiftTabCrossesStepsBack(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("not_personal.thought")
+	if !strings.Contains(d.view(), "Step 2 of 5 · Don't take it personally") {
+		t.Fatalf("progress line missing:\n%s", d.view())
+	}
+	d.press("shift+tab")
+	if d.prompt() != "step_back.bigger_picture" {
+		t.Fatalf("shift+tab on a step's first prompt went to %q, want the previous step's last", d.prompt())
+	}
+	if !strings.Contains(d.view(), "Step 1 of 5 · Step back") {
+		t.Errorf("progress line did not follow:\n%s", d.view())
+	}
+	for range 12 {
+		d.press("shift+tab")
+	}
+	if d.prompt() != "intake.company" {
+		t.Errorf("shift+tab on the very first prompt moved to %q", d.prompt())
+	}
+}
+
+func TestEnterAddsLineInLongAnswers(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("reflect.questions")
+	d.typeText("one")
+	d.press("enter")
+	d.typeText("two")
+	if d.prompt() != "reflect.questions" {
+		t.Fatalf("enter left a multi-line answer for %q", d.prompt())
+	}
+	d.press("tab")
+	got := d.saved().Answers["reflect.questions"].Items
+	if !slices.Equal(got, []string{"one", "two"}) {
+		t.Errorf("questions = %q, want one item per line", got)
+	}
+}
+
+func TestEscKeepsTheUnfinishedAnswerAndResumes(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("not_personal.thought")
+	d.typeText("half a thou")
+	d.press("esc")
+	if d.m.page != homePage {
+		t.Fatalf("esc did not go home")
+	}
+	s := d.saved()
+	if s.Position != "not_personal.thought" || s.Drafts["not_personal.thought"].Text != "half a thou" {
+		t.Fatalf("position %q, drafts %v: the unfinished answer was not kept", s.Position, s.Drafts)
+	}
+	if !strings.Contains(d.view(), "Resume:") {
+		t.Fatalf("home does not offer to resume:\n%s", d.view())
+	}
+	d.press("down", "enter")
+	if d.prompt() != "not_personal.thought" || !strings.Contains(d.view(), "half a thou") {
+		t.Fatalf("resume opened %q:\n%s", d.prompt(), d.view())
+	}
+	d.typeText("ght")
+	d.press("tab")
+	if got := d.saved().Answers["not_personal.thought"].Text; got != "half a thought" {
+		t.Errorf("after resuming, the answer is %q", got)
+	}
+}
+
+func TestCtrlCSavesThenQuits(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.typeText("Acme")
+	d.press("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	if got := d.saved().Drafts["intake.company"].Text; got != "Acme" {
+		t.Errorf("the typed company was not kept: drafts %v", d.saved().Drafts)
+	}
+}
+
+func TestDraftIsSavedWhenTypingPauses(t *testing.T) {
+	d := newDriver(t, 80, 24, func(o *Options) { o.DraftDelay = DefaultDraftDelay })
+	d.press("enter")
+	_, cmd := d.m.Update(keyMsg("A"))
+	_ = cmd // the pending tick; delivered by hand below instead of waiting
+	d.send(draftTickMsg{seq: d.m.flow.draftSeq})
+	if got := d.saved().Drafts["intake.company"].Text; got != "A" {
+		t.Errorf("draft after a pause = %q, want A", got)
+	}
+}
+
+func TestUnwritableDataDirIsToldAtOnceAndTheSessionGoesOn(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, 80, 24, func(o *Options) { o.Store = coach.NewStore(file) })
+	if v := d.view(); !strings.Contains(v, "Can't save to") || !strings.Contains(v, "(not a directory)") {
+		t.Fatalf("home does not say the data dir cannot be written:\n%s", d.view())
+	}
+	walkWholeSession(d)
+	if d.m.page != summaryPage || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
+		t.Fatalf("summary does not offer the copy:\n%s", d.view())
+	}
+	if got := d.m.summary.session.Answers["not_personal.balanced"].Text; got == "" {
+		t.Error("the answers were not kept in memory")
+	}
+}
+
+func TestUnreadableFilesAreNamedAndLeftAlone(t *testing.T) {
+	d := newDriver(t, 100, 30)
+	dir := filepath.Join(d.dir, "sessions")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "0123456789abcdef.json")
+	content := []byte(`{"schema_version": 1, "id": "0123`)
+	if err := os.WriteFile(bad, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.run(d.m.home.load())
+	if v := d.view(); !strings.Contains(v, "Skipped") || !strings.Contains(v, "0123456789abcdef.json") {
+		t.Fatalf("home does not name the unreadable file:\n%s", v)
+	}
+	walkWholeSession(d)
+	got, err := os.ReadFile(bad)
+	if err != nil || string(got) != string(content) {
+		t.Errorf("the unreadable file was changed: %q, %v", got, err)
+	}
+}
+
+func TestPastedEscapesAreStoredAsTypedButShownInert(t *testing.T) {
+	hostile := "before \x1b]52;c;aGVsbG8=\x07 \x1b[2J \u009b31m \u202Eevil after"
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("not_personal.thought")
+	d.send(tea.PasteMsg{Content: hostile})
+	raw := d.m.View().Content
+	for _, bad := range []string{"\x1b]52", "\x1b[2J", "\u009b", "\u202E", "\x07"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("the screen got %q raw", bad)
+		}
+	}
+	if !strings.Contains(d.view(), "␛]52;c;aGVsbG8=␇") {
+		t.Errorf("the escape is not shown as text:\n%s", d.view())
+	}
+	d.press("tab")
+	if got := d.saved().Answers["not_personal.thought"].Text; got != hostile {
+		t.Errorf("stored %q, want the paste as typed %q", got, hostile)
+	}
+}
+
+func TestLongPasteKeepsEveryLine(t *testing.T) {
+	var b strings.Builder
+	for i := range 2000 {
+		b.WriteString(strings.Repeat("x", 49) + string(rune('a'+i%26)) + "\n")
+	}
+	paste := strings.TrimSuffix(b.String(), "\n") // 100 KB over 2,000 lines
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("intake.message")
+	d.send(tea.PasteMsg{Content: paste})
+	d.press("tab")
+	if got := d.saved().Intake.Message; got != paste {
+		t.Errorf("a 100 KB paste was stored as %d bytes, want %d", len(got), len(paste))
+	}
+}
+
+func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("intake.stage")
+	d.press("?")
+	if !d.m.deps.help.ShowAll {
+		t.Fatal("? on a choice did not open the full help")
+	}
+	d.press("?", "shift+tab")
+	if d.prompt() != "intake.interviewer" {
+		t.Fatalf("at %q", d.prompt())
+	}
+	d.press("?")
+	if d.m.deps.help.ShowAll {
+		t.Error("? in a text field toggled help instead of typing")
+	}
+}
+
+func TestTooSmallAndEverySize(t *testing.T) {
+	screens := map[string]func(d *driver){
+		"home":    func(d *driver) {},
+		"intake":  func(d *driver) { d.press("enter") },
+		"step":    func(d *driver) { d.press("enter"); d.tabTo("feedback.draft") },
+		"actions": func(d *driver) { d.press("enter"); d.tabTo("restart.actions") },
+		"summary": walkWholeSession,
+	}
+	for name, walk := range screens {
+		t.Run(name, func(t *testing.T) {
+			d := newDriver(t, 80, 24)
+			walk(d)
+			for _, size := range sizes() {
+				w, h := size[0], size[1]
+				{
+					_, _ = d.m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+					v := d.m.View().Content
+					if w < MinWidth || h < MinHeight {
+						if !strings.HasPrefix("Terminal too small", firstLine(v)) && !strings.HasPrefix(firstLine(v), "Terminal") {
+							t.Fatalf("%dx%d: want the too-small line, got %q", w, h, v)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// sizes are the terminal sizes every screen is drawn at: every size from 1x1
+// to 200x60 with REBOUND_ALL_SIZES=1 (about a minute), else every width and
+// height around the limits and a grid between (a few seconds).
+func sizes() [][2]int {
+	all := os.Getenv("REBOUND_ALL_SIZES") != ""
+	edge := func(v, lim int) bool { return v <= 5 || (v >= lim-1 && v <= lim+1) || v == 80 || v == 24 }
+	var out [][2]int
+	for w := 1; w <= 200; w++ {
+		for h := 1; h <= 60; h++ {
+			if all || (edge(w, MinWidth) && h%3 == 0) || (edge(h, MinHeight) && w%9 == 0) || (w%37 == 0 && h%11 == 0) || (w == 200 && h == 60) {
+				out = append(out, [2]int{w, h})
+			}
+		}
+	}
+	return out
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// fixedNow is the clock of every model test, so dates in views are stable.
+var fixedNow = time.Date(2026, 11, 23, 15, 4, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
+// driver runs the root model the way Bubble Tea would, but synchronously:
+// every command runs at once and its message is fed back, so a test sees
+// the state after each key as a user would.
+type driver struct {
+	t     *testing.T
+	m     *Model
+	store *coach.Store
+	dir   string
+	quit  bool
+}
+
+func newDriver(t *testing.T, w, h int, configure ...func(*Options)) *driver {
+	t.Helper()
+	flow, _, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	o := Options{Store: coach.NewStore(dir), Flow: flow, Now: func() time.Time { return fixedNow }, DraftDelay: -1}
+	for _, c := range configure {
+		c(&o)
+	}
+	d := &driver{t: t, m: New(o), store: o.Store, dir: dir}
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	_, cmd := d.m.Update(msg)
+	d.run(cmd)
+}
+
+var cmdType = reflect.TypeFor[tea.Cmd]()
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.QuitMsg:
+		d.quit = true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	default:
+		// tea.Sequence's message is unexported: a slice of commands, run in order.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			for i := range v.Len() {
+				d.run(v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
+		d.send(msg)
+	}
+}
+
+// press sends named keys: "tab", "shift+tab", "enter", "esc", "ctrl+c", "up", ...
+func (d *driver) press(keys ...string) {
+	d.t.Helper()
+	for _, k := range keys {
+		msg := keyMsg(k)
+		if got := msg.String(); got != k {
+			d.t.Fatalf("key %q is sent as %q", k, got)
+		}
+		d.send(msg)
+	}
+}
+
+// typeText types each character as a key press.
+func (d *driver) typeText(s string) {
+	d.t.Helper()
+	for _, r := range s {
+		if r == ' ' {
+			d.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+			continue
+		}
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]tea.KeyPressMsg{
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"space":     {Code: tea.KeySpace, Text: " "},
+		"up":        {Code: tea.KeyUp},
+		"down":      {Code: tea.KeyDown},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
+		"backspace": {Code: tea.KeyBackspace},
+		"pgup":      {Code: tea.KeyPgUp},
+		"pgdown":    {Code: tea.KeyPgDown},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},
+	}
+	if m, ok := named[k]; ok {
+		return m
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// view is the screen as a person reads it: no colour, no trailing spaces.
+func (d *driver) view() string {
+	lines := strings.Split(ansi.Strip(d.m.View().Content), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// prompt is the ID of the focused prompt, or "" off the flow screen.
+func (d *driver) prompt() string {
+	if d.m.page != flowPage {
+		return ""
+	}
+	return d.m.flow.walk.Prompt().ID
+}
+
+// tabTo presses tab until the prompt with this ID has the focus.
+func (d *driver) tabTo(id string) {
+	d.t.Helper()
+	for range 40 {
+		if d.prompt() == id {
+			return
+		}
+		d.press("tab")
+	}
+	d.t.Fatalf("never reached prompt %q; at %q", id, d.prompt())
+}
+
+// saved loads the only session the store holds.
+func (d *driver) saved() *coach.Session {
+	d.t.Helper()
+	sessions, problems, err := d.store.List()
+	if err != nil || len(problems) > 0 || len(sessions) != 1 {
+		d.t.Fatalf("want one saved session; got %d, problems %v, err %v", len(sessions), problems, err)
+	}
+	return sessions[0]
+}
+
+// golden compares a view with testdata/<name>.golden; -update rewrites it.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from %s (run go test ./ui -update after checking):\n--- got ---\n%s\n--- want ---\n%s", name, path, got, want)
+	}
+}
