@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
@@ -277,7 +278,8 @@ func (m *Model) summaryRender() tea.Cmd {
 	return m.summary.render(renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor})
 }
 
-func (m *Model) contentWidth() int { return m.width - m.deps.styles.App.GetHorizontalFrameSize() }
+// contentWidth is the width inside the one-column margin on each side.
+func (m *Model) contentWidth() int { return m.width - 2 }
 
 // resize gives the current screen the room left by the header, the save
 // error and the help footer, when any of them changed.
@@ -347,18 +349,39 @@ func (m *Model) view() string {
 			header += strings.Repeat(" ", gap) + saved
 		}
 	}
-	parts := []string{header, "", m.current().View()}
+	body := header + "\n\n" + m.current().View()
 	if b := m.banner(); b != "" {
-		parts = append(parts, b)
+		body += "\n" + b
 	}
-	body := lipgloss.JoinVertical(lipgloss.Left, parts...)
-	// Pin the footer to the bottom row whatever the body's height.
-	gap := m.height - lipgloss.Height(body) - lipgloss.Height(m.footer())
-	if gap > 0 {
-		body += strings.Repeat("\n", gap)
+	return fitScreen(body, m.footer(), m.width, m.height)
+}
+
+// fitScreen pads the body so the footer sits on the bottom row, indents
+// every line by one column and cuts anything that would overflow. It works
+// line by line: a lipgloss render of the whole screen on every frame costs
+// more than the rest of the frame.
+func fitScreen(body, footer string, w, h int) string {
+	foot := strings.Split(footer, "\n")
+	lines := strings.Split(body, "\n")
+	room := max(0, h-len(foot))
+	if len(lines) > room {
+		lines = lines[:room]
 	}
-	out := st.App.Render(lipgloss.JoinVertical(lipgloss.Left, body, m.footer()))
-	return lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height).Render(out)
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	lines = append(lines, foot...)
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		l = " " + l
+		if len(l) > w && ansi.StringWidth(l) > w { // byte length bounds the width
+			l = ansi.Truncate(l, w, "")
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
 }
 
 // tooSmall is the whole view below the minimum size: one line, cut to fit.

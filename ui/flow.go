@@ -33,6 +33,7 @@ type flowScreen struct {
 	secID  string // the section the fields belong to
 
 	tip      viewport.Model
+	tipView  string // tip.View(), kept until the tip scrolls or resizes
 	width    int
 	height   int
 	status   string // "Copied", shown until the next key
@@ -62,6 +63,7 @@ func (f *flowScreen) buildSection() {
 	}
 	f.tip.SetContent(f.deps.tips[sec.ID])
 	f.tip.GotoTop()
+	f.tipView = ""
 	f.layout()
 }
 
@@ -91,6 +93,7 @@ func (f *flowScreen) setTips() {
 	off := f.tip.YOffset()
 	f.tip.SetContent(f.deps.tips[f.secID])
 	f.tip.SetYOffset(off)
+	f.tipView = ""
 }
 
 func (f *flowScreen) isForm() bool { return f.walk.Section().Step == 0 }
@@ -128,9 +131,11 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Sequence(f.deps.save(f.session()), func() tea.Msg { return goHomeMsg{} })
 		case key.Matches(msg, keys.PageUp):
 			f.tip.PageUp()
+			f.tipView = ""
 			return nil
 		case key.Matches(msg, keys.PageDown):
 			f.tip.PageDown()
+			f.tipView = ""
 			return nil
 		case key.Matches(msg, keys.Copy):
 			if a, ok := f.field().(*areaField); ok && f.walk.Prompt().Kind == content.Draft {
@@ -267,6 +272,7 @@ func (f *flowScreen) layout() {
 	if !f.isForm() {
 		f.tip.SetWidth(f.width)
 		f.tip.SetHeight(max(0, f.height-lipgloss.Height(f.promptView())-1))
+		f.tipView = ""
 	}
 }
 
@@ -278,16 +284,13 @@ func (f *flowScreen) View() string {
 		return f.formView(true)
 	}
 	rule := f.deps.styles.Rule.Render(strings.Repeat("─", min(f.width, maxTextWidth)))
-	tip := f.tip.View()
 	if f.tip.Height() == 0 {
-		tip = ""
+		return rule + "\n" + f.promptView()
 	}
-	parts := []string{}
-	if tip != "" {
-		parts = append(parts, tip)
+	if f.tipView == "" {
+		f.tipView = f.tip.View()
 	}
-	parts = append(parts, rule, f.promptView())
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	return f.tipView + "\n" + rule + "\n" + f.promptView()
 }
 
 // promptView is the focused prompt of a step: its question, hint and field.
@@ -303,7 +306,7 @@ func (f *flowScreen) promptView() string {
 	if f.status != "" {
 		lines = append(lines, st.Status.Render(f.status))
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+	return strings.Join(lines, "\n")
 }
 
 // formView shows every prompt of a section at once, as the intake and the

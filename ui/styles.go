@@ -12,7 +12,6 @@ type Styles struct {
 	IsDark  bool
 	NoColor bool
 
-	App       lipgloss.Style // padding around every screen
 	Title     lipgloss.Style // "rebound"
 	Progress  lipgloss.Style // "Step 2 of 5 · Don't take it personally"
 	Intro     lipgloss.Style
@@ -47,7 +46,6 @@ func NewStyles(isDark, noColor bool) Styles {
 	warn := c("#B3261E", "#FF8A80")
 
 	s := Styles{IsDark: isDark, NoColor: noColor}
-	s.App = lipgloss.NewStyle().Padding(0, 1)
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Progress = lipgloss.NewStyle().Foreground(calm).Bold(true)
 	s.Intro = lipgloss.NewStyle().Foreground(muted)
