@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -140,36 +139,29 @@ func (f *textField) Typing() bool    { return true }
 // areaField is free text over several lines: a textarea, a list (one item a
 // line) or the feedback draft.
 type areaField struct {
-	ta   textarea.Model
+	ed   *editor
 	list bool
 }
 
 func newAreaField(p content.Prompt, value string, st *Styles) *areaField {
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "│ "
-	ta.MaxHeight = 0 // no limit on lines: a long paste is kept whole
-	ta.CharLimit = 0
-	ts := textarea.DefaultStyles(st.IsDark)
-	ts.Cursor.Blink = false
-	ta.SetStyles(ts)
-	ta.SetValue(coach.Editable(value))
+	ed := newEditor(coach.Editable(value))
+	ed.gutter = st.Muted
+	ed.cursor = st.TextCursor
 	if p.Kind == content.Draft {
-		ta.MoveToBegin() // a letter is read from its greeting
+		ed.MoveToBegin() // a letter is read from its greeting
 	}
-	return &areaField{ta: ta, list: p.Kind == content.List}
+	return &areaField{ed: ed, list: p.Kind == content.List}
 }
 
 func (f *areaField) Update(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	f.ta, cmd = f.ta.Update(editable(msg))
-	return cmd
+	f.ed.Update(editable(msg))
+	return nil
 }
 
-func (f *areaField) View(_ *Styles, _ bool) string { return coach.Visible(f.ta.View()) }
+func (f *areaField) View(_ *Styles, _ bool) string { return coach.Visible(f.ed.View()) }
 
 func (f *areaField) Answer() coach.Answer {
-	v := coach.Raw(f.ta.Value())
+	v := f.text()
 	if !f.list {
 		return coach.Answer{Text: strings.TrimRight(v, "\n ")}
 	}
@@ -182,17 +174,14 @@ func (f *areaField) Answer() coach.Answer {
 	return coach.Answer{Items: items}
 }
 
-func (f *areaField) Focus() tea.Cmd { return f.ta.Focus() }
-func (f *areaField) Blur()          { f.ta.Blur() }
-func (f *areaField) SetSize(w, lines int) {
-	f.ta.SetWidth(max(1, w))
-	f.ta.SetHeight(max(1, lines))
-}
-func (f *areaField) Multiline() bool { return true }
-func (f *areaField) Typing() bool    { return true }
+func (f *areaField) Focus() tea.Cmd       { f.ed.Focus(); return nil }
+func (f *areaField) Blur()                { f.ed.Blur() }
+func (f *areaField) SetSize(w, lines int) { f.ed.SetSize(w, lines) }
+func (f *areaField) Multiline() bool      { return true }
+func (f *areaField) Typing() bool         { return true }
 
-// text is the value as the draft-copy key copies it.
-func (f *areaField) text() string { return coach.Raw(f.ta.Value()) }
+// text is the value as typed, as the draft-copy key copies it.
+func (f *areaField) text() string { return coach.Raw(f.ed.Value()) }
 
 // choiceField picks one option: arrows move the choice, digits pick directly,
 // backspace clears it. Nothing is chosen until the user chooses.

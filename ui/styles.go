@@ -12,23 +12,24 @@ type Styles struct {
 	IsDark  bool
 	NoColor bool
 
-	Title     lipgloss.Style // "rebound"
-	Progress  lipgloss.Style // "Step 2 of 5 · Don't take it personally"
-	Intro     lipgloss.Style
-	Label     lipgloss.Style // a prompt's question
-	LabelDim  lipgloss.Style // an unfocused prompt's question in a form
-	Hint      lipgloss.Style
-	Cursor    lipgloss.Style // the marker of the focused option
-	Selected  lipgloss.Style // a ticked or chosen option
-	Option    lipgloss.Style
-	Muted     lipgloss.Style
-	Status    lipgloss.Style // "Saved 15:04"
-	Error     lipgloss.Style // the one-sentence save failure
-	Rule      lipgloss.Style // the line between tip and prompt
-	MoodOn    lipgloss.Style
-	MoodOff   lipgloss.Style
-	Support   lipgloss.Style
-	InputText lipgloss.Style
+	Title      lipgloss.Style // "rebound"
+	Progress   lipgloss.Style // "Step 2 of 5 · Don't take it personally"
+	Intro      lipgloss.Style
+	Label      lipgloss.Style // a prompt's question
+	LabelDim   lipgloss.Style // an unfocused prompt's question in a form
+	Hint       lipgloss.Style
+	Cursor     lipgloss.Style // the marker of the focused option
+	Selected   lipgloss.Style // a ticked or chosen option
+	Option     lipgloss.Style
+	Muted      lipgloss.Style
+	Status     lipgloss.Style // "Saved 15:04"
+	Error      lipgloss.Style // the one-sentence save failure
+	Rule       lipgloss.Style // the line between tip and prompt
+	MoodOn     lipgloss.Style
+	MoodOff    lipgloss.Style
+	Support    lipgloss.Style
+	InputText  lipgloss.Style
+	TextCursor lipgloss.Style // the cursor in a long answer
 }
 
 // NewStyles builds the styles for a dark or light background; with noColor
@@ -63,6 +64,7 @@ func NewStyles(isDark, noColor bool) Styles {
 	s.MoodOff = lipgloss.NewStyle().Foreground(muted)
 	s.Support = lipgloss.NewStyle().Foreground(muted).Italic(true)
 	s.InputText = lipgloss.NewStyle()
+	s.TextCursor = lipgloss.NewStyle().Reverse(true)
 	if noColor {
 		s.Cursor = s.Cursor.Reverse(true)
 		s.MoodOn = s.MoodOn.Reverse(true)

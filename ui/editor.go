@@ -1,0 +1,434 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/mattn/go-runewidth"
+)
+
+// editor is the multi-line text box of long answers. bubbles' textarea
+// renders every wrapped row of the whole text, twice per keystroke, which
+// costs about 3 ms in a 5,000-character answer; this one re-wraps only the
+// line being edited and draws only the rows on screen, so a keystroke costs
+// the same whatever the length of the answer. It keeps to what answers need:
+// typing, pasting, moving, deleting.
+type editor struct {
+	lines [][]rune
+	// wraps caches, per line, where each screen row starts; nil means
+	// "re-wrap": set for the edited line only, or for all on a resize.
+	wraps    [][]int
+	row, col int // the cursor, in lines and runes
+	// goal is the column (in cells) that up and down try to keep.
+	goal    int
+	top     int // the first screen row shown
+	width   int // of the text, without the gutter
+	height  int
+	focused bool
+
+	gutter, cursor lipgloss.Style
+}
+
+const editorGutter = "│ "
+
+func newEditor(value string) *editor {
+	e := &editor{width: 40, height: 3}
+	e.SetValue(value)
+	return e
+}
+
+// SetValue replaces the text and puts the cursor at its end.
+func (e *editor) SetValue(s string) {
+	e.lines = nil
+	for line := range strings.SplitSeq(s, "\n") {
+		e.lines = append(e.lines, []rune(line))
+	}
+	e.wraps = make([][]int, len(e.lines))
+	e.row = len(e.lines) - 1
+	e.col = len(e.lines[e.row])
+	e.goal = -1
+}
+
+// Value is the text, lines joined with \n.
+func (e *editor) Value() string {
+	var b strings.Builder
+	for i, l := range e.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(string(l))
+	}
+	return b.String()
+}
+
+// MoveToBegin puts the cursor at the very start.
+func (e *editor) MoveToBegin() { e.row, e.col, e.top, e.goal = 0, 0, 0, -1 }
+
+func (e *editor) Focus() { e.focused = true }
+func (e *editor) Blur()  { e.focused = false }
+
+// SetSize sets the outer width (gutter included) and the number of rows.
+func (e *editor) SetSize(w, h int) {
+	w = max(1, w-lipgloss.Width(editorGutter))
+	if w != e.width {
+		clear(e.wraps)
+	}
+	e.width, e.height = w, max(1, h)
+}
+
+// Update handles a key or a paste.
+func (e *editor) Update(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		e.insert(msg.Content)
+	case tea.KeyPressMsg:
+		e.key(msg)
+	}
+}
+
+func (e *editor) key(k tea.KeyPressMsg) {
+	keepGoal := false
+	switch k.String() {
+	case "enter":
+		e.insert("\n")
+	case "backspace", "ctrl+h":
+		e.deleteBack()
+	case "delete", "ctrl+d":
+		e.deleteForward()
+	case "left", "ctrl+b":
+		e.left()
+	case "right", "ctrl+f":
+		e.right()
+	case "up", "ctrl+p":
+		e.vertical(-1)
+		keepGoal = true
+	case "down", "ctrl+n":
+		e.vertical(+1)
+		keepGoal = true
+	case "home", "ctrl+a":
+		e.col = 0
+	case "end", "ctrl+e":
+		e.col = len(e.lines[e.row])
+	case "alt+left", "ctrl+left", "alt+b":
+		e.wordLeft()
+	case "alt+right", "ctrl+right", "alt+f":
+		e.wordRight()
+	case "alt+backspace", "ctrl+w":
+		if e.col == 0 {
+			e.deleteBack()
+			break
+		}
+		end := e.col
+		e.wordLeft()
+		e.cut(e.col, end)
+	case "ctrl+k":
+		e.cut(e.col, len(e.lines[e.row]))
+	case "ctrl+u":
+		e.cut(0, e.col)
+		e.col = 0
+	default:
+		if k.Text != "" {
+			e.insert(k.Text)
+		}
+	}
+	if !keepGoal {
+		e.goal = -1
+	}
+}
+
+// insert types s at the cursor; newlines split the line. Control characters
+// other than newline and tab are dropped here: the caller has already
+// turned pasted ones into visible stand-ins (coach.Editable).
+func (e *editor) insert(s string) {
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return ' '
+		}
+		if r != '\n' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ReplaceAll(s, "\r\n", "\n"))
+	parts := strings.Split(s, "\n")
+	line := e.lines[e.row]
+	tail := append([]rune(nil), line[e.col:]...)
+	head := append(line[:e.col:e.col], []rune(parts[0])...)
+	if len(parts) == 1 {
+		e.col = len(head)
+		e.lines[e.row] = append(head, tail...)
+		e.wraps[e.row] = nil
+		return
+	}
+	newLines := make([][]rune, 0, len(parts)-1)
+	for _, p := range parts[1:] {
+		newLines = append(newLines, []rune(p))
+	}
+	last := len(newLines) - 1
+	e.col = len(newLines[last])
+	newLines[last] = append(newLines[last], tail...)
+	e.lines[e.row] = head
+	e.wraps[e.row] = nil
+	e.lines = insertAt(e.lines, e.row+1, newLines...)
+	e.wraps = insertAt(e.wraps, e.row+1, make([][]int, len(newLines))...)
+	e.row += len(newLines)
+}
+
+func insertAt[T any](s []T, i int, v ...T) []T {
+	out := make([]T, 0, len(s)+len(v))
+	out = append(out, s[:i]...)
+	out = append(out, v...)
+	return append(out, s[i:]...)
+}
+
+func (e *editor) cut(from, to int) {
+	line := e.lines[e.row]
+	if from >= to {
+		return
+	}
+	e.lines[e.row] = append(line[:from:from], line[to:]...)
+	e.wraps[e.row] = nil
+	e.col = from
+}
+
+func (e *editor) deleteBack() {
+	if e.col > 0 {
+		e.cut(e.col-1, e.col)
+		return
+	}
+	if e.row == 0 {
+		return
+	}
+	prev := e.lines[e.row-1]
+	e.col = len(prev)
+	e.lines[e.row-1] = append(prev, e.lines[e.row]...)
+	e.wraps[e.row-1] = nil
+	e.lines = append(e.lines[:e.row], e.lines[e.row+1:]...)
+	e.wraps = append(e.wraps[:e.row], e.wraps[e.row+1:]...)
+	e.row--
+}
+
+func (e *editor) deleteForward() {
+	if e.col < len(e.lines[e.row]) {
+		e.cut(e.col, e.col+1)
+		return
+	}
+	if e.row+1 < len(e.lines) {
+		e.row++
+		e.col = 0
+		e.deleteBack()
+	}
+}
+
+func (e *editor) left() {
+	switch {
+	case e.col > 0:
+		e.col--
+	case e.row > 0:
+		e.row--
+		e.col = len(e.lines[e.row])
+	}
+}
+
+func (e *editor) right() {
+	switch {
+	case e.col < len(e.lines[e.row]):
+		e.col++
+	case e.row+1 < len(e.lines):
+		e.row++
+		e.col = 0
+	}
+}
+
+func (e *editor) wordLeft() {
+	line := e.lines[e.row]
+	if e.col == 0 {
+		e.left()
+		return
+	}
+	i := e.col
+	for i > 0 && unicode.IsSpace(line[i-1]) {
+		i--
+	}
+	for i > 0 && !unicode.IsSpace(line[i-1]) {
+		i--
+	}
+	e.col = i
+}
+
+func (e *editor) wordRight() {
+	line := e.lines[e.row]
+	if e.col == len(line) {
+		e.right()
+		return
+	}
+	i := e.col
+	for i < len(line) && unicode.IsSpace(line[i]) {
+		i++
+	}
+	for i < len(line) && !unicode.IsSpace(line[i]) {
+		i++
+	}
+	e.col = i
+}
+
+// rows returns where each screen row of line i starts (rune offsets),
+// wrapping at spaces where it can, and caches it.
+func (e *editor) rows(i int) []int {
+	if e.wraps[i] != nil {
+		return e.wraps[i]
+	}
+	line := e.lines[i]
+	starts := []int{0}
+	start, cells, lastSpace := 0, 0, -1
+	for j := 0; j < len(line); j++ {
+		w := runewidth.RuneWidth(line[j])
+		if cells+w > e.width && j > start {
+			next := j
+			if lastSpace >= start && lastSpace+1 < j {
+				next = lastSpace + 1 // break after the last space
+			}
+			starts = append(starts, next)
+			start, lastSpace = next, -1
+			cells = 0
+			for k := start; k < j; k++ {
+				cells += runewidth.RuneWidth(line[k])
+			}
+		}
+		if line[j] == ' ' {
+			lastSpace = j
+		}
+		cells += w
+	}
+	e.wraps[i] = starts
+	return starts
+}
+
+// cursorRow returns the cursor's screen row within its line and the rune
+// offset where that row starts.
+func (e *editor) cursorRow() (int, int) {
+	starts := e.rows(e.row)
+	r := len(starts) - 1
+	for r > 0 && starts[r] > e.col {
+		r--
+	}
+	return r, starts[r]
+}
+
+// vertical moves the cursor one screen row up (-1) or down (+1), keeping
+// its column in cells as well as the text allows.
+func (e *editor) vertical(dir int) {
+	r, start := e.cursorRow()
+	if e.goal < 0 {
+		e.goal = runewidth.StringWidth(string(e.lines[e.row][start:e.col]))
+	}
+	starts := e.rows(e.row)
+	switch {
+	case dir < 0 && r > 0:
+		e.col = e.colAt(e.row, starts[r-1], starts[r])
+	case dir < 0 && e.row > 0:
+		e.row--
+		s := e.rows(e.row)
+		e.col = e.colAt(e.row, s[len(s)-1], len(e.lines[e.row]))
+	case dir > 0 && r+1 < len(starts):
+		end := len(e.lines[e.row])
+		if r+2 < len(starts) {
+			end = starts[r+2]
+		}
+		e.col = e.colAt(e.row, starts[r+1], end)
+	case dir > 0 && e.row+1 < len(e.lines):
+		e.row++
+		s := e.rows(e.row)
+		end := len(e.lines[e.row])
+		if len(s) > 1 {
+			end = s[1]
+		}
+		e.col = e.colAt(e.row, 0, end)
+	}
+}
+
+// colAt is the rune offset in [from, to) closest to the goal column.
+func (e *editor) colAt(row, from, to int) int {
+	cells := 0
+	for i := from; i < to; i++ {
+		w := runewidth.RuneWidth(e.lines[row][i])
+		if cells+w > e.goal {
+			return i
+		}
+		cells += w
+	}
+	if to < len(e.lines[row]) && to > from {
+		return to - 1 // stay on this row rather than the start of the next
+	}
+	return to
+}
+
+// View draws the rows on screen, scrolled so the cursor is visible.
+func (e *editor) View() string {
+	// The cursor's screen row, counted from the first line.
+	r, _ := e.cursorRow()
+	cur := r
+	for i := range e.row {
+		cur += len(e.rows(i))
+	}
+	if cur < e.top {
+		e.top = cur
+	}
+	if cur >= e.top+e.height {
+		e.top = cur - e.height + 1
+	}
+	// Find the line and row where e.top falls.
+	line, sub, skipped := 0, 0, 0
+	for line < len(e.lines) {
+		n := len(e.rows(line))
+		if skipped+n > e.top {
+			sub = e.top - skipped
+			break
+		}
+		skipped += n
+		line++
+	}
+	var b strings.Builder
+	gutter := e.gutter.Render(editorGutter)
+	shown := 0
+	for ; line < len(e.lines) && shown < e.height; line, sub = line+1, 0 {
+		starts := e.rows(line)
+		for ; sub < len(starts) && shown < e.height; sub++ {
+			from, to := starts[sub], len(e.lines[line])
+			if sub+1 < len(starts) {
+				to = starts[sub+1]
+			}
+			if shown > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(gutter)
+			b.WriteString(e.segment(line, from, to))
+			shown++
+		}
+	}
+	for ; shown < e.height; shown++ {
+		if shown > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(gutter)
+	}
+	return b.String()
+}
+
+// segment draws one screen row, with the cursor on it if it is there.
+func (e *editor) segment(line, from, to int) string {
+	text := e.lines[line][from:to]
+	onRow := e.focused && line == e.row && e.col >= from &&
+		(e.col < to || (e.col == to && (to == len(e.lines[line]) || to == from)))
+	if !onRow {
+		return strings.TrimRight(string(text), " ")
+	}
+	at := e.col - from
+	under := " "
+	rest := ""
+	if at < len(text) {
+		under, rest = string(text[at]), string(text[at+1:])
+	}
+	return string(text[:at]) + e.cursor.Render(under) + rest
+}
