@@ -108,6 +108,7 @@ func TestEditorWrapsAtSpacesAndLosesNothing(t *testing.T) {
 		rows  []string
 	}{
 		{10, "the quick brown fox", []string{"the quick", "brown fox"}},
+		{12, "the quick brown fox", []string{"the quick", "brown fox"}},
 		{5, "abcdefghijkl", []string{"abcde", "fghij", "kl"}},
 		{6, "日本語テキスト", []string{"日本語", "テキス", "ト"}},
 		{8, "", []string{""}},
