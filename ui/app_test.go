@@ -406,3 +406,18 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
+func TestEmojiCJKAndRightToLeftTextAreKept(t *testing.T) {
+	text := "Felt 😔 then 🙂. 日本語の面接. مرحبا بالعالم. שלום"
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("not_personal.balanced")
+	d.typeText(text)
+	if !strings.Contains(d.view(), "日本語の面接") {
+		t.Errorf("the typed text is not on screen:\n%s", d.view())
+	}
+	d.press("tab")
+	if got := d.saved().Answers["not_personal.balanced"].Text; got != text {
+		t.Errorf("stored %q, want %q", got, text)
+	}
+}

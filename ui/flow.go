@@ -219,18 +219,7 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 	if !f.field().Multiline() {
 		b = append(b, k.Enter)
 	}
-	switch f.walk.Prompt().Kind {
-	case content.Checklist:
-		b = append(b, k.Up, k.Toggle)
-	case content.Choice:
-		b = append(b, withHelp(k.Up, "←/→", "choose"))
-	case content.Mood:
-		b = append(b, withHelp(k.Up, "←/→ 1-9 0", "score"))
-	case content.Draft:
-		b = append(b, k.Copy)
-	case content.Actions:
-		b = append(b, k.Up)
-	}
+	b = append(b, f.fieldKeys()...)
 	b = append(b, k.Home, k.Quit)
 	if !f.isForm() {
 		b = append(b, k.PageUp)
@@ -243,7 +232,33 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 
 func (f *flowScreen) FullHelp() [][]key.Binding {
 	k := f.deps.keys
-	return [][]key.Binding{f.ShortHelp(), {k.Next, k.Prev, k.Save, k.Suspend, k.Help}}
+	move := []key.Binding{k.Next, k.Prev}
+	if !f.field().Multiline() {
+		move = append(move, k.Enter)
+	}
+	move = append(move, f.fieldKeys()...)
+	if !f.isForm() {
+		move = append(move, k.PageUp)
+	}
+	return [][]key.Binding{move, {k.Save, k.Home, k.Quit, k.Suspend, k.Help}}
+}
+
+// fieldKeys are the keys of the focused prompt's widget.
+func (f *flowScreen) fieldKeys() []key.Binding {
+	k := f.deps.keys
+	switch f.walk.Prompt().Kind {
+	case content.Checklist:
+		return []key.Binding{k.Up, k.Toggle}
+	case content.Choice:
+		return []key.Binding{withHelp(k.Up, "←/→", "choose")}
+	case content.Mood:
+		return []key.Binding{withHelp(k.Up, "←/→ 1-9 0", "score")}
+	case content.Draft:
+		return []key.Binding{k.Copy}
+	case content.Actions:
+		return []key.Binding{k.Up}
+	}
+	return nil
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
