@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -419,5 +420,19 @@ func TestEmojiCJKAndRightToLeftTextAreKept(t *testing.T) {
 	d.press("tab")
 	if got := d.saved().Answers["not_personal.balanced"].Text; got != text {
 		t.Errorf("stored %q, want %q", got, text)
+	}
+}
+
+func TestLightBackgroundSwitchesThemeAndRerendersTips(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("step_back.outside")
+	darkTip := d.m.deps.tips["step-back"]
+	d.send(tea.BackgroundColorMsg{Color: color.White})
+	if d.m.isDark || d.m.deps.styles.IsDark {
+		t.Fatal("a white background did not switch to the light theme")
+	}
+	if d.m.tipsKey.dark || d.m.deps.tips["step-back"] == darkTip {
+		t.Error("the tips were not rendered again for the light theme")
 	}
 }
