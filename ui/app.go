@@ -251,7 +251,6 @@ func (m *Model) saveNow() tea.Cmd {
 func (m *Model) applyTheme() {
 	m.deps.styles = NewStyles(m.isDark, m.deps.styles.NoColor)
 	m.deps.help.Styles = help.DefaultStyles(m.isDark)
-	m.home.applyTheme()
 }
 
 // renderTips starts rendering the tips for the current width and theme,

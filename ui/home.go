@@ -68,8 +68,6 @@ func newHomeScreen(d *deps) *homeScreen {
 	return h
 }
 
-func (h *homeScreen) applyTheme() {}
-
 // load reads the sessions in a command: file I/O never runs in Update.
 func (h *homeScreen) load() tea.Cmd {
 	store := h.deps.store

@@ -21,7 +21,6 @@ type KeyMap struct {
 	PageDown key.Binding
 	Copy     key.Binding
 	Help     key.Binding
-	Support  key.Binding
 }
 
 // DefaultKeyMap returns the keys described in the README.
@@ -42,6 +41,5 @@ func DefaultKeyMap() KeyMap {
 		PageDown: key.NewBinding(key.WithKeys("pgdown")),
 		Copy:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Support:  key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "if it stays heavy")),
 	}
 }

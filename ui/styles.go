@@ -28,7 +28,6 @@ type Styles struct {
 	MoodOn     lipgloss.Style
 	MoodOff    lipgloss.Style
 	Support    lipgloss.Style
-	InputText  lipgloss.Style
 	TextCursor lipgloss.Style // the cursor in a long answer
 }
 
@@ -63,7 +62,6 @@ func NewStyles(isDark, noColor bool) Styles {
 	s.MoodOn = lipgloss.NewStyle().Foreground(calm).Bold(true)
 	s.MoodOff = lipgloss.NewStyle().Foreground(muted)
 	s.Support = lipgloss.NewStyle().Foreground(muted).Italic(true)
-	s.InputText = lipgloss.NewStyle()
 	s.TextCursor = lipgloss.NewStyle().Reverse(true)
 	if noColor {
 		s.Cursor = s.Cursor.Reverse(true)
