@@ -158,9 +158,8 @@ func (s *Session) Current(id string) Answer {
 func tidy(a Answer) Answer {
 	a = a.clone()
 	a.Items = slices.DeleteFunc(a.Items, func(s string) bool { return strings.TrimSpace(s) == "" })
-	a.Actions = slices.DeleteFunc(a.Actions, func(x Action) bool {
-		return strings.TrimSpace(x.Text) == "" && strings.TrimSpace(x.Due) == ""
-	})
+	// A due date with nothing to do is not an action.
+	a.Actions = slices.DeleteFunc(a.Actions, func(x Action) bool { return strings.TrimSpace(x.Text) == "" })
 	if len(a.Items) == 0 {
 		a.Items = nil
 	}

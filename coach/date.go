@@ -42,8 +42,12 @@ func ParseDate(s string, now time.Time) (string, error) {
 		default:
 			return "", errDate
 		}
-		n, err := strconv.Atoi(s[1 : len(s)-1])
-		if err != nil || n > 3660 {
+		digits := s[1 : len(s)-1]
+		if strings.Trim(digits, "0123456789") != "" {
+			return "", errDate // a second sign, a space, a decimal point
+		}
+		n, err := strconv.Atoi(digits)
+		if err != nil || n > 3660/unit {
 			return "", errDate
 		}
 		if s[0] == '-' {

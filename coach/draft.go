@@ -9,7 +9,7 @@ import (
 // from whatever the intake holds. Every field is optional, so each sentence
 // reads naturally with or without it; the user edits the result.
 func DraftFeedbackRequest(in Intake) string {
-	name := oneLine(in.Interviewer)
+	name := strings.TrimRight(oneLine(in.Interviewer), ",;:")
 	company := oneLine(in.Company)
 	role := oneLine(in.Role)
 

@@ -64,7 +64,7 @@ func Title(s *Session) string {
 }
 
 // answerMarkdown writes one answer; oneLiner says it is a single list line
-// ("- **Company:** Northwind") rather than a block.
+// ("- **Company**: Northwind") rather than a block.
 func answerMarkdown(p content.Prompt, a Answer) (md string, oneLiner bool) {
 	label := "**" + Escape(p.Label) + "**"
 	switch p.Kind {
@@ -136,22 +136,41 @@ func statusText(s Status) string {
 func quote(s string) string {
 	var b strings.Builder
 	for line := range strings.SplitSeq(strings.TrimRight(s, "\n "), "\n") {
+		// Leading white space would make an indented code block, where
+		// the escapes below show as backslashes.
+		line = strings.TrimLeft(line, " \t")
+		if line == "" {
+			b.WriteString(">\n")
+			continue
+		}
 		b.WriteString("> " + Escape(line) + "\n")
 	}
 	return b.String()
 }
 
 // Escape makes user text inert (see Inert) and then literal in markdown:
-// every character markdown could read as syntax is backslash-escaped.
+// every character markdown could read as syntax is escaped. Glamour shows
+// the backslash of "\\&" and "\\~" (and of "\\=" and "\\:"), so those are
+// written as character references, which it decodes.
 func Escape(s string) string {
 	s = Inert(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_{}[]<>()#+-.!|~&", r) {
+	for i, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '~':
+			b.WriteString("&#126;")
+		case i == 0 && (r == '=' || r == ':'):
+			// "===" under a line is a heading; ": x" after one, a definition.
+			fmt.Fprintf(&b, "&#%d;", r)
+		case strings.ContainsRune("\\`*_{}[]<>()#+-.!|", r):
 			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -22,6 +22,7 @@ func NewWalk(flow *content.Flow, s *Session) *Walk {
 	if sec, prm, ok := flow.Prompt(s.Position); ok {
 		w.sec, w.prm = sec, prm
 	}
+	s.Position = w.Prompt().ID // a stale position is not worth a save of its own
 	return w
 }
 
