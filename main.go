@@ -87,7 +87,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		NewSession: opts.newSession,
 		NoColor:    os.Getenv("NO_COLOR") != "",
 	})
-	if _, err := tea.NewProgram(model).Run(); err != nil {
+	// PasteGuard keeps pasted escape sequences as text the app can store;
+	// Bubble Tea's parser would otherwise drop them.
+	if _, err := tea.NewProgram(model, tea.WithInput(ui.NewPasteGuard(os.Stdin))).Run(); err != nil {
 		fmt.Fprintf(stderr, "rebound: %v\n", err)
 		return exitError
 	}

@@ -10,6 +10,7 @@ package main
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,10 +74,11 @@ type term struct {
 	ptmx  *os.File
 	start time.Time // just before the process was started
 
-	mu        sync.Mutex // guards emu, kitty and clipboard
+	mu        sync.Mutex // guards emu, kitty, clipboard and titles
 	emu       *vt.Emulator
-	kitty     []int  // the program's kitty keyboard flag stack (CSI > u, CSI < u)
-	clipboard string // last text the program copied with OSC 52
+	kitty     []int    // the program's kitty keyboard flag stack (CSI > u, CSI < u)
+	clipboard string   // last text the program copied with OSC 52
+	titles    []string // every window title the program set (OSC 0 and 2), in order
 
 	// wmu serializes writes into the pty so that keys and the emulator's
 	// replies to queries never interleave mid-sequence. Lock order: mu may be
@@ -114,7 +116,8 @@ func startApp(t *testing.T, cols, rows int, dataDir string, args ...string) *ter
 // what the program draws.
 func terminalEnv() []string {
 	env := []string{"TERM=xterm-256color", "LANG=C.UTF-8"}
-	for _, k := range []string{"PATH", "TMPDIR", "GOCOVERDIR", "GORACE", "GOTRACEBACK"} {
+	// TZ too, so that the program's "today" is the tests' "today".
+	for _, k := range []string{"PATH", "TMPDIR", "TZ", "GOCOVERDIR", "GORACE", "GOTRACEBACK"} {
 		if v, ok := os.LookupEnv(k); ok {
 			env = append(env, k+"="+v)
 		}
@@ -157,10 +160,14 @@ func startBinary(t *testing.T, path string, cols, rows int, env []string, args .
 // answerExtraQueries teaches the emulator what vt does not do by itself but
 // Bubble Tea v2 uses: the kitty keyboard protocol's flag stack and query
 // (Bubble Tea pushes "disambiguate" on its first frame and asks CSI ? u) and
-// OSC 52 clipboard writes (tea.SetClipboard), kept for Clipboard.
-// The handlers run inside emu.Write, with mu held.
+// OSC 52 clipboard writes (tea.SetClipboard), kept for Clipboard; and it
+// records window titles for Titles. The handlers run inside emu.Write, with
+// mu held.
 func (tm *term) answerExtraQueries() {
 	e := tm.emu
+	e.SetCallbacks(vt.Callbacks{Title: func(title string) {
+		tm.titles = append(tm.titles, title)
+	}})
 	e.RegisterCsiHandler(ansi.Command('>', 0, 'u'), func(p ansi.Params) bool {
 		flags, _, _ := p.Param(0, 0)
 		tm.kitty = append(tm.kitty, flags)
@@ -436,6 +443,13 @@ func (tm *term) Clipboard() string {
 	return tm.clipboard
 }
 
+// Titles is every window title the program has set, oldest first.
+func (tm *term) Titles() []string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return slices.Clone(tm.titles)
+}
+
 // WaitFor waits until the screen contains substr. It fails the test with
 // the last screen when timeout passes or when the program exits without
 // showing it.
@@ -646,12 +660,16 @@ da=$(ask '\033[c' 13)
 bg=$(ask '\033]11;?\007' 24)
 kitty=$(ask '\033[>1u\033[?u' 5)
 printf '\033]52;c;%s\007' "$(printf 'copied text' | base64)"
+printf '\033]2;shell title\007'
 stty sane
 printf '\r\ncpr=%s da=%s bg=%s kitty=%s\n' "$cpr" "$da" "$bg" "$kitty"
 read x; printf 'read=%s\n' "$x" | tr '\033' E`)
 	tm.WaitFor(t, "cpr=E[5;10R da=E[?62;1;6;22c bg=E]11;rgb:0000/0000/0000G kitty=E[?1u", 5*time.Second)
 	if got, want := tm.Clipboard(), "copied text"; got != want {
 		t.Errorf("clipboard %q, want %q", got, want)
+	}
+	if got, want := tm.Titles(), []string{"shell title"}; !slices.Equal(got, want) {
+		t.Errorf("titles %q, want %q", got, want)
 	}
 
 	// The shell pushed kitty flag 1, so esc is CSI 27 u and needs no hold.
@@ -704,5 +722,706 @@ func TestHarnessCloseEndsEverything(t *testing.T) {
 	}
 	if _, err := tm.ptmx.Write([]byte("x")); !errors.Is(err, os.ErrClosed) {
 		t.Errorf("pty write after Close: %v, want %v", err, os.ErrClosed)
+	}
+}
+
+// The tests below walk rebound the way a person would: the real binary, real
+// keys, the real data dir. They wait for what the screen shows at every step
+// boundary instead of sleeping, and check what ends up on disk.
+
+// e2eWait is how long one screen or one save may take to appear: generous,
+// so that a loaded CI machine does not flake. No test asserts on time.
+const e2eWait = 10 * time.Second
+
+// savedSession is the session file as these tests expect it on disk, by JSON
+// name. It is declared here rather than borrowed from package coach so that a
+// renamed or dropped field shows up as a failing test.
+type savedSession struct {
+	SchemaVersion int    `json:"schema_version"`
+	ID            string `json:"id"`
+	Status        string `json:"status"`
+	Position      string `json:"position"`
+	Intake        struct {
+		Company     string `json:"company"`
+		Role        string `json:"role"`
+		Interviewer string `json:"interviewer"`
+		Stage       string `json:"stage"`
+		RejectedOn  string `json:"rejected_on"`
+		Channel     string `json:"channel"`
+		Message     string `json:"message"`
+	} `json:"intake"`
+	MoodBefore *savedMood `json:"mood_before"`
+	MoodAfter  *savedMood `json:"mood_after"`
+	Feedback   struct {
+		Draft      string `json:"draft"`
+		Send       string `json:"send"`
+		SendOn     string `json:"send_on"`
+		FollowUpOn string `json:"follow_up_on"`
+	} `json:"feedback_request"`
+	Actions []savedAction          `json:"actions"`
+	Answers map[string]savedAnswer `json:"answers"`
+	Drafts  map[string]savedAnswer `json:"drafts"`
+}
+
+type savedMood struct {
+	Score int    `json:"score"`
+	Word  string `json:"word"`
+}
+
+type savedAction struct {
+	Text string `json:"text"`
+	Due  string `json:"due"`
+}
+
+type savedAnswer struct {
+	Text  string   `json:"text"`
+	Items []string `json:"items"`
+	Score int      `json:"score"`
+}
+
+// sessionFiles lists the session files in dataDir/sessions. The store's
+// temporary files (".<id>.json.tmp-…") and its probe start with a dot and
+// are skipped.
+func sessionFiles(dataDir string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(dataDir, "sessions"))
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if name := e.Name(); !strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".json") {
+			files = append(files, filepath.Join(dataDir, "sessions", name))
+		}
+	}
+	return files, nil
+}
+
+// loadSession reads the one session file in dataDir. It returns the file's
+// text as well, for failure messages.
+func loadSession(dataDir string) (s *savedSession, path, text string, err error) {
+	files, err := sessionFiles(dataDir)
+	if err != nil {
+		return nil, "", "", err
+	}
+	if len(files) != 1 {
+		return nil, "", "", fmt.Errorf("%d session files in %s, want 1: %q", len(files), dataDir, files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		return nil, files[0], "", err
+	}
+	s = new(savedSession)
+	if err := json.Unmarshal(data, s); err != nil {
+		return nil, files[0], string(data), fmt.Errorf("%s: %w", files[0], err)
+	}
+	return s, files[0], string(data), nil
+}
+
+// waitSession waits until the one session file in dataDir satisfies ok and
+// returns it. Saves run in the background, so a test that has just seen a
+// screen polls the file rather than reading it once.
+func waitSession(t *testing.T, dataDir, what string, ok func(*savedSession) bool) (*savedSession, string) {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	for {
+		s, path, text, err := loadSession(dataDir)
+		if err == nil && ok(s) {
+			return s, path
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for a session file where %s: nothing after %v (%v); file:\n%s", what, e2eWait, err, text)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitClipboard waits until the text the program copied with OSC 52 satisfies ok.
+func (tm *term) waitClipboard(t *testing.T, what string, ok func(string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	for {
+		if c := tm.Clipboard(); ok(c) {
+			return c
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for a clipboard write %s: nothing after %v; clipboard %q; screen:\n%s",
+				what, e2eWait, tm.Clipboard(), frame(tm.Screen()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// expectExit waits for the program to exit by itself with code want.
+func (tm *term) expectExit(t *testing.T, after string, want int) {
+	t.Helper()
+	code, err := tm.Wait(e2eWait)
+	if err != nil || code != want {
+		t.Fatalf("after %s: exit code %d, %v; want %d; screen:\n%s", after, code, err, want, frame(tm.Screen()))
+	}
+}
+
+// alive reports whether the program is still running.
+func (tm *term) alive() bool {
+	select {
+	case <-tm.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// day is the date days after the day of t, as rebound writes dates.
+func day(t time.Time, days int) string { return t.AddDate(0, 0, days).Format(time.DateOnly) }
+
+// checkDate checks that got is days after today, where today is the day of
+// before or of after (a test that runs over midnight accepts either).
+func checkDate(t *testing.T, what, got string, days int, before, after time.Time) {
+	t.Helper()
+	if got != day(before, days) && got != day(after, days) {
+		t.Errorf("%s = %q, want %q (today%+d)", what, got, day(after, days), days)
+	}
+}
+
+// hasLine reports whether one line of screen contains every one of parts.
+func hasLine(screen string, parts ...string) bool {
+	for line := range strings.SplitSeq(screen, "\n") {
+		all := true
+		for _, p := range parts {
+			all = all && strings.Contains(line, p)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// checkMode checks a file's permission bits.
+func checkMode(t *testing.T, path string, want os.FileMode) {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	if got := fi.Mode().Perm(); got != want {
+		t.Errorf("%s has mode %#o, want %#o", path, got, want)
+	}
+}
+
+// TestE2EWholeSession walks a whole session at 80x24 with the keys of the
+// README, checks the summary, the clipboard and the saved file, and quits.
+func TestE2EWholeSession(t *testing.T) {
+	dataDir := filepath.Join(t.TempDir(), "data") // rebound makes it
+	before := time.Now()
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	tm.Press("enter")
+
+	// Intake, one form. Everything typed goes out in bursts: Bubble Tea
+	// handles keys in order, and the waits check that they landed.
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.Type("Northwind")
+	tm.Press("tab")
+	tm.Type("Product designer")
+	tm.Press("tab")
+	tm.Type("Ms Rivera")
+	tm.Press("shift+tab") // back to the role, which keeps what was typed
+	tm.WaitUntil(t, "the role focused, as typed", e2eWait, func(s string) bool {
+		return hasLine(s, "› Role", "Product designer")
+	})
+	tm.Press("tab", "enter", "3", "enter", "tab", "right", "tab") // stage: final round; date as is; channel: email
+	tm.WaitUntil(t, "final round and email chosen, on the message", e2eWait, func(s string) bool {
+		return strings.Contains(s, "● final round") && strings.Contains(s, "● email") && strings.Contains(s, "› The message")
+	})
+	const message = "We have decided not to move forward.\nWe wish you the best in your search."
+	tm.Paste(message)
+	tm.WaitFor(t, "We wish you the best in your search.", e2eWait)
+	tm.Press("tab")
+
+	tm.WaitFor(t, "rebound · Check in", e2eWait)
+	tm.Press("4")
+	tm.Type("flat")
+	tm.WaitUntil(t, "score 4 and the word", e2eWait, func(s string) bool {
+		return strings.Contains(s, "[4]") && strings.Contains(s, "Word: flat")
+	})
+	tm.Press("enter")
+
+	tm.WaitFor(t, "Step 1 of 5 · Step back", e2eWait)
+	tm.WaitFor(t, "Which parts of this decision were outside your control?", e2eWait)
+	tm.Press("space", "down", "space", "tab")
+	tm.WaitFor(t, "Zoom out: what is still true", e2eWait)
+	tm.Type("Two other applications are still open.")
+	tm.Press("enter")
+	tm.Type("My portfolio got good comments.")
+	tm.Press("tab")
+
+	tm.WaitFor(t, "Step 2 of 5 · Don't take it personally", e2eWait)
+	tm.WaitFor(t, "The thought that hurts most", e2eWait)
+	tm.Type("I'm not good enough.")
+	tm.Press("tab")
+	tm.WaitFor(t, "What other explanations are there?", e2eWait)
+	tm.Press("shift+tab") // back a prompt: the answer is still there
+	tm.WaitFor(t, "I'm not good enough.", e2eWait)
+	tm.Press("tab", "space", "down", "space", "tab")
+	tm.WaitFor(t, "Which of those are about the role or the company", e2eWait)
+	tm.Type("The freeze is about them.")
+	tm.Press("tab")
+	tm.WaitFor(t, "A more balanced thought", e2eWait)
+	tm.Type("I reached the final round; the decision had other reasons.")
+	tm.Press("tab")
+
+	tm.WaitFor(t, "Step 3 of 5 · Get feedback", e2eWait)
+	tm.WaitFor(t, "Hi Ms Rivera,", e2eWait)
+	tm.Press("ctrl+y")
+	copied := tm.waitClipboard(t, `containing "Thank you"`, func(c string) bool { return strings.Contains(c, "Thank you") })
+	if !strings.HasPrefix(copied, "Hi Ms Rivera,") || !strings.Contains(copied, "Product designer role at Northwind") {
+		t.Errorf("ctrl+y copied a draft not drafted from the intake:\n%s", copied)
+	}
+	tm.Press("tab")
+	tm.WaitFor(t, "Will you send it?", e2eWait)
+	tm.Press("1", "enter") // yes
+	tm.WaitFor(t, "When will you send it?", e2eWait)
+	tm.Press("enter") // today, the default
+	tm.WaitFor(t, "Follow up if there is no reply by", e2eWait)
+	tm.Press("enter") // in a week, the default
+	tm.WaitFor(t, "What went well?", e2eWait)
+	tm.Type("Clear walkthrough")
+	tm.Press("enter")
+	tm.Type("Good rapport")
+	tm.Press("tab")
+	tm.WaitFor(t, "What would you do better next time?", e2eWait)
+	tm.Type("Quantify impact")
+	tm.Press("tab")
+
+	tm.WaitFor(t, "Step 4 of 5 · Reflect", e2eWait)
+	tm.WaitFor(t, "Questions that threw you", e2eWait)
+	tm.Type("Tell me about a conflict")
+	tm.Press("enter")
+	tm.Type("Why this company?")
+	tm.Press("tab")
+	tm.WaitFor(t, "Areas that felt unprepared", e2eWait)
+	tm.Type("Metrics")
+	tm.Press("tab", "2", "enter", "left", "left", "enter") // a few; not really (none, then left twice from the end)
+	tm.WaitFor(t, "Your skills that match the role", e2eWait)
+	tm.Type("Figma")
+	tm.Press("tab")
+
+	tm.WaitFor(t, "Step 5 of 5 · Restart", e2eWait)
+	tm.WaitFor(t, "Roles to target", e2eWait)
+	tm.Type("Senior product designer")
+	tm.Press("tab")
+	tm.WaitFor(t, "Roles to stop applying for", e2eWait)
+	tm.Type("Visual-only roles")
+	tm.Press("tab")
+	tm.WaitFor(t, "Your next actions", e2eWait)
+	tm.Type("Update portfolio")
+	tm.Press("enter")
+	tm.Type("+3d")
+	tm.Press("enter")
+	tm.Type("Email Ms Rivera")
+	tm.Press("enter")
+	tm.Type("tomorrow")
+	tm.WaitFor(t, "by tomorrow", e2eWait)
+	tm.Press("tab")
+	tm.WaitFor(t, "Who in your network can support you?", e2eWait)
+	tm.Type("Sam")
+	tm.Press("tab")
+
+	tm.WaitFor(t, "rebound · Check out", e2eWait)
+	tm.WaitFor(t, "How are you feeling now?", e2eWait)
+	tm.Press("6")
+	tm.Type("lighter")
+	tm.WaitFor(t, "Word: lighter", e2eWait)
+	tm.Press("enter")
+
+	tm.WaitFor(t, "rebound · Summary", e2eWait)
+	tm.WaitUntil(t, "the summary with where it is saved", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Product designer at Northwind") &&
+			strings.Contains(s, "4/10 (flat) → 6/10 (lighter)") && strings.Contains(s, "Saved to")
+	})
+
+	s, path := waitSession(t, dataDir, `status is "complete"`, func(s *savedSession) bool { return s.Status == "complete" })
+	after := time.Now()
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"schema_version", s.SchemaVersion, 1},
+		{"file name", filepath.Base(path), s.ID + ".json"},
+		{"intake.company", s.Intake.Company, "Northwind"},
+		{"intake.role", s.Intake.Role, "Product designer"},
+		{"intake.interviewer", s.Intake.Interviewer, "Ms Rivera"},
+		{"intake.stage", s.Intake.Stage, "final round"},
+		{"intake.channel", s.Intake.Channel, "email"},
+		{"intake.message (pasted)", s.Intake.Message, message},
+		{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{4, "flat"})},
+		{"mood_after", fmt.Sprint(s.MoodAfter), fmt.Sprint(&savedMood{6, "lighter"})},
+		{"step_back.outside (checklist)", s.Answers["step_back.outside"].Items,
+			[]string{"They could hire only one person", "Other candidates were just as qualified"}},
+		{"step_back.bigger_picture (textarea)", s.Answers["step_back.bigger_picture"].Text,
+			"Two other applications are still open.\nMy portfolio got good comments."},
+		{"not_personal.thought", s.Answers["not_personal.thought"].Text, "I'm not good enough."},
+		{"not_personal.explanations (checklist)", s.Answers["not_personal.explanations"].Items,
+			[]string{"An internal candidate", "A hiring freeze"}},
+		{"not_personal.balanced", s.Answers["not_personal.balanced"].Text,
+			"I reached the final round; the decision had other reasons."},
+		{"feedback.went_well (list, a line an item)", s.Answers["feedback.went_well"].Items,
+			[]string{"Clear walkthrough", "Good rapport"}},
+		{"feedback.do_better", s.Answers["feedback.do_better"].Items, []string{"Quantify impact"}},
+		{"reflect.questions (list)", s.Answers["reflect.questions"].Items,
+			[]string{"Tell me about a conflict", "Why this company?"}},
+		{"reflect.own_questions (choice)", s.Answers["reflect.own_questions"].Text, "a few"},
+		{"reflect.research (choice)", s.Answers["reflect.research"].Text, "partly"},
+		{"restart.support", s.Answers["restart.support"].Items, []string{"Sam"}},
+		{"feedback_request.send", s.Feedback.Send, "yes"},
+		{"feedback_request.draft (as copied)", s.Feedback.Draft, strings.TrimRight(copied, "\n ")},
+		{"drafts left", len(s.Drafts), 0},
+		{"number of actions", len(s.Actions), 2},
+	}
+	for _, c := range checks {
+		if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
+			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
+		}
+	}
+	checkDate(t, "intake.rejected_on (default today)", s.Intake.RejectedOn, 0, before, after)
+	checkDate(t, "feedback_request.send_on (default today)", s.Feedback.SendOn, 0, before, after)
+	checkDate(t, "feedback_request.follow_up_on (default a week)", s.Feedback.FollowUpOn, 7, before, after)
+	if !strings.Contains(s.Feedback.Draft, "Thank you") {
+		t.Errorf("feedback_request.draft does not thank them:\n%s", s.Feedback.Draft)
+	}
+	if len(s.Actions) == 2 {
+		if s.Actions[0].Text != "Update portfolio" || s.Actions[1].Text != "Email Ms Rivera" {
+			t.Errorf("actions = %+v", s.Actions)
+		}
+		checkDate(t, `actions[0].due ("+3d")`, s.Actions[0].Due, 3, before, after)
+		checkDate(t, `actions[1].due ("tomorrow")`, s.Actions[1].Due, 1, before, after)
+	}
+	checkMode(t, path, 0o600)
+	checkMode(t, filepath.Dir(path), 0o700)
+	checkMode(t, dataDir, 0o700)
+
+	tm.Press("q")
+	tm.expectExit(t, "q on the summary", 0)
+	if tm.AltScreen() || tm.CursorHidden() {
+		t.Errorf("after q: alternate screen %v, cursor hidden %v; want the terminal restored", tm.AltScreen(), tm.CursorHidden())
+	}
+}
+
+// TestE2EKillAndResume kills rebound with SIGKILL while an answer is half
+// typed, and checks that nothing completed is lost, that the half answer was
+// kept as a draft, and that resuming carries on from it.
+func TestE2EKillAndResume(t *testing.T) {
+	dataDir := t.TempDir()
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.Type("Acme")
+	tm.Press("tab")
+	tm.Type("Backend engineer")
+	tm.Press("tab", "tab", "2", "tab", "tab", "3", "tab") // no interviewer; first interview; date as is; silence
+	tm.WaitFor(t, "› The message", e2eWait)
+	tm.Press("tab")
+	tm.WaitFor(t, "rebound · Check in", e2eWait)
+	tm.Press("3")
+	tm.Type("tired")
+	tm.Press("enter")
+	tm.WaitFor(t, "Step 1 of 5 · Step back", e2eWait)
+	tm.Press("down", "down", "space", "tab") // the interviewer's gut feeling
+	tm.WaitFor(t, "Zoom out: what is still true", e2eWait)
+	tm.Type("Two more interviews next week.")
+	tm.Press("tab")
+	tm.WaitFor(t, "The thought that hurts most", e2eWait)
+
+	const half = "I always freeze in the final ro"
+	tm.Type(half) // and no tab: the answer is not finished
+	tm.WaitFor(t, half, e2eWait)
+	// rebound keeps an unfinished answer as a draft once typing has paused
+	// for 800 ms; wait for that save instead of sleeping a fixed time.
+	waitSession(t, dataDir, "the half-typed answer is a draft", func(s *savedSession) bool {
+		return s.Drafts["not_personal.thought"].Text == half
+	})
+	tm.Kill()
+
+	s, path, text, err := loadSession(dataDir)
+	if err != nil {
+		t.Fatalf("after SIGKILL: %v\n%s", err, text)
+	}
+	checkCompleted := func(when string, s *savedSession) {
+		t.Helper()
+		checks := []struct {
+			what      string
+			got, want any
+		}{
+			{"intake.company", s.Intake.Company, "Acme"},
+			{"intake.role", s.Intake.Role, "Backend engineer"},
+			{"intake.stage", s.Intake.Stage, "first interview"},
+			{"intake.channel", s.Intake.Channel, "silence"},
+			{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{3, "tired"})},
+			{"step_back.outside", s.Answers["step_back.outside"].Items, []string{"The interviewer went with a gut feeling"}},
+			{"step_back.bigger_picture", s.Answers["step_back.bigger_picture"].Text, "Two more interviews next week."},
+		}
+		for _, c := range checks {
+			if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
+				t.Errorf("%s: %s = %#v, want %#v", when, c.what, c.got, c.want)
+			}
+		}
+		if s.Intake.RejectedOn == "" {
+			t.Errorf("%s: intake.rejected_on is empty", when)
+		}
+	}
+	checkCompleted("after SIGKILL", s)
+	if s.Status != "in_progress" || s.Position != "not_personal.thought" {
+		t.Errorf("after SIGKILL: status %q, position %q; want in_progress at not_personal.thought", s.Status, s.Position)
+	}
+	if got := s.Drafts["not_personal.thought"].Text; got != half {
+		t.Errorf("after SIGKILL: drafts[not_personal.thought] = %q, want %q", got, half)
+	}
+	if _, ok := s.Answers["not_personal.thought"]; ok {
+		t.Errorf("after SIGKILL: the unfinished answer is in answers: %+v", s.Answers["not_personal.thought"])
+	}
+	id := s.ID
+
+	tm = startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, "Resume: Backend engineer at Acme", e2eWait)
+	tm.Press("down", "enter")
+	tm.WaitFor(t, "Step 2 of 5 · Don't take it personally", e2eWait)
+	tm.WaitUntil(t, "the prompt it stopped at, with the half answer", e2eWait, func(s string) bool {
+		return strings.Contains(s, "The thought that hurts most") && strings.Contains(s, half)
+	})
+	tm.Type("und.")
+	tm.Press("tab")
+	tm.WaitFor(t, "What other explanations are there?", e2eWait)
+	const whole = half + "und."
+	s, _ = waitSession(t, dataDir, "the finished answer is saved", func(s *savedSession) bool {
+		return s.Answers["not_personal.thought"].Text == whole
+	})
+	if d, ok := s.Drafts["not_personal.thought"]; ok {
+		t.Errorf("after tab the draft is still kept: %+v", d)
+	}
+	if s.ID != id || s.Position != "not_personal.explanations" {
+		t.Errorf("resumed session: id %q, position %q; want %q at not_personal.explanations", s.ID, s.Position, id)
+	}
+
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c", 0)
+	s, _, text, err = loadSession(dataDir)
+	if err != nil {
+		t.Fatalf("after ctrl+c: %v\n%s", err, text)
+	}
+	checkCompleted("after ctrl+c", s)
+	if got := s.Answers["not_personal.thought"].Text; got != whole {
+		t.Errorf("after ctrl+c: not_personal.thought = %q, want %q", got, whole)
+	}
+	if filepath.Base(path) != id+".json" {
+		t.Errorf("session file %s, want %s.json", path, id)
+	}
+}
+
+// TestE2EResizeAndTooSmall shrinks the terminal below the minimum and back,
+// then resizes it in a burst, and checks the screen follows each time.
+func TestE2EResizeAndTooSmall(t *testing.T) {
+	tm := startApp(t, 80, 24, t.TempDir())
+	tm.WaitFor(t, firstFrameText, e2eWait)
+
+	tm.Resize(40, 10)
+	tm.WaitFor(t, "Terminal too small", e2eWait)
+	tm.WaitFor(t, "this is 40×10", e2eWait)
+
+	// homeAt is the home screen drawn for a cols×rows terminal: the menu at
+	// the top, the footer pinned to the last row and nothing too small.
+	homeAt := func(cols, rows int) func(string) bool {
+		return func(s string) bool {
+			lines := strings.Split(s, "\n")
+			return len(lines) == rows && strings.Contains(s, firstFrameText) &&
+				!strings.Contains(s, "too small") && strings.Contains(lines[rows-1], "q quit")
+		}
+	}
+	tm.Resize(120, 40)
+	tm.WaitUntil(t, "home at 120x40", e2eWait, homeAt(120, 40))
+
+	sizes := [][2]int{{50, 15}, {90, 30}, {30, 8}, {150, 50}, {61, 21}, {59, 19}, {200, 60}, {70, 22}, {20, 5}, {100, 40}}
+	for i := range 20 {
+		sz := sizes[i%len(sizes)]
+		tm.Resize(sz[0], sz[1])
+	}
+	tm.Resize(100, 30)
+	tm.WaitUntil(t, "home at 100x30 after a burst of resizes", e2eWait, homeAt(100, 30))
+	if !tm.alive() {
+		t.Fatalf("rebound exited during the resizes (%s)", tm.exitStatus())
+	}
+
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c", 0)
+}
+
+// TestE2ENoTTY runs rebound without a terminal, and its flags that need none.
+func TestE2ENoTTY(t *testing.T) {
+	run := func(t *testing.T, args ...string) (code int, stdout, stderr string) {
+		t.Helper()
+		devnull, err := os.Open(os.DevNull)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer devnull.Close()
+		home := t.TempDir()
+		cmd := exec.Command(binPath, args...)
+		cmd.Env = append(terminalEnv(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"))
+		cmd.Dir = t.TempDir()
+		cmd.Stdin = devnull
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		done := make(chan error, 1)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err = <-done:
+		case <-time.After(e2eWait):
+			_ = cmd.Process.Kill()
+			<-done
+			t.Fatalf("rebound %q still running after %v; stdout %q, stderr %q", args, e2eWait, out.String(), errOut.String())
+		}
+		var ee *exec.ExitError
+		if err != nil && !errors.As(err, &ee) {
+			t.Fatalf("rebound %q: %v", args, err)
+		}
+		return cmd.ProcessState.ExitCode(), out.String(), errOut.String()
+	}
+	noCrash := func(t *testing.T, name, s string) {
+		t.Helper()
+		for _, bad := range []string{"goroutine", "panic"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s mentions %q:\n%s", name, bad, s)
+			}
+		}
+	}
+
+	t.Run("no terminal", func(t *testing.T) {
+		dataDir := filepath.Join(t.TempDir(), "data")
+		code, stdout, stderr := run(t, "--data-dir", dataDir)
+		if code != 2 {
+			t.Errorf("exit code %d, want 2", code)
+		}
+		msg := strings.TrimSpace(stderr)
+		if !strings.Contains(msg, "terminal") || strings.Contains(msg, "\n") || strings.Count(msg, ". ") > 0 {
+			t.Errorf("stderr is not one sentence mentioning the terminal:\n%s", stderr)
+		}
+		if stdout != "" {
+			t.Errorf("stdout %q, want nothing", stdout)
+		}
+		noCrash(t, "stderr", stderr)
+		if _, err := os.Stat(dataDir); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the data dir was made without a terminal (%v)", err)
+		}
+	})
+	t.Run("version", func(t *testing.T) {
+		code, stdout, stderr := run(t, "--version")
+		if code != 0 || !strings.HasPrefix(stdout, "rebound ") || stderr != "" {
+			t.Errorf("--version: exit code %d, stdout %q, stderr %q; want 0 and \"rebound …\"", code, stdout, stderr)
+		}
+	})
+	t.Run("help", func(t *testing.T) {
+		code, stdout, stderr := run(t, "--help")
+		if code != 0 || !strings.Contains(stdout, "--data-dir") {
+			t.Errorf("--help: exit code %d, stdout:\n%s\nstderr %q; want 0 and --data-dir", code, stdout, stderr)
+		}
+		noCrash(t, "--help", stdout+stderr)
+	})
+	t.Run("unknown command", func(t *testing.T) {
+		code, stdout, stderr := run(t, "frobnicate")
+		if code != 2 || !strings.Contains(stderr, "frobnicate") || stdout != "" {
+			t.Errorf("unknown command: exit code %d, stdout %q, stderr %q; want 2 and the command named", code, stdout, stderr)
+		}
+		noCrash(t, "stderr", stderr)
+	})
+}
+
+// TestE2EHostilePaste pastes text full of escape sequences into a field: the
+// screen must show them, not obey them, and the file must keep them as pasted.
+func TestE2EHostilePaste(t *testing.T) {
+	dataDir := t.TempDir()
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+
+	// Set the clipboard to "hello", clear the screen, set the title to "pwned".
+	const hostile = "\x1b]52;c;aGVsbG8=\x07 and \x1b[2J and \x1b]0;pwned\x07"
+	tm.Paste(hostile)
+	tm.Press("tab")
+	tm.WaitFor(t, "› Role", e2eWait) // the paste, then the tab, were handled
+
+	// Obeyed, the sequences would have cleared the screen and set the
+	// clipboard and the title; shown, they read as ␛ and ␇ stand-ins.
+	screen := tm.Screen()
+	for _, want := range []string{"rebound · What happened", "A few details, all optional", "␛]52;c;aGVsbG8=␇ and ␛[2J and ␛]0;pwned␇"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen does not show %q:\n%s", want, frame(screen))
+		}
+	}
+	if c := tm.Clipboard(); strings.Contains(c, "hello") {
+		t.Errorf("the pasted OSC 52 reached the terminal: clipboard %q", c)
+	}
+	titles := tm.Titles()
+	if slices.Contains(titles, "pwned") {
+		t.Errorf("the pasted OSC 0 reached the terminal: titles %q", titles)
+	}
+	if !slices.Contains(titles, "rebound") {
+		t.Errorf("titles %q: rebound's own title was not seen, so the check above proves nothing", titles)
+	}
+
+	s, _ := waitSession(t, dataDir, "intake.company is set", func(s *savedSession) bool { return s.Intake.Company != "" })
+	if s.Intake.Company != hostile {
+		t.Errorf("intake.company = %q, want the paste exactly, %q", s.Intake.Company, hostile)
+	}
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c", 0)
+}
+
+// TestE2ESmallAndLarge walks from the intake into step 1 at the smallest
+// size rebound supports and at a large one.
+func TestE2ESmallAndLarge(t *testing.T) {
+	for _, sz := range [][2]int{{60, 20}, {200, 60}} {
+		cols, rows := sz[0], sz[1]
+		t.Run(fmt.Sprintf("%dx%d", cols, rows), func(t *testing.T) {
+			dataDir := t.TempDir()
+			tm := startApp(t, cols, rows, dataDir)
+			tm.WaitFor(t, firstFrameText, e2eWait)
+			tm.Press("enter")
+			tm.WaitFor(t, "rebound · What happened", e2eWait)
+			tm.Type("Globex")
+			tm.Press("tab")
+			tm.Type("Analyst")
+			tm.Press("tab", "tab", "tab", "tab", "tab")
+			tm.WaitFor(t, "› The message", e2eWait)
+			tm.Press("tab")
+			tm.WaitFor(t, "How are you feeling?", e2eWait)
+			tm.Press("5", "enter")
+
+			tm.WaitUntil(t, "step 1's progress line, prompt and footer", e2eWait, func(s string) bool {
+				lines := strings.Split(s, "\n")
+				return len(lines) == rows &&
+					strings.Contains(lines[0], "rebound · Step 1 of 5 · Step back") &&
+					strings.Contains(s, "Which parts of this decision were outside your control?") &&
+					strings.Contains(s, "[ ] How many people applied") &&
+					strings.Contains(lines[rows-1], "tab/shift+tab")
+			})
+			tm.Press("space", "tab")
+			tm.WaitUntil(t, "step 1's second prompt", e2eWait, func(s string) bool {
+				return strings.Contains(s, "Step 1 of 5 · Step back") && strings.Contains(s, "Zoom out:")
+			})
+			if strings.Contains(tm.Screen(), "too small") {
+				t.Errorf("%dx%d is called too small:\n%s", cols, rows, frame(tm.Screen()))
+			}
+			waitSession(t, dataDir, "step 1's first answer is saved", func(s *savedSession) bool {
+				return s.Intake.Company == "Globex" && s.MoodBefore != nil && s.MoodBefore.Score == 5 &&
+					len(s.Answers["step_back.outside"].Items) == 1
+			})
+			tm.Press("ctrl+c")
+			tm.expectExit(t, "ctrl+c", 0)
+		})
 	}
 }

@@ -66,14 +66,19 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 }
 
 // editable feeds a paste through coach.Editable, so pasted control characters
-// are kept (as printable stand-ins) instead of silently dropped by bubbles.
+// are kept (as printable stand-ins) instead of silently dropped by the
+// widgets. A pasted line break is \r in most terminals, \r\n from some
+// clipboards: both are a newline. (PasteGuard has done this already for a
+// real terminal; this covers every other source of paste messages.)
 func editable(msg tea.Msg) tea.Msg {
 	if p, ok := msg.(tea.PasteMsg); ok {
-		p.Content = coach.Editable(strings.ReplaceAll(p.Content, "\r\n", "\n"))
+		p.Content = coach.Editable(lineBreaks.Replace(p.Content))
 		return p
 	}
 	return msg
 }
+
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 func newInput(st *Styles, value, placeholder string) textinput.Model {
 	in := textinput.New()
