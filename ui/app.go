@@ -95,6 +95,8 @@ type screen interface {
 	Update(tea.Msg) tea.Cmd
 	View() string
 	Title() string
+	// Status is a short note for the right of the header ("copied").
+	Status() string
 	SetSize(w, h int)
 	help.KeyMap
 }
@@ -342,10 +344,14 @@ func (m *Model) view() string {
 	if t := m.current().Title(); t != "" {
 		header += st.Muted.Render(" · ") + st.Progress.Render(t)
 	}
-	if m.page == flowPage && !m.lastSaved.IsZero() && m.saveErr == nil {
-		saved := st.Status.Render("saved " + m.lastSaved.Local().Format("15:04"))
-		if gap := m.contentWidth() - lipgloss.Width(header) - lipgloss.Width(saved); gap > 1 {
-			header += strings.Repeat(" ", gap) + saved
+	note := m.current().Status()
+	if note == "" && m.page == flowPage && !m.lastSaved.IsZero() && m.saveErr == nil {
+		note = "saved " + m.lastSaved.Local().Format("15:04")
+	}
+	if note != "" {
+		note = st.Status.Render(note)
+		if gap := m.contentWidth() - lipgloss.Width(header) - lipgloss.Width(note); gap > 1 {
+			header += strings.Repeat(" ", gap) + note
 		}
 	}
 	body := header + "\n\n" + m.current().View()

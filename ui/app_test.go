@@ -436,3 +436,30 @@ func TestLightBackgroundSwitchesThemeAndRerendersTips(t *testing.T) {
 		t.Error("the tips were not rendered again for the light theme")
 	}
 }
+
+func TestCopyIsConfirmedOnScreen(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("feedback.draft")
+	d.press("ctrl+y")
+	if !strings.Contains(firstLine(d.view()), "copied the message") {
+		t.Errorf("ctrl+y is not confirmed in the header:\n%s", d.view())
+	}
+	d.typeText("x")
+	if strings.Contains(d.view(), "copied the message") {
+		t.Error("the confirmation outlived the next key")
+	}
+}
+
+func TestActionDueDateIsShownAsUnderstood(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("restart.actions")
+	d.typeText("Call Sam")
+	d.press("enter")
+	d.typeText("+3d")
+	d.press("enter")
+	if !strings.Contains(d.view(), "2026-11-26") {
+		t.Errorf("the due date +3d was not shown as a date after leaving it:\n%s", d.view())
+	}
+}

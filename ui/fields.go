@@ -476,6 +476,17 @@ func newActionsField(actions []coach.Action, st *Styles, now time.Time) *actions
 	return f
 }
 
+// leave blurs the current cell; a due date typed as "+3d" becomes a date
+// there and then, so the user sees what was understood.
+func (f *actionsField) leave() {
+	if f.onDue {
+		if d, err := coach.ParseDate(f.due[f.row].Value(), f.now); err == nil && d != "" {
+			f.due[f.row].SetValue(d)
+		}
+	}
+	f.cell().Blur()
+}
+
 func (f *actionsField) cell() *textinput.Model {
 	if f.onDue {
 		return &f.due[f.row]
@@ -500,11 +511,11 @@ func (f *actionsField) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "up":
-			f.cell().Blur()
+			f.leave()
 			f.row = max(0, f.row-1)
 			return f.cell().Focus()
 		case "down":
-			f.cell().Blur()
+			f.leave()
 			f.row = min(maxActions-1, f.row+1)
 			return f.cell().Focus()
 		}
@@ -517,7 +528,7 @@ func (f *actionsField) Update(msg tea.Msg) tea.Cmd {
 // Enter is handled by the flow screen: it calls next, and leaves the prompt
 // when next reports false.
 func (f *actionsField) next() (tea.Cmd, bool) {
-	f.cell().Blur()
+	f.leave()
 	if !f.advance() {
 		return nil, false
 	}
@@ -553,7 +564,7 @@ func (f *actionsField) Answer() coach.Answer {
 }
 
 func (f *actionsField) Focus() tea.Cmd { return f.cell().Focus() }
-func (f *actionsField) Blur()          { f.cell().Blur() }
+func (f *actionsField) Blur()          { f.leave() }
 func (f *actionsField) SetSize(w, _ int) {
 	dueW := 11
 	textW := max(1, w-dueW-10)

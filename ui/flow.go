@@ -36,7 +36,7 @@ type flowScreen struct {
 	tipView  string // tip.View(), kept until the tip scrolls or resizes
 	width    int
 	height   int
-	status   string // "Copied", shown until the next key
+	status   string // "Copied", shown in the header until the next key
 	draftSeq int
 }
 
@@ -124,7 +124,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return f.move(+1)
 		case key.Matches(msg, keys.Save):
 			f.captureDraft()
-			f.status = "Saved."
+			f.status = "saved"
 			return f.deps.save(f.session())
 		case key.Matches(msg, keys.Home):
 			f.captureDraft()
@@ -139,7 +139,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(msg, keys.Copy):
 			if a, ok := f.field().(*areaField); ok && f.walk.Prompt().Kind == content.Draft {
-				f.status = "Copied the message to the clipboard."
+				f.status = "copied the message"
 				return tea.SetClipboard(a.text())
 			}
 			return nil
@@ -201,6 +201,9 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 	}
 	return tea.Batch(cmds...)
 }
+
+// Status is a short note for the header, such as "copied the message".
+func (f *flowScreen) Status() string { return f.status }
 
 // Title is the progress line: "Step 2 of 5 · Don't take it personally".
 func (f *flowScreen) Title() string {
@@ -318,9 +321,6 @@ func (f *flowScreen) promptView() string {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
 	}
 	lines = append(lines, f.field().View(st, true))
-	if f.status != "" {
-		lines = append(lines, st.Status.Render(f.status))
-	}
 	return strings.Join(lines, "\n")
 }
 
@@ -353,9 +353,6 @@ func (f *flowScreen) formView(withIntro bool) string {
 			rows = append(rows, "  "+st.Hint.Render(p.Hint))
 		}
 		rows = append(rows, lipgloss.NewStyle().PaddingLeft(2).Render(fv))
-	}
-	if f.status != "" {
-		rows = append(rows, st.Status.Render(f.status))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, rows...)
 }

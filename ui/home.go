@@ -141,7 +141,8 @@ func (h *homeScreen) choose() tea.Cmd {
 	return tea.Quit
 }
 
-func (h *homeScreen) Title() string { return "" }
+func (h *homeScreen) Title() string  { return "" }
+func (h *homeScreen) Status() string { return "" }
 
 func (h *homeScreen) SetSize(w, height int) {
 	h.width, h.height = w, height

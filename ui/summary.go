@@ -71,7 +71,7 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 		s.status = ""
 		switch {
 		case key.Matches(msg, k.Copy):
-			s.status = "Copied the summary to the clipboard as markdown."
+			s.status = "copied as markdown"
 			return tea.SetClipboard(s.markdown)
 		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
 			return func() tea.Msg { return goHomeMsg{} }
@@ -86,6 +86,9 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *summaryScreen) Title() string { return "Summary" }
 
+// Status is a short note for the header, such as "copied as markdown".
+func (s *summaryScreen) Status() string { return s.status }
+
 func (s *summaryScreen) SetSize(w, h int) {
 	s.vp.SetWidth(w)
 	s.vp.SetHeight(max(0, h-lipgloss.Height(s.footer())))
@@ -99,11 +102,7 @@ func (s *summaryScreen) footer() string {
 	if s.saveErr != nil {
 		where = st.Error.Width(width).Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
 	}
-	lines := []string{where}
-	if s.status != "" {
-		lines = append(lines, st.Status.Render(s.status))
-	}
-	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+	return where
 }
 
 func (s *summaryScreen) View() string {
