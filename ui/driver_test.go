@@ -16,7 +16,12 @@ import (
 	"github.com/rebound-coach/rebound/content"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+// updating reports whether -update was given: the flag is registered by
+// charmbracelet/x/exp/golden, which teatest imports, and means the same here.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // fixedNow is the clock of every model test, so dates in views are stable.
 var fixedNow = time.Date(2026, 11, 23, 15, 4, 0, 0, time.UTC)
@@ -178,7 +183,7 @@ func (d *driver) saved() *coach.Session {
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
