@@ -89,7 +89,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.
-	if _, err := tea.NewProgram(model, tea.WithInput(ui.NewPasteGuard(os.Stdin))).Run(); err != nil {
+	_, err = tea.NewProgram(model, tea.WithInput(ui.NewPasteGuard(os.Stdin))).Run()
+	if unsaved := model.Unsaved(); len(unsaved) > 0 {
+		// Nothing typed is lost: what could not be written is handed over.
+		fmt.Fprintf(stderr, "rebound: could not save to %s; here is what you wrote, so you can keep it:\n\n", dir)
+		for _, s := range unsaved {
+			fmt.Fprintln(stdout, coach.Markdown(s, flow))
+		}
+		return exitError
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "rebound: %v\n", err)
 		return exitError
 	}

@@ -1425,3 +1425,22 @@ func TestE2ESmallAndLarge(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EUnwritableDataDir: the user is told at once, the session goes on in
+// memory, and on quit what could not be saved is printed, with exit status 1.
+func TestE2EUnwritableDataDir(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := startApp(t, 100, 30, filepath.Join(file, "data"), "new")
+	tm.WaitFor(t, "Can't save to", 10*time.Second)
+	tm.Type("Pied Piper")
+	tm.Press("tab")
+	tm.Press("ctrl+c")
+	code, err := tm.Wait(10 * time.Second)
+	if err != nil || code != 1 {
+		t.Fatalf("exit %d, %v; want 1", code, err)
+	}
+	tm.WaitFor(t, "Pied Piper", 5*time.Second) // printed after the alt screen closed
+}

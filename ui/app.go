@@ -43,8 +43,8 @@ type Options struct {
 // last moment before it.
 const DefaultDraftDelay = 800 * time.Millisecond
 
-// deps is what every screen shares, given once: the screens read it and only
-// the root changes it.
+// deps is what every screen shares, given once. The root changes it, except
+// the help model, whose full view the focused screen toggles.
 type deps struct {
 	flow   *content.Flow
 	store  *coach.Store
@@ -55,6 +55,9 @@ type deps struct {
 	// tips are the steps' tips rendered for the current width and theme.
 	tips       map[string]string
 	draftDelay time.Duration
+	// unsaved holds, by ID, sessions whose last save failed: they stay
+	// resumable from home, and main prints them on quit.
+	unsaved map[string]*coach.Session
 }
 
 // checkedMsg reports whether the data dir can be written, checked at start.
@@ -134,6 +137,8 @@ func New(o Options) *Model {
 		now:    o.Now,
 		tips:   map[string]string{},
 
+		unsaved: map[string]*coach.Session{},
+
 		draftDelay: o.DraftDelay,
 	}
 	m := &Model{deps: d, isDark: true}
@@ -167,6 +172,7 @@ func (m *Model) current() screen {
 }
 
 func (m *Model) startFlow(s *coach.Session) tea.Cmd {
+	m.lastSaved = time.Time{} // "saved 15:04" is about this session only
 	m.flow = newFlowScreen(m.deps, s)
 	m.page = flowPage
 	m.chrome = ""
@@ -211,8 +217,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case savedMsg:
 		if msg.err != nil {
 			m.saveErr = msg.err
+			if s := m.live(); s != nil && s.ID == msg.id {
+				m.deps.unsaved[s.ID] = s
+			}
 		} else {
 			m.saveErr, m.lastSaved = nil, msg.at
+			delete(m.deps.unsaved, msg.id)
 		}
 		if m.summary != nil {
 			m.summary.saveErr = m.saveErr
@@ -240,6 +250,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return m.current().Update(msg)
 }
 
+// live is the session on screen, if any.
+func (m *Model) live() *coach.Session {
+	switch {
+	case m.page == flowPage:
+		return m.flow.session()
+	case m.page == summaryPage:
+		return m.summary.session
+	}
+	return nil
+}
+
+// Unsaved returns the sessions whose last save failed, so that main can hand
+// them to the user instead of losing them.
+func (m *Model) Unsaved() []*coach.Session {
+	var out []*coach.Session
+	for _, s := range m.deps.unsaved {
+		if !s.IsEmpty() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // saveNow keeps the unfinished answer as a draft and saves, before a quit or
 // a suspend.
 func (m *Model) saveNow() tea.Cmd {
@@ -247,6 +280,9 @@ func (m *Model) saveNow() tea.Cmd {
 		return nil
 	}
 	m.flow.captureDraft()
+	if m.saveErr != nil { // likely to fail again: keep it in memory now
+		m.deps.unsaved[m.flow.session().ID] = m.flow.session()
+	}
 	return m.deps.save(m.flow.session())
 }
 

@@ -463,3 +463,42 @@ func TestActionDueDateIsShownAsUnderstood(t *testing.T) {
 		t.Errorf("the due date +3d was not shown as a date after leaving it:\n%s", d.view())
 	}
 }
+
+func TestUnsavedSessionSurvivesEscAndIsHandedOverOnQuit(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, 80, 24, func(o *Options) { o.Store = coach.NewStore(file) })
+	d.press("enter")
+	d.typeText("Hooli")
+	d.press("tab")
+	d.typeText("Engin")
+	d.press("esc")
+	if !strings.Contains(d.view(), "Resume (not saved): Hooli") {
+		t.Fatalf("home lost the unsaved session:\n%s", d.view())
+	}
+	d.press("down", "enter")
+	if d.prompt() != "intake.role" || !strings.Contains(d.view(), "Engin") {
+		t.Fatalf("resuming from memory opened %q:\n%s", d.prompt(), d.view())
+	}
+	d.press("ctrl+c")
+	unsaved := d.m.Unsaved()
+	if !d.quit || len(unsaved) != 1 || unsaved[0].Intake.Company != "Hooli" {
+		t.Fatalf("quit %v, unsaved %v: the session was not handed over", d.quit, unsaved)
+	}
+}
+
+func TestTypedBidiOverrideIsShownInert(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.send(tea.KeyPressMsg{Code: 0x202E, Text: "\u202E"})
+	d.typeText("abc")
+	if strings.Contains(d.m.View().Content, "\u202E") {
+		t.Error("a typed U+202E reached the screen raw")
+	}
+	d.press("tab")
+	if got := d.saved().Intake.Company; got != "\u202Eabc" {
+		t.Errorf("stored %q, want it as typed", got)
+	}
+}

@@ -71,9 +71,15 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 // clipboards: both are a newline. (PasteGuard has done this already for a
 // real terminal; this covers every other source of paste messages.)
 func editable(msg tea.Msg) tea.Msg {
-	if p, ok := msg.(tea.PasteMsg); ok {
-		p.Content = coach.Editable(lineBreaks.Replace(p.Content))
-		return p
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = coach.Editable(lineBreaks.Replace(m.Content))
+		return m
+	case tea.KeyPressMsg:
+		// A typed (or unbracketed-pasted) bidi override is a printable
+		// key to the widgets, which would draw it raw.
+		m.Text = coach.Editable(m.Text)
+		return m
 	}
 	return msg
 }

@@ -80,15 +80,27 @@ func (h *homeScreen) load() tea.Cmd {
 func (h *homeScreen) setItems(sessions []*coach.Session) {
 	items := []list.Item{homeItem{action: actNew, title: "Start a new session",
 		desc: "Five calm steps for the hour after a rejection email"}}
+	// Sessions that could not be saved are resumed from memory.
+	for _, s := range h.deps.unsaved {
+		if s.Status != coach.Complete && !s.IsEmpty() {
+			items = append(items, homeItem{action: actResume, session: s,
+				title: "Resume (not saved): " + coach.Inert(coach.Title(s)),
+				desc:  resumeDesc(h.deps.flow, s)})
+		}
+	}
 	for _, s := range sessions { // the store lists newest first
-		if s.Status == coach.Complete {
+		if s.Status == coach.Complete || h.deps.unsaved[s.ID] != nil {
 			continue
 		}
 		items = append(items, homeItem{action: actResume, session: s,
 			title: "Resume: " + coach.Inert(coach.Title(s)),
 			desc:  resumeDesc(h.deps.flow, s)})
 	}
-	items = append(items, homeItem{action: actQuit, title: "Quit", desc: "Everything is saved"})
+	quit := "Everything is saved"
+	if len(h.deps.unsaved) > 0 {
+		quit = "Sessions that could not be saved are printed as you leave, so you can keep them"
+	}
+	items = append(items, homeItem{action: actQuit, title: "Quit", desc: quit})
 	h.list.SetItems(items)
 	h.list.Select(0)
 }
