@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	terminal "github.com/charmbracelet/x/term"
@@ -89,7 +91,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.
-	_, err = tea.NewProgram(model, tea.WithInput(ui.NewPasteGuard(os.Stdin))).Run()
+	p := tea.NewProgram(model,
+		tea.WithInput(ui.NewPasteGuard(os.Stdin)),
+		tea.WithFilter(ui.ExitFilter))
+	// A closed terminal (SIGHUP) quits like ctrl+c, saving first; Bubble Tea
+	// already does the same for SIGTERM and SIGINT.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Quit()
+		}
+	}()
+	_, err = p.Run()
+	signal.Stop(hup)
+	close(hup)
 	if unsaved := model.Unsaved(); len(unsaved) > 0 {
 		// Nothing typed is lost: what could not be written is handed over.
 		fmt.Fprintf(stderr, "rebound: could not save to %s; here is what you wrote, so you can keep it:\n\n", dir)

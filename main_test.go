@@ -1444,3 +1444,27 @@ func TestE2EUnwritableDataDir(t *testing.T) {
 	}
 	tm.WaitFor(t, "Pied Piper", 5*time.Second) // printed after the alt screen closed
 }
+
+// TestE2ESignalsSaveTheUnfinishedAnswer: a kill or a closed terminal right
+// after typing, before the draft timer fires, still keeps what was typed.
+func TestE2ESignalsSaveTheUnfinishedAnswer(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			tm := startApp(t, 80, 24, dir, "new")
+			tm.WaitFor(t, "What happened", 10*time.Second)
+			tm.Type("Wayne Enterprises")
+			tm.WaitFor(t, "Wayne Enterprises", 5*time.Second)
+			_ = tm.cmd.Process.Signal(sig)
+			_, _ = tm.Wait(10 * time.Second)
+			files, _ := filepath.Glob(filepath.Join(dir, "sessions", "*.json"))
+			if len(files) != 1 {
+				t.Fatalf("want one session file after %v, got %v", sig, files)
+			}
+			b, err := os.ReadFile(files[0])
+			if err != nil || !strings.Contains(string(b), `"Wayne Enterprises"`) {
+				t.Errorf("after %v the typed company is not on disk:\n%s", sig, b)
+			}
+		})
+	}
+}

@@ -250,6 +250,34 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return m.current().Update(msg)
 }
 
+// ExitFilter is a tea.WithFilter: when the program is about to end for any
+// reason (a quit key, SIGTERM, SIGINT, a hung-up terminal), it writes the
+// session on screen, unfinished answer included, before the program stops.
+// The write is synchronous on purpose: no command runs after the quit.
+func ExitFilter(model tea.Model, msg tea.Msg) tea.Msg {
+	switch msg.(type) {
+	case tea.QuitMsg, tea.InterruptMsg:
+		if m, ok := model.(*Model); ok {
+			m.saveBeforeExit()
+		}
+	}
+	return msg
+}
+
+func (m *Model) saveBeforeExit() {
+	if m.page != flowPage {
+		return
+	}
+	m.flow.captureDraft()
+	s := m.flow.session()
+	if s.IsEmpty() {
+		return
+	}
+	if err := m.deps.store.Save(s.Clone()); err != nil {
+		m.deps.unsaved[s.ID] = s
+	}
+}
+
 // live is the session on screen, if any.
 func (m *Model) live() *coach.Session {
 	switch {
