@@ -201,12 +201,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tipsRenderedMsg:
-		if msg.key == m.tipsKey && msg.err == nil {
-			m.deps.tips = msg.tips
-			if m.flow != nil {
-				m.flow.setTips()
-				m.flow.layout()
-			}
+		if msg.key != m.tipsKey {
+			return nil // rendered for a width or theme we have left
+		}
+		if msg.err != nil {
+			m.tipsKey = renderKey{} // try again at the next resize
+		}
+		m.deps.tips = msg.tips
+		if m.flow != nil {
+			m.flow.setTips()
+			m.flow.layout()
 		}
 		return nil
 	case checkedMsg:
@@ -223,6 +227,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		} else {
 			m.saveErr, m.lastSaved = nil, msg.at
 			delete(m.deps.unsaved, msg.id)
+		}
+		if m.flow != nil && m.flow.askedSave && msg.id == m.flow.session().ID {
+			m.flow.askedSave = false
+			if msg.err == nil {
+				m.flow.status = "saved"
+			}
 		}
 		if m.summary != nil {
 			m.summary.saveErr = m.saveErr

@@ -21,7 +21,10 @@ type (
 	// finishedMsg says the last prompt is answered: show the summary.
 	finishedMsg struct{ session *coach.Session }
 	// draftTickMsg fires a while after a keystroke; only the newest counts.
-	draftTickMsg struct{ seq int }
+	draftTickMsg struct {
+		session string
+		seq     int
+	}
 )
 
 // flowScreen walks one session through the guided flow: a section at a time,
@@ -32,12 +35,14 @@ type flowScreen struct {
 	fields []field
 	secID  string // the section the fields belong to
 
-	tip      viewport.Model
-	tipView  string // tip.View(), kept until the tip scrolls or resizes
-	width    int
-	height   int
-	status   string // "Copied", shown in the header until the next key
-	draftSeq int
+	tip     viewport.Model
+	tipView string // tip.View(), kept until the tip scrolls or resizes
+	width   int
+	height  int
+	status  string // "Copied", shown in the header until the next key
+	// askedSave is set by ctrl+s until its save reports back.
+	askedSave bool
+	draftSeq  int
 }
 
 func newFlowScreen(d *deps, s *coach.Session) *flowScreen {
@@ -102,7 +107,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 	keys := f.deps.keys
 	switch msg := msg.(type) {
 	case draftTickMsg:
-		if msg.seq == f.draftSeq && f.captureDraft() {
+		if msg.session == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {
 			return f.deps.save(f.session())
 		}
 		return nil
@@ -124,7 +129,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return f.move(+1)
 		case key.Matches(msg, keys.Save):
 			f.captureDraft()
-			f.status = "saved"
+			f.askedSave = true // confirmed when the save comes back
 			return f.deps.save(f.session())
 		case key.Matches(msg, keys.Home):
 			f.captureDraft()
@@ -159,8 +164,8 @@ func (f *flowScreen) typed() tea.Cmd {
 	if f.deps.draftDelay <= 0 {
 		return nil
 	}
-	seq := f.draftSeq
-	return tea.Tick(f.deps.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq} })
+	id, seq := f.session().ID, f.draftSeq
+	return tea.Tick(f.deps.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{id, seq} })
 }
 
 // captureDraft keeps the focused field's unfinished value in the session. It
@@ -194,6 +199,9 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 		f.buildSection()
 	} else {
 		f.layout()
+	}
+	if f.field().Typing() {
+		f.deps.help.ShowAll = false // "?" is a character here: it could not close it
 	}
 	cmds := []tea.Cmd{f.field().Focus()}
 	if changed {
@@ -283,7 +291,7 @@ func (f *flowScreen) layout() {
 		fl.SetSize(w-2, lines)
 		if f.isForm() && i == len(f.fields)-1 {
 			// The last form field (the pasted message) gets what is left.
-			used := lipgloss.Height(f.formView(false))
+			used := lipgloss.Height(f.formView())
 			fl.SetSize(w-2, clamp(f.height-used+lines, 1, 8))
 		}
 	}
@@ -299,7 +307,7 @@ const maxTextWidth = 100
 
 func (f *flowScreen) View() string {
 	if f.isForm() {
-		return f.formView(true)
+		return f.formView()
 	}
 	rule := f.deps.styles.Rule.Render(strings.Repeat("─", min(f.width, maxTextWidth)))
 	if f.tip.Height() == 0 {
@@ -326,14 +334,14 @@ func (f *flowScreen) promptView() string {
 
 // formView shows every prompt of a section at once, as the intake and the
 // check-ins do: single-line fields beside their labels, the others below.
-func (f *flowScreen) formView(withIntro bool) string {
+func (f *flowScreen) formView() string {
 	st := &f.deps.styles
 	sec := f.walk.Section()
 	w := min(f.width, maxTextWidth)
 	cur := f.focused()
 	const labelW = 15
 	var rows []string
-	if withIntro && sec.Intro != "" {
+	if sec.Intro != "" {
 		rows = append(rows, st.Intro.Width(w).Render(sec.Intro), "")
 	}
 	for i, p := range sec.Prompts {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,8 @@ import (
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
 )
 
 // Glamour is too slow for the keystroke path (a tip costs milliseconds), so
@@ -34,14 +37,16 @@ type tipsRenderedMsg struct {
 func renderTips(k renderKey, md map[string]string) tea.Cmd {
 	return func() tea.Msg {
 		out := make(map[string]string, len(md))
+		var firstErr error
 		for id, text := range md {
 			s, err := renderMarkdown(k, text)
 			if err != nil {
-				return tipsRenderedMsg{key: k, err: err}
+				// The advice still shows, as plain text, until a retry works.
+				s, firstErr = coach.Inert(text), cmp.Or(firstErr, err)
 			}
 			out[id] = s
 		}
-		return tipsRenderedMsg{key: k, tips: out}
+		return tipsRenderedMsg{key: k, tips: out, err: firstErr}
 	}
 }
 
