@@ -502,3 +502,22 @@ func TestTypedBidiOverrideIsShownInert(t *testing.T) {
 		t.Errorf("stored %q, want it as typed", got)
 	}
 }
+
+func TestDateDefaultIsReplacedByTypingAndABadDateHoldsTheFocus(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.tabTo("intake.rejected_on")
+	d.typeText("soon")
+	d.press("tab")
+	if d.prompt() != "intake.rejected_on" || !strings.Contains(d.view(), "write a date like") {
+		t.Fatalf("an unreadable date was left behind (now at %q):\n%s", d.prompt(), d.view())
+	}
+	for range 4 {
+		d.press("backspace")
+	}
+	d.typeText("yesterday")
+	d.press("tab")
+	if got := d.saved().Intake.RejectedOn; got != "2026-11-22" {
+		t.Errorf("rejected on %q, want 2026-11-22 (typing replaced the default)", got)
+	}
+}

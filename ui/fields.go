@@ -43,6 +43,7 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 		}
 		f := newTextField(p, text, st)
 		f.date, f.now = true, now
+		f.pristine = a.Text == "" && text != "" // a default: typing replaces it
 		return f
 	case content.Textarea, content.List, content.Draft:
 		text := a.Text
@@ -103,6 +104,9 @@ type textField struct {
 	in   textinput.Model
 	date bool
 	now  time.Time
+	// pristine is a default date nobody has touched: the first character
+	// typed replaces it instead of being appended to it.
+	pristine bool
 }
 
 func newTextField(p content.Prompt, value string, st *Styles) *textField {
@@ -110,25 +114,39 @@ func newTextField(p content.Prompt, value string, st *Styles) *textField {
 }
 
 func (f *textField) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.pristine {
+		f.pristine = false
+		if k.Text != "" {
+			f.in.SetValue("")
+		}
+	}
 	var cmd tea.Cmd
 	f.in, cmd = f.in.Update(editable(msg))
 	return cmd
 }
 
+// invalid is the reason a date cannot be read, or nil.
+func (f *textField) invalid() error {
+	if !f.date {
+		return nil
+	}
+	_, err := coach.ParseDate(f.value(), f.now)
+	return err
+}
+
 func (f *textField) View(st *Styles, focused bool) string {
 	v := coach.Visible(f.in.View())
-	if f.date {
-		if _, err := coach.ParseDate(f.value(), f.now); err != nil {
-			v += "\n" + st.Error.Render(err.Error())
-		}
+	if err := f.invalid(); err != nil {
+		v += "\n" + st.Error.Render(err.Error())
 	}
 	return v
 }
 
 func (f *textField) value() string { return coach.Raw(f.in.Value()) }
 
-// Answer normalises a date it can read ("tomorrow" becomes 2026-11-24) and
-// keeps one it cannot as typed: an odd date is better than a lost one.
+// Answer normalises a date it can read ("tomorrow" becomes 2026-11-24). The
+// flow does not leave a date it cannot read; one saved as a draft on quit is
+// kept as typed: an odd date is better than a lost one.
 func (f *textField) Answer() coach.Answer {
 	v := f.value()
 	if f.date {

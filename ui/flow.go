@@ -182,6 +182,9 @@ func (f *flowScreen) commit() bool {
 // move commits the current answer and goes to the next (+1) or previous (-1)
 // prompt, across sections; past the last prompt the session is complete.
 func (f *flowScreen) move(dir int) tea.Cmd {
+	if t, ok := f.field().(*textField); ok && dir > 0 && t.invalid() != nil {
+		return nil // the error under the date says what to write
+	}
 	f.draftSeq++ // a pending draft tick is now stale
 	changed := f.commit()
 	now := f.deps.now()
