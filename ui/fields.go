@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -220,13 +221,14 @@ type choiceField struct {
 	focused bool
 }
 
+// newChoiceField offers the prompt's options; a saved value that is not one
+// of them (an option since renamed) is offered too, so passing by keeps it.
 func newChoiceField(p content.Prompt, value string) *choiceField {
 	f := &choiceField{options: p.Options, chosen: -1}
-	for i, o := range p.Options {
-		if o == value {
-			f.chosen = i
-		}
+	if value != "" && !slices.Contains(p.Options, value) {
+		f.options = append(slices.Clone(p.Options), value)
 	}
+	f.chosen = slices.Index(f.options, value)
 	return f
 }
 
@@ -298,10 +300,15 @@ type checklistField struct {
 	other   *textinput.Model
 }
 
+// newChecklistField offers the prompt's options, and any saved item that is
+// not one of them (an option since renamed), so passing by keeps it.
 func newChecklistField(p content.Prompt, a coach.Answer, st *Styles) *checklistField {
 	f := &checklistField{options: p.Options, ticked: map[string]bool{}}
 	for _, it := range a.Items {
 		f.ticked[it] = true
+		if !slices.Contains(f.options, it) {
+			f.options = append(slices.Clone(f.options), it)
+		}
 	}
 	if p.Other {
 		in := newInput(st, a.Text, "something else? type it here")
