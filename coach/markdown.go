@@ -18,7 +18,7 @@ func Markdown(s *Session, flow *content.Flow) string {
 
 	b.WriteString("**Mood:** " + moodText(s.MoodBefore) + " → " + moodText(s.MoodAfter) + "\n\n")
 	if t := s.Answers["not_personal.balanced"].Text; t != "" {
-		b.WriteString("**A balanced thought:**\n\n" + quote(t) + "\n")
+		b.WriteString("**A balanced thought:**\n\n" + paragraphs(t))
 	}
 
 	for _, sec := range flow.Sections {
@@ -77,7 +77,7 @@ func answerMarkdown(p content.Prompt, a Answer) (md string, oneLiner bool) {
 		if strings.TrimSpace(a.Text) == "" {
 			return "", false
 		}
-		return label + "\n\n" + quote(a.Text) + "\n", false
+		return label + "\n\n" + paragraphs(a.Text), false
 	case content.List, content.Checklist:
 		items := a.Items
 		if p.Kind == content.Checklist && strings.TrimSpace(a.Text) != "" {
@@ -132,18 +132,18 @@ func statusText(s Status) string {
 	return "in progress"
 }
 
-// quote writes multi-line user text as a block quote, line for line.
-func quote(s string) string {
+// paragraphs writes multi-line user text line for line, each line a
+// paragraph of its own: Glamour ignores hard line breaks, and wraps block
+// quotes badly (words fall outside the quote bar), so neither can keep the
+// user's lines apart.
+func paragraphs(s string) string {
 	var b strings.Builder
-	for line := range strings.SplitSeq(strings.TrimRight(s, "\n "), "\n") {
-		// Leading white space would make an indented code block, where
-		// the escapes below show as backslashes.
-		line = strings.TrimLeft(line, " \t")
-		if line == "" {
-			b.WriteString(">\n")
-			continue
+	for line := range strings.SplitSeq(s, "\n") {
+		// Leading white space would make an indented code block, where the
+		// escapes below show as backslashes.
+		if line = strings.TrimSpace(line); line != "" {
+			b.WriteString(Escape(line) + "\n\n")
 		}
-		b.WriteString("> " + Escape(line) + "\n")
 	}
 	return b.String()
 }
