@@ -229,18 +229,18 @@ func (f *flowScreen) Title() string {
 // the keys that work on the focused prompt.
 func (f *flowScreen) ShortHelp() []key.Binding {
 	k := f.deps.keys
+	// Short enough for 80 columns: enter, and pgup/pgdn (which the line under
+	// the tip names when there is more), are in the full help.
 	b := []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back")}
-	if !f.field().Multiline() {
+	fk := f.fieldKeys()
+	if len(fk) == 0 && !f.field().Multiline() {
 		b = append(b, k.Enter)
 	}
-	b = append(b, f.fieldKeys()...)
-	b = append(b, k.Home, k.Quit)
-	if !f.isForm() {
-		b = append(b, k.PageUp)
-	}
+	b = append(b, fk...)
 	if !f.field().Typing() {
-		b = append(b, k.Help)
+		b = append(b, withHelp(k.Help, "?", "more"))
 	}
+	b = append(b, k.Home, withHelp(k.Quit, "ctrl+c", "quit"))
 	return b
 }
 
@@ -262,7 +262,7 @@ func (f *flowScreen) fieldKeys() []key.Binding {
 	k := f.deps.keys
 	switch f.walk.Prompt().Kind {
 	case content.Checklist:
-		return []key.Binding{k.Up, k.Toggle}
+		return []key.Binding{withHelp(k.Toggle, "↑/↓ space", "tick")}
 	case content.Choice:
 		return []key.Binding{withHelp(k.Up, "←/→", "choose")}
 	case content.Mood:
@@ -312,7 +312,7 @@ func (f *flowScreen) View() string {
 	if f.isForm() {
 		return f.formView()
 	}
-	rule := f.deps.styles.Rule.Render(strings.Repeat("─", min(f.width, maxTextWidth)))
+	rule := f.rule()
 	if f.tip.Height() == 0 {
 		return rule + "\n" + f.promptView()
 	}
@@ -320,6 +320,23 @@ func (f *flowScreen) View() string {
 		f.tipView = f.tip.View()
 	}
 	return f.tipView + "\n" + rule + "\n" + f.promptView()
+}
+
+// rule separates the tip from the prompt, and says when more of the tip is
+// below: the tip is the advice, and easy to miss in a short window.
+func (f *flowScreen) rule() string {
+	w := min(f.width, maxTextWidth)
+	label := ""
+	switch {
+	case f.tip.Height() == 0 && f.tip.TotalLineCount() > 0:
+		label = " tip hidden: make the window taller "
+	case !f.tip.AtBottom():
+		label = " more of the tip below · pgdn "
+	}
+	if lipgloss.Width(label)+4 > w {
+		label = ""
+	}
+	return f.deps.styles.Rule.Render("──" + label + strings.Repeat("─", max(0, w-2-lipgloss.Width(label))))
 }
 
 // promptView is the focused prompt of a step: its question, hint and field.
