@@ -26,6 +26,7 @@ const (
 	PromptFollowUpOn  = "feedback.follow_up_on"
 	PromptActions     = "restart.actions"
 	PromptQuestions   = "reflect.questions"
+	PromptBalanced    = "not_personal.balanced"
 )
 
 // textField returns the session field behind a single-text prompt, or nil

@@ -17,7 +17,7 @@ func Markdown(s *Session, flow *content.Flow) string {
 	fmt.Fprintf(&b, "*%s · %s*\n\n", s.CreatedAt.Local().Format("Mon 2 Jan 2006, 15:04"), statusText(s.Status))
 
 	b.WriteString("**Mood:** " + moodText(s.MoodBefore) + " → " + moodText(s.MoodAfter) + "\n\n")
-	if t := s.Answers["not_personal.balanced"].Text; t != "" {
+	if t := s.Answers[PromptBalanced].Text; t != "" {
 		b.WriteString("**A balanced thought:**\n\n" + paragraphs(t))
 	}
 

@@ -58,7 +58,7 @@ type Problem struct {
 func (p Problem) Error() string { return p.Path + ": " + p.Reason }
 
 // NewStore returns a store rooted at dir. It never fails and touches nothing
-// on disk: the directories are made by the first save.
+// on disk: the directories are made by Check or by the first save.
 func NewStore(dir string) *Store {
 	return &Store{dir: dir, written: map[string]uint64{}}
 }

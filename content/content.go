@@ -19,18 +19,14 @@ import (
 //go:embed flow.json advice.json support.md tips/*.md
 var files embed.FS
 
+//go:embed support.md
+var support string
+
 // Support is the short "you are not alone; if this stays heavy, talk to
-// someone" note, as plain text. It is shown on the summary and from the help
-// key so the way to real help is always one key away; the app is a coach,
-// not a therapist. Load checks that the note is not empty.
-func Support() string {
-	b, err := fs.ReadFile(files, "support.md")
-	if err != nil {
-		// Unreachable: go:embed fails the build when support.md is missing.
-		return ""
-	}
-	return strings.TrimSpace(string(b))
-}
+// someone" note, as plain text. It is shown on home and on the summary, so
+// the way to real help is never hard to find; the app is a coach, not a
+// therapist. Load checks that the note is not empty.
+func Support() string { return strings.TrimSpace(support) }
 
 // Kind says which kind of answer a prompt collects, and so which widget asks
 // for it and how the answer is stored.

@@ -37,9 +37,10 @@ type tipsRenderedMsg struct {
 func renderTips(k renderKey, md map[string]string) tea.Cmd {
 	return func() tea.Msg {
 		out := make(map[string]string, len(md))
+		r, rerr := newRenderer(k)
 		var firstErr error
 		for id, text := range md {
-			s, err := renderMarkdown(k, text)
+			s, err := render(r, text, rerr)
 			if err != nil {
 				// The advice still shows, as plain text, until a retry works.
 				s, firstErr = coach.Inert(text), cmp.Or(firstErr, err)
@@ -53,10 +54,19 @@ func renderTips(k renderKey, md map[string]string) tea.Cmd {
 // renderMarkdown renders trusted markdown: the app's own tips, or a document
 // whose user text has been through coach.Escape.
 func renderMarkdown(k renderKey, md string) (string, error) {
-	r, err := glamour.NewTermRenderer(
+	r, err := newRenderer(k)
+	return render(r, md, err)
+}
+
+func newRenderer(k renderKey) (*glamour.TermRenderer, error) {
+	return glamour.NewTermRenderer(
 		glamour.WithStyles(glamourStyle(k)),
 		glamour.WithWordWrap(max(10, min(k.width, maxTextWidth)-4)),
 	)
+}
+
+// render renders with r, unless making r failed with err.
+func render(r *glamour.TermRenderer, md string, err error) (string, error) {
 	if err != nil {
 		return "", err
 	}
