@@ -238,8 +238,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.summary.saveErr = m.saveErr
 		}
 		return nil
-	case startMsg:
-		return m.startFlow(msg.session)
 	case goHomeMsg:
 		m.page, m.flow, m.summary = homePage, nil, nil
 		return m.home.load()
@@ -251,6 +249,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.summaryRender()
 	case tea.KeyPressMsg:
 		switch {
+		case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
+			open, quit := m.home.choose()
+			if quit {
+				return tea.Quit
+			}
+			if open != nil {
+				return m.startFlow(open)
+			}
+			return nil
 		case key.Matches(msg, m.deps.keys.Quit):
 			return tea.Sequence(m.saveNow(), tea.Quit)
 		case key.Matches(msg, m.deps.keys.Suspend):

@@ -527,3 +527,16 @@ func TestDateDefaultIsReplacedByTypingAndABadDateHoldsTheFocus(t *testing.T) {
 		t.Errorf("rejected on %q, want 2026-11-22 (typing replaced the default)", got)
 	}
 }
+
+// TestKeysTypedRightAfterEnterReachTheSession: the flow opens within the
+// same Update as enter, so nothing typed ahead goes to the home menu.
+func TestKeysTypedRightAfterEnterReachTheSession(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	_, _ = d.m.Update(keyMsg("enter")) // its command not run yet, as in a busy program
+	for _, r := range "Acme" {
+		_, _ = d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if !strings.Contains(d.view(), "Acme") {
+		t.Errorf("keys typed right after enter were lost:\n%s", d.view())
+	}
+}

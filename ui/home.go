@@ -22,8 +22,6 @@ type (
 		problems []coach.Problem
 		err      error
 	}
-	// startMsg opens the flow on a session, new or resumed.
-	startMsg struct{ session *coach.Session }
 )
 
 type homeAction int
@@ -126,8 +124,6 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, h.deps.keys.Enter):
-			return h.choose()
 		case key.Matches(msg, h.deps.keys.QuitHome):
 			return tea.Quit
 		}
@@ -137,20 +133,21 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (h *homeScreen) choose() tea.Cmd {
+// choose is what enter on the selected row means: a session to open (new or
+// resumed), or quit. The root acts on it within the same Update, so keys
+// typed straight after enter reach the session, not this menu.
+func (h *homeScreen) choose() (open *coach.Session, quit bool) {
 	it, ok := h.list.SelectedItem().(homeItem)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	switch it.action {
 	case actNew:
-		s := coach.NewSession(h.deps.now())
-		return func() tea.Msg { return startMsg{s} }
+		return coach.NewSession(h.deps.now()), false
 	case actResume:
-		s := it.session
-		return func() tea.Msg { return startMsg{s} }
+		return it.session, false
 	}
-	return tea.Quit
+	return nil, true
 }
 
 func (h *homeScreen) Title() string  { return "" }
