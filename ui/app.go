@@ -63,11 +63,13 @@ type deps struct {
 // checkedMsg reports whether the data dir can be written, checked at start.
 type checkedMsg struct{ err error }
 
-// savedMsg reports a finished save.
+// savedMsg reports a finished save of session (the live one, not the
+// snapshot written), so that a failed save can keep it in memory.
 type savedMsg struct {
-	id  string
-	err error
-	at  time.Time
+	id      string
+	session *coach.Session
+	err     error
+	at      time.Time
 }
 
 // save returns a command that writes a snapshot of the session. The snapshot
@@ -81,7 +83,7 @@ func (d *deps) save(s *coach.Session) tea.Cmd {
 	snap, store, at := s.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		err := store.Save(snap)
-		return savedMsg{id: snap.ID, err: err, at: at}
+		return savedMsg{id: snap.ID, session: s, err: err, at: at}
 	}
 }
 
@@ -221,9 +223,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case savedMsg:
 		if msg.err != nil {
 			m.saveErr = msg.err
-			if s := m.live(); s != nil && s.ID == msg.id {
-				m.deps.unsaved[s.ID] = s
-			}
+			m.deps.unsaved[msg.id] = msg.session
 		} else {
 			m.saveErr, m.lastSaved = nil, msg.at
 			delete(m.deps.unsaved, msg.id)
@@ -238,15 +238,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.summary.saveErr = m.saveErr
 		}
 		return nil
-	case goHomeMsg:
-		m.page, m.flow, m.summary = homePage, nil, nil
-		return m.home.load()
-	case finishedMsg:
-		m.summary = newSummaryScreen(m.deps, msg.session, m.saveErr)
-		m.page, m.flow = summaryPage, nil
-		m.chrome = ""
-		m.resize()
-		return m.summaryRender()
 	case tea.KeyPressMsg:
 		switch {
 		case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
@@ -264,7 +255,24 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return tea.Sequence(m.saveNow(), tea.Suspend)
 		}
 	}
-	return m.current().Update(msg)
+	return m.follow(m.current().Update(msg))
+}
+
+// follow goes where the current screen asked to go, if anywhere; cmd is what
+// its Update returned (a save, when leaving the flow).
+func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
+	switch {
+	case m.page == flowPage && m.flow.exit == toSummary:
+		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
+		m.page, m.flow, m.chrome = summaryPage, nil, ""
+		m.resize()
+		return tea.Batch(cmd, m.summaryRender())
+	case m.page == flowPage && m.flow.exit == toHome,
+		m.page == summaryPage && m.summary.exit == toHome:
+		m.page, m.flow, m.summary = homePage, nil, nil
+		return tea.Sequence(cmd, m.home.load()) // list after the save lands
+	}
+	return cmd
 }
 
 // ExitFilter is a tea.WithFilter: when the program is about to end for any
@@ -293,17 +301,6 @@ func (m *Model) saveBeforeExit() {
 	if err := m.deps.store.Save(s.Clone()); err != nil {
 		m.deps.unsaved[s.ID] = s
 	}
-}
-
-// live is the session on screen, if any.
-func (m *Model) live() *coach.Session {
-	switch {
-	case m.page == flowPage:
-		return m.flow.session()
-	case m.page == summaryPage:
-		return m.summary.session
-	}
-	return nil
 }
 
 // Unsaved returns the sessions whose last save failed, so that main can hand

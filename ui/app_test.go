@@ -540,3 +540,19 @@ func TestKeysTypedRightAfterEnterReachTheSession(t *testing.T) {
 		t.Errorf("keys typed right after enter were lost:\n%s", d.view())
 	}
 }
+
+// TestKeysTypedRightAfterEscReachHome: esc switches to home at once, so a q
+// typed before the save lands quits instead of being typed into the answer.
+func TestKeysTypedRightAfterEscReachHome(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.press("enter")
+	d.typeText("Acme")
+	_, _ = d.m.Update(keyMsg("esc")) // its save not run yet, as in a busy program
+	_, cmd := d.m.Update(keyMsg("q"))
+	if d.m.page != homePage || cmd == nil {
+		t.Fatalf("q after esc did not reach home (page %v)", d.m.page)
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q on home did not quit")
+	}
+}

@@ -14,17 +14,20 @@ import (
 	"github.com/rebound-coach/rebound/content"
 )
 
-// Messages the flow screen sends to the root.
-type (
-	// goHomeMsg asks for the home screen.
-	goHomeMsg struct{}
-	// finishedMsg says the last prompt is answered: show the summary.
-	finishedMsg struct{ session *coach.Session }
-	// draftTickMsg fires a while after a keystroke; only the newest counts.
-	draftTickMsg struct {
-		session string
-		seq     int
-	}
+// draftTickMsg fires a while after a keystroke; only the newest counts.
+type draftTickMsg struct {
+	session string
+	seq     int
+}
+
+// exit is where a screen asks the root to go next. The root acts on it in
+// the same Update, so keys typed straight after reach the new screen.
+type exit int
+
+const (
+	stay exit = iota
+	toHome
+	toSummary
 )
 
 // flowScreen walks one session through the guided flow: a section at a time,
@@ -42,6 +45,7 @@ type flowScreen struct {
 	status  string // "Copied", shown in the header until the next key
 	// askedSave is set by ctrl+s until its save reports back.
 	askedSave bool
+	exit      exit
 	draftSeq  int
 }
 
@@ -133,7 +137,8 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return f.deps.save(f.session())
 		case key.Matches(msg, keys.Home):
 			f.captureDraft()
-			return tea.Sequence(f.deps.save(f.session()), func() tea.Msg { return goHomeMsg{} })
+			f.exit = toHome
+			return f.deps.save(f.session())
 		case key.Matches(msg, keys.PageUp):
 			f.tip.PageUp()
 			f.tipView = ""
@@ -191,8 +196,8 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 	f.field().Blur()
 	if dir > 0 {
 		if f.walk.Next(now) {
-			s := f.session()
-			return tea.Sequence(f.deps.save(s), func() tea.Msg { return finishedMsg{s} })
+			f.exit = toSummary
+			return f.deps.save(f.session())
 		}
 		changed = true
 	} else if f.walk.Back(now) {
