@@ -70,15 +70,8 @@ func utcLocal(t *testing.T) {
 // fullSession is a completed session with every prompt answered, as a person
 // would leave it.
 func fullSession() *Session {
-	intake := Intake{
-		Company:     "Northwind",
-		Role:        "Product designer",
-		Interviewer: "Ms Rivera",
-		Stage:       "final round",
-		RejectedOn:  "2026-11-19",
-		Channel:     "email",
-		Message:     "Dear candidate,\n\nThank you for your time. We have decided\nto move forward with other candidates.\n\nKind regards",
-	}
+	intake := fullIntake // draft_test.go's, with a message over several lines
+	intake.Message = "Dear candidate,\n\nThank you for your time. We have decided\nto move forward with other candidates.\n\nKind regards"
 	return &Session{
 		SchemaVersion: SchemaVersion,
 		ID:            "0123456789abcdef",

@@ -49,6 +49,7 @@ func (e *editor) SetValue(s string) {
 	e.row = len(e.lines) - 1
 	e.col = len(e.lines[e.row])
 	e.goal = -1
+	e.scroll()
 }
 
 // Value is the text, lines joined with \n.
@@ -76,6 +77,7 @@ func (e *editor) SetSize(w, h int) {
 		clear(e.wraps)
 	}
 	e.width, e.height = w, max(1, h)
+	e.scroll()
 }
 
 // Update handles a key or a paste.
@@ -86,6 +88,7 @@ func (e *editor) Update(msg tea.Msg) {
 	case tea.KeyPressMsg:
 		e.key(msg)
 	}
+	e.scroll()
 }
 
 func (e *editor) key(k tea.KeyPressMsg) {
@@ -364,20 +367,29 @@ func (e *editor) colAt(row, from, to int) int {
 	return to
 }
 
-// View draws the rows on screen, scrolled so the cursor is visible.
-func (e *editor) View() string {
-	// The cursor's screen row, counted from the first line.
+// scroll keeps the cursor's row on screen, and the box full when the text
+// is taller than it; every change of text, cursor or size ends with it, so
+// View only draws.
+func (e *editor) scroll() {
 	r, _ := e.cursorRow()
-	cur := r
-	for i := range e.row {
-		cur += len(e.rows(i))
+	cur, total := r, 0 // the cursor's screen row, and all rows, from the first line
+	for i := range e.lines {
+		if i < e.row {
+			cur += len(e.rows(i))
+		}
+		total += len(e.rows(i))
 	}
+	e.top = min(e.top, max(0, total-e.height))
 	if cur < e.top {
 		e.top = cur
 	}
 	if cur >= e.top+e.height {
 		e.top = cur - e.height + 1
 	}
+}
+
+// View draws the rows on screen from e.top.
+func (e *editor) View() string {
 	// Find the line and row where e.top falls.
 	line, sub, skipped := 0, 0, 0
 	for line < len(e.lines) {

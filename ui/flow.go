@@ -39,7 +39,7 @@ type flowScreen struct {
 	secID  string // the section the fields belong to
 
 	tip     viewport.Model
-	tipView string // tip.View(), kept until the tip scrolls or resizes
+	tipView string // tip.View(), redrawn by redrawTip whenever the tip changes
 	width   int
 	height  int
 	status  string // "Copied", shown in the header until the next key
@@ -72,7 +72,7 @@ func (f *flowScreen) buildSection() {
 	}
 	f.tip.SetContent(f.deps.tips[sec.ID])
 	f.tip.GotoTop()
-	f.tipView = ""
+	f.redrawTip()
 	f.layout()
 }
 
@@ -102,7 +102,7 @@ func (f *flowScreen) setTips() {
 	off := f.tip.YOffset()
 	f.tip.SetContent(f.deps.tips[f.secID])
 	f.tip.SetYOffset(off)
-	f.tipView = ""
+	f.redrawTip()
 }
 
 func (f *flowScreen) isForm() bool { return f.walk.Section().Step == 0 }
@@ -141,11 +141,11 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return f.deps.save(f.session())
 		case key.Matches(msg, keys.PageUp):
 			f.tip.PageUp()
-			f.tipView = ""
+			f.redrawTip()
 			return nil
 		case key.Matches(msg, keys.PageDown):
 			f.tip.PageDown()
-			f.tipView = ""
+			f.redrawTip()
 			return nil
 		case key.Matches(msg, keys.Copy):
 			if a, ok := f.field().(*areaField); ok && f.walk.Prompt().Kind == content.Draft {
@@ -306,7 +306,7 @@ func (f *flowScreen) layout() {
 	if !f.isForm() {
 		f.tip.SetWidth(f.width)
 		f.tip.SetHeight(max(0, f.height-lipgloss.Height(f.promptView())-1))
-		f.tipView = ""
+		f.redrawTip()
 	}
 }
 
@@ -321,11 +321,12 @@ func (f *flowScreen) View() string {
 	if f.tip.Height() == 0 {
 		return rule + "\n" + f.promptView()
 	}
-	if f.tipView == "" {
-		f.tipView = f.tip.View()
-	}
 	return f.tipView + "\n" + rule + "\n" + f.promptView()
 }
+
+// redrawTip keeps the tip's drawing, which costs more than the rest of a
+// frame, for View to reuse until the tip scrolls, resizes or changes.
+func (f *flowScreen) redrawTip() { f.tipView = f.tip.View() }
 
 // rule separates the tip from the prompt, and says when more of the tip is
 // below: the tip is the advice, and easy to miss in a short window.
