@@ -2,7 +2,9 @@ package coach
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/rebound-coach/rebound/content"
 )
@@ -41,6 +43,9 @@ func Markdown(s *Session, flow *content.Flow) string {
 		if inList {
 			body.WriteString("\n")
 		}
+		if hasPrompt(sec, PromptDraft) {
+			body.WriteString(feedbackMarkdown(s.Feedback))
+		}
 		if body.Len() == 0 {
 			continue
 		}
@@ -50,8 +55,10 @@ func Markdown(s *Session, flow *content.Flow) string {
 }
 
 // Title names a session the way a person would: "Designer at Northwind".
-func Title(s *Session) string {
-	role, company := oneLine(s.Intake.Role), oneLine(s.Intake.Company)
+func Title(s *Session) string { return title(s.Intake.Role, s.Intake.Company, s.CreatedAt) }
+
+func title(role, company string, created time.Time) string {
+	role, company = oneLine(role), oneLine(company)
 	switch {
 	case role != "" && company != "":
 		return role + " at " + company
@@ -60,7 +67,7 @@ func Title(s *Session) string {
 	case company != "":
 		return company
 	}
-	return "Session of " + s.CreatedAt.Local().Format("2 Jan 2006")
+	return "Session of " + created.Local().Format("2 Jan 2006")
 }
 
 // answerMarkdown writes one answer; oneLiner says it is a single list line
@@ -104,7 +111,10 @@ func answerMarkdown(p content.Prompt, a Answer) (md string, oneLiner bool) {
 				box = "[x]"
 			}
 			b.WriteString("- " + box + " " + Escape(oneLine(x.Text)))
-			if x.Due != "" {
+			switch {
+			case x.Done && x.DoneOn != "":
+				b.WriteString(" *(done " + Escape(x.DoneOn) + ")*")
+			case x.Due != "":
 				b.WriteString(" *(by " + Escape(x.Due) + ")*")
 			}
 			b.WriteString("\n")
@@ -112,6 +122,30 @@ func answerMarkdown(p content.Prompt, a Answer) (md string, oneLiner bool) {
 		return b.String() + "\n", false
 	}
 	return "", false
+}
+
+// feedbackMarkdown is what became of the feedback request, once recorded.
+func feedbackMarkdown(f FeedbackRequest) string {
+	var b strings.Builder
+	if f.Outcome != "" {
+		b.WriteString("- **What became of the request**: " + Escape(f.Outcome.Label()))
+		if f.OutcomeOn != "" {
+			b.WriteString(" *(" + Escape(f.OutcomeOn) + ")*")
+		}
+		b.WriteString("\n\n")
+	}
+	if strings.TrimSpace(f.Received) != "" {
+		b.WriteString("**Feedback received**")
+		if f.ReceivedOn != "" {
+			b.WriteString(" *(" + Escape(f.ReceivedOn) + ")*")
+		}
+		b.WriteString("\n\n" + paragraphs(f.Received))
+	}
+	return b.String()
+}
+
+func hasPrompt(sec content.Section, id string) bool {
+	return slices.ContainsFunc(sec.Prompts, func(p content.Prompt) bool { return p.ID == id })
 }
 
 func moodText(m *Mood) string {

@@ -72,6 +72,37 @@ type FeedbackRequest struct {
 	Send       string `json:"send"`
 	SendOn     string `json:"send_on"`
 	FollowUpOn string `json:"follow_up_on"`
+	// Outcome is what became of the request, recorded later from the
+	// opened session: "" (nothing yet), or one of the Outcome constants.
+	Outcome Outcome `json:"outcome,omitempty"`
+	// OutcomeOn is the day the outcome was last recorded, YYYY-MM-DD.
+	OutcomeOn string `json:"outcome_on,omitempty"`
+	// Received is the feedback itself, which often arrives weeks later.
+	Received   string `json:"received,omitempty"`
+	ReceivedOn string `json:"received_on,omitempty"`
+}
+
+// Outcome is what became of a feedback request.
+type Outcome string
+
+const (
+	Sent    Outcome = "sent"
+	Replied Outcome = "replied"
+	NoReply Outcome = "no_reply"
+)
+
+// Outcomes lists the outcomes in the order a user meets them.
+var Outcomes = []Outcome{Sent, Replied, NoReply}
+
+// Label is how an outcome reads on screen: "no reply".
+func (o Outcome) Label() string {
+	switch o {
+	case "":
+		return "not recorded"
+	case NoReply:
+		return "no reply"
+	}
+	return string(o)
 }
 
 // Action is one concrete next step the user promised themselves.
@@ -79,6 +110,8 @@ type Action struct {
 	Text string `json:"text"`
 	Due  string `json:"due,omitempty"`
 	Done bool   `json:"done,omitempty"`
+	// DoneOn is the day it was marked done, YYYY-MM-DD.
+	DoneOn string `json:"done_on,omitempty"`
 }
 
 // Answer is what one prompt collected. Which fields are set depends on the

@@ -156,7 +156,11 @@ func encodeSession(sess *Session) ([]byte, error) {
 // (named so that it never ends in .json), syncs it, renames it over the
 // target and syncs the directory so the rename itself survives a crash. On
 // failure the temp file is removed and the target is left as it was.
-func writeAtomic(dir, name string, data []byte) (err error) {
+func writeAtomic(dir, name string, data []byte) error { return replaceFile(dir, name, data, true) }
+
+// replaceFile is writeAtomic with the syncs optional: a cache that is
+// rebuilt when it is unreadable needs the atomic rename, not the durability.
+func replaceFile(dir, name string, data []byte, durable bool) (err error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
 		return err
@@ -179,8 +183,10 @@ func writeAtomic(dir, name string, data []byte) (err error) {
 	if err = f.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
 		return err
 	}
-	if err = f.Sync(); err != nil {
-		return err
+	if durable {
+		if err = f.Sync(); err != nil {
+			return err
+		}
 	}
 	closed = true
 	if err = f.Close(); err != nil {
@@ -188,6 +194,9 @@ func writeAtomic(dir, name string, data []byte) (err error) {
 	}
 	if err = os.Rename(tmp, filepath.Join(dir, name)); err != nil {
 		return err
+	}
+	if !durable {
+		return nil
 	}
 	return syncDir(dir)
 }
@@ -240,16 +249,54 @@ func (s *Store) Load(id string) (*Session, error) {
 // List also removes temp files older than ten minutes that a crashed save
 // left behind; it touches nothing else.
 func (s *Store) List() ([]*Session, []Problem, error) {
+	files, problems, err := s.scan()
+	if err != nil {
+		return nil, nil, fmt.Errorf("list sessions: %w", err)
+	}
+	var sessions []*Session
+	for _, f := range files {
+		sess, p := s.readSession(f.path, f.id)
+		if p != nil {
+			problems = append(problems, *p)
+			continue
+		}
+		sessions = append(sessions, sess)
+	}
+	slices.SortStableFunc(sessions, func(a, b *Session) int {
+		return newestFirst(a.UpdatedAt, b.UpdatedAt, a.ID, b.ID)
+	})
+	return sessions, problems, nil
+}
+
+func newestFirst(ta, tb time.Time, ida, idb string) int {
+	if c := tb.Compare(ta); c != 0 {
+		return c
+	}
+	return cmp.Compare(ida, idb)
+}
+
+// sessionFile is a file in the sessions directory that should hold a session.
+type sessionFile struct {
+	entry fs.DirEntry
+	path  string
+	id    string
+}
+
+// scan lists the session files: every *.json file that is not hidden. A
+// directory named like one is a Problem. Temp files older than ten minutes,
+// left by a crashed save, are removed; nothing else is touched. A missing
+// directory is no sessions.
+func (s *Store) scan() ([]sessionFile, []Problem, error) {
 	dir := s.sessionsDir()
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("list sessions: %w", err)
+		return nil, nil, err
 	}
 	var (
-		sessions []*Session
+		files    []sessionFile
 		problems []Problem
 	)
 	for _, e := range entries {
@@ -266,27 +313,23 @@ func (s *Store) List() ([]*Session, []Problem, error) {
 			problems = append(problems, Problem{Path: path, Reason: "a directory, not a file"})
 			continue
 		}
-		id := strings.TrimSuffix(name, ".json")
-		data, rev, err := s.read(path, id)
-		if err != nil {
-			problems = append(problems, Problem{Path: path, Reason: readReason(err)})
-			continue
-		}
-		sess, reason := decodeSession(data, id)
-		if reason != "" {
-			problems = append(problems, Problem{Path: path, Reason: reason})
-			continue
-		}
-		sess.rev = rev
-		sessions = append(sessions, sess)
+		files = append(files, sessionFile{entry: e, path: path, id: strings.TrimSuffix(name, ".json")})
 	}
-	slices.SortStableFunc(sessions, func(a, b *Session) int {
-		if c := b.UpdatedAt.Compare(a.UpdatedAt); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	return sessions, problems, nil
+	return files, problems, nil
+}
+
+// readSession reads and decodes one session file, or says why it can't.
+func (s *Store) readSession(path, id string) (*Session, *Problem) {
+	data, rev, err := s.read(path, id)
+	if err != nil {
+		return nil, &Problem{Path: path, Reason: readReason(err)}
+	}
+	sess, reason := decodeSession(data, id)
+	if reason != "" {
+		return nil, &Problem{Path: path, Reason: reason}
+	}
+	sess.rev = rev
+	return sess, nil
 }
 
 // read reads a session file together with the rev a session made from it

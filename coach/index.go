@@ -1,0 +1,118 @@
+package coach
+
+import (
+	"bytes"
+	"encoding/gob"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+// The index keeps the summary of every session file in one file,
+// <dir>/index.json, so that listing ten thousand sessions reads one file
+// instead of ten thousand. The session files stay the source of truth: an
+// entry is used only while its file has the size and modification time it
+// had when the entry was made, and an index that is missing, unreadable or
+// of another version is rebuilt from the files. It is a cache: it is written
+// atomically but without fsync, and a failure to write it is ignored.
+
+const (
+	indexName    = "index.json"
+	indexVersion = 1
+	// racyWindow: a file modified this close to the index's build time may
+	// have changed again within the same timestamp, so its entry is not
+	// trusted (git's "racily clean" entries).
+	racyWindow = 2 * time.Second
+)
+
+type indexFile struct {
+	Version int          `json:"version"`
+	Built   int64        `json:"built"` // Unix nanoseconds, taken before the directory was read
+	Entries []indexEntry `json:"entries"`
+}
+
+type indexEntry struct {
+	Name    string  `json:"name"`
+	Size    int64   `json:"size"`
+	ModTime int64   `json:"mtime"` // Unix nanoseconds
+	Summary Summary `json:"summary"`
+	Text    string  `json:"text"`
+}
+
+// IndexPath is the index file's path, for the README and for tests.
+func (s *Store) IndexPath() string { return filepath.Join(s.dir, indexName) }
+
+// Summaries lists every session as a Summary, newest first, with the files
+// it could not use, as List does. It reads only the session files that are
+// new or changed since the index was written, and rewrites the index when
+// anything changed.
+func (s *Store) Summaries() ([]Summary, []Problem, error) {
+	built := time.Now().UnixNano()
+	files, problems, err := s.scan()
+	if err != nil {
+		return nil, nil, err
+	}
+	old := s.readIndex()
+	byName := make(map[string]*indexEntry, len(old.Entries))
+	for i := range old.Entries {
+		byName[old.Entries[i].Name] = &old.Entries[i]
+	}
+	trustBefore := old.Built - int64(racyWindow)
+
+	fresh := indexFile{Version: indexVersion, Built: built, Entries: make([]indexEntry, 0, len(files))}
+	reused := 0
+	for _, f := range files {
+		info, err := f.entry.Info()
+		if err != nil {
+			problems = append(problems, Problem{Path: f.path, Reason: readReason(err)})
+			continue
+		}
+		size, mtime := info.Size(), info.ModTime().UnixNano()
+		if e := byName[f.entry.Name()]; e != nil && e.Size == size && e.ModTime == mtime && mtime < trustBefore {
+			fresh.Entries = append(fresh.Entries, *e)
+			reused++
+			continue
+		}
+		sess, p := s.readSession(f.path, f.id)
+		if p != nil {
+			problems = append(problems, *p)
+			continue
+		}
+		m := Summarize(sess)
+		fresh.Entries = append(fresh.Entries, indexEntry{Name: f.entry.Name(), Size: size, ModTime: mtime, Summary: m, Text: m.text})
+	}
+	if reused != len(fresh.Entries) || reused != len(old.Entries) {
+		s.writeIndex(&fresh)
+	}
+
+	out := make([]Summary, len(fresh.Entries))
+	for i, e := range fresh.Entries {
+		out[i] = e.Summary
+		out[i].text = e.Text
+	}
+	slices.SortStableFunc(out, func(a, b Summary) int {
+		return newestFirst(a.UpdatedAt, b.UpdatedAt, a.ID, b.ID)
+	})
+	return out, problems, nil
+}
+
+// readIndex returns the index, or an empty one when there is none usable.
+func (s *Store) readIndex() indexFile {
+	var idx indexFile
+	data, err := os.ReadFile(s.IndexPath())
+	if err != nil || gob.NewDecoder(bytes.NewReader(data)).Decode(&idx) != nil || idx.Version != indexVersion {
+		return indexFile{}
+	}
+	return idx
+}
+
+// writeIndex replaces the index, best effort: a data dir that refuses it
+// only makes the next listing slower.
+func (s *Store) writeIndex(idx *indexFile) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
+		return
+	}
+	_ = replaceFile(s.dir, indexName, buf.Bytes(), false)
+}

@@ -1,0 +1,128 @@
+package coach
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Summary is what lists, follow-ups and insights need of a session: a few
+// kilobytes less than the session, and enough to find it again. The store
+// keeps summaries in an index so that ten thousand sessions list quickly.
+type Summary struct {
+	ID         string          `json:"id"`
+	CreatedAt  time.Time       `json:"created_at"`
+	UpdatedAt  time.Time       `json:"updated_at"`
+	Status     Status          `json:"status"`
+	Company    string          `json:"company"`
+	Role       string          `json:"role"`
+	Stage      string          `json:"stage"`
+	RejectedOn string          `json:"rejected_on"`
+	MoodBefore int             `json:"mood_before"` // 0: not recorded
+	MoodAfter  int             `json:"mood_after"`
+	Feedback   FeedbackRequest `json:"feedback"` // without the draft
+	Actions    []Action        `json:"actions"`
+	DoBetter   []string        `json:"do_better"`
+	Questions  []string        `json:"questions"`
+
+	// text is every piece of user text in the session, lower-cased, for
+	// filtering.
+	text string
+}
+
+// PromptDoBetter is the prompt whose answers insights count as themes,
+// together with PromptQuestions.
+const PromptDoBetter = "feedback.do_better"
+
+// Summarize makes the summary of a session.
+func Summarize(s *Session) Summary {
+	m := Summary{
+		ID:         s.ID,
+		CreatedAt:  s.CreatedAt,
+		UpdatedAt:  s.UpdatedAt,
+		Status:     s.Status,
+		Company:    s.Intake.Company,
+		Role:       s.Intake.Role,
+		Stage:      s.Intake.Stage,
+		RejectedOn: s.Intake.RejectedOn,
+		Feedback:   s.Feedback,
+		Actions:    slices.Clone(s.Actions),
+		DoBetter:   slices.Clone(s.Answers[PromptDoBetter].Items),
+		Questions:  slices.Clone(s.Answers[PromptQuestions].Items),
+		text:       searchText(s),
+	}
+	m.Feedback.Draft = ""
+	if s.MoodBefore != nil {
+		m.MoodBefore = s.MoodBefore.Score
+	}
+	if s.MoodAfter != nil {
+		m.MoodAfter = s.MoodAfter.Score
+	}
+	return m
+}
+
+// Title names the session as Title does.
+func (m Summary) Title() string { return title(m.Role, m.Company, m.CreatedAt) }
+
+// SearchText is what a filter looks in: every piece of text the user wrote
+// in the session, and its date, lower-cased.
+func (m Summary) SearchText() string { return m.text }
+
+// searchText joins, lower-cased, every piece of text in a session a user
+// might look for it by, drafts included: they are words typed too.
+func searchText(s *Session) string {
+	var b strings.Builder
+	add := func(t string) {
+		if t = strings.TrimSpace(t); t != "" {
+			b.WriteString(strings.ToLower(t))
+			b.WriteByte('\n')
+		}
+	}
+	add(s.CreatedAt.Local().Format("Monday 2 January 2006 2006-01-02"))
+	in := s.Intake
+	for _, t := range []string{in.Company, in.Role, in.Interviewer, in.Stage, in.RejectedOn, in.Channel, in.Message,
+		s.Feedback.Draft, s.Feedback.Received, string(s.Status)} {
+		add(t)
+	}
+	for _, m := range []*Mood{s.MoodBefore, s.MoodAfter} {
+		if m != nil {
+			add(m.Word)
+		}
+	}
+	for _, a := range s.Actions {
+		add(a.Text)
+	}
+	for _, answers := range []map[string]Answer{s.Answers, s.Drafts} {
+		// Map order is random; sort so the same session gives the same text.
+		for _, id := range slices.Sorted(maps.Keys(answers)) {
+			a := answers[id]
+			add(a.Text)
+			for _, it := range a.Items {
+				add(it)
+			}
+			for _, x := range a.Actions {
+				add(x.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+// Query is a filter typed by the user: every word of it must appear in a
+// session's text, in any order, case ignored. "acme design" finds the
+// product designer session at Acme.
+type Query []string
+
+// NewQuery splits what was typed into its words.
+func NewQuery(q string) Query { return strings.Fields(strings.ToLower(q)) }
+
+// Match reports whether a session's search text holds every word.
+func (q Query) Match(text string) bool {
+	for _, w := range q {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
