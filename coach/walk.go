@@ -88,6 +88,17 @@ func (w *Walk) Jump(id string, now time.Time) bool {
 	return true
 }
 
+// Visit moves to a prompt by ID to edit its answer from outside the guided
+// flow: unlike Jump it leaves the session's resume position (and so its last
+// change time) alone. It reports false for an unknown ID.
+func (w *Walk) Visit(id string) bool {
+	sec, prm, ok := w.flow.Prompt(id)
+	if ok {
+		w.sec, w.prm = sec, prm
+	}
+	return ok
+}
+
 func (w *Walk) moved(now time.Time) {
 	id := w.Prompt().ID
 	if w.session.Position != id {

@@ -90,10 +90,32 @@ func (d *deps) save(s *coach.Session) tea.Cmd {
 type page int
 
 const (
-	homePage page = iota
+	stay page = iota // the zero exit: no change of screen
+	homePage
 	flowPage
 	summaryPage
+	historyPage
+	sessionPage
+	insightsPage
 )
+
+// exit is where a screen asks the root to go next. The root acts on it in
+// the same Update, so keys typed straight after reach the new screen.
+type exit struct {
+	to page
+	// session is the session to walk (flowPage) or show (sessionPage); id
+	// names one to load for sessionPage instead.
+	session *coach.Session
+	id      string
+	// prompt, with flowPage, edits that one answer and comes back.
+	prompt string
+	// panel opens the session page on a panel: the feedback form, or the
+	// actions with action (an index) selected.
+	panel  panel
+	action int
+	// note is shown in the header on arrival: "moved to the trash".
+	note string
+}
 
 // screen is what the root asks of each page.
 type screen interface {
@@ -103,16 +125,32 @@ type screen interface {
 	// Status is a short note for the right of the header ("copied").
 	Status() string
 	SetSize(w, h int)
+	// leave returns, once, where the screen asked to go.
+	leave() exit
 	help.KeyMap
+}
+
+// exits is embedded by screens: goTo says where to, leave hands it over.
+type exits struct{ next exit }
+
+func (e *exits) goTo(x exit) { e.next = x }
+
+func (e *exits) leave() exit {
+	x := e.next
+	e.next = exit{}
+	return x
 }
 
 // Model is the root model.
 type Model struct {
-	deps    *deps
-	page    page
-	home    *homeScreen
-	flow    *flowScreen
-	summary *summaryScreen
+	deps     *deps
+	page     page
+	home     *homeScreen
+	flow     *flowScreen
+	summary  *summaryScreen
+	history  *historyScreen
+	session  *sessionScreen
+	insights *insightsScreen
 
 	width, height int
 	isDark        bool
@@ -143,11 +181,11 @@ func New(o Options) *Model {
 
 		draftDelay: o.DraftDelay,
 	}
-	m := &Model{deps: d, isDark: true}
+	m := &Model{deps: d, isDark: true, page: homePage}
 	m.home = newHomeScreen(d)
 	m.applyTheme()
 	if o.NewSession {
-		m.startFlow(coach.NewSession(o.Now()))
+		m.open(exit{to: flowPage, session: coach.NewSession(o.Now())}, nil)
 	}
 	return m
 }
@@ -169,17 +207,14 @@ func (m *Model) current() screen {
 		return m.flow
 	case summaryPage:
 		return m.summary
+	case historyPage:
+		return m.history
+	case sessionPage:
+		return m.session
+	case insightsPage:
+		return m.insights
 	}
 	return m.home
-}
-
-func (m *Model) startFlow(s *coach.Session) tea.Cmd {
-	m.lastSaved = time.Time{} // "saved 15:04" is about this session only
-	m.flow = newFlowScreen(m.deps, s)
-	m.page = flowPage
-	m.chrome = ""
-	m.resize()
-	return m.flow.Init()
 }
 
 // Update routes: global keys and messages first, then the current screen.
@@ -194,12 +229,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		return tea.Batch(m.renderTips(), m.summaryRender())
+		return tea.Batch(m.renderTips(), m.renderDocs())
 	case tea.BackgroundColorMsg:
 		if dark := msg.IsDark(); dark != m.isDark {
 			m.isDark = dark
 			m.applyTheme()
-			return tea.Batch(m.renderTips(), m.summaryRender())
+			return tea.Batch(m.renderTips(), m.renderDocs())
 		}
 		return nil
 	case tipsRenderedMsg:
@@ -241,14 +276,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		switch {
 		case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
-			open, quit := m.home.choose()
-			if quit {
-				return tea.Quit
-			}
-			if open != nil {
-				return m.startFlow(open)
-			}
-			return nil
+			return m.follow(m.home.choose())
 		case key.Matches(msg, m.deps.keys.Quit):
 			return tea.Sequence(m.saveNow(), tea.Quit)
 		case key.Matches(msg, m.deps.keys.Suspend):
@@ -261,18 +289,60 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // follow goes where the current screen asked to go, if anywhere; cmd is what
 // its Update returned (a save, when leaving the flow).
 func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
-	switch {
-	case m.page == flowPage && m.flow.exit == toSummary:
-		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
-		m.page, m.flow, m.chrome = summaryPage, nil, ""
-		m.resize()
-		return tea.Batch(cmd, m.summaryRender())
-	case m.page == flowPage && m.flow.exit == toHome,
-		m.page == summaryPage && m.summary.exit == toHome:
-		m.page, m.flow, m.summary = homePage, nil, nil
-		return tea.Sequence(cmd, m.home.load()) // list after the save lands
+	if e := m.current().leave(); e.to != stay {
+		return m.open(e, cmd)
 	}
 	return cmd
+}
+
+// open switches to the screen an exit names. cmd, the leaving screen's last
+// command (often a save), runs before anything that reads the store.
+func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
+	from := m.page
+	m.page, m.chrome = e.to, ""
+	var next tea.Cmd
+	switch e.to {
+	case homePage:
+		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
+		m.home.status = e.note
+		next = m.home.load()
+	case flowPage:
+		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
+		m.flow = newFlowScreen(m.deps, e.session, e.prompt)
+		next = m.flow.Init()
+	case summaryPage:
+		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
+		m.flow = nil
+		m.resize()
+		next = m.renderDocs()
+	case historyPage:
+		m.flow, m.session = nil, nil
+		if m.history == nil {
+			m.history = newHistoryScreen(m.deps)
+		}
+		m.history.status = e.note
+		next = m.history.load()
+	case sessionPage:
+		m.flow = nil
+		if e.session == nil || m.session == nil || m.session.id != e.session.ID {
+			back := from
+			if back != historyPage {
+				back = homePage
+			}
+			m.session = newSessionScreen(m.deps, e, back)
+		} else {
+			m.session.changed() // back from editing an answer
+		}
+		m.resize()
+		next = m.session.Init(m.renderKey())
+	case insightsPage:
+		m.insights = newInsightsScreen(m.deps)
+		next = m.insights.load()
+	case stay:
+		m.page = from
+	}
+	m.resize()
+	return tea.Sequence(cmd, next)
 }
 
 // ExitFilter is a tea.WithFilter: when the program is about to end for any
@@ -290,17 +360,28 @@ func ExitFilter(model tea.Model, msg tea.Msg) tea.Msg {
 }
 
 func (m *Model) saveBeforeExit() {
-	if m.page != flowPage {
-		return
-	}
-	m.flow.captureDraft()
-	s := m.flow.session()
-	if s.IsEmpty() {
+	s := m.pending()
+	if s == nil || s.IsEmpty() {
 		return
 	}
 	if err := m.deps.store.Save(s.Clone()); err != nil {
 		m.deps.unsaved[s.ID] = s
 	}
+}
+
+// pending keeps what is typed but not yet stored (an unfinished answer, a
+// feedback form) in the session on screen, and returns that session: the
+// one to save before a quit or a suspend. It is nil on screens that hold no
+// session.
+func (m *Model) pending() *coach.Session {
+	switch m.page {
+	case flowPage:
+		m.flow.captureDraft()
+		return m.flow.session()
+	case sessionPage:
+		return m.session.capture()
+	}
+	return nil
 }
 
 // Unsaved returns the sessions whose last save failed, so that main can hand
@@ -318,14 +399,14 @@ func (m *Model) Unsaved() []*coach.Session {
 // saveNow keeps the unfinished answer as a draft and saves, before a quit or
 // a suspend.
 func (m *Model) saveNow() tea.Cmd {
-	if m.page != flowPage {
+	s := m.pending()
+	if s == nil {
 		return nil
 	}
-	m.flow.captureDraft()
 	if m.saveErr != nil { // likely to fail again: keep it in memory now
-		m.deps.unsaved[m.flow.session().ID] = m.flow.session()
+		m.deps.unsaved[s.ID] = s
 	}
-	return m.deps.save(m.flow.session())
+	return m.deps.save(s)
 }
 
 func (m *Model) applyTheme() {
@@ -336,7 +417,7 @@ func (m *Model) applyTheme() {
 // renderTips starts rendering the tips for the current width and theme,
 // unless they are rendered already.
 func (m *Model) renderTips() tea.Cmd {
-	k := renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor}
+	k := m.renderKey()
 	if k == m.tipsKey || k.width < 1 {
 		return nil
 	}
@@ -350,11 +431,25 @@ func (m *Model) renderTips() tea.Cmd {
 	return renderTips(k, md)
 }
 
-func (m *Model) summaryRender() tea.Cmd {
-	if m.summary == nil {
-		return nil
+// renderDocs renders, for the current width and theme, the screens that
+// show a Glamour document.
+func (m *Model) renderDocs() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.summary != nil {
+		cmds = append(cmds, m.summary.render(m.renderKey()))
 	}
-	return m.summary.render(renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor})
+	if m.session != nil {
+		cmds = append(cmds, m.session.render(m.renderKey()))
+	}
+	if m.insights != nil {
+		m.insights.redraw()
+	}
+	return tea.Batch(cmds...)
+}
+
+// renderKey is what a Glamour render for the current screen depends on.
+func (m *Model) renderKey() renderKey {
+	return renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor}
 }
 
 // contentWidth is the width inside the one-column margin on each side.

@@ -487,7 +487,7 @@ const maxActions = 5
 // moves along the cells; up and down move between rows.
 type actionsField struct {
 	text, due [maxActions]textinput.Model
-	done      [maxActions]bool // kept as loaded: ticking actions off is not this screen's job
+	done      [maxActions]coach.Action // Done and DoneOn as loaded: ticking off is the opened session's job
 	row       int
 	onDue     bool
 	now       time.Time
@@ -500,7 +500,7 @@ func newActionsField(actions []coach.Action, st *Styles, now time.Time) *actions
 		if i < len(actions) {
 			a = actions[i]
 		}
-		f.done[i] = a.Done
+		f.done[i] = coach.Action{Done: a.Done, DoneOn: a.DoneOn}
 		f.text[i] = newInput(st, a.Text, fmt.Sprintf("action %d", i+1))
 		f.due[i] = newInput(st, a.Due, "due date")
 	}
@@ -588,7 +588,7 @@ func (f *actionsField) Answer() coach.Answer {
 			due = d
 		}
 		if text != "" || due != "" {
-			a.Actions = append(a.Actions, coach.Action{Text: text, Due: due, Done: f.done[i]})
+			a.Actions = append(a.Actions, coach.Action{Text: text, Due: due, Done: f.done[i].Done, DoneOn: f.done[i].DoneOn})
 		}
 	}
 	return a

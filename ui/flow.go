@@ -20,16 +20,6 @@ type draftTickMsg struct {
 	seq     int
 }
 
-// exit is where a screen asks the root to go next. The root acts on it in
-// the same Update, so keys typed straight after reach the new screen.
-type exit int
-
-const (
-	stay exit = iota
-	toHome
-	toSummary
-)
-
 // flowScreen walks one session through the guided flow: a section at a time,
 // a field for each of its prompts.
 type flowScreen struct {
@@ -45,12 +35,20 @@ type flowScreen struct {
 	status  string // "Copied", shown in the header until the next key
 	// askedSave is set by ctrl+s until its save reports back.
 	askedSave bool
-	exit      exit
 	draftSeq  int
+	// editing is the one prompt being edited from the opened session: on
+	// leaving it, the flow goes back there instead of on to the next prompt.
+	editing string
+	exits
 }
 
-func newFlowScreen(d *deps, s *coach.Session) *flowScreen {
+// newFlowScreen walks a session from where it stopped or, with editing set
+// to a prompt ID, edits just that answer.
+func newFlowScreen(d *deps, s *coach.Session, editing string) *flowScreen {
 	f := &flowScreen{walk: coach.NewWalk(d.flow, s), deps: d, tip: viewport.New()}
+	if editing != "" && f.walk.Visit(editing) {
+		f.editing = editing
+	}
 	f.tip.KeyMap = viewport.KeyMap{} // keys meant for a field must never scroll the tip
 	f.tip.SoftWrap = false
 	f.tip.MouseWheelEnabled = false
@@ -136,8 +134,11 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			f.askedSave = true // confirmed when the save comes back
 			return f.deps.save(f.session())
 		case key.Matches(msg, keys.Home):
+			if f.editing != "" {
+				return f.move(0)
+			}
 			f.captureDraft()
-			f.exit = toHome
+			f.goTo(exit{to: homePage})
 			return f.deps.save(f.session())
 		case key.Matches(msg, keys.PageUp):
 			f.tip.PageUp()
@@ -186,17 +187,25 @@ func (f *flowScreen) commit() bool {
 
 // move commits the current answer and goes to the next (+1) or previous (-1)
 // prompt, across sections; past the last prompt the session is complete.
+// When editing one answer, any move goes back to the opened session.
 func (f *flowScreen) move(dir int) tea.Cmd {
-	if t, ok := f.field().(*textField); ok && dir > 0 && t.invalid() != nil {
+	if t, ok := f.field().(*textField); ok && dir >= 0 && t.invalid() != nil {
 		return nil // the error under the date says what to write
 	}
 	f.draftSeq++ // a pending draft tick is now stale
 	changed := f.commit()
 	now := f.deps.now()
 	f.field().Blur()
+	if f.editing != "" {
+		f.goTo(exit{to: sessionPage, session: f.session()})
+		if changed {
+			return f.deps.save(f.session())
+		}
+		return nil
+	}
 	if dir > 0 {
 		if f.walk.Next(now) {
-			f.exit = toSummary
+			f.goTo(exit{to: summaryPage})
 			return f.deps.save(f.session())
 		}
 		changed = true
@@ -224,7 +233,10 @@ func (f *flowScreen) Status() string { return f.status }
 // Title is the progress line: "Step 2 of 5 · Don't take it personally".
 func (f *flowScreen) Title() string {
 	step, steps, title := f.walk.Progress()
-	if step == 0 {
+	switch {
+	case f.editing != "":
+		return "Editing · " + title
+	case step == 0:
 		return title
 	}
 	return "Step " + itoa(step) + " of " + itoa(steps) + " · " + title
@@ -234,6 +246,11 @@ func (f *flowScreen) Title() string {
 // the keys that work on the focused prompt.
 func (f *flowScreen) ShortHelp() []key.Binding {
 	k := f.deps.keys
+	if f.editing != "" {
+		b := []key.Binding{withHelp(k.Next, "tab", "done")}
+		b = append(b, f.fieldKeys()...)
+		return append(b, withHelp(k.Home, "esc", "done"), withHelp(k.Quit, "ctrl+c", "quit"))
+	}
 	// Short enough for 80 columns: enter, and pgup/pgdn (which the line under
 	// the tip names when there is more), are in the full help.
 	b := []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back")}

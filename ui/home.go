@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,14 +15,20 @@ import (
 	"github.com/rebound-coach/rebound/content"
 )
 
-// Messages of the home screen.
-type (
-	// sessionsLoadedMsg carries what the store holds.
-	sessionsLoadedMsg struct {
-		sessions []*coach.Session
-		problems []coach.Problem
-		err      error
-	}
+// sessionsLoadedMsg carries what home shows of the store: every session's
+// summary, and the few unfinished sessions it offers to resume, loaded whole.
+type sessionsLoadedMsg struct {
+	summaries []coach.Summary
+	resumable []*coach.Session
+	problems  []coach.Problem
+	err       error
+}
+
+// Home offers at most this many unfinished sessions and follow-ups; the
+// rest are in Past sessions, where nothing is ever hidden.
+const (
+	maxResume    = 2
+	maxFollowUps = 5
 )
 
 type homeAction int
@@ -29,6 +36,8 @@ type homeAction int
 const (
 	actNew homeAction = iota
 	actResume
+	actHistory
+	actInsights
 	actQuit
 )
 
@@ -42,15 +51,23 @@ type homeItem struct {
 
 func (i homeItem) FilterValue() string { return i.title }
 
-// homeScreen is what `rebound` opens on: start a new session, resume an
-// unfinished one, or quit. Files that could not be read are named below.
+// homeScreen is what `rebound` opens on: follow-ups that are due, a new
+// session, the unfinished ones, past sessions, insights. Files that could
+// not be read are named below.
 type homeScreen struct {
-	deps     *deps
-	list     list.Model
-	problems []coach.Problem
-	loadErr  error
-	width    int
-	height   int
+	deps      *deps
+	list      list.Model
+	summaries []coach.Summary
+	problems  []coach.Problem
+	loadErr   error
+	// due is every follow-up, most recent first; the first shown of them
+	// are listed above the menu and opened by their number.
+	due    []coach.FollowUp
+	shown  int
+	status string
+	width  int
+	height int
+	exits
 }
 
 func newHomeScreen(d *deps) *homeScreen {
@@ -59,10 +76,10 @@ func newHomeScreen(d *deps) *homeScreen {
 	l.SetShowStatusBar(false)
 	l.SetShowHelp(false)
 	l.SetFilteringEnabled(false)
-	l.SetShowPagination(true)
+	l.SetShowPagination(false) // the menu is short; what does not fit scrolls
 	l.DisableQuitKeybindings()
 	h := &homeScreen{deps: d, list: l}
-	h.setItems(nil)
+	h.setItems(sessionsLoadedMsg{})
 	return h
 }
 
@@ -70,12 +87,32 @@ func newHomeScreen(d *deps) *homeScreen {
 func (h *homeScreen) load() tea.Cmd {
 	store := h.deps.store
 	return func() tea.Msg {
-		sessions, problems, err := store.List()
-		return sessionsLoadedMsg{sessions, problems, err}
+		sums, problems, err := store.Summaries()
+		msg := sessionsLoadedMsg{summaries: sums, problems: problems, err: err}
+		for _, m := range sums { // newest first
+			if len(msg.resumable) == maxResume {
+				break
+			}
+			if m.Status == coach.Complete {
+				continue
+			}
+			s, err := store.Load(m.ID)
+			if err != nil {
+				continue // changed since the index was read; Past sessions has it
+			}
+			msg.resumable = append(msg.resumable, s)
+		}
+		return msg
 	}
 }
 
-func (h *homeScreen) setItems(sessions []*coach.Session) {
+func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
+	h.summaries, h.problems, h.loadErr = msg.summaries, msg.problems, msg.err
+	due := coach.FollowUps(msg.summaries, h.deps.now())
+	// The most recent first: with a cap, last week's promise matters more
+	// than last year's.
+	slices.SortStableFunc(due, func(a, b coach.FollowUp) int { return a.Late - b.Late })
+	h.due = due
 	items := []list.Item{homeItem{action: actNew, title: "Start a new session",
 		desc: "Five calm steps for the hour after a rejection email"}}
 	// Sessions that could not be saved are resumed from memory.
@@ -86,13 +123,21 @@ func (h *homeScreen) setItems(sessions []*coach.Session) {
 				desc:  resumeDesc(h.deps.flow, s)})
 		}
 	}
-	for _, s := range sessions { // the store lists newest first
-		if s.Status == coach.Complete || h.deps.unsaved[s.ID] != nil {
+	for _, s := range msg.resumable {
+		if h.deps.unsaved[s.ID] != nil {
 			continue
 		}
 		items = append(items, homeItem{action: actResume, session: s,
 			title: "Resume: " + coach.Inert(coach.Title(s)),
 			desc:  resumeDesc(h.deps.flow, s)})
+	}
+	if n := len(msg.summaries); n > 0 || len(msg.problems) > 0 {
+		items = append(items, homeItem{action: actHistory, title: "Past sessions",
+			desc: plural(n, "session") + " · search, record feedback, tick off actions"})
+	}
+	if len(msg.summaries) > 0 {
+		items = append(items, homeItem{action: actInsights, title: "Insights",
+			desc: "Patterns across sessions: moods, stages, themes"})
 	}
 	quit := "Everything is saved"
 	if len(h.deps.unsaved) > 0 {
@@ -101,6 +146,52 @@ func (h *homeScreen) setItems(sessions []*coach.Session) {
 	items = append(items, homeItem{action: actQuit, title: "Quit", desc: quit})
 	h.list.SetItems(items)
 	h.list.Select(0)
+}
+
+// followUpsView lists what is due, one line each, with the number that
+// opens it.
+func (h *homeScreen) followUpsView() string {
+	if h.shown == 0 {
+		return ""
+	}
+	st := &h.deps.styles
+	lines := []string{st.Label.Render("Due now")}
+	for i, f := range h.due[:h.shown] {
+		when := "today"
+		if f.Late > 0 {
+			when = plural(f.Late, "day") + " late"
+		}
+		what := "Follow up on your feedback request"
+		if f.Kind == coach.FollowUpAction {
+			what = f.Text
+		}
+		line := st.Cursor.Render(itoa(i+1)) + "  " + st.Muted.Render(when+" · ") +
+			st.Option.Render(coach.Inert(what)) + st.Muted.Render(" · "+coach.Inert(f.Title))
+		lines = append(lines, lipgloss.NewStyle().MaxWidth(max(1, h.width)).Render(line))
+	}
+	if more := len(h.due) - h.shown; more > 0 {
+		lines = append(lines, st.Muted.Render("   …and "+plural(more, "more follow-up")+": see Past sessions"))
+	}
+	return strings.Join(lines, "\n") + "\n\n"
+}
+
+// openDue opens the session of follow-up i on what is due: the feedback
+// form, or the actions with that one selected.
+func (h *homeScreen) openDue(i int) {
+	f := h.due[i]
+	e := exit{to: sessionPage, id: f.SessionID, panel: panelFeedback}
+	if f.Kind == coach.FollowUpAction {
+		e.panel, e.action = panelActions, f.Action
+	}
+	h.goTo(e)
+}
+
+// plural writes "1 session", "2 sessions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
 }
 
 // resumeDesc says when a session was last touched and where it stopped.
@@ -118,14 +209,17 @@ func resumeDesc(flow *content.Flow, s *coach.Session) string {
 func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sessionsLoadedMsg:
-		h.problems, h.loadErr = msg.problems, msg.err
-		h.setItems(msg.sessions)
+		h.setItems(msg)
 		h.SetSize(h.width, h.height)
 		return nil
 	case tea.KeyPressMsg:
+		h.status = ""
 		switch {
 		case key.Matches(msg, h.deps.keys.QuitHome):
 			return tea.Quit
+		case len(msg.Text) == 1 && msg.Text[0] >= '1' && int(msg.Text[0]-'1') < h.shown:
+			h.openDue(int(msg.Text[0] - '1'))
+			return nil
 		}
 	}
 	var cmd tea.Cmd
@@ -133,29 +227,44 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// choose is what enter on the selected row means: a session to open (new or
-// resumed), or quit. The root acts on it within the same Update, so keys
-// typed straight after enter reach the session, not this menu.
-func (h *homeScreen) choose() (open *coach.Session, quit bool) {
+// choose acts on enter: it says where to go (the root follows within the
+// same Update, so keys typed straight after reach the new screen), or quits.
+func (h *homeScreen) choose() tea.Cmd {
 	it, ok := h.list.SelectedItem().(homeItem)
 	if !ok {
-		return nil, false
+		return nil
 	}
 	switch it.action {
 	case actNew:
-		return coach.NewSession(h.deps.now()), false
+		h.goTo(exit{to: flowPage, session: coach.NewSession(h.deps.now())})
 	case actResume:
-		return it.session, false
+		h.goTo(exit{to: flowPage, session: it.session})
+	case actHistory:
+		h.goTo(exit{to: historyPage})
+	case actInsights:
+		h.goTo(exit{to: insightsPage})
+	case actQuit:
+		return tea.Quit
 	}
-	return nil, true
+	return nil
 }
 
 func (h *homeScreen) Title() string  { return "" }
-func (h *homeScreen) Status() string { return "" }
+func (h *homeScreen) Status() string { return h.status }
 
 func (h *homeScreen) SetSize(w, height int) {
 	h.width, h.height = w, height
-	h.list.SetSize(w, max(1, height-lipgloss.Height(h.notes())-1))
+	// What is due gets the rows the menu does not need, up to five.
+	room := height - lipgloss.Height(h.notes()) - 1
+	h.shown = 0
+	if len(h.due) > 0 {
+		more := 0
+		if len(h.due) > maxFollowUps {
+			more = 1
+		}
+		h.shown = clamp(room-len(h.list.Items())-3-more, 1, min(len(h.due), maxFollowUps))
+	}
+	h.list.SetSize(w, max(1, room-lipgloss.Height(h.followUpsView())))
 }
 
 // notes are the lines under the menu: unreadable files, and where to turn
@@ -178,21 +287,27 @@ func (h *homeScreen) notes() string {
 }
 
 func (h *homeScreen) View() string {
-	return lipgloss.JoinVertical(lipgloss.Left, h.list.View(), "", h.notes())
+	return h.followUpsView() + lipgloss.JoinVertical(lipgloss.Left, h.list.View(), "", h.notes())
 }
 
 func (h *homeScreen) ShortHelp() []key.Binding {
 	k := h.deps.keys
-	return []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "open"), k.QuitHome}
+	b := []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "open")}
+	if n := h.shown; n > 0 {
+		b = append(b, withHelp(k.Enter, "1-"+itoa(n), "open what is due"))
+	}
+	return append(b, k.QuitHome)
 }
 
 func (h *homeScreen) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
-// homeDelegate draws a menu row: a title, and a muted line under it.
+// homeDelegate draws a menu row on one line: the title, and in a column to
+// its right a muted description. One line a row keeps the whole menu, what
+// is due and the support note on a 24-row screen.
 type homeDelegate struct{ deps *deps }
 
-func (d homeDelegate) Height() int                         { return 2 }
-func (d homeDelegate) Spacing() int                        { return 1 }
+func (d homeDelegate) Height() int                         { return 1 }
+func (d homeDelegate) Spacing() int                        { return 0 }
 func (d homeDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
@@ -201,14 +316,18 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		return
 	}
 	st := &d.deps.styles
-	width := max(1, m.Width()-2)
-	title, desc := st.Option.Render(it.title), st.Muted.Render(it.desc)
+	col := 0 // the title column fits the longest title, up to half the width
+	for _, other := range m.Items() {
+		col = max(col, lipgloss.Width(other.(homeItem).title))
+	}
+	col = min(col, max(10, m.Width()/2))
+	title := st.Option.Render(it.title)
 	pointer := "  "
 	if index == m.Index() {
 		pointer = st.Cursor.Render("› ")
 		title = st.Label.Render(it.title)
 	}
-	title = lipgloss.NewStyle().MaxWidth(width).Render(title)
-	desc = lipgloss.NewStyle().MaxWidth(width).Render(desc)
-	fmt.Fprintf(w, "%s%s\n  %s", pointer, title, desc)
+	title = lipgloss.NewStyle().Width(col).MaxWidth(col).Render(title)
+	line := pointer + title + "  " + st.Muted.Render(it.desc)
+	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
 }

@@ -21,6 +21,15 @@ type KeyMap struct {
 	PageDown key.Binding
 	Copy     key.Binding
 	Help     key.Binding
+	Search   key.Binding
+	// Keys of an opened past session.
+	Feedback key.Binding
+	Actions  key.Binding
+	Edit     key.Binding
+	Resume   key.Binding
+	Delete   key.Binding
+	Yes      key.Binding
+	No       key.Binding
 }
 
 // DefaultKeyMap returns the keys described in the README.
@@ -41,5 +50,13 @@ func DefaultKeyMap() KeyMap {
 		PageDown: key.NewBinding(key.WithKeys("pgdown")),
 		Copy:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Feedback: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "feedback")),
+		Actions:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actions")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit an answer")),
+		Resume:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
 	}
 }

@@ -27,7 +27,7 @@ type summaryScreen struct {
 	key      renderKey // of the render on screen or on its way
 	saveErr  error
 	status   string
-	exit     exit
+	exits
 }
 
 func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
@@ -75,7 +75,7 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 			s.status = "copied as markdown"
 			return tea.SetClipboard(s.markdown)
 		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
-			s.exit = toHome
+			s.goTo(exit{to: homePage})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+// historyLoadedMsg carries every session's summary for Past sessions.
+type historyLoadedMsg struct {
+	items []list.Item
+	err   error
+}
+
+// historyItem is a row of Past sessions: a session, or a file that could not
+// be read (problem set), shown with its reason so it is never silently lost.
+type historyItem struct {
+	sum     coach.Summary
+	short   string // the shortest unique ID, as the command line takes it
+	problem *coach.Problem
+	filter  string
+}
+
+func (i historyItem) FilterValue() string { return i.filter }
+
+// historyScreen is Past sessions: every session, newest first, filtered by
+// any text in it with "/", opened with enter.
+type historyScreen struct {
+	deps    *deps
+	list    list.Model
+	loaded  bool
+	loadErr error
+	status  string
+	exits
+}
+
+func newHistoryScreen(d *deps) *historyScreen {
+	l := list.New(nil, historyDelegate{deps: d}, 0, 0)
+	l.SetShowTitle(false)
+	l.SetShowHelp(false)
+	l.SetStatusBarItemName("session", "sessions")
+	l.DisableQuitKeybindings()
+	l.Filter = filterSessions
+	l.FilterInput.Prompt = "Search: "
+	l.Styles.StatusBar = l.Styles.StatusBar.UnsetPadding()
+	l.Styles.StatusEmpty = l.Styles.StatusEmpty.UnsetPadding()
+	l.Styles.NoItems = l.Styles.NoItems.UnsetPadding()
+	l.Styles.PaginationStyle = l.Styles.PaginationStyle.UnsetPadding()
+	return &historyScreen{deps: d, list: l}
+}
+
+// filterSessions keeps the sessions holding every word typed, in their
+// order (newest first): a list of one's own sessions is read by date, so it
+// is not re-sorted by how well each matched.
+func filterSessions(term string, targets []string) []list.Rank {
+	q := coach.NewQuery(term)
+	var ranks []list.Rank
+	for i, t := range targets {
+		if q.Match(t) {
+			ranks = append(ranks, list.Rank{Index: i})
+		}
+	}
+	return ranks
+}
+
+// load reads the summaries (from the store's index) in a command and builds
+// the rows there too, so that Update only swaps them in.
+func (h *historyScreen) load() tea.Cmd {
+	store := h.deps.store
+	return func() tea.Msg {
+		sums, problems, err := store.Summaries()
+		return historyLoadedMsg{items: historyItems(sums, problems), err: err}
+	}
+}
+
+func historyItems(sums []coach.Summary, problems []coach.Problem) []list.Item {
+	ids := make([]string, len(sums))
+	for i, m := range sums {
+		ids[i] = m.ID
+	}
+	short := coach.ShortIDs(ids)
+	items := make([]list.Item, 0, len(problems)+len(sums))
+	for _, p := range problems {
+		items = append(items, historyItem{problem: &p, filter: strings.ToLower(p.Path + "\n" + p.Reason)})
+	}
+	for _, m := range sums {
+		items = append(items, historyItem{sum: m, short: short[m.ID], filter: m.SearchText()})
+	}
+	return items
+}
+
+func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case historyLoadedMsg:
+		h.loaded, h.loadErr = true, msg.err
+		selected := h.selectedID()
+		cmd := h.list.SetItems(msg.items)
+		if selected != "" && !h.list.IsFiltered() {
+			for i, it := range msg.items {
+				if it.(historyItem).sum.ID == selected {
+					h.list.Select(i)
+					break
+				}
+			}
+		}
+		return cmd
+	case tea.KeyPressMsg:
+		h.status = ""
+		if h.list.SettingFilter() {
+			break // typing a search: every key is the list's
+		}
+		k := h.deps.keys
+		switch {
+		case key.Matches(msg, k.Enter):
+			it, ok := h.list.SelectedItem().(historyItem)
+			switch {
+			case !ok:
+			case it.problem != nil:
+				h.status = "this file can't be opened"
+			default:
+				h.goTo(exit{to: sessionPage, id: it.sum.ID})
+			}
+			return nil
+		case key.Matches(msg, k.Home) && h.list.FilterState() == list.Unfiltered:
+			h.goTo(exit{to: homePage})
+			return nil
+		case key.Matches(msg, k.QuitHome):
+			return tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	h.list, cmd = h.list.Update(msg)
+	return cmd
+}
+
+func (h *historyScreen) selectedID() string {
+	if it, ok := h.list.SelectedItem().(historyItem); ok {
+		return it.sum.ID
+	}
+	return ""
+}
+
+func (h *historyScreen) Title() string  { return "Past sessions" }
+func (h *historyScreen) Status() string { return h.status }
+
+func (h *historyScreen) SetSize(w, height int) { h.list.SetSize(w, max(1, height)) }
+
+func (h *historyScreen) View() string {
+	st := &h.deps.styles
+	switch {
+	case h.loadErr != nil:
+		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + reason(h.loadErr) + ").")
+	case !h.loaded:
+		return st.Muted.Render("Reading your sessions…")
+	case len(h.list.Items()) == 0:
+		return st.Muted.Render("No past sessions yet. Sessions you start from home are kept here.")
+	}
+	return h.list.View()
+}
+
+func (h *historyScreen) ShortHelp() []key.Binding {
+	k := h.deps.keys
+	if h.list.SettingFilter() {
+		return []key.Binding{withHelp(k.Enter, "enter", "apply"), withHelp(k.Home, "esc", "cancel")}
+	}
+	esc := withHelp(k.Home, "esc", "home")
+	if h.list.FilterState() != list.Unfiltered {
+		esc = withHelp(k.Home, "esc", "clear search")
+	}
+	return []key.Binding{withHelp(k.Up, "↑/↓ ←/→", "move"), withHelp(k.Enter, "enter", "open"),
+		withHelp(k.Search, "/", "search"), esc, k.QuitHome}
+}
+
+func (h *historyScreen) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
+
+// historyDelegate draws a past session in two lines: when and what, then
+// how it went.
+type historyDelegate struct{ deps *deps }
+
+func (d historyDelegate) Height() int                         { return 2 }
+func (d historyDelegate) Spacing() int                        { return 1 }
+func (d historyDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d historyDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(historyItem)
+	if !ok {
+		return
+	}
+	st := &d.deps.styles
+	width := max(1, m.Width()-2)
+	pointer, titleStyle := "  ", st.Option
+	if index == m.Index() {
+		pointer, titleStyle = st.Cursor.Render("› "), st.Label
+	}
+	var title, desc string
+	if it.problem != nil {
+		title = st.Error.Render("Unreadable: ") + titleStyle.Render(coach.Inert(it.problem.Path))
+		desc = st.Muted.Render(coach.Inert(it.problem.Reason) + " · left untouched")
+	} else {
+		s := it.sum
+		title = st.Muted.Render(s.CreatedAt.Local().Format("Mon 2 Jan 2006")+"  ") + titleStyle.Render(coach.Inert(s.Title()))
+		desc = st.Muted.Render(coach.Inert(historyDesc(s, it.short)))
+	}
+	cut := lipgloss.NewStyle().MaxWidth(width)
+	fmt.Fprintf(w, "%s%s\n  %s", pointer, cut.Render(title), cut.Render(desc))
+}
+
+// historyDesc is a session's second line: stage, moods, feedback, actions,
+// status and short ID.
+func historyDesc(s coach.Summary, short string) string {
+	var parts []string
+	if s.Stage != "" {
+		parts = append(parts, s.Stage)
+	}
+	parts = append(parts, "mood "+moodNumber(s.MoodBefore)+" → "+moodNumber(s.MoodAfter))
+	if s.Feedback.Outcome != "" {
+		parts = append(parts, "feedback: "+s.Feedback.Outcome.Label())
+	}
+	if n := len(s.Actions); n > 0 {
+		done := 0
+		for _, a := range s.Actions {
+			if a.Done {
+				done++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%d/%d actions done", done, n))
+	}
+	status := "complete"
+	if s.Status != coach.Complete {
+		status = "unfinished"
+	}
+	return strings.Join(append(parts, status, short), " · ")
+}
+
+func moodNumber(n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return itoa(n)
+}

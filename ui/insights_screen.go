@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+// insightsLoadedMsg carries the insights worked out across every session.
+type insightsLoadedMsg struct {
+	ins coach.Insights
+	err error
+}
+
+// insightsScreen shows the patterns across sessions, scrollable.
+type insightsScreen struct {
+	deps  *deps
+	vp    viewport.Model
+	ins   *coach.Insights
+	err   error
+	width int
+	drawn int // the width the viewport content was drawn for
+	exits
+}
+
+func newInsightsScreen(d *deps) *insightsScreen {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = false
+	return &insightsScreen{deps: d, vp: vp}
+}
+
+// load reads the summaries and works the insights out, in a command.
+func (s *insightsScreen) load() tea.Cmd {
+	store, now := s.deps.store, s.deps.now()
+	return func() tea.Msg {
+		sums, _, err := store.Summaries()
+		return insightsLoadedMsg{ins: coach.ComputeInsights(sums, now), err: err}
+	}
+}
+
+func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case insightsLoadedMsg:
+		s.ins, s.err = &msg.ins, msg.err
+		s.drawn = 0
+		s.redraw()
+		return nil
+	case tea.KeyPressMsg:
+		k := s.deps.keys
+		switch {
+		case key.Matches(msg, k.Home):
+			s.goTo(exit{to: homePage})
+			return nil
+		case key.Matches(msg, k.QuitHome):
+			return tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	s.vp, cmd = s.vp.Update(msg)
+	return cmd
+}
+
+// redraw draws the insights for the current width, once per width.
+func (s *insightsScreen) redraw() {
+	if s.ins == nil || s.width < 1 || s.drawn == s.width {
+		return
+	}
+	s.drawn = s.width
+	s.vp.SetContent(RenderInsights(*s.ins, min(s.width, maxTextWidth), s.deps.styles))
+}
+
+func (s *insightsScreen) Title() string  { return "Insights" }
+func (s *insightsScreen) Status() string { return "" }
+
+func (s *insightsScreen) SetSize(w, h int) {
+	s.width = w
+	s.vp.SetWidth(w)
+	s.vp.SetHeight(h)
+	s.redraw()
+}
+
+func (s *insightsScreen) View() string {
+	st := &s.deps.styles
+	switch {
+	case s.err != nil:
+		return st.Error.Width(max(1, s.width)).Render("Can't read saved sessions (" + reason(s.err) + ").")
+	case s.ins == nil:
+		return st.Muted.Render("Working out your insights…")
+	}
+	return s.vp.View()
+}
+
+func (s *insightsScreen) ShortHelp() []key.Binding {
+	k := s.deps.keys
+	return []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), withHelp(k.Home, "esc", "home"), k.QuitHome}
+}
+
+func (s *insightsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
