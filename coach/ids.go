@@ -75,13 +75,15 @@ func Resolve(prefix string, ids []string) (string, error) {
 			matches = append(matches, id)
 		}
 	}
+	// The same ID twice (a caller joining two lists) is still one session.
+	slices.Sort(matches)
+	matches = slices.Compact(matches)
 	switch len(matches) {
 	case 0:
 		return "", fmt.Errorf("%w: %q", ErrUnknownID, prefix)
 	case 1:
 		return matches[0], nil
 	}
-	slices.Sort(matches)
 	return "", &AmbiguousIDError{Prefix: prefix, Matches: matches}
 }
 

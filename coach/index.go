@@ -3,6 +3,7 @@ package coach
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,7 +52,7 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 	built := time.Now().UnixNano()
 	files, problems, err := s.scan()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("list sessions: %w", err)
 	}
 	old := s.readIndex()
 	byName := make(map[string]*indexEntry, len(old.Entries))

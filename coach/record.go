@@ -26,7 +26,7 @@ func (s *Session) SetOutcome(o Outcome, now time.Time) bool {
 // SetReceived records the feedback received and the day it came. Feedback
 // received means the request was answered, so the outcome becomes replied.
 func (s *Session) SetReceived(text, on string, now time.Time) bool {
-	text = strings.TrimRight(text, " \t\n")
+	text = strings.TrimRight(text, " \t\r\n")
 	on = strings.TrimSpace(on)
 	if text == "" {
 		on = ""

@@ -47,9 +47,9 @@ func Summarize(s *Session) Summary {
 		Stage:      s.Intake.Stage,
 		RejectedOn: s.Intake.RejectedOn,
 		Feedback:   s.Feedback,
-		Actions:    slices.Clone(s.Actions),
-		DoBetter:   slices.Clone(s.Answers[PromptDoBetter].Items),
-		Questions:  slices.Clone(s.Answers[PromptQuestions].Items),
+		Actions:    cloneOrNil(s.Actions),
+		DoBetter:   cloneOrNil(s.Answers[PromptDoBetter].Items),
+		Questions:  cloneOrNil(s.Answers[PromptQuestions].Items),
 		text:       searchText(s),
 	}
 	m.Feedback.Draft = ""
@@ -60,6 +60,16 @@ func Summarize(s *Session) Summary {
 		m.MoodAfter = s.MoodAfter.Score
 	}
 	return m
+}
+
+// cloneOrNil copies a slice, and gives nil for an empty one: the index
+// (gob) does not keep empty apart from nil, and a summary must be the same
+// whether it was read from the session's file or from the index.
+func cloneOrNil[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // Title names the session as Title does.

@@ -55,7 +55,12 @@ func session(r *rand.Rand, now time.Time, i int) *coach.Session {
 	created := now.Add(-time.Duration(r.Int64N(int64(730 * 24 * time.Hour))))
 	s := coach.NewSession(created)
 	s.ID = fmt.Sprintf("%016x", r.Uint64())
-	s.UpdatedAt = created.Add(time.Duration(r.IntN(90)) * time.Minute)
+	// Set after the answers below, which date each change to created; never
+	// after now, so that no file is dated in the future.
+	updated := created.Add(time.Duration(r.IntN(90)) * time.Minute)
+	if updated.After(now) {
+		updated = now
+	}
 	s.Intake = coach.Intake{
 		Company:     pick(r, companies),
 		Role:        pick(r, roles),
@@ -75,6 +80,7 @@ func session(r *rand.Rand, now time.Time, i int) *coach.Session {
 	set("feedback.do_better", coach.Answer{Items: picks(r, doBetter, 1+r.IntN(3))})
 	set(coach.PromptQuestions, coach.Answer{Items: picks(r, questions, 1+r.IntN(2))})
 	set("reflect.unprepared", coach.Answer{Text: sentence(r, 30)})
+	s.UpdatedAt = updated
 	s.Feedback = coach.FeedbackRequest{
 		Draft:      coach.DraftFeedbackRequest(s.Intake),
 		Send:       pick(r, []string{"yes", "yes", "maybe later", "no"}),

@@ -1,0 +1,785 @@
+package coach_test
+
+// These tests are outside package coach so that they can write sessions
+// with coachtest, which imports coach.
+
+import (
+	"bytes"
+	"encoding/gob"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/coach/coachtest"
+)
+
+// indexNow is the "now" sessions are generated before. Every file
+// coachtest.Write makes is dated to its session's last change, so the
+// newest is an hour old: well before any index is built.
+var indexNow = time.Now().Add(-time.Hour)
+
+// writeSessions writes n generated sessions into a new data dir.
+func writeSessions(t testing.TB, n int, seed uint64) (*coach.Store, []*coach.Session) {
+	t.Helper()
+	st := coach.NewStore(t.TempDir())
+	sessions := coachtest.Generate(n, seed, indexNow)
+	if err := coachtest.Write(st, sessions); err != nil {
+		t.Fatal(err)
+	}
+	return st, sessions
+}
+
+// mustSummaries calls Summaries and fails on an error or a problem.
+func mustSummaries(t *testing.T, st *coach.Store) []coach.Summary {
+	t.Helper()
+	sums, problems, err := st.Summaries()
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("Summaries: %v, %v", problems, err)
+	}
+	return sums
+}
+
+// listSummaries is what Summaries must give: the summaries of what List
+// reads, in List's order.
+func listSummaries(t *testing.T, st *coach.Store) []coach.Summary {
+	t.Helper()
+	list, _, err := st.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]coach.Summary, len(list))
+	for i, s := range list {
+		out[i] = coach.Summarize(s)
+	}
+	return out
+}
+
+// checkSummaries compares summaries field for field, search text included.
+func checkSummaries(t *testing.T, what string, got, want []coach.Summary) {
+	t.Helper()
+	if gi, wi := summaryIDs(got), summaryIDs(want); !slices.Equal(gi, wi) {
+		t.Fatalf("%s: sessions\n%q\nwant\n%q", what, gi, wi)
+	}
+	for i := range got {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("%s: summary %d:\n%+v\nwant\n%+v", what, i, got[i], want[i])
+		} else if got[i].SearchText() != want[i].SearchText() {
+			t.Errorf("%s: search text of %s:\n%s\nwant\n%s", what, got[i].ID, got[i].SearchText(), want[i].SearchText())
+		}
+	}
+}
+
+func summaryIDs(ms []coach.Summary) []string {
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	return ids
+}
+
+// rewrite changes a stored session the way another program might: it
+// writes the file in place and dates it to mtime.
+func rewrite(t *testing.T, st *coach.Store, id string, edit func(*coach.Session), mtime time.Time) {
+	t.Helper()
+	s, err := st.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(s)
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeDated(t, st.Path(id), append(data, '\n'), mtime)
+}
+
+func writeDated(t *testing.T, path string, data []byte, mtime time.Time) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func modTime(t *testing.T, path string) (time.Time, int64) {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.ModTime(), info.Size()
+}
+
+// sameLength returns a different string of the same length, so that a
+// change to it keeps the file's size.
+func sameLength(s string) string {
+	if strings.HasPrefix(s, "Z") {
+		return "Y" + s[1:]
+	}
+	return "Z" + s[1:]
+}
+
+func TestSummariesMatchList(t *testing.T) {
+	st, sessions := writeSessions(t, 60, 1)
+	// Two sessions last changed at the same moment are ordered by ID, and
+	// one with no actions, moods or answers at all still summarises.
+	bare := coach.NewSession(indexNow.Add(-48 * time.Hour))
+	bare.ID = "0000000000000bae"
+	bare.Actions = []coach.Action{}
+	twin := sessions[0].Clone()
+	twin.ID = "00000000000000ab"
+	if err := coachtest.Write(st, []*coach.Session{bare, twin}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(st.IndexPath()); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("an index before the first Summaries: %v", err)
+	}
+
+	want := listSummaries(t, st)
+	if len(want) != 62 {
+		t.Fatalf("List gives %d sessions, want 62", len(want))
+	}
+	cold := mustSummaries(t, st)
+	checkSummaries(t, "without an index", cold, want)
+	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index.json"); got != want {
+		t.Errorf("IndexPath = %s, want %s", got, want)
+	}
+	if _, err := os.Stat(st.IndexPath()); err != nil {
+		t.Fatalf("no index after Summaries: %v", err)
+	}
+	for i := 1; i < len(cold); i++ {
+		if cold[i].UpdatedAt.After(cold[i-1].UpdatedAt) {
+			t.Errorf("summary %d (%v) is newer than summary %d (%v)", i, cold[i].UpdatedAt, i-1, cold[i-1].UpdatedAt)
+		}
+	}
+	checkSummaries(t, "from the index", mustSummaries(t, st), want)
+}
+
+func TestSummariesTrustTheIndex(t *testing.T) {
+	tests := []struct {
+		name string
+		// spoil makes a session file unreadable or wrong without changing
+		// its size or modification time.
+		spoil func(t *testing.T, path string)
+	}{
+		{"same size and mtime, other bytes", func(t *testing.T, path string) {
+			mtime, size := modTime(t, path)
+			writeDated(t, path, bytes.Repeat([]byte("x"), int(size)), mtime)
+		}},
+		{"unreadable", func(t *testing.T, path string) {
+			if os.Geteuid() == 0 {
+				t.Skip("root reads a file whatever its mode")
+			}
+			if runtime.GOOS == "windows" {
+				t.Skip("no file modes on Windows")
+			}
+			if err := os.Chmod(path, 0); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = os.Chmod(path, 0o600) })
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, sessions := writeSessions(t, 20, 2)
+			want := mustSummaries(t, st)
+			path := st.Path(sessions[3].ID)
+			tt.spoil(t, path)
+			if _, problems, _ := st.List(); len(problems) != 1 || problems[0].Path != path {
+				t.Fatalf("the spoiled file reads fine: List problems %v", problems)
+			}
+			// The summary still comes from the index: the file was not read.
+			checkSummaries(t, "from the index", mustSummaries(t, st), want)
+		})
+	}
+}
+
+func TestSummariesSeeChanges(t *testing.T) {
+	const company = "Changed Company Ltd"
+	tests := []struct {
+		name string
+		// before runs before the index is built, change after.
+		before func(t *testing.T, st *coach.Store, id string)
+		change func(t *testing.T, st *coach.Store, id string)
+		// problem is the reason a Problem for the changed file must have.
+		problem string
+	}{
+		{
+			name: "another size, same mtime",
+			change: func(t *testing.T, st *coach.Store, id string) {
+				mtime, _ := modTime(t, st.Path(id))
+				rewrite(t, st, id, func(s *coach.Session) { s.Intake.Company = company }, mtime)
+			},
+		},
+		{
+			name: "same size, another mtime",
+			change: func(t *testing.T, st *coach.Store, id string) {
+				mtime, size := modTime(t, st.Path(id))
+				rewrite(t, st, id, func(s *coach.Session) { s.Intake.Company = sameLength(s.Intake.Company) }, mtime.Add(time.Second))
+				if _, got := modTime(t, st.Path(id)); got != size {
+					t.Fatalf("size %d -> %d; the test needs the same size", size, got)
+				}
+			},
+		},
+		{
+			// Written just before the index was built, then changed again
+			// within the same timestamp: the index cannot tell, so it must
+			// not trust the entry.
+			name: "changed twice within the racy window",
+			before: func(t *testing.T, st *coach.Store, id string) {
+				now := time.Now()
+				if err := os.Chtimes(st.Path(id), now, now); err != nil {
+					t.Fatal(err)
+				}
+			},
+			change: func(t *testing.T, st *coach.Store, id string) {
+				mtime, size := modTime(t, st.Path(id))
+				rewrite(t, st, id, func(s *coach.Session) { s.Intake.Company = sameLength(s.Intake.Company) }, mtime)
+				if m, s := modTime(t, st.Path(id)); s != size || !m.Equal(mtime) {
+					t.Fatal("the test needs the same size and mtime")
+				}
+			},
+		},
+		{
+			name: "saved by the store",
+			change: func(t *testing.T, st *coach.Store, id string) {
+				s, err := st.Load(id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.SetOutcome(coach.NoReply, time.Now())
+				if err := st.Save(s); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		{
+			name: "removed",
+			change: func(t *testing.T, st *coach.Store, id string) {
+				if err := os.Remove(st.Path(id)); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		{
+			name: "deleted to the trash",
+			change: func(t *testing.T, st *coach.Store, id string) {
+				if err := st.Delete(id); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		{
+			name: "a new session",
+			change: func(t *testing.T, st *coach.Store, _ string) {
+				s := coachtest.Generate(1, 99, indexNow)[0]
+				s.ID = "00000000000000ee"
+				if err := coachtest.Write(st, []*coach.Session{s}); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		{
+			name: "corrupted",
+			change: func(t *testing.T, st *coach.Store, id string) {
+				mtime, _ := modTime(t, st.Path(id))
+				writeDated(t, st.Path(id), []byte(`{"schema_version": 1, "id": "`+id+`", "intake": `), mtime)
+			},
+			problem: "not valid JSON: unexpected end of data",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, sessions := writeSessions(t, 20, 3)
+			id := sessions[5].ID
+			if tt.before != nil {
+				tt.before(t, st, id)
+			}
+			built := mustSummaries(t, st)
+			tt.change(t, st, id)
+			want := listSummaries(t, st)
+			if reflect.DeepEqual(want, built) {
+				t.Fatal("the change changed nothing List sees")
+			}
+			got, problems, err := st.Summaries()
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSummaries(t, "after the change", got, want)
+			switch {
+			case tt.problem == "" && len(problems) != 0:
+				t.Errorf("problems %v", problems)
+			case tt.problem != "" && (len(problems) != 1 || problems[0].Path != st.Path(id) || !strings.Contains(problems[0].Reason, tt.problem)):
+				t.Errorf("problems %v, want one for %s: %s", problems, st.Path(id), tt.problem)
+			}
+			// And the index written after the change is right too.
+			got, _, _ = st.Summaries()
+			checkSummaries(t, "from the index written after the change", got, want)
+		})
+	}
+}
+
+// copyStoreFixtures copies testdata/store/sessions into a new data dir,
+// dated an hour ago.
+func copyStoreFixtures(t *testing.T) *coach.Store {
+	t.Helper()
+	st := coach.NewStore(t.TempDir())
+	src := filepath.Join("testdata", "store", "sessions")
+	dst := filepath.Dir(st.Path("x"))
+	if err := os.MkdirAll(dst, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeDated(t, filepath.Join(dst, e.Name()), data, indexNow)
+	}
+	return st
+}
+
+type fileState struct {
+	data  []byte
+	mtime time.Time
+	mode  fs.FileMode
+}
+
+func snapshot(t *testing.T, dir string) map[string]fileState {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]fileState{}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var data []byte
+		if !e.IsDir() {
+			data, err = os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		m[e.Name()] = fileState{data, info.ModTime(), info.Mode()}
+	}
+	return m
+}
+
+func TestSummariesReportProblemsAndTouchNothing(t *testing.T) {
+	st := copyStoreFixtures(t)
+	sessions := filepath.Dir(st.Path("x"))
+	if err := os.Mkdir(filepath.Join(sessions, "folder.json"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, sessions)
+
+	list, listProblems, err := st.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems := map[string]string{}
+	for _, p := range listProblems {
+		wantProblems[p.Path] = p.Reason
+	}
+	if len(wantProblems) < 10 || wantProblems[filepath.Join(sessions, "folder.json")] != "a directory, not a file" {
+		t.Fatalf("fixtures changed? List problems: %v", listProblems)
+	}
+	for round := range 3 { // without an index, then with one, then again
+		sums, problems, err := st.Summaries()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := summaryIDs(sums), []string{list[0].ID, list[1].ID}; !slices.Equal(got, want) {
+			t.Errorf("round %d: sessions %q, want %q", round, got, want)
+		}
+		got := map[string]string{}
+		for _, p := range problems {
+			got[p.Path] = p.Reason
+		}
+		if !reflect.DeepEqual(got, wantProblems) {
+			t.Errorf("round %d: problems\n%v\nwant (as List)\n%v", round, got, wantProblems)
+		}
+	}
+	after := snapshot(t, sessions)
+	if !reflect.DeepEqual(after, before) {
+		for name, b := range before {
+			if a := after[name]; !reflect.DeepEqual(a, b) {
+				t.Errorf("%s changed: mtime %v -> %v, mode %v -> %v, %d -> %d bytes", name, b.mtime, a.mtime, b.mode, a.mode, len(b.data), len(a.data))
+			}
+		}
+		for name := range after {
+			if _, ok := before[name]; !ok {
+				t.Errorf("Summaries created %s", name)
+			}
+		}
+	}
+}
+
+// oldIndex and oldEntry have the shape of the index file, for writing one
+// by hand: gob matches fields by name.
+type oldIndex struct {
+	Version int
+	Built   int64
+	Entries []oldEntry
+}
+
+type oldEntry struct {
+	Name    string
+	Size    int64
+	ModTime int64
+	Summary coach.Summary
+	Text    string
+}
+
+// forgedIndex is an index whose one entry matches a real file's size and
+// mtime but holds a summary that file does not: used only if trusted.
+func forgedIndex(t *testing.T, st *coach.Store, s *coach.Session, version int) []byte {
+	t.Helper()
+	mtime, size := modTime(t, st.Path(s.ID))
+	m := coach.Summarize(s)
+	m.Company = "Forged Inc"
+	idx := oldIndex{Version: version, Built: time.Now().UnixNano(), Entries: []oldEntry{
+		{Name: s.ID + ".json", Size: size, ModTime: mtime.UnixNano(), Summary: m, Text: "forged"},
+	}}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestSummariesRebuildBadIndex(t *testing.T) {
+	tests := []struct {
+		name string
+		bad  func(t *testing.T, st *coach.Store, s *coach.Session, good []byte) []byte
+	}{
+		{"empty", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte { return nil }},
+		{"truncated", func(_ *testing.T, _ *coach.Store, _ *coach.Session, good []byte) []byte { return good[:len(good)/2] }},
+		{"one byte short", func(_ *testing.T, _ *coach.Store, _ *coach.Session, good []byte) []byte { return good[:len(good)-1] }},
+		{"garbage", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte {
+			return bytes.Repeat([]byte{0xff, 0x00, 0x13, 'x'}, 1000)
+		}},
+		{"JSON", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte {
+			return []byte(`{"version": 1, "built": 0, "entries": []}`)
+		}},
+		{"another version", func(t *testing.T, st *coach.Store, s *coach.Session, _ []byte) []byte {
+			return forgedIndex(t, st, s, 2)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, sessions := writeSessions(t, 20, 4)
+			want := mustSummaries(t, st)
+			good, err := os.ReadFile(st.IndexPath())
+			if err != nil {
+				t.Fatal(err)
+			}
+			bad := tt.bad(t, st, sessions[0], good)
+			if err := os.WriteFile(st.IndexPath(), bad, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			checkSummaries(t, "with a bad index", mustSummaries(t, st), want)
+
+			// The index was rebuilt: a session file spoiled now (same size
+			// and mtime) still summarises from it.
+			path := st.Path(sessions[1].ID)
+			mtime, size := modTime(t, path)
+			writeDated(t, path, bytes.Repeat([]byte(" "), int(size)), mtime)
+			checkSummaries(t, "from the rebuilt index", mustSummaries(t, st), want)
+		})
+	}
+}
+
+// TestSummariesForgedIndexIsTrusted checks forgedIndex itself: with this
+// build's version, its entry is used. Without this, the "another version"
+// case above could pass because the forged file did not decode at all.
+func TestSummariesForgedIndexIsTrusted(t *testing.T) {
+	st, sessions := writeSessions(t, 3, 5)
+	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mustSummaries(t, st) {
+		if (m.Company == "Forged Inc") != (m.ID == sessions[0].ID) {
+			t.Errorf("%s: company %q", m.ID, m.Company)
+		}
+	}
+}
+
+func TestSummariesIndexNotWritable(t *testing.T) {
+	tests := []struct {
+		name  string
+		block func(t *testing.T, st *coach.Store)
+	}{
+		{"index path is a directory", func(t *testing.T, st *coach.Store) {
+			if err := os.Mkdir(st.IndexPath(), 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"read-only data dir", func(t *testing.T, st *coach.Store) {
+			if os.Geteuid() == 0 {
+				t.Skip("root writes to a read-only directory")
+			}
+			if runtime.GOOS == "windows" {
+				t.Skip("no directory modes on Windows")
+			}
+			if err := os.Chmod(st.Dir(), 0o500); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = os.Chmod(st.Dir(), 0o700) })
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, _ := writeSessions(t, 20, 6)
+			want := listSummaries(t, st)
+			tt.block(t, st)
+			for round := range 2 {
+				sums, problems, err := st.Summaries()
+				if err != nil || len(problems) != 0 {
+					t.Fatalf("round %d: Summaries: %v, %v", round, problems, err)
+				}
+				checkSummaries(t, "without an index", sums, want)
+			}
+			entries, err := os.ReadDir(st.Dir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".tmp-") {
+					t.Errorf("temp file %s left in the data dir", e.Name())
+				}
+			}
+		})
+	}
+}
+
+func TestSummariesNoSessions(t *testing.T) {
+	st := coach.NewStore(filepath.Join(t.TempDir(), "nothing"))
+	sums, problems, err := st.Summaries()
+	if err != nil || len(sums) != 0 || len(problems) != 0 {
+		t.Errorf("Summaries = %v, %v, %v; want nothing", sums, problems, err)
+	}
+	if _, err := os.Stat(st.Dir()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Summaries created the data dir: %v", err)
+	}
+}
+
+func TestSummariesUnreadableDir(t *testing.T) {
+	st := coach.NewStore(t.TempDir())
+	// A file where the sessions directory should be cannot be listed.
+	if err := os.WriteFile(filepath.Dir(st.Path("x")), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sums, problems, err := st.Summaries()
+	if err == nil || sums != nil || problems != nil {
+		t.Fatalf("Summaries = %v, %v, %v; want an error", sums, problems, err)
+	}
+	if !strings.HasPrefix(err.Error(), "list sessions: ") {
+		t.Errorf("error %q lacks context", err)
+	}
+}
+
+func TestSummariesConcurrent(t *testing.T) {
+	st, sessions := writeSessions(t, 30, 7)
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for i := range 4 {
+		wg.Go(func() {
+			for range 5 {
+				sums, problems, err := st.Summaries()
+				if err != nil || len(problems) != 0 || len(sums) != len(sessions) {
+					errs <- fmt.Errorf("Summaries = %d sessions, %v, %v", len(sums), problems, err)
+				}
+			}
+		})
+		wg.Go(func() {
+			s, err := st.Load(sessions[i].ID)
+			if err != nil {
+				errs <- err
+				return
+			}
+			for j := range 5 {
+				s.SetDone(0, j%2 == 0, time.Now())
+				if err := st.Save(s.Clone()); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	checkSummaries(t, "after concurrent saves", mustSummaries(t, st), listSummaries(t, st))
+}
+
+// The scale the README promises: ten thousand sessions.
+const scaleSessions = 10_000
+
+// BenchmarkSummaries lists ten thousand sessions with a warm index.
+func BenchmarkSummaries(b *testing.B) {
+	st, _ := writeSessions(b, scaleSessions, 1)
+	if sums, problems, err := st.Summaries(); err != nil || len(problems) != 0 || len(sums) != scaleSessions {
+		b.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sums, _, err := st.Summaries()
+		if err != nil || len(sums) != scaleSessions {
+			b.Fatalf("Summaries = %d, %v", len(sums), err)
+		}
+	}
+}
+
+// TestMeasureSummaries prints what listing ten thousand sessions costs. It
+// asserts nothing about time: run it with REBOUND_MEASURE=1 and -v.
+func TestMeasureSummaries(t *testing.T) {
+	if os.Getenv("REBOUND_MEASURE") != "1" {
+		t.Skip("set REBOUND_MEASURE=1 to measure")
+	}
+	start := time.Now()
+	st, sessions := writeSessions(t, scaleSessions, 1)
+	changeIDs := []string{sessions[0].ID, sessions[1000].ID, sessions[2000].ID}
+	sessions = nil // not kept in memory: the heap figures are Summaries' own
+	var dirBytes int64
+	entries, err := os.ReadDir(filepath.Dir(st.Path("x")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirBytes += info.Size()
+	}
+	t.Logf("%d sessions, %.1f MB of session files, written in %v", len(entries), float64(dirBytes)/1e6, time.Since(start).Round(time.Millisecond))
+
+	call := func() {
+		t.Helper()
+		sums, problems, err := st.Summaries()
+		if err != nil || len(problems) != 0 || len(sums) != scaleSessions {
+			t.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
+		}
+	}
+	removeIndex := func() {
+		t.Helper()
+		if err := os.Remove(st.IndexPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+
+	var cold []time.Duration
+	for range 3 {
+		removeIndex()
+		cold = append(cold, timed(call))
+	}
+	info, err := os.Stat(st.IndexPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("cold build (no index): median %v of %v; index %.1f MB", median(cold), cold, float64(info.Size())/1e6)
+
+	var warm []time.Duration
+	for range 5 {
+		warm = append(warm, timed(call))
+	}
+	t.Logf("warm read: median %v of %v", median(warm), warm)
+
+	var changed []time.Duration
+	for _, id := range changeIDs {
+		// One session changed since the index was built: it is re-read and
+		// the index rewritten. The file is dated a minute back so that it is
+		// not also re-read by the calls after this one (a file changed within
+		// two seconds of an index build is re-read until a later build).
+		s, err := st.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.SetOutcome(coach.Sent, time.Now())
+		if err := st.Save(s); err != nil {
+			t.Fatal(err)
+		}
+		back := time.Now().Add(-time.Minute)
+		if err := os.Chtimes(st.Path(s.ID), back, back); err != nil {
+			t.Fatal(err)
+		}
+		changed = append(changed, timed(call))
+	}
+	t.Logf("read after one session changed: median %v of %v", median(changed), changed)
+
+	removeIndex()
+	for _, what := range []string{"cold build", "warm read"} {
+		base, peak, alloc := heapDuring(call)
+		t.Logf("%s: peak heap in use %.1f MB (%.1f MB before the call), %.1f MB allocated",
+			what, float64(peak)/1e6, float64(base)/1e6, float64(alloc)/1e6)
+	}
+}
+
+func timed(f func()) time.Duration {
+	t0 := time.Now()
+	f()
+	return time.Since(t0).Round(10 * time.Microsecond)
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// heapDuring runs f after a GC and returns HeapInuse before it, the highest
+// HeapInuse seen while it ran (sampled every millisecond, and once at the
+// end) and the bytes it allocated.
+func heapDuring(f func()) (base, peak, alloc uint64) {
+	runtime.GC()
+	var before, ms runtime.MemStats
+	runtime.ReadMemStats(&before)
+	peak = before.HeapInuse
+	done := make(chan struct{})
+	sampled := make(chan uint64)
+	go func() {
+		high := uint64(0)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				sampled <- high
+				return
+			case <-tick.C:
+				runtime.ReadMemStats(&m)
+				high = max(high, m.HeapInuse)
+			}
+		}
+	}()
+	f()
+	runtime.ReadMemStats(&ms)
+	close(done)
+	peak = max(peak, ms.HeapInuse, <-sampled)
+	return before.HeapInuse, peak, ms.TotalAlloc - before.TotalAlloc
+}
