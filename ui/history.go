@@ -49,6 +49,9 @@ func newHistoryScreen(d *deps) *historyScreen {
 	l.DisableQuitKeybindings()
 	l.Filter = filterSessions
 	l.FilterInput.Prompt = "Search: "
+	fs := l.FilterInput.Styles()
+	fs.Cursor.Blink = false // steady, as in every field: no timer runs while idle
+	l.FilterInput.SetStyles(fs)
 	l.Styles.StatusBar = l.Styles.StatusBar.UnsetPadding()
 	l.Styles.StatusEmpty = l.Styles.StatusEmpty.UnsetPadding()
 	l.Styles.NoItems = l.Styles.NoItems.UnsetPadding()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -120,7 +121,7 @@ func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 		if s.Status != coach.Complete && !s.IsEmpty() {
 			items = append(items, homeItem{action: actResume, session: s,
 				title: "Resume (not saved): " + coach.Inert(coach.Title(s)),
-				desc:  resumeDesc(h.deps.flow, s)})
+				desc:  resumeDesc(h.deps.flow, s, h.deps.now())})
 		}
 	}
 	for _, s := range msg.resumable {
@@ -129,7 +130,7 @@ func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 		}
 		items = append(items, homeItem{action: actResume, session: s,
 			title: "Resume: " + coach.Inert(coach.Title(s)),
-			desc:  resumeDesc(h.deps.flow, s)})
+			desc:  resumeDesc(h.deps.flow, s, h.deps.now())})
 	}
 	if n := len(msg.summaries); n > 0 || len(msg.problems) > 0 {
 		items = append(items, homeItem{action: actHistory, title: "Past sessions",
@@ -195,7 +196,7 @@ func plural(n int, noun string) string {
 }
 
 // resumeDesc says when a session was last touched and where it stopped.
-func resumeDesc(flow *content.Flow, s *coach.Session) string {
+func resumeDesc(flow *content.Flow, s *coach.Session, now time.Time) string {
 	where := "not started"
 	if sec, _, ok := flow.Prompt(s.Position); ok {
 		where = flow.Sections[sec].Title
@@ -203,7 +204,11 @@ func resumeDesc(flow *content.Flow, s *coach.Session) string {
 			where = fmt.Sprintf("step %d of %d, %s", n, flow.Steps(), where)
 		}
 	}
-	return s.UpdatedAt.Local().Format("Mon 2 Jan 15:04") + " · " + where
+	layout := "Mon 2 Jan 15:04"
+	if s.UpdatedAt.Local().Year() != now.Local().Year() {
+		layout = "2 Jan 2006"
+	}
+	return s.UpdatedAt.Local().Format(layout) + " · " + where
 }
 
 func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {

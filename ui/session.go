@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
@@ -301,6 +302,7 @@ func (s *sessionScreen) closeFeedback() tea.Cmd {
 	}
 	s.panel = panelNone
 	if s.applyFeedback() {
+		s.status = "feedback recorded"
 		return s.save()
 	}
 	return nil
@@ -433,7 +435,17 @@ func (s *sessionScreen) footer() string {
 		return st.Error.Width(w).Render("Delete this session? It moves to the trash, and `rebound restore " +
 			s.shortID() + "` brings it back. y delete · n keep")
 	}
-	return st.Muted.Width(w).Render(s.shortID() + " · " + coach.Inert(s.deps.store.Path(s.id)))
+	id := s.shortID() + " · "
+	return st.Muted.Render(id + cutLeft(coach.Inert(s.deps.store.Path(s.id)), max(1, w-lipgloss.Width(id))))
+}
+
+// cutLeft keeps the end of a line that is too wide, where a path's file
+// name is.
+func cutLeft(line string, w int) string {
+	if lipgloss.Width(line) <= w {
+		return line
+	}
+	return "…" + ansi.TruncateLeft(line, lipgloss.Width(line)-w+1, "")
 }
 
 func (s *sessionScreen) View() string {
@@ -527,24 +539,29 @@ func (s *sessionScreen) actionsView() string {
 
 func (s *sessionScreen) editView() string {
 	st := &s.deps.styles
-	prompts := s.editable()
-	rows := []string{st.Intro.Render("Which answer do you want to change?"), ""}
-	room := max(1, s.height-lipgloss.Height(s.footer())-2)
-	top := clamp(s.cursor-room/2, 0, max(0, len(prompts)-room))
-	for i := top; i < min(len(prompts), top+room); i++ {
-		p := prompts[i]
-		pointer, label := "  ", st.Option
-		if i == s.cursor {
-			pointer, label = st.Cursor.Render("› "), st.Label
+	// Every prompt under its section's title; the window follows the cursor.
+	var rows []string
+	at, n := 0, 0
+	for _, sec := range s.deps.flow.Sections {
+		rows = append(rows, st.Muted.Render(sec.Title))
+		for _, p := range sec.Prompts {
+			pointer, label := "  ", st.Option
+			if n == s.cursor {
+				pointer, label, at = st.Cursor.Render("› "), st.Label, len(rows)
+			}
+			line := pointer + label.Render(p.Label) + st.Muted.Render("  "+preview(s.session.Get(p.ID)))
+			rows = append(rows, lipgloss.NewStyle().MaxWidth(max(1, s.width)).Render(line))
+			n++
 		}
-		line := pointer + label.Render(p.Label) + st.Muted.Render("  "+preview(p, s.session.Get(p.ID)))
-		rows = append(rows, lipgloss.NewStyle().MaxWidth(max(1, s.width)).Render(line))
 	}
-	return strings.Join(rows, "\n")
+	room := max(1, s.height-lipgloss.Height(s.footer())-2)
+	top := clamp(at-room/2, 0, max(0, len(rows)-room))
+	head := st.Intro.Render("Which answer do you want to change?")
+	return head + "\n\n" + strings.Join(rows[top:min(len(rows), top+room)], "\n")
 }
 
 // preview is an answer in one short line.
-func preview(p content.Prompt, a coach.Answer) string {
+func preview(a coach.Answer) string {
 	var t string
 	switch {
 	case a.Score > 0:
