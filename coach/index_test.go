@@ -155,7 +155,7 @@ func TestSummariesMatchList(t *testing.T) {
 	}
 	cold := mustSummaries(t, st)
 	checkSummaries(t, "without an index", cold, want)
-	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index.json"); got != want {
+	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index.gob"); got != want {
 		t.Errorf("IndexPath = %s, want %s", got, want)
 	}
 	if _, err := os.Stat(st.IndexPath()); err != nil {

@@ -92,8 +92,14 @@ func searchText(s *Session) string {
 	add(s.CreatedAt.Local().Format("Monday 2 January 2006 2006-01-02"))
 	in := s.Intake
 	for _, t := range []string{in.Company, in.Role, in.Interviewer, in.Stage, in.RejectedOn, in.Channel, in.Message,
-		s.Feedback.Draft, s.Feedback.Received, string(s.Status)} {
+		s.Feedback.Received, string(s.Status)} {
 		add(t)
+	}
+	// The feedback request as drafted by rebound holds only the intake's
+	// words and our own, and is the longest text of most sessions: it is
+	// searched only once the user has made it theirs.
+	if d := s.Feedback.Draft; d != DraftFeedbackRequest(s.Intake) {
+		add(d)
 	}
 	for _, m := range []*Mood{s.MoodBefore, s.MoodAfter} {
 		if m != nil {

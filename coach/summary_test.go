@@ -194,3 +194,16 @@ func TestQuery(t *testing.T) {
 		t.Error("an empty query does not match an empty text")
 	}
 }
+
+func TestUntouchedDraftIsNotSearched(t *testing.T) {
+	s := NewSession(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	s.Intake = Intake{Company: "Acme", Role: "Designer"}
+	s.Feedback.Draft = DraftFeedbackRequest(s.Intake)
+	if strings.Contains(Summarize(s).SearchText(), "thank you for letting me know") {
+		t.Error("the draft as rebound wrote it is in the search text")
+	}
+	s.Feedback.Draft += "PS: I loved the design challenge."
+	if !strings.Contains(Summarize(s).SearchText(), "i loved the design challenge") {
+		t.Error("a draft the user edited is not in the search text")
+	}
+}
