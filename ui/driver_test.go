@@ -35,14 +35,14 @@ func TestMain(m *testing.M) {
 // every command runs at once and its message is fed back, so a test sees
 // the state after each key as a user would.
 type driver struct {
-	t     *testing.T
+	t     testing.TB
 	m     *Model
 	store *coach.Store
 	dir   string
 	quit  bool
 }
 
-func newDriver(t *testing.T, w, h int, configure ...func(*Options)) *driver {
+func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
 	t.Helper()
 	flow, _, err := content.Load()
 	if err != nil {

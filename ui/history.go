@@ -3,10 +3,13 @@ package ui
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -35,6 +38,7 @@ func (i historyItem) FilterValue() string { return i.filter }
 type historyScreen struct {
 	deps    *deps
 	list    list.Model
+	filter  *sessionFilter
 	loaded  bool
 	loadErr error
 	status  string
@@ -47,8 +51,10 @@ func newHistoryScreen(d *deps) *historyScreen {
 	l.SetShowHelp(false)
 	l.SetStatusBarItemName("session", "sessions")
 	l.DisableQuitKeybindings()
-	l.Filter = filterSessions
 	l.FilterInput.Prompt = "Search: "
+	// "3/1667", not a dot per page: the list draws the dots (one string
+	// concatenation per page) on every frame before finding them too wide.
+	l.Paginator.Type = paginator.Arabic
 	fs := l.FilterInput.Styles()
 	fs.Cursor.Blink = false // steady, as in every field: no timer runs while idle
 	l.FilterInput.SetStyles(fs)
@@ -56,21 +62,103 @@ func newHistoryScreen(d *deps) *historyScreen {
 	l.Styles.StatusEmpty = l.Styles.StatusEmpty.UnsetPadding()
 	l.Styles.NoItems = l.Styles.NoItems.UnsetPadding()
 	l.Styles.PaginationStyle = l.Styles.PaginationStyle.UnsetPadding()
-	return &historyScreen{deps: d, list: l}
+	f := &sessionFilter{}
+	l.Filter = f.rank
+	return &historyScreen{deps: d, list: l, filter: f}
 }
 
-// filterSessions keeps the sessions holding every word typed, in their
-// order (newest first): a list of one's own sessions is read by date, so it
-// is not re-sorted by how well each matched.
-func filterSessions(term string, targets []string) []list.Rank {
-	q := coach.NewQuery(term)
-	var ranks []list.Rank
-	for i, t := range targets {
-		if q.Match(t) {
-			ranks = append(ranks, list.Rank{Index: i})
+// sessionFilter is the Past sessions search: it keeps the sessions holding
+// every word typed, in their order (newest first; a list of one's own
+// sessions is read by date, not re-sorted by how well each matched).
+//
+// A keystroke must cost less than a frame over ten thousand sessions, about
+// 12 MB of text. So results are kept per search: deleting a letter finds
+// the earlier search's result, and typing one more looks only among the
+// sessions the shorter search found, since every word of it is in the
+// longer one. The scan is split across the CPUs.
+type sessionFilter struct {
+	mu      sync.Mutex // the list filters in a command, beside Update
+	gen     int        // bumped when the rows change: results are for one set of rows
+	results map[string][]int
+}
+
+// maxCachedSearches bounds the memory kept: a few typed searches' worth.
+const maxCachedSearches = 64
+
+// reset forgets every result; the rows have changed.
+func (f *sessionFilter) reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.gen++
+	f.results = nil
+}
+
+// rank is a list.FilterFunc.
+func (f *sessionFilter) rank(term string, targets []string) []list.Rank {
+	f.mu.Lock()
+	gen := f.gen
+	found, ok := f.results[term]
+	var among []int // nil: every row
+	best := -1
+	for t, r := range f.results {
+		if !ok && len(t) > best && strings.HasPrefix(term, t) {
+			among, best = r, len(t)
 		}
 	}
+	f.mu.Unlock()
+
+	if !ok {
+		found = matchAll(coach.NewQuery(term), targets, among)
+		f.mu.Lock()
+		if f.gen == gen {
+			if len(f.results) >= maxCachedSearches {
+				f.results = nil
+			}
+			if f.results == nil {
+				f.results = map[string][]int{}
+			}
+			f.results[term] = found
+		}
+		f.mu.Unlock()
+	}
+	ranks := make([]list.Rank, len(found))
+	for i, idx := range found {
+		ranks[i] = list.Rank{Index: idx}
+	}
 	return ranks
+}
+
+// matchAll returns, in order, the indexes of the targets that match q,
+// looking only at the indexes in among unless it is nil.
+func matchAll(q coach.Query, targets []string, among []int) []int {
+	n := len(targets)
+	if among != nil {
+		n = len(among)
+	}
+	at := func(i int) int {
+		if among != nil {
+			return among[i]
+		}
+		return i
+	}
+	parts := min(runtime.GOMAXPROCS(0), max(1, n/1000))
+	found := make([][]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for i := p * n / parts; i < (p+1)*n/parts; i++ {
+				if idx := at(i); q.Match(targets[idx]) {
+					found[p] = append(found[p], idx)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	out := []int{} // not nil: an empty result is a result, not "every row"
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	return out
 }
 
 // load reads the summaries (from the store's index) in a command and builds
@@ -104,6 +192,7 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 	case historyLoadedMsg:
 		h.loaded, h.loadErr = true, msg.err
 		selected := h.selectedID()
+		h.filter.reset()
 		cmd := h.list.SetItems(msg.items)
 		if selected != "" && !h.list.IsFiltered() {
 			for i, it := range msg.items {

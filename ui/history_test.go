@@ -18,7 +18,7 @@ import (
 // pastSessions stores three sessions as a user would have left them, ten to
 // two days before fixedNow: a feedback request due for a follow-up three
 // days ago, an action due yesterday, and an unfinished session.
-func pastSessions(t *testing.T, store *coach.Store) (acme, north, globex *coach.Session) {
+func pastSessions(t testing.TB, store *coach.Store) (acme, north, globex *coach.Session) {
 	t.Helper()
 	day := func(n int) time.Time { return fixedNow.AddDate(0, 0, -n) }
 	acme = coach.NewSession(day(10))
@@ -51,7 +51,7 @@ func pastSessions(t *testing.T, store *coach.Store) (acme, north, globex *coach.
 }
 
 // newHistoryDriver is a driver on home over the three past sessions.
-func newHistoryDriver(t *testing.T, w, h int) *driver {
+func newHistoryDriver(t testing.TB, w, h int) *driver {
 	t.Helper()
 	// Views show the data dir: golden views need one that does not vary.
 	dir := filepath.Join(os.TempDir(), "rebound-"+t.Name())

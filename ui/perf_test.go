@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // longAnswer puts the flow on a multi-line prompt holding a 5,000-character
@@ -85,4 +90,92 @@ func collect(cmd tea.Cmd) []tea.Msg {
 		return out
 	}
 	return []tea.Msg{msg}
+}
+
+// manySessions is a driver on home over n generated sessions on disk, with
+// the store's index built (as after the first listing).
+func manySessions(t testing.TB, n int) *driver {
+	t.Helper()
+	d := newDriver(t, 80, 24)
+	if err := coachtest.Write(d.store, coachtest.Generate(n, 1, fixedNow)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := d.store.Summaries(); err != nil {
+		t.Fatal(err)
+	}
+	d.run(d.m.home.load())
+	return d
+}
+
+// BenchmarkFilterKeystroke measures one keystroke in the Past sessions
+// search over 10,000 sessions: the key, the filtering it starts (a command
+// in the app, run here at once) and the redrawn view. Keys alternate
+// between typing a letter and deleting it, on the search "acme", and the
+// filter forgets its earlier results before each: every key scans all
+// 10,000 sessions, the worst case.
+func BenchmarkFilterKeystroke(b *testing.B) {
+	d := manySessions(b, 10_000)
+	d.choose("Past sessions")
+	d.press("/")
+	d.typeText("acme")
+	keys := []tea.KeyPressMsg{{Code: 'r', Text: "r"}, {Code: tea.KeyBackspace}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d.m.history.filter.reset()
+		d.send(keys[i%2])
+		_ = d.m.View()
+		i++
+	}
+}
+
+// TestMeasureHistory prints, for 10,000 stored sessions, how long Past
+// sessions takes from the key press on home to its first view (reading the
+// index, building the rows, drawing), and a filter keystroke's cost. It
+// asserts nothing about time: run it on a quiet machine.
+//
+//	REBOUND_MEASURE=1 go test -run TestMeasureHistory -v ./ui
+func TestMeasureHistory(t *testing.T) {
+	if os.Getenv("REBOUND_MEASURE") != "1" {
+		t.Skip("set REBOUND_MEASURE=1 to measure Past sessions over 10,000 sessions")
+	}
+	d := manySessions(t, 10_000)
+	var open []time.Duration
+	for range 7 {
+		d.press("esc")
+		for i, it := range d.m.home.list.Items() {
+			if it.(homeItem).action == actHistory {
+				d.m.home.list.Select(i)
+			}
+		}
+		start := time.Now()
+		d.press("enter")
+		v := d.view()
+		open = append(open, time.Since(start))
+		if d.m.page != historyPage || !strings.Contains(v, "10000 sessions") {
+			t.Fatalf("not on Past sessions with every session:\n%s", v)
+		}
+	}
+	// A search typed letter by letter, as a person would, then deleted.
+	var keys []time.Duration
+	press := func(k tea.KeyPressMsg) {
+		start := time.Now()
+		d.send(k)
+		_ = d.view()
+		keys = append(keys, time.Since(start))
+	}
+	d.press("/")
+	const search = "practise system design"
+	for _, r := range search {
+		press(keyMsg(string(r)))
+	}
+	for range search {
+		press(keyMsg("backspace"))
+	}
+	slices.Sort(open)
+	slices.Sort(keys)
+	n := len(keys)
+	t.Logf("Past sessions ready after the key, 7 runs: median %v (min %v, max %v)", open[3], open[0], open[6])
+	t.Logf("filter keystroke over 10,000 sessions, %q typed then deleted (%d keys): median %v, p90 %v, max %v",
+		search, n, keys[n/2], keys[n*9/10], keys[n-1])
 }
