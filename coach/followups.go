@@ -1,6 +1,10 @@
 package coach
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // FollowUpKind says what a follow-up is about.
 type FollowUpKind string
@@ -29,7 +33,63 @@ type FollowUp struct {
 	Action int `json:"action"`
 }
 
-// FollowUps lists what is due on or before today, most overdue first.
+// feedbackFollowUpText is the Text of a feedback follow-up.
+const feedbackFollowUpText = "Follow up on your feedback request"
+
+// FollowUps lists what is due on or before today, most overdue first, then
+// by session title and, within a session, the feedback request before the
+// actions in their order. today's date is taken in its own location: pass
+// time.Now() for the user's. A date that does not parse is no date, so it is
+// never due. A feedback follow-up has Action -1, since 0 is an action.
 func FollowUps(sums []Summary, today time.Time) []FollowUp {
-	return nil // TODO(helper)
+	day, _ := time.Parse(DateLayout, today.Format(DateLayout))
+	// late is how many days ago a date was, if it is a date on or before today.
+	late := func(date string) (int, bool) {
+		d, err := time.Parse(DateLayout, date)
+		if err != nil || d.After(day) {
+			return 0, false
+		}
+		// Both are midnight UTC, where every day is 86400 seconds long.
+		return int((day.Unix() - d.Unix()) / 86400), true
+	}
+
+	out := []FollowUp{} // [] in JSON when nothing is due
+	for i := range sums {
+		m := &sums[i]
+		var title string // Title allocates: only for sessions with something due
+		f := m.Feedback
+		if f.Send != "no" && (f.Outcome == "" || f.Outcome == Sent) && strings.TrimSpace(f.Received) == "" {
+			if n, ok := late(f.FollowUpOn); ok {
+				title = m.Title()
+				out = append(out, FollowUp{Kind: FollowUpFeedback, SessionID: m.ID, Title: title,
+					Text: feedbackFollowUpText, Due: f.FollowUpOn, Late: n, Action: -1})
+			}
+		}
+		for j, a := range m.Actions {
+			if a.Done {
+				continue
+			}
+			if n, ok := late(a.Due); ok {
+				if title == "" {
+					title = m.Title()
+				}
+				out = append(out, FollowUp{Kind: FollowUpAction, SessionID: m.ID, Title: title,
+					Text: a.Text, Due: a.Due, Late: n, Action: j})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b FollowUp) int {
+		if a.Late != b.Late {
+			return b.Late - a.Late
+		}
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		// Two sessions may share a title: keep each one's together.
+		if c := strings.Compare(a.SessionID, b.SessionID); c != 0 {
+			return c
+		}
+		return a.Action - b.Action
+	})
+	return out
 }
