@@ -19,6 +19,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/cli"
 )
 
 // Exit codes, documented in the README.
@@ -37,6 +38,11 @@ const usage = `rebound: a calm coach for the hour after an interview rejection.
 Usage:
   rebound [flags]        open home: start a new session or resume one
   rebound new [flags]    start a new session straight away
+
+Looking back (no terminal needed; plain text when piped):
+%s
+Run 'rebound COMMAND --help' for a command's flags. IDs may be shortened to
+their first characters while they name one session.
 
 Flags:
   --data-dir DIR   where sessions are kept (default: $REBOUND_DATA_DIR,
@@ -57,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts, err := parseArgs(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, usage)
+		fmt.Fprintf(stdout, usage, cli.Usage())
 		return exitOK
 	case err != nil:
 		fmt.Fprintf(stderr, "rebound: %v\nRun 'rebound --help' for usage.\n", err)
@@ -65,6 +71,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opts.version:
 		fmt.Fprintln(stdout, "rebound", versionString())
 		return exitOK
+	case opts.command:
+		// Looking back needs no terminal; cli parses its own flags.
+		return cli.Run(args, cli.System())
 	}
 
 	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
@@ -125,6 +134,7 @@ type options struct {
 	dataDir    string
 	newSession bool
 	version    bool
+	command    bool // one of package cli's commands, which parses its own flags
 }
 
 // parseArgs reads flags before and after the one optional command, so both
@@ -139,6 +149,10 @@ func parseArgs(args []string) (options, error) {
 		return o, err
 	}
 	if rest := fs.Args(); len(rest) > 0 {
+		if cli.IsCommand(rest[0]) {
+			o.command = true
+			return o, nil
+		}
 		if rest[0] != "new" {
 			return o, fmt.Errorf("unknown command %q", rest[0])
 		}

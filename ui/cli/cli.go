@@ -1,0 +1,289 @@
+// Package cli is rebound's command line for looking back: list, show,
+// export, stats and restore. Unlike the TUI it needs no terminal: with its
+// output piped it prints plain text or JSON for scripts, and at a terminal
+// the same text, lightly coloured.
+//
+// Everything the commands touch outside the data directory comes in through
+// an Env, so the tests run them in-process with a fixed clock and buffers.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	terminal "github.com/charmbracelet/x/term"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui"
+)
+
+// Exit codes, the same as the TUI's (see the README).
+const (
+	exitOK    = 0
+	exitError = 1 // an unknown or ambiguous ID, a file in the way, I/O
+	exitUsage = 2 // bad flags, an unknown command, a missing ID
+)
+
+// Env is the world a command runs in.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// StdinTerminal and StdoutTerminal say whether Stdin and Stdout are a
+	// terminal: colour, Glamour and the overwrite question need one.
+	StdinTerminal  bool
+	StdoutTerminal bool
+	// Width is the terminal's width in columns; 0 when unknown.
+	Width int
+	// IsDark reports whether the terminal's background is dark. It asks the
+	// terminal, so it is called only when colour is used.
+	IsDark func() bool
+	Getenv func(string) string
+	Now    func() time.Time
+	// DataDir picks the data directory; flag is --data-dir, "" when not given.
+	DataDir func(flag string) (string, error)
+}
+
+// System is the Env of the running process. When stdout is a terminal it
+// is written through Lip Gloss's writer, which lowers colours to what the
+// terminal supports.
+func System() Env {
+	env := Env{
+		Stdin:          os.Stdin,
+		Stdout:         os.Stdout,
+		Stderr:         os.Stderr,
+		StdinTerminal:  terminal.IsTerminal(os.Stdin.Fd()),
+		StdoutTerminal: terminal.IsTerminal(os.Stdout.Fd()),
+		IsDark:         func() bool { return lipgloss.HasDarkBackground(os.Stdin, os.Stdout) },
+		Getenv:         os.Getenv,
+		Now:            time.Now,
+		DataDir: func(flag string) (string, error) {
+			return coach.DataDir(flag, os.Getenv, runtime.GOOS, os.UserHomeDir)
+		},
+	}
+	if env.StdoutTerminal {
+		env.Stdout = lipgloss.Writer
+		if w, _, err := terminal.GetSize(os.Stdout.Fd()); err == nil {
+			env.Width = w
+		}
+	}
+	return env
+}
+
+// command is one subcommand: its help, and a setup that declares its flags
+// and returns what runs it with the positional arguments.
+type command struct {
+	name  string
+	usage string // the first line of its help: "rebound list [--json]"
+	help  string // the rest
+	setup func(fs *flag.FlagSet) func(c *ctx, args []string) error
+}
+
+// commands, in the order the usage lists them.
+var commands = []command{listCommand, showCommand, exportCommand, statsCommand, restoreCommand}
+
+// IsCommand reports whether name is one of this package's commands, so that
+// main can hand them over and keep the TUI for the rest.
+func IsCommand(name string) bool {
+	return slices.ContainsFunc(commands, func(c command) bool { return c.name == name })
+}
+
+// Usage is the commands' part of `rebound --help`.
+func Usage() string {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %s\n", c.usage)
+	}
+	return b.String()
+}
+
+// Run runs a command line such as ["--data-dir", "x", "list", "--json"]
+// and returns the exit code. Errors are written to env.Stderr as one
+// sentence; nothing panics its way out.
+func Run(args []string, env Env) int {
+	var dataDir string
+	global := flag.NewFlagSet("rebound", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&dataDir, "data-dir", "", "")
+	if err := global.Parse(args); err != nil {
+		return fail(env, usageErr("rebound", flagError(err)))
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		return fail(env, usageErr("rebound", "no command given"))
+	}
+	i := slices.IndexFunc(commands, func(c command) bool { return c.name == rest[0] })
+	if i < 0 {
+		return fail(env, usageErr("rebound", fmt.Sprintf("unknown command %q", rest[0])))
+	}
+	cmd := commands[i]
+
+	fs := flag.NewFlagSet("rebound "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&dataDir, "data-dir", dataDir, "")
+	run := cmd.setup(fs)
+	pos, err := parseInterleaved(fs, rest[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(env.Stdout, "Usage: %s\n\n%s", cmd.usage, cmd.help)
+		return exitOK
+	}
+	if err != nil {
+		return fail(env, usageErr(cmd.name, flagError(err)))
+	}
+
+	dir, err := env.DataDir(dataDir)
+	if err != nil {
+		return fail(env, &usageError{msg: err.Error()})
+	}
+	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir)}
+	return fail(env, run(c, pos))
+}
+
+// ctx is what a running command needs.
+type ctx struct {
+	env   Env
+	cmd   string
+	dir   string
+	store *coach.Store
+}
+
+// colour reports whether output may be coloured: at a terminal, unless
+// NO_COLOR is set.
+func (c *ctx) colour() bool {
+	return c.env.StdoutTerminal && c.env.Getenv("NO_COLOR") == ""
+}
+
+// styles are the app's styles: in colour for the terminal's background
+// when colour() allows, which asks the terminal, else only their emphasis
+// (bold, reverse), which output to a pipe must strip.
+func (c *ctx) styles() ui.Styles {
+	if !c.colour() {
+		return ui.NewStyles(true, true)
+	}
+	return ui.NewStyles(c.env.IsDark(), false)
+}
+
+// width is the width to lay text out at: the terminal's, else 80.
+func (c *ctx) width() int {
+	if c.env.StdoutTerminal && c.env.Width > 0 {
+		return c.env.Width
+	}
+	return 80
+}
+
+// warnf writes a one-line warning to stderr; the command goes on.
+func (c *ctx) warnf(format string, a ...any) {
+	fmt.Fprintf(c.env.Stderr, "rebound: "+format+"\n", a...)
+}
+
+// usageError is a command line that cannot be run as typed: exit code 2.
+type usageError struct {
+	cmd string // for the hint; "" for none
+	msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErr(cmd, msg string) error { return &usageError{cmd: cmd, msg: msg} }
+
+// fail writes err as one sentence and returns its exit code.
+func fail(env Env, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if ue, ok := errors.AsType[*usageError](err); ok {
+		hint := ""
+		switch ue.cmd {
+		case "":
+		case "rebound":
+			hint = "; run 'rebound --help' for usage"
+		default:
+			hint = "; run 'rebound " + ue.cmd + " --help' for usage"
+		}
+		fmt.Fprintf(env.Stderr, "rebound: %s%s.\n", ue.msg, hint)
+		return exitUsage
+	}
+	fmt.Fprintf(env.Stderr, "rebound: %s\n", sentence(err.Error()))
+	return exitError
+}
+
+// sentence ends a message with a full stop unless it has its own.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
+}
+
+// parseInterleaved parses flags anywhere among the positional arguments, as
+// people type them (`show 1a2b --json`); everything after "--" is
+// positional.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+}
+
+// flagError rewrites the flag package's messages in the words of the help.
+func flagError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag " + dashed(name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return dashed(name) + " needs a value"
+	}
+	return msg
+}
+
+// dashed writes a flag as the help does: -o, --data-dir.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// resolve finds the session ID a typed prefix names among ids, or says why
+// not in one sentence: what names the kind of session ("session", "deleted
+// session") and hint follows an unknown ID.
+func resolve(prefix string, ids []string, what, hint string) (string, error) {
+	id, err := coach.Resolve(prefix, ids)
+	if ae, ok := errors.AsType[*coach.AmbiguousIDError](err); ok {
+		return "", errors.New(coach.Inert(ae.Error()))
+	}
+	if err != nil {
+		return "", fmt.Errorf("no %s has the ID %q%s", what, prefix, hint)
+	}
+	return id, nil
+}
+
+// readErr says that something under the data directory could not be read,
+// with the system's reason and the file it was about.
+func readErr(what string, err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return fmt.Errorf("cannot read %s: %s: %w", what, coach.Inert(pe.Path), pe.Err)
+	}
+	return fmt.Errorf("cannot read %s: %w", what, err)
+}

@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+var exportCommand = command{
+	name:  "export",
+	usage: "rebound export [ID…|--all] [--format markdown|json] [-o FILE] [--force]",
+	help: `Writes sessions into one document: the sessions named by their IDs, in the
+order given, or with --all every session, newest first. Files that cannot be
+read are skipped, each named on stderr.
+
+Flags:
+  --all            every session
+  --format FORMAT  markdown (the default: each session as markdown, separated
+                   by a rule) or json ({"schema_version", "exported_at",
+                   "sessions": [each session as its file holds it]})
+  -o FILE          write to FILE (atomically, readable only by you) instead
+                   of stdout
+  --force          replace FILE if it exists; without it, rebound asks at a
+                   terminal and refuses otherwise
+  --data-dir DIR   where sessions are kept
+`,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		var o exportOptions
+		fs.BoolVar(&o.all, "all", false, "")
+		fs.StringVar(&o.format, "format", "markdown", "")
+		fs.StringVar(&o.file, "o", "", "")
+		fs.BoolVar(&o.force, "force", false, "")
+		return func(c *ctx, args []string) error {
+			switch {
+			case len(args) == 0 && !o.all:
+				return usageErr(c.cmd, "give the IDs of the sessions to export, or --all")
+			case len(args) > 0 && o.all:
+				return usageErr(c.cmd, "give IDs or --all, not both")
+			case o.format != "markdown" && o.format != "json":
+				return usageErr(c.cmd, fmt.Sprintf("unknown format %q: use markdown or json", o.format))
+			}
+			o.ids = args
+			return c.export(o)
+		}
+	},
+}
+
+type exportOptions struct {
+	all    bool
+	ids    []string
+	format string
+	file   string // "" or "-": stdout
+	force  bool
+}
+
+func (c *ctx) export(o exportOptions) error {
+	// Check everything that can be wrong with the command line before
+	// reading sessions or asking to overwrite: the IDs, then the file.
+	ids, err := c.resolveAll(o)
+	if err != nil {
+		return err
+	}
+	toFile := o.file != "" && o.file != "-"
+	if toFile {
+		if err := c.mayWrite(o.file, o.force); err != nil {
+			return err
+		}
+	}
+	sessions, err := c.exportSessions(ids)
+	if err != nil {
+		return err
+	}
+	var data []byte
+	switch o.format {
+	case "json":
+		data, err = coach.ExportJSON(sessions, c.env.Now())
+		if err != nil {
+			return fmt.Errorf("encode the export: %w", err)
+		}
+	default:
+		flow, err := loadFlow()
+		if err != nil {
+			return err
+		}
+		data = coach.ExportMarkdown(sessions, flow)
+	}
+	if len(sessions) == 0 {
+		c.warnf("there are no sessions to export in %s.", coach.Inert(c.dir))
+	}
+
+	if !toFile {
+		_, err := c.env.Stdout.Write(data)
+		return err
+	}
+	if err := coach.WriteFile(o.file, data); err != nil {
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = pe.Err // its path is the temp file's, which means nothing to the reader
+		}
+		return fmt.Errorf("cannot write %s: %w", coach.Inert(o.file), err)
+	}
+	n := "1 session"
+	if len(sessions) != 1 {
+		n = fmt.Sprintf("%d sessions", len(sessions))
+	}
+	fmt.Fprintf(c.env.Stdout, "Exported %s to %s.\n", n, coach.Inert(o.file))
+	return nil
+}
+
+// resolveAll resolves the IDs typed, in order, each once; nil for --all.
+func (c *ctx) resolveAll(o exportOptions) ([]string, error) {
+	if o.all {
+		return nil, nil
+	}
+	known, err := c.store.IDs()
+	if err != nil {
+		return nil, readErr("the sessions in "+coach.Inert(c.dir), err)
+	}
+	var ids []string
+	for _, prefix := range o.ids {
+		id, err := c.resolveSession(prefix, known)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// exportSessions reads the sessions to export: those of ids, or for nil
+// ids every readable one, newest first, naming the others on stderr.
+func (c *ctx) exportSessions(ids []string) ([]*coach.Session, error) {
+	if ids == nil {
+		sessions, problems, err := c.store.List()
+		if err != nil {
+			return nil, readErr("the sessions in "+coach.Inert(c.dir), err)
+		}
+		for _, p := range problems {
+			c.warnf("skipped %s: %s.", coach.Inert(p.Path), coach.Inert(p.Reason))
+		}
+		return sessions, nil
+	}
+	out := make([]*coach.Session, len(ids))
+	for i, id := range ids {
+		s, err := c.loadID(id)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+// mayWrite decides whether file may be written: it does not exist, or
+// --force, or the person at the terminal says yes. Without a terminal to
+// ask at, an existing file is never replaced.
+func (c *ctx) mayWrite(file string, force bool) error {
+	info, err := os.Stat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// Say now, before any work, if the file cannot be made there.
+		if d, err := os.Stat(filepath.Dir(file)); err != nil || !d.IsDir() {
+			return fmt.Errorf("cannot write %s: there is no directory %s", coach.Inert(file), coach.Inert(filepath.Dir(file)))
+		}
+		return nil
+	case err != nil:
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: %w", coach.Inert(file), err)
+	case info.IsDir():
+		return fmt.Errorf("cannot write %s: it is a directory; give a file name", coach.Inert(file))
+	case force:
+		return nil
+	case !c.env.StdinTerminal || !c.env.StdoutTerminal:
+		return fmt.Errorf("%s exists; pass --force to overwrite it", coach.Inert(file))
+	}
+	fmt.Fprintf(c.env.Stderr, "%s exists. Overwrite? [y/N] ", coach.Inert(file))
+	answer, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes":
+		return nil
+	}
+	return fmt.Errorf("kept %s as it was; nothing was written", coach.Inert(file))
+}

@@ -1,0 +1,302 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui"
+)
+
+var listCommand = command{
+	name:  "list",
+	usage: "rebound list [--json]",
+	help: `Lists every session, newest first: its short ID, when it was started, its
+title, the stage the rejection came at, the mood before and after, and
+whether it is complete. Files that cannot be read are named on stderr.
+
+Flags:
+  --json           print JSON instead (see the README for its shape)
+  --data-dir DIR   where sessions are kept
+`,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		asJSON := fs.Bool("json", false, "")
+		return func(c *ctx, args []string) error {
+			if len(args) > 0 {
+				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q", args[0]))
+			}
+			return c.list(*asJSON)
+		}
+	},
+}
+
+// listRow is one session in `rebound list --json`. Its fields are the
+// documented shape: add to them, never rename.
+type listRow struct {
+	ID        string       `json:"id"`
+	ShortID   string       `json:"short_id"`
+	CreatedAt time.Time    `json:"created_at"`
+	UpdatedAt time.Time    `json:"updated_at"`
+	Status    coach.Status `json:"status"`
+	Title     string       `json:"title"`
+	Company   string       `json:"company"`
+	Role      string       `json:"role"`
+	Stage     string       `json:"stage"`
+	// RejectedOn is YYYY-MM-DD or "".
+	RejectedOn string `json:"rejected_on"`
+	// MoodBefore and MoodAfter are 1 to 10, or null when not recorded.
+	MoodBefore *int `json:"mood_before"`
+	MoodAfter  *int `json:"mood_after"`
+	// FeedbackOutcome is "", "sent", "replied" or "no_reply".
+	FeedbackOutcome coach.Outcome `json:"feedback_outcome"`
+	ActionsDone     int           `json:"actions_done"`
+	ActionsOpen     int           `json:"actions_open"`
+	Path            string        `json:"path"`
+}
+
+// problemRow is a file list could not read.
+type problemRow struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+func (c *ctx) list(asJSON bool) error {
+	sums, problems, err := c.store.Summaries()
+	if err != nil {
+		return readErr("the sessions in "+coach.Inert(c.dir), err)
+	}
+	ids, err := c.store.IDs()
+	if err != nil {
+		return readErr("the sessions in "+coach.Inert(c.dir), err)
+	}
+	// Short IDs are unique among every file, readable or not, since show
+	// resolves among them all.
+	short := coach.ShortIDs(ids)
+	for _, m := range sums {
+		if short[m.ID] == "" { // only if a file came or went between the two reads
+			short[m.ID] = m.ID
+		}
+	}
+	if asJSON {
+		return c.listJSON(sums, problems, short)
+	}
+	c.listText(sums, problems, short)
+	return nil
+}
+
+// listJSON streams the list: one session encoded at a time, so ten thousand
+// cost no more memory than one. The output is byte for byte what an
+// indenting json.Encoder (HTML left unescaped, as in session files) makes of
+// {"sessions": [...], "unreadable": [...]}.
+func (c *ctx) listJSON(sums []coach.Summary, problems []coach.Problem, short map[string]string) error {
+	w := bufio.NewWriterSize(c.env.Stdout, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	array := func(name string, n int, item func(i int) any, last bool) error {
+		fmt.Fprintf(w, "  %q: [", name)
+		for i := range n {
+			buf.Reset()
+			if err := enc.Encode(item(i)); err != nil {
+				return err
+			}
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    ")
+			w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
+		if n > 0 {
+			w.WriteString("\n  ")
+		}
+		w.WriteString("]")
+		if !last {
+			w.WriteByte(',')
+		}
+		w.WriteByte('\n')
+		return nil
+	}
+	w.WriteString("{\n")
+	if err := array("sessions", len(sums), func(i int) any { return c.row(&sums[i], short) }, false); err != nil {
+		return err
+	}
+	if err := array("unreadable", len(problems), func(i int) any {
+		return problemRow{Path: problems[i].Path, Reason: problems[i].Reason}
+	}, true); err != nil {
+		return err
+	}
+	w.WriteString("}\n")
+	return w.Flush()
+}
+
+func (c *ctx) row(m *coach.Summary, short map[string]string) listRow {
+	r := listRow{
+		ID:              m.ID,
+		ShortID:         short[m.ID],
+		CreatedAt:       m.CreatedAt,
+		UpdatedAt:       m.UpdatedAt,
+		Status:          m.Status,
+		Title:           m.Title(),
+		Company:         m.Company,
+		Role:            m.Role,
+		Stage:           m.Stage,
+		RejectedOn:      m.RejectedOn,
+		FeedbackOutcome: m.Feedback.Outcome,
+		Path:            c.store.Path(m.ID),
+	}
+	if m.MoodBefore != 0 {
+		r.MoodBefore = &m.MoodBefore
+	}
+	if m.MoodAfter != 0 {
+		r.MoodAfter = &m.MoodAfter
+	}
+	for _, a := range m.Actions {
+		if a.Done {
+			r.ActionsDone++
+		} else {
+			r.ActionsOpen++
+		}
+	}
+	return r
+}
+
+// listText prints a table a person can read; the unreadable files go to
+// stderr, so that stdout stays the table.
+func (c *ctx) listText(sums []coach.Summary, problems []coach.Problem, short map[string]string) {
+	w := bufio.NewWriterSize(c.env.Stdout, 64<<10)
+	defer w.Flush()
+	if len(sums) == 0 {
+		if len(problems) == 0 {
+			fmt.Fprintf(w, "No sessions yet in %s. Type rebound to start one.\n", coach.Inert(c.dir))
+		} else {
+			fmt.Fprintf(w, "No readable sessions in %s.\n", coach.Inert(c.dir))
+		}
+	} else {
+		c.table(w, sums, short)
+	}
+	w.Flush()
+	if len(problems) > 0 {
+		c.warnf("could not read %s, left as is:", sessionFiles(len(problems)))
+		for _, p := range problems {
+			fmt.Fprintf(c.env.Stderr, "  %s: %s\n", coach.Inert(p.Path), coach.Inert(p.Reason))
+		}
+	}
+}
+
+// columns of the table, in order.
+var listHeader = []string{"ID", "STARTED", "TITLE", "STAGE", "MOOD", "STATUS"}
+
+const (
+	titleColumn = 2
+	// maxTitle caps the title column when the terminal's width is unknown;
+	// the whole title is in `show` and in --json.
+	maxTitle = 40
+	minTitle = 16
+	colGap   = "  "
+)
+
+func (c *ctx) table(w io.Writer, sums []coach.Summary, short map[string]string) {
+	rows := make([][]string, len(sums))
+	widths := make([]int, len(listHeader))
+	for i, h := range listHeader {
+		widths[i] = len(h)
+	}
+	for i := range sums {
+		m := &sums[i]
+		rows[i] = []string{
+			short[m.ID],
+			m.CreatedAt.Local().Format("2006-01-02 15:04"),
+			coach.Inert(m.Title()),
+			orDash(oneLine(m.Stage)),
+			mood(m.MoodBefore) + "→" + mood(m.MoodAfter),
+			statusText(m.Status),
+		}
+		for j, cell := range rows[i] {
+			widths[j] = max(widths[j], ansi.StringWidth(cell))
+		}
+	}
+	// The title gets what the other columns leave of the terminal, or
+	// maxTitle when printing to a pipe.
+	room := maxTitle
+	if c.env.StdoutTerminal && c.env.Width > 0 {
+		others := 0
+		for j, wd := range widths {
+			if j != titleColumn {
+				others += wd + len(colGap)
+			}
+		}
+		room = max(minTitle, c.env.Width-others)
+	}
+	widths[titleColumn] = min(widths[titleColumn], room)
+
+	// At a terminal the header is bold, nothing more: colour would need
+	// the terminal's background, and asking for it costs a round trip.
+	var head func(string) string
+	if c.colour() {
+		bold := ui.NewStyles(true, true).Label
+		head = func(s string) string { return bold.Render(s) }
+	}
+	line := func(cells []string, isHead bool) {
+		var b strings.Builder
+		for j, cell := range cells {
+			if j == titleColumn {
+				cell = ansi.Truncate(cell, widths[j], "…")
+			}
+			pad := ""
+			if j < len(cells)-1 {
+				pad = strings.Repeat(" ", widths[j]-ansi.StringWidth(cell)) + colGap
+			}
+			if isHead && head != nil {
+				cell = head(cell)
+			}
+			b.WriteString(cell + pad)
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	line(listHeader, true)
+	for _, r := range rows {
+		line(r, false)
+	}
+}
+
+func mood(score int) string {
+	if score == 0 {
+		return "–"
+	}
+	return strconv.Itoa(score)
+}
+
+func statusText(s coach.Status) string {
+	if s == coach.Complete {
+		return "complete"
+	}
+	return "in progress"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// oneLine is user text made safe for one cell of a table.
+func oneLine(s string) string { return strings.Join(strings.Fields(coach.Inert(s)), " ") }
+
+// sessionFiles counts files: "1 session file", "3 session files".
+func sessionFiles(n int) string {
+	if n == 1 {
+		return "1 session file"
+	}
+	return strconv.Itoa(n) + " session files"
+}

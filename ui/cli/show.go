@@ -1,0 +1,235 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+var showCommand = command{
+	name:  "show",
+	usage: "rebound show ID [--json|--markdown]",
+	help: `Shows one session in full. ID is the session's ID from rebound list; its
+first characters are enough while they name one session only.
+
+At a terminal the session is rendered (in colour unless NO_COLOR is set);
+piped, it is plain text.
+
+Flags:
+  --json           the session exactly as its file holds it
+  --markdown       the session as markdown, as the summary's copy gives it
+  --data-dir DIR   where sessions are kept
+`,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		asJSON := fs.Bool("json", false, "")
+		asMarkdown := fs.Bool("markdown", false, "")
+		return func(c *ctx, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usageErr(c.cmd, "give the ID of the session to show")
+			case len(args) > 1:
+				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q: show takes one ID", args[1]))
+			case *asJSON && *asMarkdown:
+				return usageErr(c.cmd, "choose --json or --markdown, not both")
+			}
+			return c.show(args[0], *asJSON, *asMarkdown)
+		}
+	},
+}
+
+func (c *ctx) show(prefix string, asJSON, asMarkdown bool) error {
+	ids, err := c.store.IDs()
+	if err != nil {
+		return readErr("the sessions in "+coach.Inert(c.dir), err)
+	}
+	id, err := c.resolveSession(prefix, ids)
+	if err != nil {
+		return err
+	}
+	sess, err := c.loadID(id)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		data, err := coach.SessionJSON(sess)
+		if err != nil {
+			return fmt.Errorf("encode session %s: %w", sess.ID, err)
+		}
+		_, err = c.env.Stdout.Write(data)
+		return err
+	}
+	flow, err := loadFlow()
+	if err != nil {
+		return err
+	}
+	md := coach.Markdown(sess, flow)
+	if asMarkdown {
+		_, err = fmt.Fprint(c.env.Stdout, md)
+		return err
+	}
+	out, err := c.render(md)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(c.env.Stdout, out)
+	return err
+}
+
+// resolveSession finds the session a typed ID names among ids, the
+// session files' IDs.
+func (c *ctx) resolveSession(prefix string, ids []string) (string, error) {
+	hint := "; rebound list shows them"
+	if len(ids) == 0 {
+		hint = "; there are no sessions in " + coach.Inert(c.dir) + " yet"
+	}
+	return resolve(prefix, ids, "session", hint)
+}
+
+// loadID reads a session, or says in one sentence why it cannot.
+func (c *ctx) loadID(id string) (*coach.Session, error) {
+	sess, err := c.store.Load(id)
+	if p, ok := errors.AsType[coach.Problem](err); ok {
+		return nil, fmt.Errorf("cannot read session %s: %s (the file %s is left as it is)", id, coach.Inert(p.Reason), coach.Inert(p.Path))
+	}
+	if err != nil {
+		return nil, readErr("session "+id, err)
+	}
+	return sess, nil
+}
+
+// render lays a session's markdown out for reading. At a terminal it is
+// Glamour's, in the theme of the background, or its NoTTY style with
+// NO_COLOR; piped, it is clean text (see plainStyle).
+func (c *ctx) render(md string) (string, error) {
+	style := plainStyle()
+	switch {
+	case c.colour() && c.env.IsDark():
+		style = styles.DarkStyleConfig
+	case c.colour():
+		style = styles.LightStyleConfig
+	case c.env.StdoutTerminal:
+		style = styles.NoTTYStyleConfig
+	}
+	out, err := glamourRender(md, style, min(c.width(), maxTextWidth))
+	if err != nil {
+		return "", fmt.Errorf("render the session: %w", err)
+	}
+	if !c.env.StdoutTerminal {
+		out = ansi.Strip(out) // nothing but text in a pipe
+	}
+	return trimLines(out), nil
+}
+
+// plainStyle is Glamour's ASCII style for text read outside a terminal:
+// headings keep their "#", list items are "- ", and bold and italics lose
+// their asterisks, so that "Company: Northwind" reads as a sentence. The
+// only asterisks left are those the user typed.
+func plainStyle() gansi.StyleConfig {
+	s := styles.ASCIIStyleConfig
+	zero := uint(0)
+	s.Document.Margin = &zero // start at the left edge
+	s.Emph = gansi.StylePrimitive{}
+	s.Strong = gansi.StylePrimitive{}
+	s.Item = gansi.StylePrimitive{BlockPrefix: "- "}
+	return s
+}
+
+// maxTextWidth keeps the session at a readable line length on a wide
+// terminal, as the app does.
+const maxTextWidth = 100
+
+func glamourRender(md string, style gansi.StyleConfig, width int) (string, error) {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, width)))
+	if err != nil {
+		return "", err
+	}
+	return r.Render(md)
+}
+
+// trimLines drops the empty lines Glamour puts above and below the
+// document, and the spaces it pads every line with to the full width: they
+// would wrap into blank lines when the terminal is made narrower, and end
+// up in whatever is copied from it.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = trimPadding(l)
+	}
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// padding is a line's tail of spaces and the styles around them.
+var padding = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
+
+// trimPadding removes a line's trailing padding, but not spaces painted
+// with a background (a heading's badge), which are seen.
+func trimPadding(line string) string {
+	loc := padding.FindStringIndex(line)
+	if loc == nil {
+		return line
+	}
+	cut, bg := loc[0], false
+	for i := loc[0]; i < len(line); {
+		if line[i] == ' ' {
+			i++
+			if bg {
+				cut = i
+			}
+			continue
+		}
+		end := i + strings.IndexByte(line[i:], 'm') // padding matched whole sequences
+		bg = paintsBackground(line[i+2:end], bg)
+		i = end + 1
+	}
+	switch {
+	case cut == 0:
+		return ""
+	case strings.Contains(line[cut:], "\x1b"):
+		return line[:cut] + ansi.ResetStyle
+	}
+	return line[:cut]
+}
+
+// paintsBackground reports whether text after a style sequence with these
+// parameters has a background colour, given whether it had one before.
+func paintsBackground(params string, before bool) bool {
+	if params == "" {
+		return false
+	}
+	for _, p := range strings.Split(params, ";") {
+		switch {
+		case p == "0" || p == "49":
+			before = false
+		case p == "48" || len(p) == 2 && p[0] == '4' || len(p) == 3 && strings.HasPrefix(p, "10"):
+			return true
+		}
+	}
+	return before
+}
+
+// loadFlow is the coaching content, which Markdown needs for the prompts'
+// labels.
+func loadFlow() (*content.Flow, error) {
+	flow, _, err := content.Load()
+	if err != nil {
+		return nil, fmt.Errorf("this build's coaching content is broken: %w", err)
+	}
+	return flow, nil
+}

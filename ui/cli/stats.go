@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui"
+)
+
+var statsCommand = command{
+	name:  "stats",
+	usage: "rebound stats [--json]",
+	help: `Shows the patterns across your sessions: how often rejections came in the
+last twelve months, your mood before and after each session, the stages they
+came at, the themes that recur in what you would do better and in the
+questions that threw you, and how your actions and feedback requests went.
+
+Flags:
+  --json           print the numbers as JSON (see the README for its shape)
+  --data-dir DIR   where sessions are kept
+`,
+	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
+		asJSON := fs.Bool("json", false, "")
+		return func(c *ctx, args []string) error {
+			if len(args) > 0 {
+				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q", args[0]))
+			}
+			return c.stats(*asJSON)
+		}
+	},
+}
+
+func (c *ctx) stats(asJSON bool) error {
+	sums, problems, err := c.store.Summaries()
+	if err != nil {
+		return readErr("the sessions in "+coach.Inert(c.dir), err)
+	}
+	if len(problems) > 0 {
+		c.warnf("%s could not be read and not counted; rebound list names them.", sessionFiles(len(problems)))
+	}
+	ins := coach.ComputeInsights(sums, c.env.Now())
+	if asJSON {
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false) // themes are people's words: keep "&" as typed
+		return enc.Encode(ins)
+	}
+	// With NO_COLOR at a terminal the styles keep their emphasis (bold,
+	// reverse) and lose their colours; piped, every sequence goes.
+	out := ui.RenderInsights(ins, c.width(), c.styles())
+	if !c.env.StdoutTerminal {
+		out = ansi.Strip(out)
+	}
+	_, err = fmt.Fprintln(c.env.Stdout, strings.TrimRight(out, "\n"))
+	return err
+}
