@@ -26,7 +26,7 @@ var support string
 // someone" note, as plain text. It is shown on home and on the summary, so
 // the way to real help is never hard to find; the app is a coach, not a
 // therapist. Load checks that the note is not empty.
-func Support() string { return strings.TrimSpace(support) }
+func Support() string { return strings.Join(strings.Fields(support), " ") }
 
 // Kind says which kind of answer a prompt collects, and so which widget asks
 // for it and how the answer is stored.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -177,6 +178,10 @@ func historyItems(sums []coach.Summary, problems []coach.Problem) []list.Item {
 		ids[i] = m.ID
 	}
 	short := coach.ShortIDs(ids)
+	// Newest first by when the session happened: editing an old session
+	// later must not move it to the top.
+	sums = slices.Clone(sums)
+	slices.SortStableFunc(sums, func(a, b coach.Summary) int { return b.CreatedAt.Compare(a.CreatedAt) })
 	items := make([]list.Item, 0, len(problems)+len(sums))
 	for _, p := range problems {
 		items = append(items, historyItem{problem: &p, filter: strings.ToLower(p.Path + "\n" + p.Reason)})

@@ -197,7 +197,11 @@ func TestOpenedSessionRecordsFeedback(t *testing.T) {
 	if d.m.session.panel != panelNone || !strings.Contains(d.view(), "feedback recorded") {
 		t.Errorf("enter on the last field should close the form and say so:\n%s", d.view())
 	}
-	d.press("esc", "esc")
+	d.press("esc")
+	if got := strings.Join(titles(d), ","); got != "Analyst at Globex,Engineer at Northwind,Designer at Acme" {
+		t.Errorf("recording feedback moved the session in the list (want by date started): %s", got)
+	}
+	d.press("esc")
 	if strings.Contains(d.view(), "Follow up on your feedback request") {
 		t.Errorf("a replied request is still due on home:\n%s", d.view())
 	}

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
@@ -298,7 +299,10 @@ func (h *homeScreen) View() string {
 func (h *homeScreen) ShortHelp() []key.Binding {
 	k := h.deps.keys
 	b := []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "open")}
-	if n := h.shown; n > 0 {
+	switch n := h.shown; {
+	case n == 1:
+		b = append(b, withHelp(k.Enter, "1", "open what is due"))
+	case n > 1:
 		b = append(b, withHelp(k.Enter, "1-"+itoa(n), "open what is due"))
 	}
 	return append(b, k.QuitHome)
@@ -332,7 +336,9 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		pointer = st.Cursor.Render("› ")
 		title = st.Label.Render(it.title)
 	}
-	title = lipgloss.NewStyle().Width(col).MaxWidth(col).Render(title)
+	// Cut, never wrapped: a row is one line.
+	title = ansi.Truncate(title, col, "…")
+	title += strings.Repeat(" ", max(0, col-lipgloss.Width(title)))
 	line := pointer + title + "  " + st.Muted.Render(it.desc)
 	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
 }
