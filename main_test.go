@@ -27,6 +27,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // firstFrameText is on the app's first screen; tests and the start-up
@@ -1467,4 +1470,756 @@ func TestE2ESignalsSaveTheUnfinishedAnswer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMeasureListJSON measures `rebound list --json` over 10,000 sessions,
+// the README's scale figure: one cold run, which reads every file and
+// builds the index, then five warm runs that read the index. It logs wall
+// time and peak RSS and asserts nothing about them.
+//
+//	REBOUND_MEASURE=1 go test -run TestMeasureListJSON -v .
+func TestMeasureListJSON(t *testing.T) {
+	if os.Getenv("REBOUND_MEASURE") != "1" {
+		t.Skip("set REBOUND_MEASURE=1 to measure list --json over 10,000 sessions")
+	}
+	const n = 10_000
+	dir := t.TempDir()
+	if err := coachtest.Write(coach.NewStore(dir), coachtest.Generate(n, 1, time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	list := func() (time.Duration, int64) {
+		t.Helper()
+		cmd := exec.Command(binPath, "list", "--json", "--data-dir", dir)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		start := time.Now()
+		err := cmd.Run()
+		took := time.Since(start)
+		if err != nil {
+			t.Fatalf("rebound list --json: %v\n%s", err, errOut.String())
+		}
+		if got := bytes.Count(out.Bytes(), []byte(`"short_id"`)); got != n {
+			t.Fatalf("listed %d sessions, want %d", got, n)
+		}
+		return took, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KB on Linux
+	}
+	cold, coldRSS := list()
+	t.Logf("cold (reads %d files, builds the index): %v, peak RSS %d KB", n, ms(cold), coldRSS)
+	var times []time.Duration
+	var peak int64
+	for range 5 {
+		took, rss := list()
+		times = append(times, took)
+		peak = max(peak, rss)
+	}
+	slices.Sort(times)
+	t.Logf("warm (reads the index), 5 runs: median %v (min %v, max %v), peak RSS %d KB",
+		ms(times[2]), ms(times[0]), ms(times[4]), peak)
+}
+
+// The tests below look back at past sessions: Past sessions in the app and
+// the command line, over session files written with the store as earlier
+// runs of rebound would have left them.
+
+// The fixed IDs of the sessions writePastSessions stores. No two start with
+// the same seven characters, so those are their short IDs.
+const (
+	northID  = "4e0a7f1c9b2d3e5f" // complete; a feedback follow-up and an action overdue
+	acmeID   = "a2c4e6f8a0b2c4d6" // complete; nothing due
+	globexID = "6b1d3f5a7c9e0b2d" // unfinished, the most recently touched
+)
+
+// writePastSessions stores three sessions in dataDir, dated from now:
+//
+//   - Northwind (northID), complete, ten days old: a feedback request sent
+//     ten days ago with a follow-up due three days ago and no outcome, an
+//     action due two days ago and one due in five days; "portfolio" is in
+//     its answers and "Rivera" (the interviewer) in its intake.
+//   - Acme Robotics (acmeID), complete, four days old, nothing due.
+//   - Globex (globexID), unfinished, a day old; "portfolio" is in an answer.
+func writePastSessions(t *testing.T, dataDir string, now time.Time) {
+	t.Helper()
+	at := func(days int) time.Time { return now.AddDate(0, 0, days) }
+
+	north := coach.NewSession(at(-10))
+	north.ID = northID
+	north.Status, north.Position = coach.Complete, coach.PromptMoodAfter
+	north.Intake = coach.Intake{Company: "Northwind", Role: "Product designer", Interviewer: "Ms Rivera",
+		Stage: "final round", RejectedOn: day(now, -10), Channel: "email",
+		Message: "We have decided not to move forward."}
+	north.MoodBefore, north.MoodAfter = &coach.Mood{Score: 4, Word: "flat"}, &coach.Mood{Score: 6, Word: "lighter"}
+	north.Feedback = coach.FeedbackRequest{Draft: "Hi Ms Rivera, thank you for your time.", Send: "yes",
+		SendOn: day(now, -10), FollowUpOn: day(now, -3)}
+	north.Actions = []coach.Action{{Text: "Update portfolio", Due: day(now, -2)}, {Text: "Email Ms Rivera", Due: day(now, 5)}}
+	north.Answers[coach.PromptDoBetter] = coach.Answer{Items: []string{"Quantify impact in my portfolio"}}
+	north.Answers[coach.PromptQuestions] = coach.Answer{Items: []string{"Tell me about a conflict"}}
+	north.Answers[coach.PromptBalanced] = coach.Answer{Text: "I reached the final round; the decision had other reasons."}
+
+	acme := coach.NewSession(at(-4))
+	acme.ID = acmeID
+	acme.Status, acme.Position = coach.Complete, coach.PromptMoodAfter
+	acme.Intake = coach.Intake{Company: "Acme Robotics", Role: "Backend engineer", Stage: "phone screen"}
+	acme.MoodBefore = &coach.Mood{Score: 3}
+	acme.Feedback = coach.FeedbackRequest{Send: "no"}
+
+	globex := coach.NewSession(at(-1))
+	globex.ID = globexID
+	globex.Position = "not_personal.explanations"
+	globex.Intake = coach.Intake{Company: "Globex", Role: "Data analyst"}
+	globex.Answers["not_personal.thought"] = coach.Answer{Text: "My portfolio is too thin."}
+
+	store := coach.NewStore(dataDir)
+	for _, s := range []*coach.Session{north, acme, globex} {
+		if err := store.Save(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// pastSession is what the opened session records in a session file, by
+// JSON name, declared here for the same reason as savedSession.
+type pastSession struct {
+	ID       string `json:"id"`
+	Status   string `json:"status"`
+	Position string `json:"position"`
+	Intake   struct {
+		Interviewer string `json:"interviewer"`
+	} `json:"intake"`
+	Feedback struct {
+		Send       string `json:"send"`
+		SendOn     string `json:"send_on"`
+		FollowUpOn string `json:"follow_up_on"`
+		Outcome    string `json:"outcome"`
+		OutcomeOn  string `json:"outcome_on"`
+		Received   string `json:"received"`
+		ReceivedOn string `json:"received_on"`
+	} `json:"feedback_request"`
+	Actions []struct {
+		Text   string `json:"text"`
+		Due    string `json:"due"`
+		Done   bool   `json:"done"`
+		DoneOn string `json:"done_on"`
+	} `json:"actions"`
+}
+
+// waitPastSession waits until the session file at path satisfies ok, and
+// returns it decoded and as its bytes.
+func waitPastSession(t *testing.T, path, what string, ok func(*pastSession) bool) (*pastSession, []byte) {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	for {
+		data, err := os.ReadFile(path)
+		if err == nil {
+			s := new(pastSession)
+			if err = json.Unmarshal(data, s); err == nil && ok(s) {
+				return s, data
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s where %s: nothing after %v (%v); file:\n%s", path, what, e2eWait, err, data)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// runRebound runs the binary as a script would: no terminal, stdin from
+// /dev/null, the output in buffers. It returns the exit code and the output.
+func runRebound(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	devnull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devnull.Close()
+	home := t.TempDir()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = append(terminalEnv(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"))
+	cmd.Dir = t.TempDir()
+	cmd.Stdin = devnull
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(e2eWait):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("rebound %q still running after %v; stdout %q, stderr %q", args, e2eWait, out.String(), errOut.String())
+	}
+	if _, ok := errors.AsType[*exec.ExitError](err); err != nil && !ok {
+		t.Fatalf("rebound %q: %v", args, err)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errOut.String()
+}
+
+// isErrorLine reports whether stderr is what the README promises for an
+// error: one line, starting "rebound: ".
+func isErrorLine(stderr string) bool {
+	return strings.HasPrefix(stderr, "rebound: ") && strings.HasSuffix(stderr, "\n") && strings.Count(stderr, "\n") == 1
+}
+
+// inOrder reports whether every one of parts is in s, each after the one
+// before it.
+func inOrder(s string, parts ...string) bool {
+	for _, p := range parts {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return true
+}
+
+// checkJSONExport checks a `rebound export --format json` document: schema
+// 1, exported between from and to, and holding exactly the session file at
+// path, nothing else.
+func checkJSONExport(t *testing.T, data []byte, path string, from, to time.Time) {
+	t.Helper()
+	var doc struct {
+		SchemaVersion int               `json:"schema_version"`
+		ExportedAt    time.Time         `json:"exported_at"`
+		Sessions      []json.RawMessage `json:"sessions"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("the export is not JSON: %v\n%s", err, data)
+	}
+	if doc.SchemaVersion != 1 {
+		t.Errorf("export schema_version %d, want 1", doc.SchemaVersion)
+	}
+	if doc.ExportedAt.Before(from.Truncate(time.Second)) || doc.ExportedAt.After(to) {
+		t.Errorf("export exported_at %v, want between %v and %v", doc.ExportedAt, from, to)
+	}
+	if len(doc.Sessions) != 1 {
+		t.Fatalf("the export holds %d sessions, want 1:\n%s", len(doc.Sessions), data)
+	}
+	file, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want bytes.Buffer
+	if err := json.Compact(&got, doc.Sessions[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&want, file); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("the exported session is not the file as it is:\nexported %s\nfile     %s", got.String(), want.String())
+	}
+}
+
+// TestE2EPastSessions looks back at a past session the way a person would:
+// from home to Past sessions, a search, the session opened; feedback
+// recorded, an action ticked off, an answer edited, the session copied;
+// an export from the command line while the app runs; the session deleted
+// in the app and restored from the command line.
+func TestE2EPastSessions(t *testing.T) {
+	dataDir := t.TempDir()
+	before := time.Now()
+	writePastSessions(t, dataDir, before)
+	northPath := filepath.Join(dataDir, "sessions", northID+".json")
+	trashPath := filepath.Join(dataDir, "trash", northID+".json")
+	short := northID[:7]
+	const north = "Product designer at Northwind"
+
+	tm := startApp(t, 80, 24, dataDir)
+	// Home: what is due above the menu, the most recent first, numbered.
+	tm.WaitUntil(t, "home with what is due and the whole menu", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Due now") &&
+			hasLine(s, " 1  ", "late · Update portfolio · "+north) &&
+			hasLine(s, " 2  ", "late · Follow up on your feedback request · Product") && // cut at 80 columns
+			inOrder(s, "Due now", "› Start a new session", "Resume: Data analyst at Globex",
+				"Past sessions", "Insights", "Quit") &&
+			hasLine(s, "Past sessions", "3 sessions")
+	})
+	tm.Press("down", "down")
+	tm.WaitUntil(t, "Past sessions selected", e2eWait, func(s string) bool { return hasLine(s, "› Past sessions") })
+	tm.Press("enter")
+
+	// Past sessions: the newest first, each with how it went and its short ID.
+	tm.WaitUntil(t, "Past sessions, the newest first", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Past sessions") && strings.Contains(s, "3 sessions") &&
+			inOrder(s, "› ", "Data analyst at Globex", "Backend engineer at Acme Robotics", north) &&
+			hasLine(s, "final round · mood 4 → 6 · 0/2 actions done · complete · "+short)
+	})
+
+	// "/" searches every word of each session's text, in any case.
+	tm.Press("/")
+	tm.WaitFor(t, "Search:", e2eWait)
+	tm.Type("portfolio")
+	tm.WaitUntil(t, `"portfolio" keeps the two sessions that hold it`, e2eWait, func(s string) bool {
+		return strings.Contains(s, "Search: portfolio") && strings.Contains(s, north) &&
+			strings.Contains(s, "Data analyst at Globex") && !strings.Contains(s, "Acme Robotics")
+	})
+	tm.Type(" RIVERA")
+	tm.WaitUntil(t, `"portfolio RIVERA" keeps the one session holding both words`, e2eWait, func(s string) bool {
+		return strings.Contains(s, "Search: portfolio RIVERA") && strings.Contains(s, north) &&
+			!strings.Contains(s, "Globex") && !strings.Contains(s, "Acme Robotics")
+	})
+	tm.Press("enter") // apply the search
+	tm.WaitUntil(t, "the search applied", e2eWait, func(s string) bool {
+		return !strings.Contains(s, "Search:") && strings.Contains(s, "esc clear search") &&
+			hasLine(s, "1 session", "2 filtered") && hasLine(s, "› ", north)
+	})
+	tm.Press("enter") // open
+	opened := func(s string) bool {
+		return strings.Contains(s, "rebound · "+north) && strings.Contains(s, "Mood: 4/10 (flat) → 6/10 (lighter)") &&
+			hasLine(s, short+" · ", northID+".json") && strings.Contains(s, "f feedback")
+	}
+	tm.WaitUntil(t, "the session opened and rendered", e2eWait, opened)
+
+	// f: what became of the feedback request, the feedback, when it came.
+	tm.Press("f")
+	tm.WaitUntil(t, "the feedback form", e2eWait, func(s string) bool {
+		return strings.Contains(s, "You planned to send it on "+day(before, -10)+", and to follow up by "+day(before, -3)+".") &&
+			hasLine(s, "› What became of it?") && strings.Contains(s, "● not yet  ○ sent  ○ replied  ○ no reply")
+	})
+	tm.Press("right", "right")
+	tm.WaitFor(t, "○ not yet  ○ sent  ● replied  ○ no reply", e2eWait)
+	tm.Press("tab")
+	tm.WaitUntil(t, "the feedback received focused", e2eWait, func(s string) bool {
+		return hasLine(s, "› The feedback you received")
+	})
+	const received = "Strong portfolio.\nThey wanted more user research."
+	tm.Paste(received)
+	tm.WaitFor(t, "They wanted more user research.", e2eWait)
+	tm.Press("tab")
+	tm.WaitUntil(t, "the date focused", e2eWait, func(s string) bool { return hasLine(s, "› When it came") })
+	receivedOn := day(before, -1)
+	tm.Type(receivedOn) // replaces the default, today
+	tm.WaitFor(t, receivedOn, e2eWait)
+	tm.Press("enter") // on the last field: save and close
+	tm.WaitUntil(t, "the form closed, the feedback recorded", e2eWait, func(s string) bool {
+		return opened(s) && strings.Contains(s, "feedback recorded")
+	})
+	got, _ := waitPastSession(t, northPath, `feedback_request.outcome is "replied"`, func(s *pastSession) bool {
+		return s.Feedback.Outcome == "replied"
+	})
+	after := time.Now()
+	if got.Feedback.Received != received || got.Feedback.ReceivedOn != receivedOn {
+		t.Errorf("feedback received %q on %q, want %q on %q", got.Feedback.Received, got.Feedback.ReceivedOn, received, receivedOn)
+	}
+	checkDate(t, "feedback_request.outcome_on", got.Feedback.OutcomeOn, 0, before, after)
+	if got.Feedback.Send != "yes" || got.Feedback.SendOn != day(before, -10) || got.Feedback.FollowUpOn != day(before, -3) {
+		t.Errorf("recording the outcome changed the plan: %+v", got.Feedback)
+	}
+
+	// a: the actions; space ticks one and saves at once.
+	tm.Press("a")
+	tm.WaitUntil(t, "the actions", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Tick off what you have done.") &&
+			hasLine(s, "› [ ] Update portfolio", "by "+day(before, -2)) &&
+			hasLine(s, "[ ] Email Ms Rivera", "by "+day(before, 5))
+	})
+	tm.Press("space")
+	tm.WaitUntil(t, "the first action done", e2eWait, func(s string) bool {
+		return hasLine(s, "› [x] Update portfolio", "done ") && hasLine(s, "[ ] Email Ms Rivera")
+	})
+	got, raw := waitPastSession(t, northPath, "actions[0] is done", func(s *pastSession) bool {
+		return len(s.Actions) == 2 && s.Actions[0].Done
+	})
+	after = time.Now()
+	checkDate(t, "actions[0].done_on", got.Actions[0].DoneOn, 0, before, after)
+	if got.Actions[1].Done || got.Actions[1].DoneOn != "" || got.Actions[0].Due != day(before, -2) {
+		t.Errorf("actions after ticking the first: %+v", got.Actions)
+	}
+	for _, want := range []string{`"done": true`, `"done_on": "`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("the file lacks %s:\n%s", want, raw)
+		}
+	}
+	if got.Feedback.Outcome != "replied" || got.Feedback.Received != received {
+		t.Errorf("ticking an action lost the feedback: %+v", got.Feedback)
+	}
+	tm.Press("esc")
+	tm.WaitUntil(t, "the document again", e2eWait, opened)
+
+	// e: one answer edited in the flow, then back to the session.
+	tm.Press("e")
+	tm.WaitUntil(t, "the answers to choose from", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Which answer do you want to change?") && hasLine(s, "› Company", "Northwind")
+	})
+	tm.Press("down", "down")
+	tm.WaitUntil(t, "the interviewer chosen", e2eWait, func(s string) bool { return hasLine(s, "› Interviewer", "Ms Rivera") })
+	tm.Press("enter")
+	tm.WaitUntil(t, "the interviewer being edited", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Editing · What happened") && hasLine(s, "› Interviewer", "Ms Rivera")
+	})
+	tm.Type(" Garcia")
+	tm.WaitFor(t, "Ms Rivera Garcia", e2eWait)
+	tm.Press("enter")
+	tm.WaitUntil(t, "back on the opened session", e2eWait, opened)
+	got, _ = waitPastSession(t, northPath, "the interviewer is edited", func(s *pastSession) bool {
+		return s.Intake.Interviewer == "Ms Rivera Garcia"
+	})
+	if got.Status != "complete" || got.Position != coach.PromptMoodAfter {
+		t.Errorf("editing an answer moved the session: status %q, position %q", got.Status, got.Position)
+	}
+	if got.Feedback.Outcome != "replied" || !got.Actions[0].Done {
+		t.Errorf("editing an answer lost what was recorded: %+v %+v", got.Feedback, got.Actions)
+	}
+
+	// ctrl+y copies the session as markdown: what show --markdown prints.
+	tm.Press("ctrl+y")
+	copied := tm.waitClipboard(t, "of the session's markdown", func(c string) bool {
+		return strings.HasPrefix(c, "# "+north+"\n")
+	})
+	tm.WaitFor(t, "copied as markdown", e2eWait)
+	for _, want := range []string{"Ms Rivera Garcia", "[x] Update portfolio", "[ ] Email Ms Rivera",
+		"**Feedback received**", "They wanted more user research", "replied"} {
+		if !strings.Contains(copied, want) {
+			t.Errorf("the copied markdown lacks %q:\n%s", want, copied)
+		}
+	}
+	if code, stdout, stderr := runRebound(t, "show", short, "--markdown", "--data-dir", dataDir); code != 0 || stdout != copied {
+		t.Errorf("show %s --markdown: exit code %d, stderr %q; stdout differs from the copy:\n%s\ncopied:\n%s",
+			short, code, stderr, stdout, copied)
+	}
+
+	// esc: back to the searched list; esc clears the search; esc goes home,
+	// where nothing is due any more.
+	tm.Press("esc")
+	tm.WaitUntil(t, "back on the searched list", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Past sessions") && strings.Contains(s, "esc clear search") &&
+			strings.Contains(s, north) && !strings.Contains(s, "Globex")
+	})
+	tm.Press("esc")
+	tm.WaitUntil(t, "the search cleared", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Past sessions") && strings.Contains(s, "esc home") &&
+			strings.Contains(s, "3 sessions") && strings.Contains(s, "Globex") && strings.Contains(s, "Acme Robotics") &&
+			hasLine(s, north) && hasLine(s, "final round · mood 4 → 6 · feedback: replied · 1/2 actions done · complete")
+	})
+	tm.Press("esc")
+	tm.WaitUntil(t, "home with nothing due", e2eWait, func(s string) bool {
+		return strings.Contains(s, "› Start a new session") && strings.Contains(s, "Resume: Data analyst at Globex") &&
+			!strings.Contains(s, "Due now") && !strings.Contains(s, "late ·")
+	})
+
+	// The command line reads sessions while the app runs: export to a file,
+	// refused over it without --force, replaced with it.
+	out := filepath.Join(t.TempDir(), "north.json")
+	exportArgs := []string{"export", short, "--format", "json", "-o", out, "--data-dir", dataDir}
+	from := time.Now()
+	code, stdout, stderr := runRebound(t, exportArgs...)
+	if code != 0 || stdout != "Exported 1 session to "+out+".\n" || stderr != "" {
+		t.Fatalf("export: exit code %d, stdout %q, stderr %q; want 0 and the file named", code, stdout, stderr)
+	}
+	exported, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONExport(t, exported, northPath, from, time.Now())
+	checkMode(t, out, 0o600)
+	first, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	code, stdout, stderr = runRebound(t, exportArgs...)
+	if code != 1 || stdout != "" || !isErrorLine(stderr) || !strings.Contains(stderr, "--force") {
+		t.Errorf("export over a file without --force: exit code %d, stdout %q, stderr %q; want 1 and one line naming --force",
+			code, stdout, stderr)
+	}
+	if again, err := os.ReadFile(out); err != nil || !bytes.Equal(again, exported) {
+		t.Errorf("export without --force changed the file (%v):\n%s", err, again)
+	}
+	if fi, err := os.Stat(out); err != nil || !os.SameFile(first, fi) {
+		t.Errorf("export without --force replaced the file (%v)", err)
+	}
+
+	from = time.Now()
+	code, stdout, stderr = runRebound(t, append(exportArgs, "--force")...)
+	if code != 0 || stdout != "Exported 1 session to "+out+".\n" || stderr != "" {
+		t.Fatalf("export --force: exit code %d, stdout %q, stderr %q; want 0", code, stdout, stderr)
+	}
+	if fi, err := os.Stat(out); err != nil || os.SameFile(first, fi) {
+		t.Errorf("export --force did not replace the file (%v)", err)
+	}
+	if exported, err = os.ReadFile(out); err != nil {
+		t.Fatal(err)
+	}
+	checkJSONExport(t, exported, northPath, from, time.Now())
+	checkMode(t, out, 0o600)
+
+	// Delete in the app: d asks, n keeps; d, y moves the file to the trash.
+	tm.Press("down", "down")
+	tm.WaitUntil(t, "Past sessions selected", e2eWait, func(s string) bool { return hasLine(s, "› Past sessions") })
+	tm.Press("enter")
+	// Still in the order the sessions happened: recording feedback, ticking
+	// an action and editing an answer do not move the session to the top.
+	tm.WaitUntil(t, "Past sessions, in the order they happened", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Past sessions") && strings.Contains(s, "3 sessions") &&
+			inOrder(s, "› ", "Data analyst at Globex", "Backend engineer at Acme Robotics", north)
+	})
+	tm.Press("down", "down")
+	tm.WaitUntil(t, "Northwind selected", e2eWait, func(s string) bool { return hasLine(s, "› ", north) })
+	tm.Press("enter")
+	tm.WaitUntil(t, "the session opened", e2eWait, opened)
+	tm.Press("d")
+	tm.WaitUntil(t, "the delete question", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Delete this session? It moves to the trash") && strings.Contains(s, "rebound restore "+short)
+	})
+	tm.Press("n")
+	tm.WaitUntil(t, "the question gone", e2eWait, func(s string) bool {
+		return opened(s) && !strings.Contains(s, "Delete this session?")
+	})
+	kept, err := os.ReadFile(northPath)
+	if err != nil {
+		t.Fatalf("n did not keep the session: %v", err)
+	}
+	tm.Press("d")
+	tm.WaitFor(t, "Delete this session?", e2eWait)
+	tm.Press("y")
+	tm.WaitUntil(t, "Past sessions without it, naming the restore command", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Past sessions") && strings.Contains(s, "in the trash · rebound restore "+short) &&
+			strings.Contains(s, "2 sessions") && !strings.Contains(s, north)
+	})
+	if _, err := os.Stat(northPath); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after delete the session file is still in sessions/ (%v)", err)
+	}
+	if trashed, err := os.ReadFile(trashPath); err != nil || !bytes.Equal(trashed, kept) {
+		t.Errorf("the trash does not hold the session file as it was (%v):\n%s", err, trashed)
+	}
+	checkMode(t, trashPath, 0o600)
+	checkMode(t, filepath.Dir(trashPath), 0o700)
+
+	tm.Press("q")
+	tm.expectExit(t, "q on Past sessions", 0)
+	if _, err := os.Stat(northPath); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after quitting the deleted session is back in sessions/ (%v)", err)
+	}
+
+	// The command line brings it back, by its short ID.
+	code, stdout, stderr = runRebound(t, "restore", short, "--data-dir", dataDir)
+	if want := "Restored " + north + " (" + short + ").\n"; code != 0 || stdout != want || stderr != "" {
+		t.Errorf("restore %s: exit code %d, stdout %q, stderr %q; want 0 and %q", short, code, stdout, stderr, want)
+	}
+	if restored, err := os.ReadFile(northPath); err != nil || !bytes.Equal(restored, kept) {
+		t.Errorf("the restored file is not the deleted one (%v):\n%s", err, restored)
+	}
+	if _, err := os.Stat(trashPath); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after restore the file is still in the trash (%v)", err)
+	}
+
+	code, stdout, stderr = runRebound(t, "list", "--json", "--data-dir", dataDir)
+	if code != 0 || stderr != "" {
+		t.Fatalf("list --json: exit code %d, stderr %q", code, stderr)
+	}
+	var listed struct {
+		Sessions []struct {
+			ID              string `json:"id"`
+			ShortID         string `json:"short_id"`
+			Status          string `json:"status"`
+			Title           string `json:"title"`
+			FeedbackOutcome string `json:"feedback_outcome"`
+			ActionsDone     int    `json:"actions_done"`
+			ActionsOpen     int    `json:"actions_open"`
+			Path            string `json:"path"`
+		} `json:"sessions"`
+		Unreadable []json.RawMessage `json:"unreadable"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &listed); err != nil {
+		t.Fatalf("list --json is not JSON: %v\n%s", err, stdout)
+	}
+	var ids []string
+	for _, s := range listed.Sessions {
+		ids = append(ids, s.ID)
+	}
+	if want := []string{northID, globexID, acmeID}; !slices.Equal(ids, want) || listed.Unreadable == nil || len(listed.Unreadable) != 0 {
+		t.Fatalf("list --json: sessions %q, unreadable %s; want %q (newest first) and []", ids, listed.Unreadable, want)
+	}
+	n := listed.Sessions[0]
+	if n.ShortID != short || n.Status != "complete" || n.Title != north || n.FeedbackOutcome != "replied" ||
+		n.ActionsDone != 1 || n.ActionsOpen != 1 || n.Path != northPath {
+		t.Errorf("list --json, the restored session: %+v", n)
+	}
+}
+
+// TestE2ECommandLineExitCodes runs the commands that look back with the
+// mistakes people make, and checks the exit code and that an error is one
+// line on stderr starting "rebound: ", with nothing on stdout.
+func TestE2ECommandLineExitCodes(t *testing.T) {
+	dataDir := t.TempDir()
+	now := time.Now()
+	store := coach.NewStore(dataDir)
+	// Two IDs start with the same seven characters; their short IDs are
+	// eight long.
+	for i, id := range []string{"abcdef0111111111", "abcdef0222222222", "9876543210fedcba"} {
+		s := coach.NewSession(now.Add(-time.Duration(i+1) * time.Hour))
+		s.ID = id
+		s.Intake = coach.Intake{Company: "Initech", Role: fmt.Sprintf("Engineer %d", i+1)}
+		if err := store.Save(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := t.TempDir()
+	data := []string{"--data-dir", dataDir}
+
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string // in stdout when code is 0, else in stderr
+	}{
+		{"unknown ID", append([]string{"show", "0000000"}, data...), 1, `no session has the ID "0000000"`},
+		{"ambiguous prefix", append([]string{"show", "abcdef0"}, data...), 1,
+			`"abcdef0" is ambiguous: it starts 2 session IDs (abcdef0111111111, abcdef0222222222)`},
+		{"ambiguous prefix to export", append([]string{"export", "abcdef0", "--format", "json"}, data...), 1, "ambiguous"},
+		{"a longer prefix names one", append([]string{"show", "ABCDEF02", "--json"}, data...), 0, `"id": "abcdef0222222222"`},
+		{"short IDs grow while they are ambiguous", append([]string{"list"}, data...), 0, "abcdef01 "},
+		{"missing ID", append([]string{"show"}, data...), 2, "give the ID of the session to show"},
+		{"missing ID to restore", append([]string{"restore"}, data...), 2, "give the ID"},
+		{"export with neither IDs nor --all", append([]string{"export"}, data...), 2, "--all"},
+		{"unknown flag", append([]string{"list", "--bogus"}, data...), 2, "unknown flag --bogus"},
+		{"unknown flag after an ID", append([]string{"show", "9876543", "--yaml"}, data...), 2, "unknown flag --yaml"},
+		{"unknown format", append([]string{"export", "--all", "--format", "yaml"}, data...), 2, `unknown format "yaml"`},
+		{"nothing to restore", append([]string{"restore", "9876543"}, data...), 1, "no deleted sessions"},
+		{"list on an empty dir", []string{"list", "--data-dir", empty}, 0, "No sessions yet"},
+		{"list --json on an empty dir", []string{"list", "--json", "--data-dir", empty}, 0, `"sessions": []`},
+		{"help", []string{"--help"}, 0, "rebound restore ID"},
+		{"a command's help", []string{"export", "--help"}, 0, "--force"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runRebound(t, c.args...)
+			if code != c.code {
+				t.Errorf("rebound %q: exit code %d, want %d; stdout %q, stderr %q", c.args, code, c.code, stdout, stderr)
+			}
+			if c.code == 0 {
+				if !strings.Contains(stdout, c.want) || stderr != "" {
+					t.Errorf("rebound %q: stdout lacks %q or stderr is not empty; stdout:\n%s\nstderr %q", c.args, c.want, stdout, stderr)
+				}
+				return
+			}
+			if !isErrorLine(stderr) || !strings.Contains(stderr, c.want) || stdout != "" {
+				t.Errorf("rebound %q: want one line \"rebound: …%s…\" on stderr and nothing on stdout; stdout %q, stderr %q",
+					c.args, c.want, stdout, stderr)
+			}
+		})
+	}
+
+	// show --json prints the file as it is, byte for byte.
+	code, stdout, stderr := runRebound(t, "show", "98765", "--json", "--data-dir", dataDir)
+	file, err := os.ReadFile(store.Path("9876543210fedcba"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || stdout != string(file) || stderr != "" {
+		t.Errorf("show --json: exit code %d, stderr %q; stdout is not the file:\n%s\nfile:\n%s", code, stderr, stdout, file)
+	}
+	if entries, err := os.ReadDir(empty); err != nil || len(entries) != 0 {
+		t.Errorf("list on an empty dir wrote into it: %v %v", entries, err)
+	}
+}
+
+// TestE2EHistoryResizeAndSmall resizes Past sessions, an opened session and
+// its feedback form down to the smallest size rebound supports, below it
+// and up to a large one, and quits with ctrl+c in the middle of the form:
+// what was typed is saved.
+func TestE2EHistoryResizeAndSmall(t *testing.T) {
+	dataDir := t.TempDir()
+	before := time.Now()
+	writePastSessions(t, dataDir, before)
+	northPath := filepath.Join(dataDir, "sessions", northID+".json")
+	const north = "Product designer at Northwind"
+
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitUntil(t, "home", e2eWait, func(s string) bool { return hasLine(s, "Past sessions", "3 sessions") })
+	tm.Press("down", "down")
+	tm.WaitUntil(t, "Past sessions selected", e2eWait, func(s string) bool { return hasLine(s, "› Past sessions") })
+	tm.Press("enter")
+
+	// screenAt checks what every screen shares at a size: as many rows as
+	// the terminal, the header on the first and the keys on the last.
+	screenAt := func(cols, rows int, header, keys string, ok func(string) bool) func(string) bool {
+		return func(s string) bool {
+			lines := strings.Split(s, "\n")
+			return len(lines) == rows && strings.Contains(lines[0], "rebound · "+header) &&
+				strings.Contains(lines[rows-1], keys) && !strings.Contains(s, "too small") && ok(s)
+		}
+	}
+	// resizeThrough goes through the sizes, 40x10 being too small, and
+	// checks the screen at each with at.
+	resizeThrough := func(what string, at func(cols, rows int) func(string) bool) {
+		t.Helper()
+		for _, sz := range [][2]int{{60, 20}, {40, 10}, {200, 60}, {80, 24}} {
+			cols, rows := sz[0], sz[1]
+			tm.Resize(cols, rows)
+			if cols < 60 {
+				tm.WaitUntil(t, fmt.Sprintf("the too-small line instead of %s at %dx%d", what, cols, rows), e2eWait, func(s string) bool {
+					return len(strings.Split(s, "\n")) == rows && strings.Contains(s, "Terminal too small") &&
+						strings.Contains(s, fmt.Sprintf("this is %d×%d", cols, rows))
+				})
+			} else {
+				tm.WaitUntil(t, fmt.Sprintf("%s at %dx%d", what, cols, rows), e2eWait, at(cols, rows))
+			}
+			if !tm.alive() {
+				t.Fatalf("rebound exited at %dx%d (%s)", cols, rows, tm.exitStatus())
+			}
+		}
+	}
+
+	listAt := func(cols, rows int) func(string) bool {
+		return screenAt(cols, rows, "Past sessions", "enter open", func(s string) bool {
+			return strings.Contains(s, "3 sessions") &&
+				inOrder(s, "› ", "Data analyst at Globex", "Backend engineer at Acme Robotics", north)
+		})
+	}
+	tm.WaitUntil(t, "Past sessions at 80x24", e2eWait, listAt(80, 24))
+	resizeThrough("Past sessions", listAt)
+
+	tm.Press("down", "down")
+	tm.WaitUntil(t, "Northwind selected", e2eWait, func(s string) bool { return hasLine(s, "› ", north) })
+	tm.Press("enter")
+	sessionAt := func(cols, rows int) func(string) bool {
+		return screenAt(cols, rows, north, "f feedback", func(s string) bool {
+			return strings.Contains(s, "Mood: 4/10 (flat) → 6/10 (lighter)") && hasLine(s, northID[:7]+" · ")
+		})
+	}
+	tm.WaitUntil(t, "the opened session at 80x24", e2eWait, sessionAt(80, 24))
+	resizeThrough("the opened session", sessionAt)
+
+	// The feedback form: every field in view, the date included, even at
+	// 60x20 where the plan above it wraps onto two lines.
+	tm.Press("f")
+	formAt := func(cols, rows int) func(string) bool {
+		return screenAt(cols, rows, north, "esc done", func(s string) bool {
+			return inOrder(s, "What became of it?", "The feedback you received", "When it came",
+				day(before, 0)) // the date, today by default
+		})
+	}
+	tm.WaitUntil(t, "the feedback form at 80x24", e2eWait, formAt(80, 24))
+	resizeThrough("the feedback form", formAt)
+
+	tm.Press("right", "right", "tab")
+	tm.WaitUntil(t, "replied, and the feedback received focused", e2eWait, func(s string) bool {
+		return strings.Contains(s, "● replied") && hasLine(s, "› The feedback you received")
+	})
+	const typed = "They liked the portfolio but wanted"
+	tm.Type(typed)
+	tm.WaitFor(t, typed, e2eWait)
+	tm.Resize(40, 10)
+	tm.WaitFor(t, "this is 40×10", e2eWait)
+	tm.Resize(60, 20)
+	tm.WaitUntil(t, "the form as typed at 60x20", e2eWait, func(s string) bool {
+		return formAt(60, 20)(s) && strings.Contains(s, typed) && strings.Contains(s, "● replied")
+	})
+
+	// ctrl+c mid-way keeps the form as it is, as if closed.
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c in the feedback form", 0)
+	got, _ := waitPastSession(t, northPath, "the typed feedback is saved", func(s *pastSession) bool {
+		return s.Feedback.Received != ""
+	})
+	after := time.Now()
+	if got.Feedback.Received != typed || got.Feedback.Outcome != "replied" {
+		t.Errorf("after ctrl+c: outcome %q, received %q; want replied and %q", got.Feedback.Outcome, got.Feedback.Received, typed)
+	}
+	checkDate(t, "feedback_request.received_on (the default, today)", got.Feedback.ReceivedOn, 0, before, after)
+	checkDate(t, "feedback_request.outcome_on", got.Feedback.OutcomeOn, 0, before, after)
 }

@@ -419,8 +419,12 @@ func (s *sessionScreen) layout() {
 	w := min(s.width, maxTextWidth)
 	for i, f := range s.form {
 		lines := 1
-		if i == 1 {
-			lines = clamp(s.height-10, 2, 8)
+		if i == 1 && s.session != nil {
+			// What the form needs besides the text box: the plan, three
+			// labels with a blank line after each field, the choice, the
+			// date and a line for its error.
+			rest := lipgloss.Height(s.planView()) + 1 + 3*2 + 3 + lipgloss.Height(s.footer())
+			lines = clamp(s.height-rest, 1, 8)
 		}
 		f.SetSize(max(1, w-2), lines)
 	}
@@ -478,10 +482,9 @@ func (s *sessionScreen) View() string {
 	return strings.Join(lines, "\n") + "\n" + s.footer()
 }
 
-func (s *sessionScreen) feedbackView() string {
-	st := &s.deps.styles
+// planView is the line above the feedback form: what the user planned.
+func (s *sessionScreen) planView() string {
 	f := s.session.Feedback
-	w := min(s.width, maxTextWidth)
 	plan := "You did not plan to send a feedback request."
 	switch {
 	case f.Send == "yes" || f.Send == "maybe later":
@@ -496,8 +499,13 @@ func (s *sessionScreen) feedbackView() string {
 	case f.Send == "":
 		plan = "No plan for a feedback request was recorded."
 	}
+	return s.deps.styles.Intro.Width(max(1, min(s.width, maxTextWidth))).Render(coach.Inert(plan))
+}
+
+func (s *sessionScreen) feedbackView() string {
+	st := &s.deps.styles
 	labels := []string{"What became of it?", "The feedback you received", "When it came"}
-	rows := []string{st.Intro.Width(w).Render(coach.Inert(plan)), ""}
+	rows := []string{s.planView(), ""}
 	for i, fl := range s.form {
 		marker, label := "  ", st.LabelDim
 		if i == s.formAt {
