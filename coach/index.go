@@ -2,12 +2,15 @@ package coach
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/gob"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -62,27 +65,58 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 	}
 	trustBefore := old.Built - int64(racyWindow)
 
-	fresh := indexFile{Version: indexVersion, Built: built, Entries: make([]indexEntry, 0, len(files))}
+	// Files whose entry can be trusted are taken from the index; the others
+	// are read and decoded on every CPU (this is most of the work when the
+	// index is built from scratch), each into its own slot so that the
+	// order stays the directory's.
+	type slot struct {
+		entry   *indexEntry
+		problem *Problem
+	}
+	slots := make([]slot, len(files))
+	var toRead []int
 	reused := 0
-	for _, f := range files {
+	for i, f := range files {
 		info, err := f.entry.Info()
 		if err != nil {
-			problems = append(problems, Problem{Path: f.path, Reason: readReason(err)})
+			slots[i].problem = &Problem{Path: f.path, Reason: readReason(err)}
 			continue
 		}
 		size, mtime := info.Size(), info.ModTime().UnixNano()
 		if e := byName[f.entry.Name()]; e != nil && e.Size == size && e.ModTime == mtime && mtime < trustBefore {
-			fresh.Entries = append(fresh.Entries, *e)
+			slots[i].entry = e
 			reused++
 			continue
 		}
-		sess, p := s.readSession(f.path, f.id)
-		if p != nil {
-			problems = append(problems, *p)
-			continue
+		slots[i].entry = &indexEntry{Name: f.entry.Name(), Size: size, ModTime: mtime}
+		toRead = append(toRead, i)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
+		wg.Go(func() {
+			for n := next.Add(1) - 1; n < int64(len(toRead)); n = next.Add(1) - 1 {
+				i := toRead[n]
+				sess, p := s.readSession(files[i].path, files[i].id)
+				if p != nil {
+					slots[i] = slot{problem: p}
+					continue
+				}
+				slots[i].entry.Summary = Summarize(sess)
+				slots[i].entry.Text = slots[i].entry.Summary.text
+			}
+		})
+	}
+	wg.Wait()
+
+	fresh := indexFile{Version: indexVersion, Built: built, Entries: make([]indexEntry, 0, len(files))}
+	for _, sl := range slots {
+		switch {
+		case sl.problem != nil:
+			problems = append(problems, *sl.problem)
+		case sl.entry != nil:
+			fresh.Entries = append(fresh.Entries, *sl.entry)
 		}
-		m := Summarize(sess)
-		fresh.Entries = append(fresh.Entries, indexEntry{Name: f.entry.Name(), Size: size, ModTime: mtime, Summary: m, Text: m.text})
 	}
 	if reused != len(fresh.Entries) || reused != len(old.Entries) {
 		s.writeIndex(&fresh)
@@ -118,9 +152,11 @@ func (s *Store) readIndex() indexFile {
 // writeIndex replaces the index, best effort: a data dir that refuses it
 // only makes the next listing slower.
 func (s *Store) writeIndex(idx *indexFile) {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
-		return
-	}
-	_ = replaceFile(s.dir, indexName, buf.Bytes(), false)
+	_ = replaceWith(s.dir, indexName, false, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := gob.NewEncoder(bw).Encode(idx); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }

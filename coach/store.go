@@ -160,7 +160,16 @@ func writeAtomic(dir, name string, data []byte) error { return replaceFile(dir, 
 
 // replaceFile is writeAtomic with the syncs optional: a cache that is
 // rebuilt when it is unreadable needs the atomic rename, not the durability.
-func replaceFile(dir, name string, data []byte, durable bool) (err error) {
+func replaceFile(dir, name string, data []byte, durable bool) error {
+	return replaceWith(dir, name, durable, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// replaceWith is replaceFile with the content written by write, so a large
+// file can be streamed rather than held in memory first.
+func replaceWith(dir, name string, durable bool, write func(io.Writer) error) (err error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
 		return err
@@ -175,7 +184,7 @@ func replaceFile(dir, name string, data []byte, durable bool) (err error) {
 			_ = os.Remove(tmp)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if err = write(f); err != nil {
 		return err
 	}
 	// CreateTemp already makes the file 0600 less the umask; this only
