@@ -379,3 +379,15 @@ func TestPastSessionScreensAtEverySize(t *testing.T) {
 		})
 	}
 }
+
+func TestNoReplyChosenWithANoteStaysNoReply(t *testing.T) {
+	d := newHistoryDriver(t, 80, 24)
+	d.press("2")                       // Acme's feedback form
+	d.press("right", "right", "right") // no reply
+	d.press("tab")
+	d.typeText("Still waiting")
+	d.press("esc")
+	if got := d.load("a1c3e5a7b9d1f3e5").Feedback; got.Outcome != coach.NoReply || got.Received != "Still waiting" {
+		t.Errorf("an explicit 'no reply' was overridden by the note: %+v", got)
+	}
+}

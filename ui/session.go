@@ -70,7 +70,9 @@ type sessionScreen struct {
 	panel  panel
 	form   []field // the feedback form: outcome, received, received on
 	formAt int
-	cursor int // in the actions or the answers to edit
+	// formOutcome is the outcome choice the form opened with.
+	formOutcome coach.Answer
+	cursor      int // in the actions or the answers to edit
 
 	// open is the panel to show once the session has loaded.
 	open       panel
@@ -265,6 +267,7 @@ func (s *sessionScreen) openFeedback() {
 			coach.Answer{Text: f.ReceivedOn}, s.session, st, now),
 	}
 	s.panel, s.formAt = panelFeedback, 0
+	s.formOutcome = s.form[0].Answer()
 	s.form[0].Focus()
 	s.layout()
 }
@@ -311,18 +314,20 @@ func (s *sessionScreen) closeFeedback() tea.Cmd {
 // applyFeedback stores the form in the session; it reports a change.
 func (s *sessionScreen) applyFeedback() bool {
 	now := s.deps.now()
-	var outcome coach.Outcome
-	if choice := s.form[0].Answer().Text; choice != outcomeChoices[0] {
+	// Feedback received marks the request replied (SetReceived), unless the
+	// user chose an outcome in this very form: "no reply" with a note typed
+	// in the box stays "no reply".
+	changed := s.session.SetReceived(s.form[1].Answer().Text, s.form[2].Answer().Text, now)
+	if !s.form[0].Answer().Equal(s.formOutcome) {
+		var outcome coach.Outcome
 		for _, o := range coach.Outcomes {
-			if o.Label() == choice {
+			if o.Label() == s.form[0].Answer().Text {
 				outcome = o
 			}
 		}
+		changed = s.session.SetOutcome(outcome, now) || changed
 	}
-	received := s.form[1].Answer().Text
-	on := s.form[2].Answer().Text
-	changed := s.session.SetOutcome(outcome, now)
-	return s.session.SetReceived(received, on, now) || changed
+	return changed
 }
 
 // capture keeps an open form in the session before a quit, and returns
