@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -389,5 +390,27 @@ func TestNoReplyChosenWithANoteStaysNoReply(t *testing.T) {
 	d.press("esc")
 	if got := d.load("a1c3e5a7b9d1f3e5").Feedback; got.Outcome != coach.NoReply || got.Received != "Still waiting" {
 		t.Errorf("an explicit 'no reply' was overridden by the note: %+v", got)
+	}
+}
+
+func TestOpenedSessionKeepsTheThemeAfterAChange(t *testing.T) {
+	d := newHistoryDriver(t, 80, 24)
+	d.press("1") // Northwind's actions, loaded by ID
+	if k := d.m.session.key; !k.dark || k.width != 78 {
+		t.Fatalf("first render for %+v, want the dark theme at 78 columns", k)
+	}
+	d.press("space")
+	if k := d.m.session.key; !k.dark || k.width != 78 {
+		t.Errorf("render after a change for %+v, want the dark theme at 78 columns", k)
+	}
+}
+
+func TestInsightsFollowTheTheme(t *testing.T) {
+	d := newHistoryDriver(t, 80, 24)
+	d.choose("Insights")
+	dark := d.m.insights.vp.View()
+	d.send(tea.BackgroundColorMsg{Color: color.White})
+	if d.m.insights.vp.View() == dark {
+		t.Error("insights were not redrawn for a light background")
 	}
 }

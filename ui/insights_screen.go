@@ -21,7 +21,7 @@ type insightsScreen struct {
 	ins   *coach.Insights
 	err   error
 	width int
-	drawn int // the width the viewport content was drawn for
+	drawn renderKey // the width and theme the viewport content was drawn for
 	exits
 }
 
@@ -44,7 +44,7 @@ func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case insightsLoadedMsg:
 		s.ins, s.err = &msg.ins, msg.err
-		s.drawn = 0
+		s.drawn = renderKey{}
 		s.redraw()
 		return nil
 	case tea.KeyPressMsg:
@@ -62,12 +62,14 @@ func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// redraw draws the insights for the current width, once per width.
+// redraw draws the insights for the current width and theme, once for each.
 func (s *insightsScreen) redraw() {
-	if s.ins == nil || s.width < 1 || s.drawn == s.width {
+	st := &s.deps.styles
+	k := renderKey{width: s.width, dark: st.IsDark, noColor: st.NoColor}
+	if s.ins == nil || s.width < 1 || s.drawn == k {
 		return
 	}
-	s.drawn = s.width
+	s.drawn = k
 	s.vp.SetContent(RenderInsights(*s.ins, min(s.width, maxTextWidth), s.deps.styles))
 }
 

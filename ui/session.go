@@ -63,6 +63,7 @@ type sessionScreen struct {
 	back    page // history or home
 
 	doc     viewport.Model
+	want    renderKey // the width and theme the root draws at
 	key     renderKey // of the render on screen or on its way
 	version int       // bumped on every change, so the document is redrawn
 	drawn   int       // the version on screen
@@ -96,8 +97,10 @@ func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
 	return s
 }
 
-// Init loads the session, or renders it when it is here already.
+// Init loads the session, or renders it when it is here already, for k,
+// the width and theme the root draws at.
 func (s *sessionScreen) Init(k renderKey) tea.Cmd {
+	s.want = k
 	if s.session == nil {
 		store, id := s.deps.store, s.id
 		return func() tea.Msg {
@@ -124,14 +127,12 @@ func (s *sessionScreen) loaded() {
 }
 
 // changed marks the session as changed: the document is drawn again.
-func (s *sessionScreen) changed() {
-	s.version++
-	s.key = renderKey{}
-}
+func (s *sessionScreen) changed() { s.version++ }
 
 // render starts a Glamour render of the session unless one for this key and
 // version is on screen or on its way.
 func (s *sessionScreen) render(k renderKey) tea.Cmd {
+	s.want = k
 	if s.session == nil || k.width < 1 || (k == s.key && s.drawn == s.version) {
 		return nil
 	}
@@ -146,13 +147,7 @@ func (s *sessionScreen) render(k renderKey) tea.Cmd {
 // save records a change: the session is saved and its document redrawn.
 func (s *sessionScreen) save() tea.Cmd {
 	s.changed()
-	return tea.Batch(s.deps.save(s.session), s.render(s.keyFor()))
-}
-
-func (s *sessionScreen) keyFor() renderKey {
-	k := s.key
-	k.width = s.width
-	return k
+	return tea.Batch(s.deps.save(s.session), s.render(s.want))
 }
 
 func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
@@ -167,7 +162,7 @@ func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.loaded()
 		s.changed()
-		return s.render(s.keyFor())
+		return s.render(s.want)
 	case sessionRenderedMsg:
 		if msg.id != s.id || msg.key != s.key || msg.version != s.drawn {
 			return nil
