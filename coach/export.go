@@ -2,7 +2,6 @@ package coach
 
 import (
 	"bytes"
-	"encoding/json"
 	"path/filepath"
 	"strings"
 	"time"
@@ -62,31 +61,6 @@ func ExportJSON(sessions []*Session, exportedAt time.Time) ([]byte, error) {
 
 // SessionJSON is a session as the store writes it to its file.
 func SessionJSON(s *Session) ([]byte, error) { return encodeSession(s) }
-
-// asStored is a shallow copy of s with what encodeSession normalises set the
-// same way, so that an exported session reads exactly as its file does.
-func asStored(s *Session) *Session {
-	c := *s
-	c.SchemaVersion = SchemaVersion
-	if c.Answers == nil {
-		c.Answers = map[string]Answer{}
-	}
-	if c.Actions == nil {
-		c.Actions = []Action{}
-	}
-	return &c
-}
-
-func encodeIndented(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // as in session files: "<" and "&" stay readable
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
 
 // WriteFile replaces the file at path with data the way the store saves a
 // session: atomically (a reader or a crash sees the old file or the new one)

@@ -132,8 +132,13 @@ func (s *Store) Check() error {
 // encodeSession is the file format: the JSON tags of Session, indented with
 // two spaces, with a trailing newline. Answers is written as {} and Actions
 // as [] when empty, and the schema version is always this build's.
-func encodeSession(sess *Session) ([]byte, error) {
-	c := *sess // shallow: only top-level fields are replaced below
+func encodeSession(sess *Session) ([]byte, error) { return encodeIndented(asStored(sess)) }
+
+// asStored is a shallow copy of s with the top-level fields the file format
+// normalises set as it writes them, so that an export reads exactly as the
+// session's file does.
+func asStored(s *Session) *Session {
+	c := *s
 	c.SchemaVersion = SchemaVersion
 	if c.Answers == nil {
 		c.Answers = map[string]Answer{}
@@ -141,12 +146,18 @@ func encodeSession(sess *Session) ([]byte, error) {
 	if c.Actions == nil {
 		c.Actions = []Action{}
 	}
+	return &c
+}
+
+// encodeIndented is JSON indented with two spaces, with a trailing newline,
+// and "<", ">" and "&" kept readable.
+func encodeIndented(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(4096)
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // keep "<", ">" and "&" readable in the file
-	if err := enc.Encode(&c); err != nil {
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
