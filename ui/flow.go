@@ -307,7 +307,7 @@ func (f *flowScreen) layout() {
 	if f.width <= 0 || f.height <= 0 {
 		return
 	}
-	w := min(f.width, maxTextWidth)
+	w := min(f.width, MaxTextWidth)
 	for i, fl := range f.fields {
 		lines := 3
 		if !f.isForm() {
@@ -327,8 +327,9 @@ func (f *flowScreen) layout() {
 	}
 }
 
-// maxTextWidth keeps answers and tips at a readable line length on wide terminals.
-const maxTextWidth = 100
+// MaxTextWidth keeps answers, tips and sessions at a readable line length on
+// wide terminals, in the app and on the command line.
+const MaxTextWidth = 100
 
 func (f *flowScreen) View() string {
 	if f.isForm() {
@@ -348,7 +349,7 @@ func (f *flowScreen) redrawTip() { f.tipView = f.tip.View() }
 // rule separates the tip from the prompt, and says when more of the tip is
 // below: the tip is the advice, and easy to miss in a short window.
 func (f *flowScreen) rule() string {
-	w := min(f.width, maxTextWidth)
+	w := min(f.width, MaxTextWidth)
 	label := ""
 	switch {
 	case f.tip.Height() == 0 && f.tip.TotalLineCount() > 0:
@@ -366,7 +367,7 @@ func (f *flowScreen) rule() string {
 func (f *flowScreen) promptView() string {
 	st := &f.deps.styles
 	p := f.walk.Prompt()
-	w := min(f.width, maxTextWidth)
+	w := min(f.width, MaxTextWidth)
 	lines := []string{st.Label.Width(w).Render(p.Label)}
 	if p.Hint != "" && p.Kind != content.Text {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
@@ -380,7 +381,7 @@ func (f *flowScreen) promptView() string {
 func (f *flowScreen) formView() string {
 	st := &f.deps.styles
 	sec := f.walk.Section()
-	w := min(f.width, maxTextWidth)
+	w := min(f.width, MaxTextWidth)
 	cur := f.focused()
 	const labelW = 15
 	var rows []string

@@ -288,7 +288,7 @@ func (h *homeScreen) notes() string {
 		}
 		lines = append(lines, st.Error.Render("Skipped "+coach.Inert(p.Path)+": "+coach.Inert(p.Reason)+" (left untouched)"))
 	}
-	lines = append(lines, "", st.Support.Width(max(1, min(h.width, maxTextWidth))).Render(content.Support()))
+	lines = append(lines, "", st.Support.Width(max(1, min(h.width, MaxTextWidth))).Render(content.Support()))
 	return strings.Join(lines, "\n")
 }
 

@@ -70,7 +70,7 @@ func (s *insightsScreen) redraw() {
 		return
 	}
 	s.drawn = k
-	s.vp.SetContent(RenderInsights(*s.ins, min(s.width, maxTextWidth), s.deps.styles))
+	s.vp.SetContent(RenderInsights(*s.ins, min(s.width, MaxTextWidth), s.deps.styles))
 }
 
 func (s *insightsScreen) Title() string  { return "Insights" }

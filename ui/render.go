@@ -61,7 +61,7 @@ func renderMarkdown(k renderKey, md string) (string, error) {
 func newRenderer(k renderKey) (*glamour.TermRenderer, error) {
 	return glamour.NewTermRenderer(
 		glamour.WithStyles(glamourStyle(k)),
-		glamour.WithWordWrap(max(10, min(k.width, maxTextWidth)-4)),
+		glamour.WithWordWrap(max(10, min(k.width, MaxTextWidth)-4)),
 	)
 }
 

@@ -416,7 +416,7 @@ func (s *sessionScreen) SetSize(w, h int) {
 func (s *sessionScreen) layout() {
 	s.doc.SetWidth(s.width)
 	s.doc.SetHeight(max(0, s.height-lipgloss.Height(s.footer())))
-	w := min(s.width, maxTextWidth)
+	w := min(s.width, MaxTextWidth)
 	for i, f := range s.form {
 		lines := 1
 		if i == 1 && s.session != nil {
@@ -499,7 +499,7 @@ func (s *sessionScreen) planView() string {
 	case f.Send == "":
 		plan = "No plan for a feedback request was recorded."
 	}
-	return s.deps.styles.Intro.Width(max(1, min(s.width, maxTextWidth))).Render(coach.Inert(plan))
+	return s.deps.styles.Intro.Width(max(1, min(s.width, MaxTextWidth))).Render(coach.Inert(plan))
 }
 
 func (s *sessionScreen) feedbackView() string {

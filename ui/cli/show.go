@@ -14,6 +14,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui"
 )
 
 var showCommand = command{
@@ -120,7 +121,7 @@ func (c *ctx) render(md string) (string, error) {
 	case c.env.StdoutTerminal:
 		style = styles.NoTTYStyleConfig
 	}
-	out, err := glamourRender(md, style, min(c.width(), maxTextWidth))
+	out, err := glamourRender(md, style, min(c.width(), ui.MaxTextWidth))
 	if err != nil {
 		return "", fmt.Errorf("render the session: %w", err)
 	}
@@ -143,10 +144,6 @@ func plainStyle() gansi.StyleConfig {
 	s.Item = gansi.StylePrimitive{BlockPrefix: "- "}
 	return s
 }
-
-// maxTextWidth keeps the session at a readable line length on a wide
-// terminal, as the app does.
-const maxTextWidth = 100
 
 func glamourRender(md string, style gansi.StyleConfig, width int) (string, error) {
 	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, width)))
