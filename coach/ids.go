@@ -105,7 +105,7 @@ func idsIn(dir string) ([]string, error) {
 	for _, e := range entries {
 		name := e.Name()
 		id, ok := strings.CutSuffix(name, ".json")
-		if ok && !e.IsDir() && validSessionID(id) {
+		if ok && !e.IsDir() && validID(id) {
 			ids = append(ids, id)
 		}
 	}

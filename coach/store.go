@@ -87,7 +87,7 @@ func (s *Store) Save(sess *Session) error {
 		return errors.New("save session: no session")
 	}
 	id := sess.ID
-	if !validSessionID(id) {
+	if !validID(id) {
 		return fmt.Errorf("save session %q: the id is not a valid session id", id)
 	}
 	data, err := encodeSession(sess)
@@ -245,7 +245,7 @@ func syncDir(dir string) error {
 // fs.ErrNotExist; a file that cannot be used gives a wrapped Problem. The
 // file is only read, never changed.
 func (s *Store) Load(id string) (*Session, error) {
-	if !validSessionID(id) {
+	if !validID(id) {
 		return nil, fmt.Errorf("load session %q: the id is not a valid session id", id)
 	}
 	path := s.Path(id)
@@ -295,8 +295,9 @@ func newestFirst(ta, tb time.Time, ida, idb string) int {
 	return cmp.Compare(ida, idb)
 }
 
-// sessionFile is a file in the sessions directory that should hold a session.
-type sessionFile struct {
+// dataFile is a file in a data directory that should hold a session or a
+// practice entry.
+type dataFile struct {
 	entry fs.DirEntry
 	path  string
 	id    string
@@ -306,8 +307,10 @@ type sessionFile struct {
 // directory named like one is a Problem. Temp files older than ten minutes,
 // left by a crashed save, are removed; nothing else is touched. A missing
 // directory is no sessions.
-func (s *Store) scan() ([]sessionFile, []Problem, error) {
-	dir := s.sessionsDir()
+func (s *Store) scan() ([]dataFile, []Problem, error) { return scanDir(s.sessionsDir()) }
+
+// scanDir is scan for any directory of <id>.json files.
+func scanDir(dir string) ([]dataFile, []Problem, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
@@ -316,7 +319,7 @@ func (s *Store) scan() ([]sessionFile, []Problem, error) {
 		return nil, nil, err
 	}
 	var (
-		files    []sessionFile
+		files    []dataFile
 		problems []Problem
 	)
 	for _, e := range entries {
@@ -333,7 +336,7 @@ func (s *Store) scan() ([]sessionFile, []Problem, error) {
 			problems = append(problems, Problem{Path: path, Reason: "a directory, not a file"})
 			continue
 		}
-		files = append(files, sessionFile{entry: e, path: path, id: strings.TrimSuffix(name, ".json")})
+		files = append(files, dataFile{entry: e, path: path, id: strings.TrimSuffix(name, ".json")})
 	}
 	return files, problems, nil
 }
@@ -352,17 +355,17 @@ func (s *Store) readSession(path, id string) (*Session, *Problem) {
 	return sess, nil
 }
 
-// read reads a session file together with the rev a session made from it
-// gets. The rev lets a later change (rev++) be saved: it is 1 for a session
+// read reads a session file (or a practice entry's, whose key in written
+// is practiceRev(id)) together with the rev a session made from it gets. The rev lets a later change (rev++) be saved: it is 1 for a session
 // this store has not written, and the last rev written otherwise (a plain 1
 // would make the store drop every save of a session that was saved at rev 20,
 // listed again and resumed in the same run). Reading under the lock ties that
 // rev to the bytes read: a save cannot land between the two.
-func (s *Store) read(path, id string) ([]byte, uint64, error) {
+func (s *Store) read(path, key string) ([]byte, uint64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	data, err := readLimited(path)
-	return data, max(1, s.written[id]), err
+	return data, max(1, s.written[key]), err
 }
 
 func isTempName(name string) bool {
@@ -411,28 +414,44 @@ func readReason(err error) string {
 // decodeSession parses a session file named <id>.json. It returns a session,
 // or a one-line reason why the file cannot be used.
 func decodeSession(data []byte, id string) (*Session, string) {
+	sess, reason := decodeFile[Session](data, id, "session", SchemaVersion,
+		func(s *Session) (int, string) { return s.SchemaVersion, s.ID })
+	if reason != "" {
+		return nil, reason
+	}
+	// Code that records an answer writes to this map: never hand out nil.
+	if sess.Answers == nil {
+		sess.Answers = map[string]Answer{}
+	}
+	return sess, ""
+}
+
+// decodeFile parses a file named <id>.json that should hold a T of schema
+// version up to version, as head reads them from a decoded T. It returns the
+// T, or a one-line reason why the file cannot be used; kind names what the
+// file should hold ("session").
+func decodeFile[T any](data []byte, id, kind string, version int, head func(*T) (int, string)) (*T, string) {
 	// The usual case, a good file of this schema, in one pass. Anything
 	// else takes the slower path below, which says what is wrong.
-	var sess Session
-	if json.Unmarshal(data, &sess) == nil && sess.SchemaVersion == SchemaVersion && sess.ID == id && validSessionID(id) {
-		if sess.Answers == nil {
-			sess.Answers = map[string]Answer{}
+	var v T
+	if json.Unmarshal(data, &v) == nil && validID(id) {
+		if ver, fid := head(&v); ver == version && fid == id {
+			return &v, ""
 		}
-		return &sess, ""
 	}
+	notOurs := "not a rebound " + kind
 
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
 		return nil, "empty file"
 	}
 	// A first, shallow pass: the checks below must not depend on the rest
-	// of the file matching this build's Session, which a newer schema may
-	// not.
-	var head struct {
+	// of the file matching this build's T, which a newer schema may not.
+	var top struct {
 		SchemaVersion json.RawMessage `json:"schema_version"`
 		ID            json.RawMessage `json:"id"`
 	}
-	err := json.Unmarshal(data, &head) // data, not trimmed: offsets are the file's
+	err := json.Unmarshal(data, &top) // data, not trimmed: offsets are the file's
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
 		msg := syn.Error()
@@ -442,57 +461,53 @@ func decodeSession(data []byte, id string) (*Session, string) {
 		return nil, reasonLine(fmt.Sprintf("not valid JSON: %s at byte %d", msg, syn.Offset))
 	}
 	if trimmed[0] != '{' {
-		return nil, "not a rebound session (the file holds " + jsonKindOf(trimmed[0]) + ", not an object)"
+		return nil, notOurs + " (the file holds " + jsonKindOf(trimmed[0]) + ", not an object)"
 	}
 	if err != nil {
-		return nil, reasonLine("not a rebound session (" + err.Error() + ")")
+		return nil, reasonLine(notOurs + " (" + err.Error() + ")")
 	}
 
 	var fileID string
-	if len(head.ID) == 0 || string(head.ID) == "null" {
-		return nil, "not a rebound session (no id)"
+	if len(top.ID) == 0 || string(top.ID) == "null" {
+		return nil, notOurs + " (no id)"
 	}
-	if json.Unmarshal(head.ID, &fileID) != nil {
-		return nil, "not a rebound session (the id is not a string)"
+	if json.Unmarshal(top.ID, &fileID) != nil {
+		return nil, notOurs + " (the id is not a string)"
 	}
 	if fileID == "" {
-		return nil, "not a rebound session (no id)"
+		return nil, notOurs + " (no id)"
 	}
 
 	var schema int
-	if len(head.SchemaVersion) == 0 || string(head.SchemaVersion) == "null" {
-		return nil, "not a rebound session (no schema_version)"
+	if len(top.SchemaVersion) == 0 || string(top.SchemaVersion) == "null" {
+		return nil, notOurs + " (no schema_version)"
 	}
-	if json.Unmarshal(head.SchemaVersion, &schema) != nil {
-		return nil, reasonLine("not a rebound session (schema_version " + string(head.SchemaVersion) + " is not a whole number)")
+	if json.Unmarshal(top.SchemaVersion, &schema) != nil {
+		return nil, reasonLine(notOurs + " (schema_version " + string(top.SchemaVersion) + " is not a whole number)")
 	}
-	if schema > SchemaVersion {
-		return nil, fmt.Sprintf("written by a newer rebound (schema %d; this one reads up to %d)", schema, SchemaVersion)
+	if schema > version {
+		return nil, fmt.Sprintf("written by a newer rebound (schema %d; this one reads up to %d)", schema, version)
 	}
 	if schema < 1 {
 		return nil, fmt.Sprintf("unknown schema version %d", schema)
 	}
 
-	if !validSessionID(fileID) {
-		return nil, reasonLine(fmt.Sprintf("not a rebound session (bad id %q)", fileID))
+	if !validID(fileID) {
+		return nil, reasonLine(fmt.Sprintf("%s (bad id %q)", notOurs, fileID))
 	}
 	if fileID != id {
 		return nil, reasonLine(fmt.Sprintf("id %q does not match the file name %q", fileID, id+".json"))
 	}
 
-	sess = Session{}
-	if err := json.Unmarshal(data, &sess); err != nil {
+	v = *new(T)
+	if err := json.Unmarshal(data, &v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return nil, reasonLine(fmt.Sprintf("not a rebound session (%s is a JSON %s, not %s)", te.Field, te.Value, te.Type))
+			return nil, reasonLine(fmt.Sprintf("%s (%s is a JSON %s, not %s)", notOurs, te.Field, te.Value, te.Type))
 		}
-		return nil, reasonLine("not a rebound session (" + err.Error() + ")")
+		return nil, reasonLine(notOurs + " (" + err.Error() + ")")
 	}
-	// Code that records an answer writes to this map: never hand out nil.
-	if sess.Answers == nil {
-		sess.Answers = map[string]Answer{}
-	}
-	return &sess, ""
+	return &v, ""
 }
 
 func jsonKindOf(first byte) string {
@@ -510,9 +525,9 @@ func jsonKindOf(first byte) string {
 	}
 }
 
-// validSessionID accepts what NewSession makes and anything else that is safe as a
+// validID accepts what NewSession makes and anything else that is safe as a
 // file name on every platform: 1 to 64 ASCII letters, digits, '-' and '_'.
-func validSessionID(id string) bool {
+func validID(id string) bool {
 	if id == "" || len(id) > 64 {
 		return false
 	}

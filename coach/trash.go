@@ -20,7 +20,7 @@ func (s *Store) TrashPath(id string) string { return filepath.Join(s.trashDir(),
 // Delete moves a session's file to the trash. Any save of that session still
 // on its way is dropped, so a deleted session does not come back by itself.
 func (s *Store) Delete(id string) error {
-	if !validSessionID(id) {
+	if !validID(id) {
 		return fmt.Errorf("delete session %q: the id is not a valid session id", id)
 	}
 	s.mu.Lock()
@@ -34,7 +34,7 @@ func (s *Store) Delete(id string) error {
 
 // Restore moves a deleted session back from the trash.
 func (s *Store) Restore(id string) error {
-	if !validSessionID(id) {
+	if !validID(id) {
 		return fmt.Errorf("restore session %q: the id is not a valid session id", id)
 	}
 	s.mu.Lock()

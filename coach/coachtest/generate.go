@@ -141,3 +141,57 @@ func Write(store *coach.Store, sessions []*coach.Session) error {
 	}
 	return nil
 }
+
+// GeneratePractice makes n reviewed practice rounds, deterministic for a
+// seed, spread over the year before now: most on the bank's questions (given
+// as keys such as "bank:why-this-company"), some on the generated sessions'
+// questions that threw the user, with an answer of a few sentences and a
+// self-review, about 1.5 KB each on disk.
+func GeneratePractice(n int, seed uint64, now time.Time, bankKeys []string) []*coach.Practice {
+	r := rand.New(rand.NewPCG(seed, seed^0x51ed27))
+	out := make([]*coach.Practice, n)
+	for i := range out {
+		at := now.Add(-time.Duration(r.Int64N(int64(365 * 24 * time.Hour))))
+		q := coach.Question{Source: coach.FromBank}
+		if len(bankKeys) == 0 || r.IntN(4) == 0 {
+			text := pick(r, questions)
+			q = coach.Question{Key: coach.QuestionKey(text), Text: text, Source: coach.FromSession}
+		} else {
+			q.Key = pick(r, bankKeys)
+			q.Text = "Bank question " + q.Key
+		}
+		p := coach.NewPractice(q, 2*time.Minute, at)
+		p.ID = fmt.Sprintf("%016x", r.Uint64())
+		p.SetAnswer(sentence(r, 120), time.Duration(30+r.IntN(120))*time.Second, r.IntN(5) == 0, at.Add(2*time.Minute))
+		p.SetReview(coach.Review{
+			WentWell: sentence(r, 20),
+			DoBetter: sentence(r, 20),
+			Rubric:   picks(r, []string{"structure", "evidence", "relevance", "concise"}, r.IntN(4)),
+			Rating:   1 + r.IntN(5),
+		}, at.Add(4*time.Minute))
+		out[i] = p
+	}
+	return out
+}
+
+// WritePractice stores practice rounds as the store's files, as Write does
+// for sessions.
+func WritePractice(store *coach.Store, entries []*coach.Practice) error {
+	if err := os.MkdirAll(filepath.Dir(store.PracticePath("x")), 0o700); err != nil {
+		return err
+	}
+	for _, p := range entries {
+		data, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return err
+		}
+		path := store.PracticePath(p.ID)
+		if err := os.WriteFile(path, append(data, '\n'), 0o600); err != nil {
+			return err
+		}
+		if err := os.Chtimes(path, p.UpdatedAt, p.UpdatedAt); err != nil {
+			return err
+		}
+	}
+	return nil
+}

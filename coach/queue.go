@@ -1,0 +1,276 @@
+package coach
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// The practice queue is a Leitner scheme: every question practised sits in
+// one of five boxes, and the box says how many days pass before it is due
+// again. A new question starts in box 1. After each round its self-rating
+// moves it: 1 or 2 sends it back to box 1, 3 keeps it where it is, 4 moves it
+// up one box and 5 up two. So a question answered badly comes back the next
+// day, and one answered well comes back in a week, then a fortnight, then a
+// month.
+
+// Boxes is the number of Leitner boxes.
+const Boxes = 5
+
+// boxDays is how many days after a round a question in each box is due.
+var boxDays = [Boxes + 1]int{0, 1, 3, 7, 14, 30}
+
+// nextBox is the box a question moves to after a round rated r.
+func nextBox(box, r int) int {
+	box = max(box, 1)
+	switch {
+	case r <= LowRating:
+		return 1
+	case r == 3:
+		return box
+	case r == 4:
+		return min(Boxes, box+1)
+	default:
+		return min(Boxes, box+2)
+	}
+}
+
+// Rated is one reviewed round in a question's history.
+type Rated struct {
+	ID     string
+	At     time.Time
+	Rating int
+}
+
+// Track is one question's practice history and its place in the boxes.
+type Track struct {
+	// Question is the question as last practised.
+	Question Question
+	// Rounds are the reviewed rounds, oldest first.
+	Rounds []Rated
+	Box    int
+	// Due is the day the question is due again, YYYY-MM-DD.
+	Due string
+}
+
+// Ratings are the self-ratings, oldest first.
+func (t *Track) Ratings() []int {
+	r := make([]int, len(t.Rounds))
+	for i, x := range t.Rounds {
+		r[i] = x.Rating
+	}
+	return r
+}
+
+// Last is the latest round.
+func (t *Track) Last() Rated { return t.Rounds[len(t.Rounds)-1] }
+
+// Tracks groups the reviewed entries by question, replaying each history
+// through the boxes. Entries need not be sorted.
+func Tracks(entries []*Practice) map[string]*Track {
+	sorted := slices.Clone(entries)
+	slices.SortStableFunc(sorted, func(a, b *Practice) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	tracks := map[string]*Track{}
+	for _, p := range sorted {
+		if !p.Reviewed() || p.Question.Key == "" {
+			continue
+		}
+		t := tracks[p.Question.Key]
+		if t == nil {
+			t = &Track{}
+			tracks[p.Question.Key] = t
+		}
+		t.Question = p.Question
+		t.Rounds = append(t.Rounds, Rated{ID: p.ID, At: p.CreatedAt, Rating: p.Rating})
+		t.Box = nextBox(t.Box, p.Rating)
+		t.Due = p.CreatedAt.Local().AddDate(0, 0, boxDays[t.Box]).Format(DateLayout)
+	}
+	return tracks
+}
+
+// Reason says why a question is where it is in the queue.
+type Reason int
+
+const (
+	// Threw: the user wrote it under "questions that threw me", and has
+	// not practised it yet or rated it low last time.
+	Threw Reason = iota
+	// Due: practised before, and its box says it is due.
+	Due
+	// New: a bank question never practised.
+	New
+	// Later: practised, and not due yet.
+	Later
+)
+
+// Card is one question in the queue.
+type Card struct {
+	Question Question
+	Reason   Reason
+	// Track is the question's history; nil when it was never practised.
+	Track *Track
+}
+
+// FlaggedQuestions are the questions the user wrote under "questions that
+// threw me", newest session first and in the order written, each once.
+func FlaggedQuestions(sums []Summary) []Question {
+	byDate := slices.Clone(sums)
+	slices.SortStableFunc(byDate, func(a, b Summary) int {
+		return newestFirst(a.CreatedAt, b.CreatedAt, a.ID, b.ID)
+	})
+	var out []Question
+	seen := map[string]bool{}
+	for _, s := range byDate {
+		for _, text := range s.Questions {
+			key := QuestionKey(text)
+			if key == QuestionKey("") || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, Question{Key: key, Text: text, Source: FromSession, SessionID: s.ID})
+		}
+	}
+	return out
+}
+
+// Queue orders what to practise next, on the day today (YYYY-MM-DD):
+//
+//  1. the questions that threw the user (flagged, in their order), when never
+//     practised or rated low last time and due again;
+//  2. questions practised before and due, lowest box first, then the most
+//     overdue;
+//  3. bank questions never practised, taking each tag in turn so that one
+//     sitting is not all of one kind;
+//  4. everything else, soonest due first, so the queue never runs dry.
+//
+// With a tag, only bank questions of that tag are queued, and the flagged
+// ones (which have no tag) are left out.
+func Queue(flagged, bank []Question, tracks map[string]*Track, tag, today string) []Card {
+	var threw, due, fresh, later []Card
+	placed := map[string]bool{}
+	if tag == "" {
+		for _, q := range flagged {
+			t := tracks[q.Key]
+			if t == nil || (t.Last().Rating <= LowRating && t.Due <= today) {
+				threw = append(threw, Card{Question: q, Reason: Threw, Track: t})
+				placed[q.Key] = true
+			}
+		}
+	}
+	for key, t := range tracks {
+		if placed[key] || (tag != "" && t.Question.Tag != tag) {
+			continue
+		}
+		if t.Due <= today {
+			due = append(due, Card{Question: t.Question, Reason: Due, Track: t})
+		} else {
+			later = append(later, Card{Question: t.Question, Reason: Later, Track: t})
+		}
+	}
+	slices.SortFunc(due, func(a, b Card) int {
+		return cmp.Or(cmp.Compare(a.Track.Box, b.Track.Box), cmp.Compare(a.Track.Due, b.Track.Due),
+			cmp.Compare(a.Question.Key, b.Question.Key))
+	})
+	slices.SortFunc(later, func(a, b Card) int {
+		return cmp.Or(cmp.Compare(a.Track.Due, b.Track.Due), cmp.Compare(a.Track.Box, b.Track.Box),
+			cmp.Compare(a.Question.Key, b.Question.Key))
+	})
+	var unseen []Question
+	for _, q := range bank {
+		if tracks[q.Key] == nil && (tag == "" || q.Tag == tag) {
+			unseen = append(unseen, q)
+		}
+	}
+	for _, q := range interleaveTags(unseen) {
+		fresh = append(fresh, Card{Question: q, Reason: New})
+	}
+	return slices.Concat(threw, due, fresh, later)
+}
+
+// interleaveTags reorders questions to take one of each tag in turn, tags in
+// the order they first appear, keeping each tag's own order.
+func interleaveTags(qs []Question) []Question {
+	var tags []string
+	byTag := map[string][]Question{}
+	for _, q := range qs {
+		if _, ok := byTag[q.Tag]; !ok {
+			tags = append(tags, q.Tag)
+		}
+		byTag[q.Tag] = append(byTag[q.Tag], q)
+	}
+	out := make([]Question, 0, len(qs))
+	for len(out) < len(qs) {
+		for _, tag := range tags {
+			if rest := byTag[tag]; len(rest) > 0 {
+				out = append(out, rest[0])
+				byTag[tag] = rest[1:]
+			}
+		}
+	}
+	return out
+}
+
+// Progress is how practice on the questions that threw the user is going.
+type Progress struct {
+	// Threw is how many distinct questions threw the user, and Practised
+	// how many of them have a reviewed round.
+	Threw, Practised int
+	// First and Latest average the first and the latest rating of the
+	// practised ones.
+	First, Latest float64
+	// Rounds and Questions count every reviewed round and every question
+	// practised, the bank's included.
+	Rounds, Questions int
+}
+
+// ComputeProgress measures the practice on the flagged questions.
+func ComputeProgress(flagged []Question, tracks map[string]*Track) Progress {
+	var p Progress
+	p.Threw = len(flagged)
+	var first, latest int
+	for _, q := range flagged {
+		if t := tracks[q.Key]; t != nil {
+			p.Practised++
+			first += t.Rounds[0].Rating
+			latest += t.Last().Rating
+		}
+	}
+	if p.Practised > 0 {
+		p.First = float64(first) / float64(p.Practised)
+		p.Latest = float64(latest) / float64(p.Practised)
+	}
+	for _, t := range tracks {
+		p.Questions++
+		p.Rounds += len(t.Rounds)
+	}
+	return p
+}
+
+// Sentence says the progress in one line: "6 of the 9 questions that threw
+// you practised, average rating up from 2.1 to 3.8."
+func (p Progress) Sentence() string {
+	var s string
+	switch {
+	case p.Threw == 0:
+		return "No questions that threw you yet: a session's Reflect step collects them."
+	case p.Threw == 1 && p.Practised == 0:
+		return "The question that threw you is not practised yet."
+	case p.Practised == 0:
+		return fmt.Sprintf("None of the %d questions that threw you practised yet.", p.Threw)
+	case p.Threw == 1:
+		s = "The question that threw you practised"
+	default:
+		s = fmt.Sprintf("%d of the %d questions that threw you practised", p.Practised, p.Threw)
+	}
+	// Compared as shown, to one decimal, so the words match the numbers.
+	first, latest := math.Round(p.First*10), math.Round(p.Latest*10)
+	switch {
+	case latest > first:
+		return fmt.Sprintf("%s, average rating up from %.1f to %.1f.", s, first/10, latest/10)
+	case latest < first:
+		return fmt.Sprintf("%s, average rating down from %.1f to %.1f.", s, first/10, latest/10)
+	}
+	return fmt.Sprintf("%s, average rating %.1f.", s, latest/10)
+}
