@@ -134,12 +134,12 @@ func TestQueue(t *testing.T) {
 		{
 			name: "due questions by box, then most overdue; not due ones last, soonest first",
 			history: []*Practice{
-				withTag(round("bank:m1", 10, 5), "motivation"),  // box 3, due 17
-				withTag(round("bank:b1", 15, 4), "behavioural"), // box 2, due 18
-				withTag(round("bank:m2", 18, 3), "motivation"),  // box 1, due 19
-				withTag(round("bank:s1", 12, 1), "strengths"),   // box 1, due 13
-				withTag(round("bank:b2", 19, 5), "behavioural"), // box 3, due 26
-				withTag(round("bank:m3", 19, 4), "motivation"),  // box 2, due 22
+				withTag(round("bank:m1", 10, 5), "motivation"),                     // box 3, due 17
+				withTag(round("bank:b1", 15, 4), "behavioural"),                    // box 2, due 18
+				withTag(round("bank:m2", 18, 3), "motivation"),                     // box 1, due 19
+				withTag(round("bank:s1", 12, 1), "strengths"),                      // box 1, due 13
+				withTag(round("bank:b2", 19, 5), "behavioural"),                    // box 3, due 26
+				withTag(round("bank:m3", 19, 4), "motivation"),                     // box 2, due 22
 				round("q:one", 1, 5), round("q:two", 1, 5), round("q:three", 1, 5), // box 3, due 8
 			},
 			today: 20,
