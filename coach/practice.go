@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -176,3 +177,26 @@ func QuestionKey(text string) string {
 
 // BankKey is the key of a bank question.
 func BankKey(id string) string { return "bank:" + id }
+
+// PracticeMarkdown writes a round as markdown, user text escaped as in
+// Markdown: what main prints when a round could not be saved.
+func PracticeMarkdown(p *Practice) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Practice: %s\n\n", Escape(p.Question.Text))
+	fmt.Fprintf(&b, "*%s*\n\n", p.CreatedAt.Local().Format("Mon 2 Jan 2006, 15:04"))
+	for _, part := range []struct{ title, text string }{
+		{"Answer", p.Answer}, {"What went well", p.WentWell}, {"What I would do better", p.DoBetter},
+	} {
+		if part.text != "" {
+			fmt.Fprintf(&b, "## %s\n\n%s", part.title, paragraphs(part.text))
+		}
+	}
+	if p.Reviewed() {
+		fmt.Fprintf(&b, "**Rating:** %d/5", p.Rating)
+		if len(p.Rubric) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(p.Rubric, ", "))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

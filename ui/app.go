@@ -37,6 +37,18 @@ type Options struct {
 	// DraftDelay is how long typing must pause before an unfinished answer
 	// is saved as a draft; zero means DefaultDraftDelay, negative never.
 	DraftDelay time.Duration
+	// Bank is the practice question bank and the self-review rubric.
+	Bank *content.Bank
+	// Practice starts on the practice queue instead of on home, narrowed to
+	// PracticeTag when that is set.
+	Practice    bool
+	PracticeTag string
+	// Timer is a practice round's countdown: zero means DefaultTimer,
+	// negative no timer.
+	Timer time.Duration
+	// Clock schedules the countdown's ticks; nil is the real clock. Tests
+	// pass one they drive.
+	Clock clock
 }
 
 // DefaultDraftDelay bounds what a crash can lose: at most the typing of the
@@ -58,6 +70,12 @@ type deps struct {
 	// unsaved holds, by ID, sessions whose last save failed: they stay
 	// resumable from home, and main prints them on quit.
 	unsaved map[string]*coach.Session
+	// unsavedPractice is the same for practice rounds.
+	unsavedPractice map[string]*coach.Practice
+
+	bank  *content.Bank
+	timer time.Duration // a round's countdown; 0 is none
+	clock clock
 }
 
 // checkedMsg reports whether the data dir can be written, checked at start.
@@ -70,6 +88,18 @@ type savedMsg struct {
 	session *coach.Session
 	err     error
 	at      time.Time
+}
+
+// savePractice returns a command that writes a snapshot of a practice
+// round, as save does for a session. A round with nothing in it is not saved.
+func (d *deps) savePractice(p *coach.Practice) tea.Cmd {
+	if p.IsEmpty() {
+		return nil
+	}
+	snap, store, at := p.Clone(), d.store, d.now()
+	return func() tea.Msg {
+		return practiceSavedMsg{entry: p, err: store.SavePractice(snap), at: at}
+	}
 }
 
 // save returns a command that writes a snapshot of the session. The snapshot
@@ -97,6 +127,8 @@ const (
 	historyPage
 	sessionPage
 	insightsPage
+	practicePage
+	roundPage
 )
 
 // exit is where a screen asks the root to go next. The root acts on it in
@@ -115,6 +147,8 @@ type exit struct {
 	action int
 	// note is shown in the header on arrival: "moved to the trash".
 	note string
+	// question is the question of a practice round (roundPage).
+	question *coach.Question
 }
 
 // screen is what the root asks of each page.
@@ -151,6 +185,8 @@ type Model struct {
 	history  *historyScreen
 	session  *sessionScreen
 	insights *insightsScreen
+	practice *practiceScreen
+	round    *roundScreen
 
 	width, height int
 	isDark        bool
@@ -168,6 +204,15 @@ func New(o Options) *Model {
 	if o.DraftDelay == 0 {
 		o.DraftDelay = DefaultDraftDelay
 	}
+	switch {
+	case o.Timer == 0:
+		o.Timer = DefaultTimer
+	case o.Timer < 0:
+		o.Timer = 0
+	}
+	if o.Clock == nil {
+		o.Clock = realClock
+	}
 	d := &deps{
 		flow:   o.Flow,
 		store:  o.Store,
@@ -177,15 +222,23 @@ func New(o Options) *Model {
 		now:    o.Now,
 		tips:   map[string]string{},
 
-		unsaved: map[string]*coach.Session{},
+		unsaved:         map[string]*coach.Session{},
+		unsavedPractice: map[string]*coach.Practice{},
+		bank:            o.Bank,
+		timer:           o.Timer,
+		clock:           o.Clock,
 
 		draftDelay: o.DraftDelay,
 	}
 	m := &Model{deps: d, isDark: true, page: homePage}
 	m.home = newHomeScreen(d)
 	m.applyTheme()
-	if o.NewSession {
+	switch {
+	case o.NewSession:
 		m.open(exit{to: flowPage, session: coach.NewSession(o.Now())}, nil)
+	case o.Practice:
+		m.practice = newPracticeScreen(d, o.PracticeTag, d.timer)
+		m.page = practicePage
 	}
 	return m
 }
@@ -195,6 +248,9 @@ func (m *Model) Init() tea.Cmd {
 	store := m.deps.store
 	check := func() tea.Msg { return checkedMsg{store.Check()} }
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, check, m.home.load()}
+	if m.practice != nil {
+		cmds = append(cmds, m.practice.load())
+	}
 	if m.flow != nil {
 		cmds = append(cmds, m.flow.Init())
 	}
@@ -213,6 +269,10 @@ func (m *Model) current() screen {
 		return m.session
 	case insightsPage:
 		return m.insights
+	case practicePage:
+		return m.practice
+	case roundPage:
+		return m.round
 	}
 	return m.home
 }
@@ -273,6 +333,20 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.summary.saveErr = m.saveErr
 		}
 		return nil
+	case practiceSavedMsg:
+		if msg.err != nil {
+			m.saveErr = msg.err
+			m.deps.unsavedPractice[msg.entry.ID] = msg.entry
+		} else {
+			m.saveErr, m.lastSaved = nil, msg.at
+			delete(m.deps.unsavedPractice, msg.entry.ID)
+		}
+		return nil
+	case practiceLoadedMsg:
+		if m.practice != nil {
+			return m.practice.Update(msg)
+		}
+		return nil
 	case tea.KeyPressMsg:
 		switch {
 		case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
@@ -304,6 +378,7 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 	switch e.to {
 	case homePage:
 		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
+		m.practice, m.round = nil, nil
 		m.home.status = e.note
 		next = m.home.load()
 	case flowPage:
@@ -338,6 +413,20 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 	case insightsPage:
 		m.insights = newInsightsScreen(m.deps)
 		next = m.insights.load()
+	case practicePage:
+		m.round = nil
+		if m.practice == nil {
+			m.practice = newPracticeScreen(m.deps, "", m.deps.timer)
+			next = m.practice.load()
+		} else {
+			m.practice.refresh()
+		}
+	case roundPage:
+		m.lastSaved = time.Time{}
+		m.round = newRoundScreen(m.deps, m.practice.data, *e.question, m.practice.tag, m.practice.timer)
+		m.round.hintKey = m.renderKey()
+		m.resize()
+		next = m.round.Init()
 	case stay:
 		m.page = from
 	}
@@ -360,6 +449,11 @@ func ExitFilter(model tea.Model, msg tea.Msg) tea.Msg {
 }
 
 func (m *Model) saveBeforeExit() {
+	if p := m.pendingPractice(); p != nil && !p.IsEmpty() {
+		if err := m.deps.store.SavePractice(p.Clone()); err != nil {
+			m.deps.unsavedPractice[p.ID] = p
+		}
+	}
 	s := m.pending()
 	if s == nil || s.IsEmpty() {
 		return
@@ -367,6 +461,15 @@ func (m *Model) saveBeforeExit() {
 	if err := m.deps.store.Save(s.Clone()); err != nil {
 		m.deps.unsaved[s.ID] = s
 	}
+}
+
+// pendingPractice is the practice round on screen, with what is typed in
+// it, or nil.
+func (m *Model) pendingPractice() *coach.Practice {
+	if m.page == roundPage {
+		return m.round.pending()
+	}
+	return nil
 }
 
 // pending keeps what is typed but not yet stored (an unfinished answer, a
@@ -396,9 +499,26 @@ func (m *Model) Unsaved() []*coach.Session {
 	return out
 }
 
+// UnsavedPractice returns the practice rounds whose last save failed.
+func (m *Model) UnsavedPractice() []*coach.Practice {
+	var out []*coach.Practice
+	for _, p := range m.deps.unsavedPractice {
+		if !p.IsEmpty() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // saveNow keeps the unfinished answer as a draft and saves, before a quit or
 // a suspend.
 func (m *Model) saveNow() tea.Cmd {
+	if p := m.pendingPractice(); p != nil {
+		if m.saveErr != nil {
+			m.deps.unsavedPractice[p.ID] = p
+		}
+		return m.deps.savePractice(p)
+	}
 	s := m.pending()
 	if s == nil {
 		return nil
@@ -443,6 +563,9 @@ func (m *Model) renderDocs() tea.Cmd {
 	}
 	if m.insights != nil {
 		m.insights.redraw()
+	}
+	if m.round != nil {
+		cmds = append(cmds, m.round.render(m.renderKey()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -518,7 +641,7 @@ func (m *Model) view() string {
 		header += st.Muted.Render(" · ") + st.Progress.Render(t)
 	}
 	note := m.current().Status()
-	if note == "" && m.page == flowPage && !m.lastSaved.IsZero() && m.saveErr == nil {
+	if note == "" && (m.page == flowPage || m.page == roundPage) && !m.lastSaved.IsZero() && m.saveErr == nil {
 		note = "saved " + m.lastSaved.Local().Format("15:04")
 	}
 	if note != "" {

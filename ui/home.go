@@ -40,6 +40,7 @@ const (
 	actResume
 	actHistory
 	actInsights
+	actPractice
 	actQuit
 )
 
@@ -137,6 +138,8 @@ func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 		items = append(items, homeItem{action: actHistory, title: "Past sessions",
 			desc: plural(n, "session") + " · search, record feedback, tick off actions"})
 	}
+	items = append(items, homeItem{action: actPractice, title: "Practise questions",
+		desc: "The questions that threw you, a timer, a self-review"})
 	if len(msg.summaries) > 0 {
 		items = append(items, homeItem{action: actInsights, title: "Insights",
 			desc: "Patterns across sessions: moods, stages, themes"})
@@ -249,6 +252,8 @@ func (h *homeScreen) choose() tea.Cmd {
 		h.goTo(exit{to: historyPage})
 	case actInsights:
 		h.goTo(exit{to: insightsPage})
+	case actPractice:
+		h.goTo(exit{to: practicePage})
 	case actQuit:
 		return tea.Quit
 	}

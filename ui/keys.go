@@ -30,6 +30,12 @@ type KeyMap struct {
 	Delete   key.Binding
 	Yes      key.Binding
 	No       key.Binding
+	// Keys of practice.
+	Own     key.Binding
+	Tag     key.Binding
+	TagBack key.Binding
+	Timer   key.Binding
+	Pause   key.Binding
 }
 
 // DefaultKeyMap returns the keys described in the README.
@@ -58,5 +64,10 @@ func DefaultKeyMap() KeyMap {
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
+		Own:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "your own question")),
+		Tag:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
+		TagBack:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag back")),
+		Timer:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "timer")),
+		Pause:    key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "pause timer")),
 	}
 }

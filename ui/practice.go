@@ -1,0 +1,382 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// practiceData is what practice knows of the store: the questions that threw
+// the user, the bank, and every round so far. The practice screen loads it;
+// the round screen adds the round it saves, so the queue is up to date
+// without reading the store again.
+type practiceData struct {
+	flagged  []coach.Question
+	bank     []coach.Question
+	entries  []*coach.Practice
+	tracks   map[string]*coach.Track
+	problems []coach.Problem
+	err      error
+	loaded   bool
+}
+
+// practiceLoadedMsg carries what a practice load read.
+type practiceLoadedMsg struct {
+	flagged  []coach.Question
+	entries  []*coach.Practice
+	problems []coach.Problem
+	err      error
+}
+
+// loadPractice reads the sessions' flagged questions and every practice
+// round, in a command.
+func loadPractice(store *coach.Store) tea.Cmd {
+	return func() tea.Msg {
+		sums, problems, err := store.Summaries()
+		entries, pproblems, perr := store.Practices()
+		if err == nil {
+			err = perr
+		}
+		return practiceLoadedMsg{flagged: coach.FlaggedQuestions(sums), entries: entries,
+			problems: append(problems, pproblems...), err: err}
+	}
+}
+
+func (p *practiceData) set(msg practiceLoadedMsg) {
+	p.flagged, p.entries, p.problems, p.err, p.loaded = msg.flagged, msg.entries, msg.problems, msg.err, true
+	p.tracks = coach.Tracks(p.entries)
+}
+
+// record keeps a round just saved: a new one is added, a changed one
+// replaced, and the histories are replayed.
+func (p *practiceData) record(e *coach.Practice) {
+	i := slices.IndexFunc(p.entries, func(x *coach.Practice) bool { return x.ID == e.ID })
+	if i < 0 {
+		p.entries = append(p.entries, e.Clone())
+	} else {
+		p.entries[i] = e.Clone()
+	}
+	p.tracks = coach.Tracks(p.entries)
+}
+
+func (p *practiceData) queue(tag string, now time.Time) []coach.Card {
+	return coach.Queue(p.flagged, p.bank, p.tracks, tag, now.Format(coach.DateLayout))
+}
+
+// bankQuestions are the bank's questions as the queue takes them.
+func bankQuestions(b *content.Bank) []coach.Question {
+	if b == nil {
+		return nil
+	}
+	out := make([]coach.Question, len(b.Questions))
+	for i, q := range b.Questions {
+		out[i] = coach.Question{Key: coach.BankKey(q.ID), Text: q.Text, Source: coach.FromBank, Tag: q.Tag}
+	}
+	return out
+}
+
+// cardItem is one question in the queue list.
+type cardItem struct{ card coach.Card }
+
+func (c cardItem) FilterValue() string { return c.card.Question.Text }
+
+// practiceScreen is the queue: the questions to practise, the questions that
+// threw the user first, and how practice is going. Enter starts a round.
+type practiceScreen struct {
+	deps *deps
+	data *practiceData
+	list list.Model
+	// tag narrows the queue to one tag of the bank; "" is everything.
+	tag string
+	// timer is the countdown of the next round; 0 is none.
+	timer time.Duration
+	// own is the line for a question of the user's own, while it is open.
+	own           *textinput.Model
+	width, height int
+	status        string
+	exits
+}
+
+func newPracticeScreen(d *deps, tag string, timer time.Duration) *practiceScreen {
+	l := list.New(nil, cardDelegate{deps: d}, 0, 0)
+	l.SetShowTitle(false)
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.SetFilteringEnabled(false)
+	l.DisableQuitKeybindings()
+	l.Paginator.Type = paginator.Arabic // "3/12", never a row of dots
+	return &practiceScreen{deps: d, data: &practiceData{bank: bankQuestions(d.bank)}, list: l, tag: tag, timer: timer}
+}
+
+func (p *practiceScreen) load() tea.Cmd { return loadPractice(p.deps.store) }
+
+// refresh rebuilds the queue from the data and selects its first question:
+// what to practise next.
+func (p *practiceScreen) refresh() {
+	cards := p.data.queue(p.tag, p.deps.now())
+	items := make([]list.Item, len(cards))
+	for i, c := range cards {
+		items[i] = cardItem{c}
+	}
+	p.list.SetItems(items)
+	p.list.Select(0)
+	p.SetSize(p.width, p.height)
+}
+
+func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case practiceLoadedMsg:
+		p.data.set(msg)
+		p.refresh()
+		return nil
+	case tea.PasteMsg:
+		if p.own != nil {
+			var cmd tea.Cmd
+			*p.own, cmd = p.own.Update(editable(msg))
+			return cmd
+		}
+		return nil
+	case tea.KeyPressMsg:
+		p.status = ""
+		if p.own != nil {
+			return p.ownKey(msg)
+		}
+		k := p.deps.keys
+		switch {
+		case key.Matches(msg, k.Enter):
+			if it, ok := p.list.SelectedItem().(cardItem); ok {
+				q := it.card.Question
+				p.goTo(exit{to: roundPage, question: &q})
+			}
+			return nil
+		case key.Matches(msg, k.Own):
+			in := newInput(&p.deps.styles, "", "type the question, then enter")
+			in.SetWidth(max(10, min(p.width, MaxTextWidth)-18))
+			p.own = &in
+			p.SetSize(p.width, p.height)
+			return p.own.Focus()
+		case key.Matches(msg, k.Tag):
+			p.tag = p.nextTag(+1)
+			p.refresh()
+			return nil
+		case key.Matches(msg, k.TagBack):
+			p.tag = p.nextTag(-1)
+			p.refresh()
+			return nil
+		case key.Matches(msg, k.Timer):
+			p.timer = nextTimer(p.timer)
+			p.status = "timer: " + timerLabel(p.timer)
+			return nil
+		case key.Matches(msg, k.Home):
+			p.goTo(exit{to: homePage})
+			return nil
+		case key.Matches(msg, k.QuitHome):
+			return tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	p.list, cmd = p.list.Update(msg)
+	return cmd
+}
+
+// ownKey handles a key while the user types a question of their own.
+func (p *practiceScreen) ownKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.deps.keys.Home):
+		p.own = nil
+		p.SetSize(p.width, p.height)
+		return nil
+	case key.Matches(msg, p.deps.keys.Enter):
+		text := strings.TrimSpace(coach.Raw(p.own.Value()))
+		if text == "" {
+			return nil
+		}
+		p.own = nil
+		p.goTo(exit{to: roundPage, question: &coach.Question{Key: coach.QuestionKey(text), Text: text, Source: coach.FromUser}})
+		return nil
+	}
+	var cmd tea.Cmd
+	*p.own, cmd = p.own.Update(msg)
+	return cmd
+}
+
+// nextTag steps through "all" and the bank's tags.
+func (p *practiceScreen) nextTag(dir int) string {
+	tags := []string{""}
+	if p.deps.bank != nil {
+		for _, t := range p.deps.bank.Tags {
+			tags = append(tags, t.ID)
+		}
+	}
+	i := max(0, slices.Index(tags, p.tag))
+	return tags[(i+dir+len(tags))%len(tags)]
+}
+
+// timerSteps are the countdowns t cycles through.
+var timerSteps = []time.Duration{time.Minute, 90 * time.Second, DefaultTimer, 3 * time.Minute, 0}
+
+func nextTimer(d time.Duration) time.Duration {
+	i := slices.Index(timerSteps, d)
+	return timerSteps[(i+1)%len(timerSteps)]
+}
+
+func timerLabel(d time.Duration) string {
+	if d <= 0 {
+		return "off"
+	}
+	return clockTime(d)
+}
+
+// tagTitle is "All questions" or the tag's title.
+func (p *practiceScreen) tagTitle() string {
+	if p.tag == "" {
+		return "all questions"
+	}
+	if p.deps.bank != nil {
+		if t, ok := p.deps.bank.Tag(p.tag); ok {
+			return t.Title
+		}
+	}
+	return p.tag
+}
+
+func (p *practiceScreen) Title() string  { return "Practice" }
+func (p *practiceScreen) Status() string { return p.status }
+
+func (p *practiceScreen) SetSize(w, h int) {
+	p.width, p.height = w, h
+	if w <= 0 {
+		return
+	}
+	p.list.SetSize(min(w, MaxTextWidth), max(1, h-lipgloss.Height(p.header())-1-lipgloss.Height(p.notes())))
+}
+
+// header is the progress, the settings and, while open, the line for a
+// question of one's own.
+func (p *practiceScreen) header() string {
+	st := &p.deps.styles
+	w := max(1, min(p.width, MaxTextWidth))
+	if !p.data.loaded {
+		return st.Muted.Render("Reading your practice…")
+	}
+	progress := coach.ComputeProgress(p.data.flagged, p.data.tracks)
+	lines := []string{st.Intro.Width(w).Render(progress.Sentence())}
+	settings := fmt.Sprintf("Queue: %s · %s · timer %s", p.tagTitle(), plural(len(p.list.Items()), "question"), timerLabel(p.timer))
+	lines = append(lines, st.Muted.Width(w).Render(settings))
+	if p.own != nil {
+		lines = append(lines, "", st.Label.Render("Your question: ")+p.own.View())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// notes name the files that could not be read, under the list.
+func (p *practiceScreen) notes() string {
+	st := &p.deps.styles
+	switch {
+	case p.data.err != nil:
+		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + reason(p.data.err) + ").")
+	case len(p.data.problems) > 0:
+		first := p.data.problems[0]
+		line := "Skipped " + coach.Inert(first.Path) + ": " + coach.Inert(first.Reason) + " (left untouched)"
+		if n := len(p.data.problems) - 1; n > 0 {
+			line += fmt.Sprintf(", and %s more", plural(n, "file"))
+		}
+		return st.Error.Width(max(1, p.width)).Render(line)
+	}
+	return ""
+}
+
+func (p *practiceScreen) View() string {
+	body := p.header() + "\n\n" + p.list.View()
+	if n := p.notes(); n != "" {
+		body += "\n" + n
+	}
+	return body
+}
+
+func (p *practiceScreen) ShortHelp() []key.Binding {
+	k := p.deps.keys
+	if p.own != nil {
+		return []key.Binding{withHelp(k.Enter, "enter", "practise it"), withHelp(k.Home, "esc", "cancel")}
+	}
+	return []key.Binding{withHelp(k.Enter, "enter", "practise"), k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
+}
+
+func (p *practiceScreen) FullHelp() [][]key.Binding {
+	k := p.deps.keys
+	return [][]key.Binding{{withHelp(k.Up, "↑/↓", "choose"), k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
+}
+
+// cardDelegate draws a queued question on one line: the question, and on
+// the right why it is there and its ratings so far.
+type cardDelegate struct{ deps *deps }
+
+func (d cardDelegate) Height() int                         { return 1 }
+func (d cardDelegate) Spacing() int                        { return 0 }
+func (d cardDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(cardItem)
+	if !ok {
+		return
+	}
+	st := &d.deps.styles
+	c := it.card
+	right := cardReason(c)
+	if c.Track != nil {
+		right += "  " + ratingSpark(c.Track.Ratings(), 8) + " " + itoa(c.Track.Last().Rating) + "/5"
+	}
+	right = st.Muted.Render(right)
+	pointer, text := "  ", st.Option.Render(coach.Inert(oneLineText(c.Question.Text)))
+	if index == m.Index() {
+		pointer, text = st.Cursor.Render("› "), st.Label.Render(coach.Inert(oneLineText(c.Question.Text)))
+	}
+	room := max(4, m.Width()-2-lipgloss.Width(right)-2)
+	text = ansi.Truncate(text, room, "…")
+	gap := max(2, m.Width()-2-lipgloss.Width(text)-lipgloss.Width(right))
+	line := pointer + text + strings.Repeat(" ", gap) + right
+	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
+}
+
+// cardReason is the short why of a queued question: "threw you", "due",
+// "new · behavioural" (the tag's ID: a title would crowd the question out),
+// "due 2 Dec".
+func cardReason(c coach.Card) string {
+	switch c.Reason {
+	case coach.Threw:
+		return "threw you"
+	case coach.Due:
+		return "due"
+	case coach.New:
+		return "new · " + c.Question.Tag
+	}
+	if due, err := time.Parse(coach.DateLayout, c.Track.Due); err == nil {
+		return "due " + due.Format("2 Jan")
+	}
+	return "later"
+}
+
+// ratingSpark draws the last n ratings (1 to 5) as a sparkline.
+func ratingSpark(ratings []int, n int) string {
+	if len(ratings) > n {
+		ratings = ratings[len(ratings)-n:]
+	}
+	var b strings.Builder
+	for _, r := range ratings {
+		b.WriteString(moodSpark(clamp(r, 1, 5) * 2))
+	}
+	return b.String()
+}

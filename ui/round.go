@@ -1,0 +1,436 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// A round goes through these stages, one prompt at a time as the guided
+// flow does: the answer (with the countdown), the self-review in three
+// parts, the rating, and last the hint on what a good answer shows. The hint
+// comes after the self-review so that it cannot colour it.
+const (
+	stageAnswer = iota
+	stageWell
+	stageBetter
+	stageRubric
+	stageRating
+	stageHint
+)
+
+// roundPrompts are the prompts of a round's stages, up to the rating. The
+// rubric's options and the rating's are filled in by newRoundScreen.
+var roundPrompts = [stageHint]content.Prompt{
+	{ID: "practice.answer", Kind: content.Textarea, Label: "Your answer",
+		Hint: "say it out loud, then write it here, in full or as notes"},
+	{ID: "practice.went_well", Kind: content.Textarea, Label: "What went well?",
+		Hint: "the part you would keep, as specifically as you can"},
+	{ID: "practice.do_better", Kind: content.Textarea, Label: "What would you do better?",
+		Hint: "one or two concrete changes for next time"},
+	{ID: "practice.rubric", Kind: content.Checklist, Label: "Which of these did your answer have?",
+		Hint: "tick only what is really there"},
+	{ID: "practice.rating", Kind: content.Choice, Label: "Your rating, from 1 (weak) to 5 (strong)",
+		Options: []string{"1", "2", "3", "4", "5"}},
+}
+
+// hintRenderedMsg is the round's hint rendered for one key.
+type hintRenderedMsg struct {
+	round string
+	key   renderKey
+	text  string
+}
+
+// practiceSavedMsg reports a finished save of a practice round.
+type practiceSavedMsg struct {
+	entry *coach.Practice // the live entry, kept in memory if the save failed
+	err   error
+	at    time.Time
+}
+
+// roundScreen is one round of practice.
+type roundScreen struct {
+	deps   *deps
+	data   *practiceData
+	entry  *coach.Practice
+	stage  int
+	fields [stageHint]field
+	clock  countdown
+	// tag is the practice screen's tag, for the next question.
+	tag   string
+	timer time.Duration
+
+	hint     string // markdown, shown last
+	hintView string
+	hintKey  renderKey
+	draftSeq int
+	status   string
+
+	width, height int
+	exits
+}
+
+func newRoundScreen(d *deps, data *practiceData, q coach.Question, tag string, timer time.Duration) *roundScreen {
+	r := &roundScreen{deps: d, data: data, tag: tag, timer: timer,
+		entry: coach.NewPractice(q, timer, d.now()), clock: newCountdown(timer, d.clock)}
+	prompts := roundPrompts
+	var rubric []string
+	if d.bank != nil {
+		for _, c := range d.bank.Rubric {
+			rubric = append(rubric, c.Label)
+		}
+	}
+	prompts[stageRubric].Options = rubric
+	for i, p := range prompts {
+		r.fields[i] = newField(p, coach.Answer{}, nil, &d.styles, d.now())
+	}
+	r.hint = questionHint(d.bank, q)
+	return r
+}
+
+// questionHint is the markdown shown after the self-review: the bank's hint
+// for a bank question, and what any good answer shows for the user's own.
+func questionHint(bank *content.Bank, q coach.Question) string {
+	var b strings.Builder
+	if bank != nil && q.Source == coach.FromBank {
+		if bq, ok := bank.Question(strings.TrimPrefix(q.Key, "bank:")); ok {
+			b.WriteString(bq.Hint + "\n\n")
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("A good answer to a question like this one has:\n\n")
+		if bank != nil {
+			for _, c := range bank.Rubric {
+				b.WriteString("- **" + c.Label + "**: " + c.Hint + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// Init starts the countdown and focuses the answer.
+func (r *roundScreen) Init() tea.Cmd {
+	return tea.Batch(r.clock.Start(), r.fields[stageAnswer].Focus())
+}
+
+func (r *roundScreen) field() field {
+	if r.stage >= stageHint {
+		return nil
+	}
+	return r.fields[r.stage]
+}
+
+func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
+	k := r.deps.keys
+	switch msg := msg.(type) {
+	case countdownTickMsg:
+		cmd, out := r.clock.Update(msg)
+		if out {
+			r.status = "time's up: finish your sentence, then tab"
+		}
+		return cmd
+	case draftTickMsg:
+		if msg.session == r.entry.ID && msg.seq == r.draftSeq && r.capture() {
+			return r.deps.savePractice(r.entry)
+		}
+		return nil
+	case hintRenderedMsg:
+		if msg.round == r.entry.ID && msg.key == r.hintKey {
+			r.hintView = msg.text
+		}
+		return nil
+	case tea.PasteMsg:
+		if f := r.field(); f != nil {
+			return tea.Batch(f.Update(msg), r.typed())
+		}
+		return nil
+	case tea.KeyPressMsg:
+		r.status = ""
+		if r.stage == stageHint {
+			return r.hintKeyPress(msg)
+		}
+		f := r.field()
+		switch {
+		case key.Matches(msg, k.Next):
+			return r.move(+1)
+		case key.Matches(msg, k.Prev):
+			return r.move(-1)
+		case key.Matches(msg, k.Enter) && !f.Multiline():
+			return r.move(+1)
+		case key.Matches(msg, k.Pause) && r.stage == stageAnswer:
+			return r.clock.Toggle()
+		case key.Matches(msg, k.Home):
+			r.capture()
+			r.goTo(exit{to: practicePage})
+			return r.deps.savePractice(r.entry)
+		}
+		return tea.Batch(f.Update(msg), r.typed())
+	}
+	return nil
+}
+
+func (r *roundScreen) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.deps.keys
+	switch {
+	case key.Matches(msg, k.Enter):
+		for _, c := range r.data.queue(r.tag, r.deps.now()) {
+			if c.Question.Key != r.entry.Question.Key {
+				q := c.Question
+				r.goTo(exit{to: roundPage, question: &q})
+				return nil
+			}
+		}
+		r.goTo(exit{to: practicePage})
+	case key.Matches(msg, k.Home):
+		r.goTo(exit{to: practicePage})
+	case key.Matches(msg, k.QuitHome):
+		return tea.Quit
+	}
+	return nil
+}
+
+// typed schedules a save of the unfinished round for when typing pauses.
+func (r *roundScreen) typed() tea.Cmd {
+	r.draftSeq++
+	if r.deps.draftDelay <= 0 {
+		return nil
+	}
+	id, seq := r.entry.ID, r.draftSeq
+	return tea.Tick(r.deps.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{id, seq} })
+}
+
+// capture keeps what the fields hold in the entry. It reports whether the
+// entry changed.
+func (r *roundScreen) capture() bool {
+	now := r.deps.now()
+	changed := r.entry.SetAnswer(r.text(stageAnswer), r.clock.Used(), r.clock.TimedOut(), now)
+	rating := 0
+	if a := r.fields[stageRating].Answer(); r.stage > stageRating {
+		rating, _ = strconv.Atoi(a.Text)
+	}
+	if r.entry.SetReview(coach.Review{
+		WentWell: r.text(stageWell),
+		DoBetter: r.text(stageBetter),
+		Rubric:   r.rubric(),
+		Rating:   rating,
+	}, now) {
+		changed = true
+	}
+	return changed
+}
+
+func (r *roundScreen) text(stage int) string { return r.fields[stage].Answer().Text }
+
+// rubric is the ticked criteria, as the rubric's IDs.
+func (r *roundScreen) rubric() []string {
+	ticked := r.fields[stageRubric].Answer().Items
+	var ids []string
+	if r.deps.bank != nil {
+		for _, c := range r.deps.bank.Rubric {
+			if slices.Contains(ticked, c.Label) {
+				ids = append(ids, c.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// move goes to the next (+1) or previous (-1) stage, saving what changed.
+// Leaving the rating moves to the hint: the round is reviewed and saved.
+func (r *roundScreen) move(dir int) tea.Cmd {
+	to := r.stage + dir
+	if to < stageAnswer {
+		return nil
+	}
+	if r.stage == stageRating && dir > 0 && r.fields[stageRating].Answer().Text == "" {
+		r.status = "choose a rating from 1 to 5"
+		return nil
+	}
+	r.draftSeq++
+	r.field().Blur()
+	if r.stage == stageAnswer {
+		r.clock.Stop()
+	}
+	r.stage = to
+	changed := r.capture()
+	var cmds []tea.Cmd
+	switch {
+	case to == stageHint:
+		r.data.record(r.entry)
+		cmds = append(cmds, r.render(r.hintKey))
+	case to == stageRating:
+		if c, ok := r.fields[stageRating].(*choiceField); ok && c.chosen < 0 {
+			met, of := len(r.rubric()), 0
+			if r.deps.bank != nil {
+				of = len(r.deps.bank.Rubric)
+			}
+			c.chosen = coach.SuggestRating(met, of) - 1
+		}
+		cmds = append(cmds, r.field().Focus())
+	default:
+		cmds = append(cmds, r.field().Focus())
+	}
+	if changed && !r.entry.IsEmpty() {
+		cmds = append(cmds, r.deps.savePractice(r.entry))
+	}
+	r.layout()
+	return tea.Batch(cmds...)
+}
+
+// render renders the hint for k, in a command.
+func (r *roundScreen) render(k renderKey) tea.Cmd {
+	r.hintKey = k
+	if r.stage != stageHint || k.width < 1 {
+		return nil
+	}
+	id, md := r.entry.ID, r.hint
+	return func() tea.Msg {
+		text, err := renderMarkdown(k, md)
+		if err != nil {
+			text = coach.Inert(md)
+		}
+		return hintRenderedMsg{round: id, key: k, text: text}
+	}
+}
+
+// pending is the round to save before a quit, with what is typed.
+func (r *roundScreen) pending() *coach.Practice {
+	r.capture()
+	return r.entry
+}
+
+func (r *roundScreen) Title() string {
+	return "Practice · " + [...]string{"answer", "what went well", "do better", "rubric", "rating", "hint"}[r.stage]
+}
+
+func (r *roundScreen) Status() string { return r.status }
+
+func (r *roundScreen) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.layout()
+}
+
+// layout gives the focused field the room the question and labels leave.
+func (r *roundScreen) layout() {
+	f := r.field()
+	if f == nil || r.width <= 0 {
+		return
+	}
+	w := min(r.width, MaxTextWidth)
+	f.SetSize(w-2, 3)
+	used := lipgloss.Height(r.View())
+	f.SetSize(w-2, clamp(r.height-used+3, 3, 12))
+}
+
+// questionView is the question, what it is and the countdown.
+func (r *roundScreen) questionView() string {
+	st := &r.deps.styles
+	w := min(r.width, MaxTextWidth)
+	q := r.entry.Question
+	about := []string{sourceLabel(q, r.deps.bank)}
+	if r.stage == stageAnswer {
+		about = append(about, r.clock.View())
+	}
+	return st.Label.Width(w).Render(coach.Inert(oneLineText(q.Text))) + "\n" +
+		st.Muted.Width(w).Render(strings.Join(about, " · "))
+}
+
+// sourceLabel says where a question came from: "a question that threw you",
+// "Behavioural", "your own question".
+func sourceLabel(q coach.Question, bank *content.Bank) string {
+	switch q.Source {
+	case coach.FromSession:
+		return "a question that threw you"
+	case coach.FromUser:
+		return "your own question"
+	}
+	if bank != nil {
+		if t, ok := bank.Tag(q.Tag); ok {
+			return t.Title
+		}
+	}
+	return "from the question bank"
+}
+
+func (r *roundScreen) View() string {
+	st := &r.deps.styles
+	w := min(r.width, MaxTextWidth)
+	lines := []string{r.questionView(), ""}
+	if r.stage == stageHint {
+		lines = append(lines, r.resultView(), "", st.Label.Render("What a good answer shows"))
+		hint := r.hintView
+		if hint == "" {
+			hint = st.Muted.Render("…")
+		}
+		return strings.Join(append(lines, hint), "\n")
+	}
+	p := roundPrompts[r.stage]
+	lines = append(lines, st.Label.Width(w).Render(p.Label))
+	if r.stage == stageRating {
+		lines = append(lines, st.Hint.Width(w).Render("suggested from the rubric; change it if it feels wrong"))
+	} else if p.Hint != "" {
+		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
+	}
+	lines = append(lines, r.field().View(st, true))
+	if c, ok := r.field().(*checklistField); ok && r.deps.bank != nil && c.cursor < len(r.deps.bank.Rubric) {
+		lines = append(lines, st.Hint.Width(w).Render(r.deps.bank.Rubric[c.cursor].Hint))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// resultView is the rating just given and the question's history.
+func (r *roundScreen) resultView() string {
+	st := &r.deps.styles
+	line := "You rated this answer " + itoa(r.entry.Rating) + "/5"
+	if t := r.data.tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
+		line += " · so far " + ratingSpark(t.Ratings(), 12) + " over " + plural(len(t.Rounds), "round")
+	}
+	return st.Intro.Render(line) + "\n" + st.Muted.Render("saved; it comes back "+comesBack(r.data.tracks[r.entry.Question.Key], r.deps.now()))
+}
+
+// comesBack says when the queue will offer the question again.
+func comesBack(t *coach.Track, now time.Time) string {
+	if t == nil {
+		return "later"
+	}
+	due, err := time.ParseInLocation(coach.DateLayout, t.Due, now.Location())
+	if err != nil {
+		return "later"
+	}
+	today, _ := time.ParseInLocation(coach.DateLayout, now.Format(coach.DateLayout), now.Location())
+	switch days := int(due.Sub(today).Hours()/24 + 0.5); {
+	case days <= 1:
+		return "tomorrow"
+	default:
+		return "in " + itoa(days) + " days, on " + due.Format("Mon 2 Jan")
+	}
+}
+
+func (r *roundScreen) ShortHelp() []key.Binding {
+	k := r.deps.keys
+	if r.stage == stageHint {
+		return []key.Binding{withHelp(k.Enter, "enter", "next question"), withHelp(k.Home, "esc", "practice list"), k.QuitHome}
+	}
+	b := []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back")}
+	switch r.stage {
+	case stageAnswer:
+		if !r.clock.Off() && !r.clock.TimedOut() {
+			b = append(b, k.Pause)
+		}
+	case stageRubric:
+		b = append(b, withHelp(k.Toggle, "↑/↓ space", "tick"))
+	case stageRating:
+		b = append(b, withHelp(k.Up, "←/→ 1-5", "rate"), withHelp(k.Enter, "enter", "done"))
+	}
+	return append(b, withHelp(k.Home, "esc", "practice list"), withHelp(k.Quit, "ctrl+c", "quit"))
+}
+
+func (r *roundScreen) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
