@@ -11,7 +11,9 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	terminal "github.com/charmbracelet/x/term"
@@ -38,11 +40,19 @@ const usage = `rebound: a calm coach for the hour after an interview rejection.
 Usage:
   rebound [flags]        open home: start a new session or resume one
   rebound new [flags]    start a new session straight away
+  rebound practice [--tag TAG] [--timer 90s|off]
+                         practise interview questions: the ones that threw
+                         you first, then the bank by spaced repetition
 
 Looking back (no terminal needed; plain text when piped):
 %s
 Run 'rebound COMMAND --help' for a command's flags. IDs may be shortened to
 their first characters while they name one session.
+
+Practice flags:
+  --tag TAG        only the bank's questions with this tag: motivation,
+                   behavioural, strengths, situational, career, logistics, ask
+  --timer D|off    each round's countdown (default 2m; 90s, 3m, off)
 
 Flags:
   --data-dir DIR   where sessions are kept (default: $REBOUND_DATA_DIR,
@@ -81,23 +91,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
+	var o ui.Options
 	dir, err := coach.DataDir(opts.dataDir, os.Getenv, runtime.GOOS, os.UserHomeDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "rebound: %v\n", err)
 		return exitUsage
 	}
 	flow, _, err := content.Load()
+	if err == nil {
+		var bank *content.Bank
+		if bank, err = content.LoadBank(); err == nil {
+			o.Bank = bank
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "rebound: this build's coaching content is broken: %v\n", err)
 		return exitError
 	}
+	if opts.tag != "" {
+		if _, ok := o.Bank.Tag(opts.tag); !ok {
+			fmt.Fprintf(stderr, "rebound: unknown tag %q: use one of %s.\n", opts.tag, tagList(o.Bank))
+			return exitUsage
+		}
+	}
 
-	model := ui.New(ui.Options{
-		Store:      coach.NewStore(dir),
-		Flow:       flow,
-		NewSession: opts.newSession,
-		NoColor:    os.Getenv("NO_COLOR") != "",
-	})
+	o.Store, o.Flow = coach.NewStore(dir), flow
+	o.NewSession, o.Practice, o.PracticeTag, o.Timer = opts.newSession, opts.practice, opts.tag, opts.timer
+	o.NoColor = os.Getenv("NO_COLOR") != ""
+	model := ui.New(o)
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.
 	p := tea.NewProgram(model,
@@ -115,11 +136,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	_, err = p.Run()
 	signal.Stop(hup)
 	close(hup)
-	if unsaved := model.Unsaved(); len(unsaved) > 0 {
+	if unsaved, rounds := model.Unsaved(), model.UnsavedPractice(); len(unsaved)+len(rounds) > 0 {
 		// Nothing typed is lost: what could not be written is handed over.
 		fmt.Fprintf(stderr, "rebound: could not save to %s; here is what you wrote, so you can keep it:\n\n", dir)
 		for _, s := range unsaved {
 			fmt.Fprintln(stdout, coach.Markdown(s, flow))
+		}
+		for _, p := range rounds {
+			fmt.Fprintln(stdout, coach.PracticeMarkdown(p))
 		}
 		return exitError
 	}
@@ -133,6 +157,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 type options struct {
 	dataDir    string
 	newSession bool
+	practice   bool
+	tag        string
+	timer      time.Duration // 0: the default; negative: off
 	version    bool
 	command    bool // one of package cli's commands, which parses its own flags
 }
@@ -145,18 +172,27 @@ func parseArgs(args []string) (options, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.dataDir, "data-dir", "", "")
 	fs.BoolVar(&o.version, "version", false, "")
+	fs.StringVar(&o.tag, "tag", "", "")
+	fs.Func("timer", "", func(s string) (err error) {
+		o.timer, err = parseTimer(s)
+		return err
+	})
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
 	if rest := fs.Args(); len(rest) > 0 {
-		if cli.IsCommand(rest[0]) {
+		if cli.IsCommand(rest[0]) || cli.IsPracticeList(rest) {
 			o.command = true
 			return o, nil
 		}
-		if rest[0] != "new" {
+		switch rest[0] {
+		case "new":
+			o.newSession = true
+		case "practice":
+			o.practice = true
+		default:
 			return o, fmt.Errorf("unknown command %q", rest[0])
 		}
-		o.newSession = true
 		if err := fs.Parse(rest[1:]); err != nil {
 			return o, err
 		}
@@ -164,7 +200,32 @@ func parseArgs(args []string) (options, error) {
 			return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
 	}
+	if !o.practice && (o.tag != "" || o.timer != 0) {
+		return o, errors.New("--tag and --timer go with 'rebound practice'")
+	}
 	return o, nil
+}
+
+// parseTimer reads a round's countdown: a Go duration such as 90s or 2m, or
+// "off".
+func parseTimer(s string) (time.Duration, error) {
+	if s == "off" || s == "0" {
+		return -1, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 10*time.Second || d > time.Hour {
+		return 0, errors.New("--timer takes a duration from 10s to 1h, such as 90s or 2m, or off")
+	}
+	return d.Round(time.Second), nil
+}
+
+// tagList is the bank's tag IDs, for an error message.
+func tagList(b *content.Bank) string {
+	ids := make([]string, len(b.Tags))
+	for i, t := range b.Tags {
+		ids[i] = t.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 func versionString() string {

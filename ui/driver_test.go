@@ -48,8 +48,13 @@ func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bank, err := content.LoadBank()
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	o := Options{Store: coach.NewStore(dir), Flow: flow, Now: func() time.Time { return fixedNow }, DraftDelay: -1}
+	o := Options{Store: coach.NewStore(dir), Flow: flow, Bank: bank, Now: func() time.Time { return fixedNow }, DraftDelay: -1,
+		Clock: func(time.Duration, func() tea.Msg) tea.Cmd { return nil }} // no countdown ticks unless a test gives a clock
 	for _, c := range configure {
 		c(&o)
 	}

@@ -1,7 +1,7 @@
 // Package cli is rebound's command line for looking back: list, show,
-// export, stats and restore. Unlike the TUI it needs no terminal: with its
-// output piped it prints plain text or JSON for scripts, and at a terminal
-// the same text, lightly coloured.
+// export, stats, restore and practice list. Unlike the TUI it needs no
+// terminal: with its output piped it prints plain text or JSON for scripts,
+// and at a terminal the same text, lightly coloured.
 //
 // Everything the commands touch outside the data directory comes in through
 // an Env, so the tests run them in-process with a fixed clock and buffers.
@@ -89,12 +89,13 @@ type command struct {
 }
 
 // commands, in the order the usage lists them.
-var commands = []command{listCommand, showCommand, exportCommand, statsCommand, restoreCommand}
+var commands = []command{listCommand, showCommand, exportCommand, statsCommand, restoreCommand, practiceListCommand}
 
-// IsCommand reports whether name is one of this package's commands, so that
-// main can hand them over and keep the TUI for the rest.
+// IsCommand reports whether name is one of this package's one-word
+// commands, so that main can hand them over and keep the TUI for the rest.
+// `practice list` is two words: see IsPracticeList.
 func IsCommand(name string) bool {
-	return slices.ContainsFunc(commands, func(c command) bool { return c.name == name })
+	return !strings.Contains(name, " ") && slices.ContainsFunc(commands, func(c command) bool { return c.name == name })
 }
 
 // Usage is the commands' part of `rebound --help`.
@@ -121,17 +122,19 @@ func Run(args []string, env Env) int {
 	if len(rest) == 0 {
 		return fail(env, usageErr("rebound", "no command given"))
 	}
-	i := slices.IndexFunc(commands, func(c command) bool { return c.name == rest[0] })
-	if i < 0 {
-		return fail(env, usageErr("rebound", fmt.Sprintf("unknown command %q", rest[0])))
+	name, tail := rest[0], rest[1:]
+	if t, ok := practiceListArgs(rest); ok {
+		name, tail = practiceListCommand.name, t
+	} else if !IsCommand(name) {
+		return fail(env, usageErr("rebound", fmt.Sprintf("unknown command %q", name)))
 	}
-	cmd := commands[i]
+	cmd := commands[slices.IndexFunc(commands, func(c command) bool { return c.name == name })]
 
 	fs := flag.NewFlagSet("rebound "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&dataDir, "data-dir", dataDir, "")
 	run := cmd.setup(fs)
-	pos, err := parseInterleaved(fs, rest[1:])
+	pos, err := parseInterleaved(fs, tail)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(env.Stdout, "Usage: %s\n\n%s", cmd.usage, cmd.help)
 		return exitOK

@@ -1,0 +1,394 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+// manualClock is the countdown's clock in tests: a tick is scheduled, and
+// fires only when the test calls tick.
+type manualClock struct{ pending []func() tea.Msg }
+
+func (c *manualClock) after(_ time.Duration, msg func() tea.Msg) tea.Cmd {
+	c.pending = append(c.pending, msg)
+	return nil
+}
+
+// tick lets n seconds pass: every tick due fires, in order.
+func (c *manualClock) tick(d *driver, n int) {
+	d.t.Helper()
+	for range n {
+		due := c.pending
+		c.pending = nil
+		for _, msg := range due {
+			d.send(msg())
+		}
+	}
+}
+
+// threwSession is a finished session with two questions that threw the user.
+func threwSession(t testing.TB, store *coach.Store) *coach.Session {
+	t.Helper()
+	s := coach.NewSession(fixedNow.AddDate(0, 0, -3))
+	s.ID = "d4f6a8c0e2b4d6f8"
+	s.Intake = coach.Intake{Company: "Initech", Role: "Analyst"}
+	s.Answers[coach.PromptQuestions] = coach.Answer{Items: []string{"Why did you leave your last job?", "Describe a time you failed"}}
+	s.Status = coach.Complete
+	if err := store.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// newPracticeDriver opens practice straight away, as `rebound practice`
+// does, over a session with two questions that threw the user.
+func newPracticeDriver(t testing.TB, w, h int, configure ...func(*Options)) (*driver, *manualClock) {
+	t.Helper()
+	dir := filepath.Join(os.TempDir(), "rebound-"+strings.ReplaceAll(t.Name(), "/", "-"))
+	_ = os.RemoveAll(dir)
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	store := coach.NewStore(dir)
+	threwSession(t, store)
+	clock := &manualClock{}
+	d := newDriver(t, w, h, append([]func(*Options){func(o *Options) {
+		o.Store, o.Practice, o.Clock = store, true, clock.after
+	}}, configure...)...)
+	d.dir = dir
+	return d, clock
+}
+
+// queueKeys are the keys of the questions in the practice queue, in order.
+func queueKeys(d *driver) []string {
+	var keys []string
+	for _, it := range d.m.practice.list.Items() {
+		keys = append(keys, it.(cardItem).card.Question.Key)
+	}
+	return keys
+}
+
+// practised is every practice round on disk.
+func (d *driver) practised() []*coach.Practice {
+	d.t.Helper()
+	entries, problems, err := d.store.Practices()
+	if err != nil || len(problems) > 0 {
+		d.t.Fatalf("practice: %v, %v", problems, err)
+	}
+	return entries
+}
+
+// answerRound goes through a round from the answer to the hint.
+func answerRound(d *driver, answer string, rating string) {
+	d.t.Helper()
+	d.typeText(answer)
+	d.press("tab")
+	d.typeText("Kept it calm")
+	d.press("tab")
+	d.typeText("Name the numbers")
+	d.press("tab", "space", "down", "down", "space", "enter", rating, "enter")
+	if d.m.page != roundPage || d.m.round.stage != stageHint {
+		d.t.Fatalf("not on the hint after the rating:\n%s", d.view())
+	}
+}
+
+func TestPracticeQueuePutsTheQuestionsThatThrewYouFirst(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24)
+	if d.m.page != practicePage {
+		t.Fatalf("practice did not open on the queue:\n%s", d.view())
+	}
+	keys := queueKeys(d)
+	want := []string{"q:why did you leave your last job", "q:describe a time you failed", "bank:tell-me-about-yourself"}
+	if len(keys) < 70 || !slices.Equal(keys[:3], want) {
+		t.Errorf("queue starts %v (of %d), want %v then the bank", keys[:3], len(keys), want)
+	}
+	golden(t, "practice", d.view())
+}
+
+func TestPracticeWholeRoundIsSaved(t *testing.T) {
+	d, clock := newPracticeDriver(t, 80, 24)
+	d.press("enter")
+	if d.m.page != roundPage {
+		t.Fatalf("enter did not start a round:\n%s", d.view())
+	}
+	clock.tick(d, 45)
+	if v := d.view(); !strings.Contains(v, "1:15 left") {
+		t.Errorf("after 45 seconds the countdown should read 1:15:\n%s", v)
+	}
+	golden(t, "practice-answer", d.view())
+	answerRound(d, "I wanted to grow", "4")
+	golden(t, "practice-hint", d.view())
+
+	entries := d.practised()
+	if len(entries) != 1 {
+		t.Fatalf("%d rounds on disk, want 1", len(entries))
+	}
+	p := entries[0]
+	q := p.Question
+	if q.Key != "q:why did you leave your last job" || q.Source != coach.FromSession || q.SessionID != "d4f6a8c0e2b4d6f8" {
+		t.Errorf("question %+v", q)
+	}
+	if p.Answer != "I wanted to grow" || p.WentWell != "Kept it calm" || p.DoBetter != "Name the numbers" ||
+		!slices.Equal(p.Rubric, []string{"structure", "relevance"}) || p.Rating != 4 {
+		t.Errorf("saved round %+v", p)
+	}
+	if p.TimeLimit != 120 || p.TimeUsed != 45 || p.TimedOut {
+		t.Errorf("timer: limit %d used %d timed out %v; want 120, 45, false", p.TimeLimit, p.TimeUsed, p.TimedOut)
+	}
+
+	// The next question is the second that threw the user; back on the
+	// queue the first has moved to the end, due tomorrow.
+	d.press("enter")
+	if got := d.m.round.entry.Question.Key; got != "q:describe a time you failed" {
+		t.Errorf("next question %q", got)
+	}
+	d.press("esc")
+	keys := queueKeys(d)
+	if keys[0] != "q:describe a time you failed" || keys[len(keys)-1] != "q:why did you leave your last job" {
+		t.Errorf("queue after a round: first %q, last %q", keys[0], keys[len(keys)-1])
+	}
+	if v := d.view(); !strings.Contains(v, "1 of the 2 questions that threw you practised, average rating 4.0.") {
+		t.Errorf("no progress sentence:\n%s", v)
+	}
+	if n := len(d.practised()); n != 1 {
+		t.Errorf("leaving an untouched round wrote a file: %d rounds", n)
+	}
+}
+
+func TestPracticeHintComesAfterTheReview(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24, func(o *Options) { o.PracticeTag = "motivation" })
+	d.press("enter")
+	bq, _ := d.m.deps.bank.Question("tell-me-about-yourself")
+	first := strings.Fields(bq.Hint)[0:3]
+	hint := strings.Join(first, " ")
+	for stage := stageAnswer; stage < stageHint; stage++ {
+		if strings.Contains(d.view(), hint) {
+			t.Fatalf("the hint shows at stage %d, before the self-review:\n%s", stage, d.view())
+		}
+		if stage == stageRating {
+			d.press("3")
+		}
+		d.press("tab")
+	}
+	if v := d.view(); !strings.Contains(v, "What a good answer shows") || !strings.Contains(strings.Join(strings.Fields(v), " "), hint) {
+		t.Errorf("the hint %q is not shown after the review:\n%s", hint, v)
+	}
+}
+
+func TestPracticeRatingIsSuggestedFromTheRubric(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24)
+	d.press("enter", "tab", "tab", "tab")
+	d.press("space", "down", "space", "down", "space", "tab") // three of four criteria
+	if got := d.m.round.fields[stageRating].Answer().Text; got != "4" {
+		t.Errorf("suggested rating %q, want 4 for three of four criteria", got)
+	}
+	d.press("backspace", "enter")
+	if d.m.round.stage != stageRating || d.m.round.Status() == "" {
+		t.Errorf("no rating let the round finish (stage %d)", d.m.round.stage)
+	}
+}
+
+func TestPracticeCountdown(t *testing.T) {
+	t.Run("pause", func(t *testing.T) {
+		d, clock := newPracticeDriver(t, 80, 24)
+		d.press("enter")
+		clock.tick(d, 10)
+		d.send(keyCtrl('t'))
+		clock.tick(d, 30) // paused: nothing passes
+		if v := d.view(); !strings.Contains(v, "paused · 1:50 left") {
+			t.Errorf("paused at 1:50:\n%s", v)
+		}
+		d.send(keyCtrl('t'))
+		d.send(keyCtrl('t'))
+		d.send(keyCtrl('t')) // resumed, paused, resumed: one tick a second still
+		clock.tick(d, 5)
+		if got := d.m.round.clock.Used(); got != 15*time.Second {
+			t.Errorf("used %v, want 15s", got)
+		}
+		if n := len(clock.pending); n != 1 {
+			t.Errorf("%d ticks scheduled, want 1", n)
+		}
+	})
+	t.Run("timeout", func(t *testing.T) {
+		d, clock := newPracticeDriver(t, 80, 24, func(o *Options) { o.Timer = 90 * time.Second })
+		d.press("enter")
+		d.typeText("half an answer")
+		clock.tick(d, 90)
+		if v := d.view(); !strings.Contains(v, "time's up") {
+			t.Errorf("no time's up after 90 s:\n%s", v)
+		}
+		clock.tick(d, 10)
+		if len(clock.pending) != 0 {
+			t.Error("the countdown kept ticking after the time ran out")
+		}
+		d.typeText(", finished") // the answer stays open
+		d.press("tab")
+		p := d.practised()[0]
+		if p.Answer != "half an answer, finished" || !p.TimedOut || p.TimeUsed != 90 || p.TimeLimit != 90 {
+			t.Errorf("saved %q timed out %v used %d limit %d", p.Answer, p.TimedOut, p.TimeUsed, p.TimeLimit)
+		}
+	})
+	t.Run("off", func(t *testing.T) {
+		d, clock := newPracticeDriver(t, 80, 24, func(o *Options) { o.Timer = -1 })
+		d.press("enter")
+		if len(clock.pending) != 0 || !strings.Contains(d.view(), "no timer") {
+			t.Errorf("a round without a timer ticks or does not say so:\n%s", d.view())
+		}
+		d.typeText("notes")
+		d.press("tab")
+		if p := d.practised()[0]; p.TimeLimit != 0 || p.TimeUsed != 0 {
+			t.Errorf("limit %d used %d, want 0", p.TimeLimit, p.TimeUsed)
+		}
+	})
+	t.Run("cycled on the queue", func(t *testing.T) {
+		d, _ := newPracticeDriver(t, 80, 24)
+		d.press("c") // 2:00 → 3:00
+		d.press("enter")
+		if v := d.view(); !strings.Contains(v, "3:00 left") {
+			t.Errorf("c did not set the next round's timer to 3:00:\n%s", v)
+		}
+	})
+}
+
+func keyCtrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
+
+func TestPracticeKeepsWhatIsTypedOnQuit(t *testing.T) {
+	d, clock := newPracticeDriver(t, 80, 24)
+	d.press("enter")
+	clock.tick(d, 3)
+	d.typeText("Half of my answer")
+	d.press("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	ExitFilter(d.m, tea.QuitMsg{}) // as the program does on its way out
+	p := d.practised()[0]
+	if p.Answer != "Half of my answer" || p.Reviewed() || p.TimeUsed != 3 {
+		t.Errorf("saved on quit: %+v", p)
+	}
+}
+
+func TestPracticeEscSavesAndReturns(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24)
+	d.press("enter")
+	d.typeText("notes")
+	d.press("tab")
+	d.typeText("good start")
+	d.press("esc")
+	if d.m.page != practicePage {
+		t.Fatalf("esc did not go back to the queue:\n%s", d.view())
+	}
+	p := d.practised()[0]
+	if p.Answer != "notes" || p.WentWell != "good start" || p.Reviewed() {
+		t.Errorf("saved %+v", p)
+	}
+	// An unreviewed round does not count as practised.
+	if keys := queueKeys(d); keys[0] != "q:why did you leave your last job" {
+		t.Errorf("an unreviewed round moved the question: queue starts %q", keys[0])
+	}
+}
+
+func TestPracticeTagsAndOwnQuestion(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24)
+	d.press("t")
+	if d.m.practice.tag != "motivation" || !strings.Contains(d.view(), "Queue: Motivation") {
+		t.Errorf("t did not narrow to the first tag:\n%s", d.view())
+	}
+	for _, k := range queueKeys(d) {
+		if !strings.HasPrefix(k, "bank:") {
+			t.Errorf("%s is queued under a tag", k)
+		}
+	}
+	d.press("T")
+	if d.m.practice.tag != "" {
+		t.Errorf("T did not go back to every question: %q", d.m.practice.tag)
+	}
+
+	d.press("n")
+	d.typeText("How do you handle ambiguity?")
+	d.press("enter")
+	if d.m.page != roundPage || d.m.round.entry.Question.Source != coach.FromUser {
+		t.Fatalf("own question did not start a round:\n%s", d.view())
+	}
+	answerRound(d, "With a plan", "3")
+	if v := d.view(); !strings.Contains(v, "A good answer to a question like this one has") {
+		t.Errorf("an own question gets the rubric as its hint:\n%s", v)
+	}
+	if p := d.practised()[0]; p.Question.Key != "q:how do you handle ambiguity" || p.Question.Text != "How do you handle ambiguity?" {
+		t.Errorf("own question saved as %+v", p.Question)
+	}
+}
+
+func TestPracticeFromHome(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	d.choose("Practise questions")
+	if d.m.page != practicePage || len(queueKeys(d)) < 60 {
+		t.Fatalf("home did not open practice on the bank:\n%s", d.view())
+	}
+	if v := d.view(); !strings.Contains(v, "No questions that threw you yet") {
+		t.Errorf("no progress line without sessions:\n%s", v)
+	}
+	d.press("esc")
+	if d.m.page != homePage {
+		t.Errorf("esc did not go home")
+	}
+}
+
+func TestPracticeHostileQuestionIsInert(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24)
+	d.press("n")
+	d.send(tea.PasteMsg{Content: "Why\x1b]52;c;aGk=\x07 \x1b[2J?"})
+	d.press("enter")
+	answerRound(d, "x", "2")
+	if v := d.m.View().Content; strings.Contains(v, "\x1b]52") || strings.Contains(v, "\x1b[2J") {
+		t.Errorf("a pasted escape sequence reached the screen: %q", v)
+	}
+	if !strings.Contains(d.view(), "Why␛]52;c;aGk=␇ ␛[2J?") {
+		t.Errorf("the question is not shown with visible stand-ins:\n%s", d.view())
+	}
+	if p := d.practised()[0]; p.Question.Text != "Why\x1b]52;c;aGk=\x07 \x1b[2J?" {
+		t.Errorf("the question is not saved as pasted: %q", p.Question.Text)
+	}
+}
+
+func TestPracticeScreensAtEverySize(t *testing.T) {
+	screens := map[string]func(d *driver){
+		"queue":  func(d *driver) {},
+		"own":    func(d *driver) { d.press("n") },
+		"answer": func(d *driver) { d.press("enter") },
+		"rubric": func(d *driver) { d.press("enter", "tab", "tab", "tab") },
+		"hint":   func(d *driver) { d.press("enter"); answerRound(d, "x", "5") },
+	}
+	for name, walk := range screens {
+		t.Run(name, func(t *testing.T) {
+			d, _ := newPracticeDriver(t, 80, 24)
+			walk(d)
+			for _, size := range sizes() {
+				w, h := size[0], size[1]
+				d.send(tea.WindowSizeMsg{Width: w, Height: h})
+				lines := strings.Split(d.m.View().Content, "\n")
+				if w < MinWidth || h < MinHeight {
+					continue
+				}
+				if len(lines) > h {
+					t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+				}
+				for i, l := range lines {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, ansi.Strip(l))
+					}
+				}
+				if h >= 20 && w >= 60 && !strings.Contains(ansi.Strip(d.m.View().Content), "Practice") {
+					t.Fatalf("%dx%d: the title is gone", w, h)
+				}
+			}
+		})
+	}
+}
