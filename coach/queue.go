@@ -216,13 +216,16 @@ func interleaveTags(qs []Question) []Question {
 type Progress struct {
 	// Threw is how many distinct questions threw the user, and Practised
 	// how many of them have a reviewed round.
-	Threw, Practised int
+	Threw     int `json:"threw"`
+	Practised int `json:"practised"`
 	// First and Latest average the first and the latest rating of the
 	// practised ones.
-	First, Latest float64
+	First  float64 `json:"first_average"`
+	Latest float64 `json:"latest_average"`
 	// Rounds and Questions count every reviewed round and every question
 	// practised, the bank's included.
-	Rounds, Questions int
+	Rounds    int `json:"rounds"`
+	Questions int `json:"questions"`
 }
 
 // ComputeProgress measures the practice on the flagged questions.
@@ -273,4 +276,37 @@ func (p Progress) Sentence() string {
 		return fmt.Sprintf("%s, average rating down from %.1f to %.1f.", s, first/10, latest/10)
 	}
 	return fmt.Sprintf("%s, average rating %.1f.", s, latest/10)
+}
+
+// PracticeInsights is practice at a glance, for the insights: the progress
+// on the questions that threw the user, and each question practised with
+// its ratings, most recently practised first.
+type PracticeInsights struct {
+	Progress  Progress          `json:"progress"`
+	Questions []QuestionRatings `json:"questions"`
+}
+
+// QuestionRatings is one question's history of self-ratings, oldest first.
+type QuestionRatings struct {
+	Key     string `json:"key"`
+	Text    string `json:"text"`
+	Source  Source `json:"source"`
+	Ratings []int  `json:"ratings"`
+	// Due is the day the queue offers it again, YYYY-MM-DD.
+	Due  string    `json:"due"`
+	Last time.Time `json:"last"`
+}
+
+// ComputePracticeInsights works out the practice insights from the flagged
+// questions and the tracks of every round.
+func ComputePracticeInsights(flagged []Question, tracks map[string]*Track) PracticeInsights {
+	pi := PracticeInsights{Progress: ComputeProgress(flagged, tracks), Questions: []QuestionRatings{}}
+	for key, t := range tracks {
+		pi.Questions = append(pi.Questions, QuestionRatings{Key: key, Text: t.Question.Text, Source: t.Question.Source,
+			Ratings: t.Ratings(), Due: t.Due, Last: t.Last().At})
+	}
+	slices.SortFunc(pi.Questions, func(a, b QuestionRatings) int {
+		return cmp.Or(b.Last.Compare(a.Last), cmp.Compare(a.Key, b.Key))
+	})
+	return pi
 }

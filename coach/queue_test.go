@@ -304,3 +304,22 @@ func TestQuestionKey(t *testing.T) {
 		}
 	}
 }
+
+func TestPracticeInsights(t *testing.T) {
+	flagged := []Question{{Key: "q:a"}, {Key: "q:b"}}
+	tracks := Tracks([]*Practice{round("q:a", 1, 2), round("bank:x", 2, 5), round("q:a", 4, 4)})
+	pi := ComputePracticeInsights(flagged, tracks)
+	if pi.Progress.Practised != 1 || pi.Progress.Threw != 2 {
+		t.Errorf("progress %+v", pi.Progress)
+	}
+	var got []string
+	for _, q := range pi.Questions {
+		got = append(got, fmt.Sprint(q.Key, q.Ratings))
+	}
+	if want := []string{"q:a[2 4]", "bank:x[5]"}; !slices.Equal(got, want) {
+		t.Errorf("questions %v, want %v (most recently practised first)", got, want)
+	}
+	if empty := ComputePracticeInsights(nil, nil); empty.Questions == nil {
+		t.Error("no questions should be an empty list, not null in JSON")
+	}
+}

@@ -86,6 +86,36 @@ func RenderInsights(ins coach.Insights, width int, st Styles) string {
 	return v.String()
 }
 
+// practiceShown is how many practised questions the insights list.
+const practiceShown = 10
+
+// RenderPracticeInsights draws practice for the insights: the progress on
+// the questions that threw the user, and the questions practised most
+// recently, each with its ratings as a sparkline and the latest of them.
+func RenderPracticeInsights(pi coach.PracticeInsights, width int, st Styles) string {
+	v := insightsView{st: &st, width: max(1, width)}
+	v.heading("Practice")
+	v.flow(st.Option, pi.Progress.Sentence())
+	if len(pi.Questions) == 0 {
+		v.flow(st.Muted, "No rounds practised yet.")
+		return v.String()
+	}
+	v.flow(st.Muted, plural(pi.Progress.Rounds, "round"), plural(pi.Progress.Questions, "question")+" practised")
+	const sparkW = 8
+	for i, q := range pi.Questions {
+		if i == practiceShown {
+			v.flow(st.Muted, "…and "+plural(len(pi.Questions)-practiceShown, "more")+": rebound practice list")
+			break
+		}
+		r := q.Ratings
+		spark := ratingSpark(r, sparkW) // right-aligned, so the latest ratings line up
+		head := strings.Repeat(" ", sparkW-ansi.StringWidth(spark)) + spark + " " + itoa(r[len(r)-1]) + "/5  "
+		text := fitCells(coach.Inert(oneLineText(q.Text)), v.width-ansi.StringWidth(head))
+		v.lines = append(v.lines, st.Progress.Render(head)+st.Option.Render(text))
+	}
+	return v.String()
+}
+
 // insightsView collects the lines of the insights for one width.
 type insightsView struct {
 	st    *Styles

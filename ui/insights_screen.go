@@ -10,16 +10,18 @@ import (
 
 // insightsLoadedMsg carries the insights worked out across every session.
 type insightsLoadedMsg struct {
-	ins coach.Insights
-	err error
+	ins      coach.Insights
+	practice coach.PracticeInsights
+	err      error
 }
 
 // insightsScreen shows the patterns across sessions, scrollable.
 type insightsScreen struct {
 	deps  *deps
 	vp    viewport.Model
-	ins   *coach.Insights
-	err   error
+	ins      *coach.Insights
+	practice coach.PracticeInsights
+	err      error
 	width int
 	drawn renderKey // the width and theme the viewport content was drawn for
 	exits
@@ -31,19 +33,25 @@ func newInsightsScreen(d *deps) *insightsScreen {
 	return &insightsScreen{deps: d, vp: vp}
 }
 
-// load reads the summaries and works the insights out, in a command.
+// load reads the summaries and the practice rounds and works the insights
+// out, in a command.
 func (s *insightsScreen) load() tea.Cmd {
 	store, now := s.deps.store, s.deps.now()
 	return func() tea.Msg {
 		sums, _, err := store.Summaries()
-		return insightsLoadedMsg{ins: coach.ComputeInsights(sums, now), err: err}
+		entries, _, perr := store.Practices()
+		if err == nil {
+			err = perr
+		}
+		return insightsLoadedMsg{ins: coach.ComputeInsights(sums, now), err: err,
+			practice: coach.ComputePracticeInsights(coach.FlaggedQuestions(sums), coach.Tracks(entries))}
 	}
 }
 
 func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case insightsLoadedMsg:
-		s.ins, s.err = &msg.ins, msg.err
+		s.ins, s.practice, s.err = &msg.ins, msg.practice, msg.err
 		s.drawn = renderKey{}
 		s.redraw()
 		return nil
@@ -70,7 +78,8 @@ func (s *insightsScreen) redraw() {
 		return
 	}
 	s.drawn = k
-	s.vp.SetContent(RenderInsights(*s.ins, min(s.width, MaxTextWidth), s.deps.styles))
+	w := min(s.width, MaxTextWidth)
+	s.vp.SetContent(RenderInsights(*s.ins, w, s.deps.styles) + "\n" + RenderPracticeInsights(s.practice, w, s.deps.styles))
 }
 
 func (s *insightsScreen) Title() string  { return "Insights" }

@@ -392,3 +392,22 @@ func TestPracticeScreensAtEverySize(t *testing.T) {
 		})
 	}
 }
+
+func TestPracticeInInsights(t *testing.T) {
+	d, _ := newPracticeDriver(t, 80, 24)
+	d.press("enter")
+	answerRound(d, "first try", "2")
+	d.press("esc", "esc")
+	d.run(d.m.home.load())
+	d.choose("Insights")
+	content := ansi.Strip(d.m.insights.vp.GetContent())
+	at := strings.Index(content, "Practice")
+	if at < 0 {
+		t.Fatalf("no practice in the insights:\n%s", content)
+	}
+	golden(t, "insights-practice", content[at:])
+	if !strings.Contains(content, "1 of the 2 questions that threw you practised, average rating 2.0.") ||
+		!strings.Contains(content, "▃ 2/5  Why did you leave your last job?") {
+		t.Errorf("practice insights:\n%s", content[at:])
+	}
+}

@@ -115,6 +115,7 @@ func TestPracticeGolden(t *testing.T) {
 		{name: "practice-list-bad-flag-between", args: []string{"practice", "--yaml", "list"}, code: 2},
 		{name: "practice-list-extra", args: []string{"practice", "list", "extra"}, code: 2},
 		{name: "practice-alone", args: []string{"practice"}, code: 2},
+		{name: "practice-stats", args: []string{"stats"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

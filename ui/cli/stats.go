@@ -44,15 +44,29 @@ func (c *ctx) stats(asJSON bool) error {
 		c.warnf("%s could not be read and not counted; rebound list names them.", sessionFiles(len(problems)))
 	}
 	ins := coach.ComputeInsights(sums, c.env.Now())
+	entries, pproblems, err := c.store.Practices()
+	if err != nil {
+		return readErr("the practice rounds in "+coach.Inert(c.dir), err)
+	}
+	if len(pproblems) > 0 {
+		c.warnf("%d practice files could not be read and not counted; rebound practice list names them.", len(pproblems))
+	}
+	practice := coach.ComputePracticeInsights(coach.FlaggedQuestions(sums), coach.Tracks(entries))
 	if asJSON {
 		enc := json.NewEncoder(c.env.Stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false) // themes are people's words: keep "&" as typed
-		return enc.Encode(ins)
+		return enc.Encode(struct {
+			coach.Insights
+			Practice coach.PracticeInsights `json:"practice"`
+		}{ins, practice})
 	}
 	// With NO_COLOR at a terminal the styles keep their emphasis (bold,
 	// reverse) and lose their colours; piped, every sequence goes.
 	out := ui.RenderInsights(ins, c.width(), c.styles())
+	if len(entries) > 0 {
+		out += "\n" + ui.RenderPracticeInsights(practice, c.width(), c.styles())
+	}
 	if !c.env.StdoutTerminal {
 		out = ansi.Strip(out)
 	}
