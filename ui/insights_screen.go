@@ -17,13 +17,13 @@ type insightsLoadedMsg struct {
 
 // insightsScreen shows the patterns across sessions, scrollable.
 type insightsScreen struct {
-	deps  *deps
-	vp    viewport.Model
+	deps     *deps
+	vp       viewport.Model
 	ins      *coach.Insights
 	practice coach.PracticeInsights
 	err      error
-	width int
-	drawn renderKey // the width and theme the viewport content was drawn for
+	width    int
+	drawn    renderKey // the width and theme the viewport content was drawn for
 	exits
 }
 
