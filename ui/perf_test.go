@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
@@ -178,4 +179,71 @@ func TestMeasureHistory(t *testing.T) {
 	t.Logf("Past sessions ready after the key, 7 runs: median %v (min %v, max %v)", open[3], open[0], open[6])
 	t.Logf("filter keystroke over 10,000 sessions, %q typed then deleted (%d keys): median %v, p90 %v, max %v",
 		search, n, keys[n/2], keys[n*9/10], keys[n-1])
+}
+
+// manyPracticeRounds is a driver on home over 200 generated sessions (their
+// questions that threw the user included) and 5,000 practice rounds, the
+// scale the practice issue names.
+func manyPracticeRounds(t testing.TB) *driver {
+	t.Helper()
+	d := manySessions(t, 200)
+	var keys []string
+	for _, q := range d.m.deps.bank.Questions {
+		keys = append(keys, coach.BankKey(q.ID))
+	}
+	if err := coachtest.WritePractice(d.store, coachtest.GeneratePractice(5000, 2, fixedNow, keys)); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// openPractice presses enter on Practise questions, with the load (a
+// command in the app) run at once, and draws the first frame of the queue.
+func openPractice(tb testing.TB, d *driver) string {
+	d.press("esc")
+	for i, it := range d.m.home.list.Items() {
+		if it.(homeItem).action == actPractice {
+			d.m.home.list.Select(i)
+		}
+	}
+	d.press("enter")
+	return d.view()
+}
+
+// BenchmarkOpenPractice measures opening practice over 5,000 stored rounds:
+// reading every round and the sessions' summaries, replaying the Leitner
+// boxes, ordering the queue and drawing the first frame.
+func BenchmarkOpenPractice(b *testing.B) {
+	d := manyPracticeRounds(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if v := openPractice(b, d); !strings.Contains(v, "questions that threw you practised") {
+			b.Fatalf("not on the practice queue:\n%s", v)
+		}
+	}
+}
+
+// TestMeasurePractice prints what opening practice over 5,000 rounds costs,
+// the first time (the files not yet in the page cache is not something a
+// test can arrange; the first run reads them after writing) and after.
+//
+//	REBOUND_MEASURE=1 go test -run TestMeasurePractice -v ./ui
+func TestMeasurePractice(t *testing.T) {
+	if os.Getenv("REBOUND_MEASURE") != "1" {
+		t.Skip("set REBOUND_MEASURE=1 to measure opening practice over 5,000 rounds")
+	}
+	d := manyPracticeRounds(t)
+	var open []time.Duration
+	for range 9 {
+		start := time.Now()
+		v := openPractice(t, d)
+		open = append(open, time.Since(start))
+		if !strings.Contains(v, "questions that threw you practised") {
+			t.Fatalf("not on the practice queue:\n%s", v)
+		}
+	}
+	first := open[0]
+	slices.Sort(open)
+	t.Logf("practice ready after the key, 5,000 rounds and 200 sessions, 9 runs: first %v, median %v (min %v, max %v)",
+		first, open[4], open[0], open[8])
 }
