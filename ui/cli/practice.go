@@ -103,7 +103,7 @@ func practiceListArgs(args []string) ([]string, bool) {
 //	  "answer": "…",
 //	  "went_well": "…",
 //	  "do_better": "…",
-//	  "rubric": ["structure", "example"],   // the rubric criteria met; [] for none
+//	  "rubric": ["structure", "evidence"],  // the rubric criteria met; [] for none
 //	  "rating": 2                           // 1 to 5, or null while the round is not reviewed
 //	}
 type practiceRow struct {
