@@ -177,37 +177,40 @@ func Queue(flagged, bank []Question, tracks map[string]*Track, tag, today string
 		return cmp.Or(cmp.Compare(a.Track.Due, b.Track.Due), cmp.Compare(a.Track.Box, b.Track.Box),
 			cmp.Compare(a.Question.Key, b.Question.Key))
 	})
-	var unseen []Question
-	for _, q := range bank {
+	for _, q := range interleaveTags(bank) {
 		if tracks[q.Key] == nil && (tag == "" || q.Tag == tag) {
-			unseen = append(unseen, q)
+			fresh = append(fresh, Card{Question: q, Reason: New})
 		}
-	}
-	for _, q := range interleaveTags(unseen) {
-		fresh = append(fresh, Card{Question: q, Reason: New})
 	}
 	return slices.Concat(threw, due, fresh, later)
 }
 
-// interleaveTags reorders questions to take one of each tag in turn, tags in
-// the order they first appear, keeping each tag's own order.
+// interleaveTags reorders the bank to take one question of each tag in
+// turn, tags in the order they first appear, each tag's own order kept. The
+// order is the whole bank's, so leaving out the questions practised keeps
+// the turn: after the first motivation question comes the first
+// behavioural one, whatever else has been practised.
 func interleaveTags(qs []Question) []Question {
-	var tags []string
-	byTag := map[string][]Question{}
-	for _, q := range qs {
-		if _, ok := byTag[q.Tag]; !ok {
-			tags = append(tags, q.Tag)
+	tagOrder := map[string]int{}
+	rank := make([]int, len(qs)) // the question's place within its tag
+	seen := map[string]int{}
+	for i, q := range qs {
+		if _, ok := tagOrder[q.Tag]; !ok {
+			tagOrder[q.Tag] = len(tagOrder)
 		}
-		byTag[q.Tag] = append(byTag[q.Tag], q)
+		rank[i] = seen[q.Tag]
+		seen[q.Tag]++
 	}
-	out := make([]Question, 0, len(qs))
-	for len(out) < len(qs) {
-		for _, tag := range tags {
-			if rest := byTag[tag]; len(rest) > 0 {
-				out = append(out, rest[0])
-				byTag[tag] = rest[1:]
-			}
-		}
+	idx := make([]int, len(qs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(rank[a], rank[b]), cmp.Compare(tagOrder[qs[a].Tag], tagOrder[qs[b].Tag]))
+	})
+	out := make([]Question, len(qs))
+	for i, j := range idx {
+		out[i] = qs[j]
 	}
 	return out
 }

@@ -157,6 +157,13 @@ func TestQueue(t *testing.T) {
 			want:  []string{"bank:m1/new", "bank:m3/new", "bank:m2/later"},
 		},
 		{
+			name:    "the tags keep their turn once the first new question is practised",
+			history: []*Practice{withTag(round("bank:m1", 20, 4), "motivation")},
+			today:   20,
+			want: []string{"q:one/threw", "q:two/threw", "q:three/threw",
+				"bank:b1/new", "bank:s1/new", "bank:m2/new", "bank:b2/new", "bank:m3/new", "bank:m1/later"},
+		},
+		{
 			name:  "an unknown tag is an empty queue",
 			tag:   "nonsense",
 			today: 20,
