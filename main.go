@@ -86,33 +86,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Run(args, cli.System())
 	}
 
-	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
-		fmt.Fprintln(stderr, "rebound: this is an interactive app and needs a terminal: run it directly in one, without pipes or redirection.")
-		return exitUsage
-	}
-
 	var o ui.Options
-	dir, err := coach.DataDir(opts.dataDir, os.Getenv, runtime.GOOS, os.UserHomeDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "rebound: %v\n", err)
-		return exitUsage
-	}
 	flow, _, err := content.Load()
 	if err == nil {
-		var bank *content.Bank
-		if bank, err = content.LoadBank(); err == nil {
-			o.Bank = bank
-		}
+		o.Bank, err = content.LoadBank()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "rebound: this build's coaching content is broken: %v\n", err)
 		return exitError
 	}
+	// The arguments are checked before the terminal: a typo is the first
+	// thing to hear about.
 	if opts.tag != "" {
 		if _, ok := o.Bank.Tag(opts.tag); !ok {
 			fmt.Fprintf(stderr, "rebound: unknown tag %q: use one of %s.\n", opts.tag, tagList(o.Bank))
 			return exitUsage
 		}
+	}
+
+	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
+		fmt.Fprintln(stderr, "rebound: this is an interactive app and needs a terminal: run it directly in one, without pipes or redirection.")
+		return exitUsage
+	}
+
+	dir, err := coach.DataDir(opts.dataDir, os.Getenv, runtime.GOOS, os.UserHomeDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "rebound: %v\n", err)
+		return exitUsage
 	}
 
 	o.Store, o.Flow = coach.NewStore(dir), flow
@@ -173,10 +173,8 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&o.dataDir, "data-dir", "", "")
 	fs.BoolVar(&o.version, "version", false, "")
 	fs.StringVar(&o.tag, "tag", "", "")
-	fs.Func("timer", "", func(s string) (err error) {
-		o.timer, err = parseTimer(s)
-		return err
-	})
+	var timer string
+	fs.StringVar(&timer, "timer", "", "")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -200,8 +198,14 @@ func parseArgs(args []string) (options, error) {
 			return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
 	}
-	if !o.practice && (o.tag != "" || o.timer != 0) {
+	if !o.practice && (o.tag != "" || timer != "") {
 		return o, errors.New("--tag and --timer go with 'rebound practice'")
+	}
+	if timer != "" {
+		var err error
+		if o.timer, err = parseTimer(timer); err != nil {
+			return o, err
+		}
 	}
 	return o, nil
 }
@@ -214,7 +218,7 @@ func parseTimer(s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d < 10*time.Second || d > time.Hour {
-		return 0, errors.New("--timer takes a duration from 10s to 1h, such as 90s or 2m, or off")
+		return 0, fmt.Errorf("--timer %q: give a duration from 10s to 1h, such as 90s or 2m, or off", s)
 	}
 	return d.Round(time.Second), nil
 }

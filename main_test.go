@@ -2223,3 +2223,465 @@ func TestE2EHistoryResizeAndSmall(t *testing.T) {
 	checkDate(t, "feedback_request.received_on (the default, today)", got.Feedback.ReceivedOn, 0, before, after)
 	checkDate(t, "feedback_request.outcome_on", got.Feedback.OutcomeOn, 0, before, after)
 }
+
+// The tests below practise interview questions: `rebound practice`, the
+// queue, a round from the answer to the hint, and the file each round
+// leaves in <data-dir>/practice.
+
+// savedPractice is a practice file as these tests expect it on disk, by JSON
+// name, declared here for the same reason as savedSession.
+type savedPractice struct {
+	SchemaVersion int       `json:"schema_version"`
+	ID            string    `json:"id"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+	Question      struct {
+		Key       string `json:"key"`
+		Text      string `json:"text"`
+		Source    string `json:"source"`
+		Tag       string `json:"tag"`
+		SessionID string `json:"session_id"`
+	} `json:"question"`
+	TimeLimit int      `json:"time_limit"`
+	TimeUsed  int      `json:"time_used"`
+	TimedOut  bool     `json:"timed_out"`
+	Answer    string   `json:"answer"`
+	WentWell  string   `json:"went_well"`
+	DoBetter  string   `json:"do_better"`
+	Rubric    []string `json:"rubric"`
+	Rating    int      `json:"rating"`
+}
+
+// loadPracticeFile reads the one practice file in dataDir, after the
+// program has exited. It fails the test unless dataDir/practice holds
+// exactly one file, <id>.json, and nothing else: no temporary files left
+// behind by the atomic writes.
+func loadPracticeFile(t *testing.T, dataDir string) (p *savedPractice, path string, data []byte) {
+	t.Helper()
+	dir := filepath.Join(dataDir, "practice")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("practice files: %v", err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 1 || strings.HasPrefix(names[0], ".") || !strings.HasSuffix(names[0], ".json") {
+		t.Fatalf("%s holds %q, want one <id>.json and nothing else", dir, names)
+	}
+	path = filepath.Join(dir, names[0])
+	if data, err = os.ReadFile(path); err != nil {
+		t.Fatal(err)
+	}
+	p = new(savedPractice)
+	if err := json.Unmarshal(data, p); err != nil {
+		t.Fatalf("%s: %v\n%s", path, err, data)
+	}
+	if want := p.ID + ".json"; names[0] != want {
+		t.Errorf("practice file %s, want %s (its id)", names[0], want)
+	}
+	return p, path, data
+}
+
+// selectedRow is the queue row with the "›" pointer, trimmed, or "".
+func selectedRow(screen string) string {
+	for line := range strings.SplitSeq(screen, "\n") {
+		if row, ok := strings.CutPrefix(strings.TrimSpace(line), "› "); ok {
+			return row
+		}
+	}
+	return ""
+}
+
+// rowQuestion is the question of a queue row: what comes before the gap
+// that separates it from the reason on the right. It may end in "…" where
+// the row cut it.
+func rowQuestion(row string) string {
+	q, _, _ := strings.Cut(row, "  ")
+	return q
+}
+
+// showsQuestion reports whether a queue row's question, perhaps cut with
+// "…", is text.
+func showsQuestion(row, text string) bool {
+	q := rowQuestion(row)
+	if cut, ok := strings.CutSuffix(q, "…"); ok {
+		return cut != "" && strings.HasPrefix(text, cut)
+	}
+	return q == text
+}
+
+// TestE2EPracticeRound practises the first question of the queue, a bank
+// question on a fresh data dir, from the answer to the hint, and checks the
+// file the round leaves.
+func TestE2EPracticeRound(t *testing.T) {
+	dataDir := t.TempDir()
+	before := time.Now()
+	tm := startApp(t, 80, 24, dataDir, "practice", "--timer", "off")
+	tm.WaitUntil(t, "the queue, a new bank question first", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Practice") && hasLine(s, "Queue: all questions", "timer off") &&
+			strings.Contains(selectedRow(s), "new · ")
+	})
+	row := selectedRow(tm.Screen())
+	tm.Press("enter")
+	tm.WaitUntil(t, "the answer stage, with no timer", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Practice · answer") && strings.Contains(s, "Your answer") &&
+			strings.Contains(s, "no timer") && !strings.Contains(s, " left")
+	})
+
+	// The answer takes several lines: enter is a new line, tab moves on.
+	const answer = "I lead a team of four.\nBefore that I built the billing system."
+	tm.Type("I lead a team of four.")
+	tm.Press("enter")
+	tm.Type("Before that I built the billing system.")
+	tm.WaitFor(t, "Before that I built the billing system.", e2eWait)
+	tm.Press("tab")
+	tm.WaitUntil(t, "what went well", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Practice · what went well") && strings.Contains(s, "What went well?")
+	})
+	const wentWell = "A clear opening"
+	tm.Type(wentWell)
+	tm.WaitFor(t, wentWell, e2eWait)
+	tm.Press("tab")
+	tm.WaitFor(t, "What would you do better?", e2eWait)
+	const doBetter = "Give the numbers"
+	tm.Type(doBetter)
+	tm.WaitFor(t, doBetter, e2eWait)
+	tm.Press("tab")
+	tm.WaitUntil(t, "the rubric", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Which of these did your answer have?") &&
+			hasLine(s, "› [ ] A clear structure") && hasLine(s, "[ ] Specific evidence")
+	})
+	tm.Press("space", "down", "space")
+	tm.WaitUntil(t, "two criteria ticked", e2eWait, func(s string) bool {
+		return hasLine(s, "[x] A clear structure") && hasLine(s, "› [x] Specific evidence") &&
+			hasLine(s, "[ ] Relevant to the role") && hasLine(s, "[ ] Concise")
+	})
+	tm.Press("enter")
+	tm.WaitFor(t, "Your rating, from 1 (weak) to 5 (strong)", e2eWait)
+	tm.Press("4")
+	tm.WaitFor(t, "○ 3  ● 4  ○ 5", e2eWait)
+	tm.Press("enter")
+	tm.WaitUntil(t, "the hint, after the rating", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Practice · hint") && strings.Contains(s, "You rated this answer 4/5") &&
+			strings.Contains(s, "What a good answer shows")
+	})
+
+	tm.Press("q")
+	tm.expectExit(t, "q on the hint", 0)
+	after := time.Now()
+	if tm.AltScreen() || tm.CursorHidden() {
+		t.Errorf("after q: alternate screen %v, cursor hidden %v; want the terminal restored", tm.AltScreen(), tm.CursorHidden())
+	}
+
+	p, path, data := loadPracticeFile(t, dataDir)
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"schema_version", p.SchemaVersion, 1},
+		{"answer", p.Answer, answer},
+		{"went_well", p.WentWell, wentWell},
+		{"do_better", p.DoBetter, doBetter},
+		{"rubric", p.Rubric, []string{"structure", "evidence"}},
+		{"rating", p.Rating, 4},
+		{"time_limit (timer off)", p.TimeLimit, 0},
+		{"time_used (timer off)", p.TimeUsed, 0},
+		{"timed_out", p.TimedOut, false},
+		{"question.source", p.Question.Source, "bank"},
+		{"question.session_id", p.Question.SessionID, ""},
+	}
+	for _, c := range checks {
+		if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
+			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
+		}
+	}
+	if !strings.HasPrefix(p.Question.Key, "bank:") || len(p.Question.Key) == len("bank:") || p.Question.Tag == "" {
+		t.Errorf("question.key %q, tag %q; want \"bank:<id>\" and the bank's tag", p.Question.Key, p.Question.Tag)
+	}
+	if !showsQuestion(row, p.Question.Text) || !strings.HasSuffix(row, "new · "+p.Question.Tag) {
+		t.Errorf("question %q (tag %q) is not the selected queue row %q", p.Question.Text, p.Question.Tag, row)
+	}
+	if p.CreatedAt.Before(before.Truncate(time.Second)) || p.UpdatedAt.Before(p.CreatedAt) || p.UpdatedAt.After(after) {
+		t.Errorf("created_at %v, updated_at %v; want created_at ≤ updated_at, both between %v and %v",
+			p.CreatedAt, p.UpdatedAt, before, after)
+	}
+	checkMode(t, path, 0o600)
+	checkMode(t, filepath.Dir(path), 0o700)
+	if t.Failed() {
+		t.Logf("%s:\n%s", path, data)
+	}
+}
+
+// TestE2EPracticeFlaggedFirst: a question written under "questions that
+// threw you" in a session heads the queue, and the round on it records
+// where it came from.
+func TestE2EPracticeFlaggedFirst(t *testing.T) {
+	dataDir := t.TempDir()
+	now := time.Now()
+	const question = "How would you design a URL shortener?"
+	s := coach.NewSession(now.Add(-time.Hour))
+	s.Set(coach.PromptQuestions, coach.Answer{Items: []string{question}}, now.Add(-time.Hour))
+	if err := coach.NewStore(dataDir).Save(s); err != nil {
+		t.Fatal(err)
+	}
+
+	tm := startApp(t, 80, 24, dataDir, "practice", "--timer", "off")
+	tm.WaitUntil(t, "the question that threw you, first", e2eWait, func(s string) bool {
+		row := selectedRow(s)
+		return strings.Contains(s, "The question that threw you is not practised yet.") &&
+			showsQuestion(row, question) && strings.HasSuffix(row, "threw you")
+	})
+	tm.Press("enter")
+	tm.WaitUntil(t, "the round on it", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Practice · answer") && strings.Contains(s, question) &&
+			strings.Contains(s, "a question that threw you")
+	})
+	const answer = "Hash the long URL and keep the mapping in a key-value store."
+	tm.Type(answer)
+	tm.WaitFor(t, "keep the mapping", e2eWait)
+	tm.Press("tab", "tab", "tab") // nothing on what went well or what to do better
+	tm.WaitUntil(t, "the rubric", e2eWait, func(s string) bool { return hasLine(s, "› [ ] A clear structure") })
+	tm.Press("enter")
+	// Nothing ticked: the rating suggested from the rubric is 1.
+	tm.WaitUntil(t, "the rating, 1 suggested", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Your rating, from 1") && strings.Contains(s, "● 1  ○ 2")
+	})
+	tm.Press("2")
+	tm.WaitFor(t, "○ 1  ● 2  ○ 3", e2eWait)
+	tm.Press("enter")
+	tm.WaitUntil(t, "the hint", e2eWait, func(s string) bool {
+		return strings.Contains(s, "You rated this answer 2/5") && strings.Contains(s, "What a good answer shows")
+	})
+
+	// Back on the queue: practised, and no longer first until it is due.
+	tm.Press("esc")
+	tm.WaitUntil(t, "the queue with the question practised", e2eWait, func(s string) bool {
+		row := selectedRow(s)
+		return strings.Contains(s, "The question that threw you practised, average rating 2.0.") &&
+			row != "" && !strings.Contains(row, "threw you") && !strings.Contains(row, "URL shortener")
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on the queue", 0)
+
+	p, path, data := loadPracticeFile(t, dataDir)
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"question.source", p.Question.Source, "session"},
+		{"question.session_id", p.Question.SessionID, s.ID},
+		{"question.text", p.Question.Text, question},
+		{"question.tag", p.Question.Tag, ""},
+		{"answer", p.Answer, answer},
+		{"went_well", p.WentWell, ""},
+		{"do_better", p.DoBetter, ""},
+		{"rubric", len(p.Rubric), 0},
+		{"rating", p.Rating, 2},
+		{"time_limit", p.TimeLimit, 0},
+	}
+	for _, c := range checks {
+		if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
+			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
+		}
+	}
+	if !strings.HasPrefix(p.Question.Key, "q:") {
+		t.Errorf("question.key %q, want \"q:…\" (a question of the user's)", p.Question.Key)
+	}
+	if t.Failed() {
+		t.Logf("%s:\n%s", path, data)
+	}
+}
+
+// TestE2EPracticeQuitMidAnswer quits with ctrl+c half-way through an answer
+// under the default timer: what was typed is on disk, unrated, and practice
+// opens normally afterwards.
+func TestE2EPracticeQuitMidAnswer(t *testing.T) {
+	dataDir := t.TempDir()
+	queue := func(s string) bool {
+		return strings.Contains(s, "rebound · Practice") && hasLine(s, "Queue: all questions", "timer 2:00") &&
+			strings.Contains(selectedRow(s), "new · ")
+	}
+	tm := startApp(t, 80, 24, dataDir, "practice")
+	tm.WaitUntil(t, "the queue with the default timer", e2eWait, queue)
+	row := selectedRow(tm.Screen())
+	tm.Press("enter")
+	tm.WaitUntil(t, "the answer stage, counting down", e2eWait, func(s string) bool {
+		// 2:00 on the first frame; a second or two may pass on a busy machine.
+		return strings.Contains(s, "rebound · Practice · answer") && (strings.Contains(s, "2:00 left") || strings.Contains(s, "1:5"))
+	})
+	const half = "I started out in support, and then"
+	tm.Type(half)
+	tm.WaitFor(t, half, e2eWait)
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c in the answer", 0)
+
+	p, path, data := loadPracticeFile(t, dataDir)
+	if p.Answer != half || p.TimeLimit != 120 || p.Rating != 0 || p.TimedOut ||
+		p.TimeUsed < 0 || p.TimeUsed > 120 || p.WentWell != "" || len(p.Rubric) != 0 {
+		t.Errorf("after ctrl+c mid-answer: answer %q, time_limit %d, time_used %d, timed_out %v, rating %d, went_well %q, rubric %q; "+
+			"want %q, 120, 0 to 120, false, 0 (unrated), nothing else\n%s",
+			p.Answer, p.TimeLimit, p.TimeUsed, p.TimedOut, p.Rating, p.WentWell, p.Rubric, half, data)
+	}
+	if !showsQuestion(row, p.Question.Text) || p.Question.Source != "bank" {
+		t.Errorf("question %q from %q, want the selected row %q from the bank", p.Question.Text, p.Question.Source, row)
+	}
+	checkMode(t, path, 0o600)
+
+	// Practice again: the queue as before, since an unrated round does not
+	// count, and no complaint about the file.
+	tm = startApp(t, 80, 24, dataDir, "practice")
+	tm.WaitUntil(t, "the queue again", e2eWait, func(s string) bool {
+		return queue(s) && selectedRow(s) == row &&
+			strings.Contains(s, "No questions that threw you yet") && !strings.Contains(s, "Skipped") && !strings.Contains(s, "Can't read")
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on the queue", 0)
+	if again, err := os.ReadFile(path); err != nil || !bytes.Equal(again, data) {
+		t.Errorf("opening practice again changed the round's file (%v):\n%s", err, again)
+	}
+}
+
+// runInTerminal runs the binary with stdin and stdout on an 80x24
+// pseudo-terminal, as a person would, and stderr in a buffer: for the
+// errors reported before the app starts. It returns the exit code and
+// stderr.
+func runInTerminal(t *testing.T, args ...string) (code int, stderr string) {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ptmx.Close()
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = append(terminalEnv(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"))
+	cmd.Dir = t.TempDir()
+	var errOut bytes.Buffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, &errOut
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	err = cmd.Start()
+	tty.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, ptmx) }() // whatever reaches the screen
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(e2eWait):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("rebound %q still running after %v; stderr %q", args, e2eWait, errOut.String())
+	}
+	if _, ok := errors.AsType[*exec.ExitError](err); err != nil && !ok {
+		t.Fatalf("rebound %q: %v", args, err)
+	}
+	return cmd.ProcessState.ExitCode(), errOut.String()
+}
+
+// TestE2EPracticeFlags: practice's flags refused with exit code 2, in a
+// terminal, before anything is written; then a tag and a timer that work.
+func TestE2EPracticeFlags(t *testing.T) {
+	cases := []struct {
+		name    string
+		args    []string
+		oneLine bool     // stderr is one "rebound: …" line
+		want    []string // in stderr
+	}{
+		{"unknown tag", []string{"practice", "--tag", "nonsense"}, true,
+			[]string{`"nonsense"`, "motivation, behavioural, strengths, situational, career, logistics, ask"}},
+		{"bad timer", []string{"practice", "--timer", "5x"}, false, []string{`"5x"`, "--timer", "90s"}},
+		{"timer without practice", []string{"--timer", "90s"}, false, []string{"--timer", "rebound practice"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dataDir := filepath.Join(t.TempDir(), "data")
+			code, stderr := runInTerminal(t, append([]string{"--data-dir", dataDir}, c.args...)...)
+			if code != 2 {
+				t.Errorf("rebound %q: exit code %d, want 2; stderr %q", c.args, code, stderr)
+			}
+			if !strings.HasPrefix(stderr, "rebound: ") || (c.oneLine && !isErrorLine(stderr)) {
+				t.Errorf("rebound %q: stderr %q, want %s starting \"rebound: \"", c.args, stderr,
+					map[bool]string{true: "one line", false: "an error"}[c.oneLine])
+			}
+			for _, w := range c.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("rebound %q: stderr %q lacks %q", c.args, stderr, w)
+				}
+			}
+			if _, err := os.Stat(dataDir); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("rebound %q made the data dir (%v)", c.args, err)
+			}
+		})
+	}
+
+	t.Run("tag and timer at 60x20", func(t *testing.T) {
+		dataDir := t.TempDir()
+		tm := startApp(t, 60, 20, dataDir, "practice", "--tag", "behavioural", "--timer", "90s")
+		tm.WaitUntil(t, "the behavioural queue with a 1:30 timer", e2eWait, func(s string) bool {
+			lines := strings.Split(s, "\n")
+			if len(lines) != 20 || !strings.Contains(lines[0], "rebound · Practice") ||
+				!hasLine(s, "Queue: Behavioural", "timer 1:30") || !strings.HasSuffix(selectedRow(s), "new · behavioural") {
+				return false
+			}
+			for _, l := range lines {
+				if strings.Contains(l, "new · ") && !strings.Contains(l, "new · behavioural") {
+					return false
+				}
+			}
+			return true
+		})
+		tm.Press("enter")
+		tm.WaitUntil(t, "the round's countdown at 1:30", e2eWait, func(s string) bool {
+			return strings.Contains(s, "rebound · Practice · answer") &&
+				(hasLine(s, "Behavioural · 1:30 left") || hasLine(s, "Behavioural · 1:29 left")) // a tick may have passed
+		})
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c in an empty answer", 0)
+		// Nothing was typed: a round with nothing in it leaves no file.
+		if entries, err := os.ReadDir(filepath.Join(dataDir, "practice")); len(entries) != 0 {
+			t.Errorf("an empty round left files in practice/: %v (%v)", entries, err)
+		}
+	})
+}
+
+func TestParseArgsPractice(t *testing.T) {
+	tests := []struct {
+		args     []string
+		practice bool
+		tag      string
+		timer    time.Duration
+		err      string
+	}{
+		{args: []string{"practice"}, practice: true},
+		{args: []string{"practice", "--tag", "ask", "--timer", "90s"}, practice: true, tag: "ask", timer: 90 * time.Second},
+		{args: []string{"--timer", "off", "practice"}, practice: true, timer: -1},
+		{args: []string{"practice", "--timer", "1m30.4s"}, practice: true, timer: 90 * time.Second},
+		{args: []string{"practice", "--timer", "5s"}, err: `--timer "5s": give a duration from 10s to 1h`},
+		{args: []string{"practice", "--timer", "soon"}, err: `--timer "soon"`},
+		{args: []string{"--tag", "ask"}, err: "--tag and --timer go with 'rebound practice'"},
+		{args: []string{"new", "--timer", "2m"}, err: "--tag and --timer go with 'rebound practice'"},
+		{args: []string{"practice", "now"}, err: `unexpected argument "now"`},
+	}
+	for _, tt := range tests {
+		o, err := parseArgs(tt.args)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%v: error %v, want %q", tt.args, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || o.practice != tt.practice || o.tag != tt.tag || o.timer != tt.timer || o.command {
+			t.Errorf("%v: %+v, %v; want practice %v tag %q timer %v", tt.args, o, err, tt.practice, tt.tag, tt.timer)
+		}
+	}
+	if o, err := parseArgs([]string{"practice", "list", "--json"}); err != nil || !o.command {
+		t.Errorf("practice list is the command line's: %+v, %v", o, err)
+	}
+}
