@@ -64,7 +64,7 @@ func DefaultKeyMap() KeyMap {
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
-		Own:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "your own question")),
+		Own:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "own question")),
 		Tag:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
 		TagBack:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag back")),
 		Timer:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "timer")),
