@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 // The practice queue is a Leitner scheme: every question practised sits in
@@ -114,23 +116,48 @@ type Card struct {
 }
 
 // FlaggedQuestions are the questions the user wrote under "questions that
-// threw me", newest session first and in the order written, each once.
-func FlaggedQuestions(sums []Summary) []Question {
+// threw me", newest session first and in the order written, each once. One
+// that is a question of the bank, word for word, takes the bank question's
+// key and tag: it is one question with one history, and its hint is the
+// bank's.
+func FlaggedQuestions(sums []Summary, bank []Question) []Question {
 	byDate := slices.Clone(sums)
 	slices.SortStableFunc(byDate, func(a, b Summary) int {
 		return newestFirst(a.CreatedAt, b.CreatedAt, a.ID, b.ID)
 	})
+	inBank := make(map[string]Question, len(bank))
+	for _, q := range bank {
+		inBank[QuestionKey(q.Text)] = q
+	}
 	var out []Question
 	seen := map[string]bool{}
 	for _, s := range byDate {
 		for _, text := range s.Questions {
-			key := QuestionKey(text)
-			if key == QuestionKey("") || seen[key] {
+			key, tag := QuestionKey(text), ""
+			if key == QuestionKey("") {
+				continue
+			}
+			if b, ok := inBank[key]; ok {
+				key, tag = b.Key, b.Tag
+			}
+			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			out = append(out, Question{Key: key, Text: text, Source: FromSession, SessionID: s.ID})
+			out = append(out, Question{Key: key, Text: text, Source: FromSession, Tag: tag, SessionID: s.ID})
 		}
+	}
+	return out
+}
+
+// BankQuestions are the bank's questions as the queue takes them.
+func BankQuestions(b *content.Bank) []Question {
+	if b == nil {
+		return nil
+	}
+	out := make([]Question, len(b.Questions))
+	for i, q := range b.Questions {
+		out[i] = Question{Key: BankKey(q.ID), Text: q.Text, Source: FromBank, Tag: q.Tag}
 	}
 	return out
 }
@@ -178,7 +205,7 @@ func Queue(flagged, bank []Question, tracks map[string]*Track, tag, today string
 			cmp.Compare(a.Question.Key, b.Question.Key))
 	})
 	for _, q := range interleaveTags(bank) {
-		if tracks[q.Key] == nil && (tag == "" || q.Tag == tag) {
+		if tracks[q.Key] == nil && !placed[q.Key] && (tag == "" || q.Tag == tag) {
 			fresh = append(fresh, Card{Question: q, Reason: New})
 		}
 	}

@@ -69,18 +69,30 @@ func TestTracks(t *testing.T) {
 
 func TestFlaggedQuestions(t *testing.T) {
 	sums := []Summary{
-		{ID: "old", CreatedAt: day(1), Questions: []string{"Why us?", "Tell me about a conflict"}},
-		{ID: "new", CreatedAt: day(10), Questions: []string{"  why US ", "Design a cache", ""}},
+		{ID: "old", CreatedAt: day(1), Questions: []string{"Why us?", "Tell me about a conflict", "What is your biggest weakness"}},
+		{ID: "new", CreatedAt: day(10), Questions: []string{"  why US ", "Design a cache", "", "What is your biggest weakness?"}},
 		{ID: "none", CreatedAt: day(12)},
 	}
-	got := FlaggedQuestions(sums)
+	bank := []Question{{Key: "bank:weakness", Text: "What is your biggest weakness?", Tag: "strengths", Source: FromBank}}
+	got := FlaggedQuestions(sums, bank)
 	want := []Question{
 		{Key: "q:why us", Text: "  why US ", Source: FromSession, SessionID: "new"},
 		{Key: "q:design a cache", Text: "Design a cache", Source: FromSession, SessionID: "new"},
+		// The bank's question, word for word: its key and tag, so one history.
+		{Key: "bank:weakness", Text: "What is your biggest weakness?", Source: FromSession, Tag: "strengths", SessionID: "new"},
 		{Key: "q:tell me about a conflict", Text: "Tell me about a conflict", Source: FromSession, SessionID: "old"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("FlaggedQuestions =\n%+v\nwant\n%+v", got, want)
+	}
+	// Queued once, as a question that threw the user, not again as new.
+	cards := Queue(got, bank, nil, "", dayString(20))
+	var keys []string
+	for _, c := range cards {
+		keys = append(keys, c.Question.Key)
+	}
+	if want := []string{"q:why us", "q:design a cache", "bank:weakness", "q:tell me about a conflict"}; !slices.Equal(keys, want) {
+		t.Errorf("queue %v, want %v", keys, want)
 	}
 }
 

@@ -36,7 +36,7 @@ func newInsightsScreen(d *deps) *insightsScreen {
 // load reads the summaries and the practice rounds and works the insights
 // out, in a command.
 func (s *insightsScreen) load() tea.Cmd {
-	store, now := s.deps.store, s.deps.now()
+	store, now, bank := s.deps.store, s.deps.now(), s.deps.bank
 	return func() tea.Msg {
 		sums, _, err := store.Summaries()
 		entries, _, perr := store.Practices()
@@ -44,7 +44,7 @@ func (s *insightsScreen) load() tea.Cmd {
 			err = perr
 		}
 		return insightsLoadedMsg{ins: coach.ComputeInsights(sums, now), err: err,
-			practice: coach.ComputePracticeInsights(coach.FlaggedQuestions(sums), coach.Tracks(entries))}
+			practice: coach.ComputePracticeInsights(coach.FlaggedQuestions(sums, coach.BankQuestions(bank)), coach.Tracks(entries))}
 	}
 }
 

@@ -16,7 +16,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/content"
 )
 
 // practiceData is what practice knows of the store: the questions that threw
@@ -43,14 +42,14 @@ type practiceLoadedMsg struct {
 
 // loadPractice reads the sessions' flagged questions and every practice
 // round, in a command.
-func loadPractice(store *coach.Store) tea.Cmd {
+func loadPractice(store *coach.Store, bank []coach.Question) tea.Cmd {
 	return func() tea.Msg {
 		sums, problems, err := store.Summaries()
 		entries, pproblems, perr := store.Practices()
 		if err == nil {
 			err = perr
 		}
-		return practiceLoadedMsg{flagged: coach.FlaggedQuestions(sums), entries: entries,
+		return practiceLoadedMsg{flagged: coach.FlaggedQuestions(sums, bank), entries: entries,
 			problems: append(problems, pproblems...), err: err}
 	}
 }
@@ -74,18 +73,6 @@ func (p *practiceData) record(e *coach.Practice) {
 
 func (p *practiceData) queue(tag string, now time.Time) []coach.Card {
 	return coach.Queue(p.flagged, p.bank, p.tracks, tag, now.Format(coach.DateLayout))
-}
-
-// bankQuestions are the bank's questions as the queue takes them.
-func bankQuestions(b *content.Bank) []coach.Question {
-	if b == nil {
-		return nil
-	}
-	out := make([]coach.Question, len(b.Questions))
-	for i, q := range b.Questions {
-		out[i] = coach.Question{Key: coach.BankKey(q.ID), Text: q.Text, Source: coach.FromBank, Tag: q.Tag}
-	}
-	return out
 }
 
 // cardItem is one question in the queue list.
@@ -118,10 +105,10 @@ func newPracticeScreen(d *deps, tag string, timer time.Duration) *practiceScreen
 	l.SetFilteringEnabled(false)
 	l.DisableQuitKeybindings()
 	l.Paginator.Type = paginator.Arabic // "3/12", never a row of dots
-	return &practiceScreen{deps: d, data: &practiceData{bank: bankQuestions(d.bank)}, list: l, tag: tag, timer: timer}
+	return &practiceScreen{deps: d, data: &practiceData{bank: coach.BankQuestions(d.bank)}, list: l, tag: tag, timer: timer}
 }
 
-func (p *practiceScreen) load() tea.Cmd { return loadPractice(p.deps.store) }
+func (p *practiceScreen) load() tea.Cmd { return loadPractice(p.deps.store, p.data.bank) }
 
 // refresh rebuilds the queue from the data and selects its first question:
 // what to practise next.

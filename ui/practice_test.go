@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
 )
 
 // manualClock is the countdown's clock in tests: a tick is scheduled, and
@@ -409,5 +410,29 @@ func TestPracticeInInsights(t *testing.T) {
 	if !strings.Contains(content, "1 of the 2 questions that threw you practised, average rating 2.0.") ||
 		!strings.Contains(content, "▃ 2/5  Why did you leave your last job?") {
 		t.Errorf("practice insights:\n%s", content[at:])
+	}
+}
+
+func TestQuestionHint(t *testing.T) {
+	bank, err := content.LoadBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bq, _ := bank.Question("greatest-weakness")
+	tests := []struct {
+		name string
+		q    coach.Question
+		want string
+	}{
+		{"bank", coach.Question{Key: "bank:greatest-weakness", Source: coach.FromBank}, bq.Hint},
+		{"threw you, and in the bank", coach.Question{Key: "bank:greatest-weakness", Source: coach.FromSession}, bq.Hint},
+		{"threw you", coach.Question{Key: "q:design a cache", Source: coach.FromSession}, "A good answer to a question like this one has"},
+		{"own", coach.Question{Key: "q:why", Source: coach.FromUser}, "**" + bank.Rubric[0].Label + "**"},
+		{"a bank id since removed", coach.Question{Key: "bank:gone", Source: coach.FromBank}, "A good answer to a question like this one has"},
+	}
+	for _, tt := range tests {
+		if got := questionHint(bank, tt.q); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: hint %q, want it to contain %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -97,11 +97,12 @@ func newRoundScreen(d *deps, data *practiceData, q coach.Question, tag string, t
 }
 
 // questionHint is the markdown shown after the self-review: the bank's hint
-// for a bank question, and what any good answer shows for the user's own.
+// for a bank question (a question that threw the user included, when it is
+// one of the bank's), and what any good answer shows for the others.
 func questionHint(bank *content.Bank, q coach.Question) string {
 	var b strings.Builder
-	if bank != nil && q.Source == coach.FromBank {
-		if bq, ok := bank.Question(strings.TrimPrefix(q.Key, "bank:")); ok {
+	if id, ok := strings.CutPrefix(q.Key, coach.BankKey("")); ok && bank != nil {
+		if bq, ok := bank.Question(id); ok {
 			b.WriteString(bq.Hint + "\n\n")
 		}
 	}

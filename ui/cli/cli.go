@@ -23,6 +23,7 @@ import (
 	terminal "github.com/charmbracelet/x/term"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui"
 )
 
@@ -161,6 +162,16 @@ type ctx struct {
 
 // colour reports whether output may be coloured: at a terminal, unless
 // NO_COLOR is set.
+// flagged is the questions that threw the user, matched to the bank as
+// the app matches them, so the progress reads the same everywhere.
+func (c *ctx) flagged(sums []coach.Summary) []coach.Question {
+	bank, err := content.LoadBank()
+	if err != nil { // the content tests keep this from shipping
+		bank = nil
+	}
+	return coach.FlaggedQuestions(sums, coach.BankQuestions(bank))
+}
+
 func (c *ctx) colour() bool {
 	return c.env.StdoutTerminal && c.env.Getenv("NO_COLOR") == ""
 }

@@ -255,7 +255,7 @@ func (c *ctx) practiceText(entries []*coach.Practice, problems []coach.Problem, 
 	}
 	c.writeTable(w, practiceHeader, rows, practiceQuestionColumn)
 
-	progress := coach.ComputeProgress(coach.FlaggedQuestions(sums), coach.Tracks(entries))
+	progress := coach.ComputeProgress(c.flagged(sums), coach.Tracks(entries))
 	// The sentence is wrapped to the width, which the table keeps to.
 	fmt.Fprintf(w, "\n%s\n", ansi.Wordwrap(progress.Sentence(), c.width(), ""))
 	if err := w.Flush(); err != nil {

@@ -51,7 +51,7 @@ func (c *ctx) stats(asJSON bool) error {
 	if len(pproblems) > 0 {
 		c.warnf("%d practice files could not be read and not counted; rebound practice list names them.", len(pproblems))
 	}
-	practice := coach.ComputePracticeInsights(coach.FlaggedQuestions(sums), coach.Tracks(entries))
+	practice := coach.ComputePracticeInsights(c.flagged(sums), coach.Tracks(entries))
 	if asJSON {
 		enc := json.NewEncoder(c.env.Stdout)
 		enc.SetIndent("", "  ")
