@@ -67,7 +67,7 @@ func practiceFixture(t *testing.T) (tmp string, store *coach.Store) {
 			review: &coach.Review{WentWell: "Named the parts", DoBetter: "Ask about scale first", Rubric: []string{"structure"}, Rating: 2}},
 		// Also a bank question, word for word: the app keys it by the bank's ID.
 		{id: "5c0ffee000000001", at: fixedNow.AddDate(0, 0, -5),
-			q: coach.Question{Key: coach.BankKey("greatest-weakness"), Text: qWeakness, Source: coach.FromSession, Tag: "strengths", SessionID: "aaaa000000000001"},
+			q:      coach.Question{Key: coach.BankKey("greatest-weakness"), Text: qWeakness, Source: coach.FromSession, Tag: "strengths", SessionID: "aaaa000000000001"},
 			answer: "I say yes too often; now I check my week first.",
 			review: &coach.Review{WentWell: "Honest", Rating: 3}},
 		{id: "0a1b2c3d9f8e7d6c", at: fixedNow.AddDate(0, 0, -3), q: threw(qShortener, "0123456789abcdef"),
