@@ -415,23 +415,29 @@ func comesBack(t *coach.Track, now time.Time) string {
 	}
 }
 
+// ShortHelp fits 60 columns: shift+tab (back a stage) is in the README and
+// the full help.
 func (r *roundScreen) ShortHelp() []key.Binding {
 	k := r.deps.keys
 	if r.stage == stageHint {
 		return []key.Binding{withHelp(k.Enter, "enter", "next question"), withHelp(k.Home, "esc", "practice list"), k.QuitHome}
 	}
-	b := []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back")}
+	b := []key.Binding{withHelp(k.Next, "tab", "next")}
 	switch r.stage {
 	case stageAnswer:
+		b[0] = withHelp(k.Next, "tab", "done")
 		if !r.clock.Off() && !r.clock.TimedOut() {
 			b = append(b, k.Pause)
 		}
 	case stageRubric:
 		b = append(b, withHelp(k.Toggle, "↑/↓ space", "tick"))
 	case stageRating:
-		b = append(b, withHelp(k.Up, "←/→ 1-5", "rate"), withHelp(k.Enter, "enter", "done"))
+		b = append(b, withHelp(k.Up, "←/→ 1-5", "rate"))
 	}
-	return append(b, withHelp(k.Home, "esc", "practice list"), withHelp(k.Quit, "ctrl+c", "quit"))
+	return append(b, withHelp(k.Home, "esc", "queue"), withHelp(k.Quit, "ctrl+c", "quit"))
 }
 
-func (r *roundScreen) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
+func (r *roundScreen) FullHelp() [][]key.Binding {
+	k := r.deps.keys
+	return [][]key.Binding{r.ShortHelp(), {withHelp(k.Prev, "shift+tab", "back a step")}}
+}
