@@ -355,8 +355,8 @@ func (s *Store) readSession(path, id string) (*Session, *Problem) {
 	return sess, nil
 }
 
-// read reads a session file (or a practice entry's, whose key in written
-// is practiceRev(id)) together with the rev a session made from it gets. The rev lets a later change (rev++) be saved: it is 1 for a session
+// read reads a session file, or a practice entry's (whose key in written is
+// practiceRev(id)), together with the rev a session made from it gets. The rev lets a later change (rev++) be saved: it is 1 for a session
 // this store has not written, and the last rev written otherwise (a plain 1
 // would make the store drop every save of a session that was saved at rev 20,
 // listed again and resumed in the same run). Reading under the lock ties that
@@ -525,8 +525,8 @@ func jsonKindOf(first byte) string {
 	}
 }
 
-// validID accepts what NewSession makes and anything else that is safe as a
-// file name on every platform: 1 to 64 ASCII letters, digits, '-' and '_'.
+// validID accepts what newID makes (for sessions and practice rounds) and
+// anything else that is safe as a file name on every platform: 1 to 64 ASCII letters, digits, '-' and '_'.
 func validID(id string) bool {
 	if id == "" || len(id) > 64 {
 		return false

@@ -72,6 +72,10 @@ type deps struct {
 	unsaved map[string]*coach.Session
 	// unsavedPractice is the same for practice rounds.
 	unsavedPractice map[string]*coach.Practice
+	// saving holds, by ID, what has a save still running: a quit that comes
+	// before the save (esc, then q straight away) writes it synchronously,
+	// since a command still running when the program ends never finishes.
+	saving map[string]*inflight
 
 	bank  *content.Bank
 	timer time.Duration // a round's countdown; 0 is none
@@ -96,9 +100,35 @@ func (d *deps) savePractice(p *coach.Practice) tea.Cmd {
 	if p.IsEmpty() {
 		return nil
 	}
+	d.started(p.ID, &inflight{practice: p})
 	snap, store, at := p.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		return practiceSavedMsg{entry: p, err: store.SavePractice(snap), at: at}
+	}
+}
+
+// inflight is a session or a practice round with saves running, and how
+// many.
+type inflight struct {
+	n        int
+	session  *coach.Session
+	practice *coach.Practice
+}
+
+func (d *deps) started(id string, f *inflight) {
+	if cur := d.saving[id]; cur != nil {
+		f.n = cur.n
+	}
+	f.n++
+	d.saving[id] = f
+}
+
+// finished is called as each save reports back.
+func (d *deps) finished(id string) {
+	if f := d.saving[id]; f != nil {
+		if f.n--; f.n <= 0 {
+			delete(d.saving, id)
+		}
 	}
 }
 
@@ -110,6 +140,7 @@ func (d *deps) save(s *coach.Session) tea.Cmd {
 	if s.IsEmpty() {
 		return nil
 	}
+	d.started(s.ID, &inflight{session: s})
 	snap, store, at := s.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		err := store.Save(snap)
@@ -224,6 +255,7 @@ func New(o Options) *Model {
 
 		unsaved:         map[string]*coach.Session{},
 		unsavedPractice: map[string]*coach.Practice{},
+		saving:          map[string]*inflight{},
 		bank:            o.Bank,
 		timer:           o.Timer,
 		clock:           o.Clock,
@@ -316,6 +348,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case savedMsg:
+		m.deps.finished(msg.id)
 		if msg.err != nil {
 			m.saveErr = msg.err
 			m.deps.unsaved[msg.id] = msg.session
@@ -334,12 +367,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case practiceSavedMsg:
+		m.deps.finished(msg.entry.ID)
 		if msg.err != nil {
 			m.saveErr = msg.err
 			m.deps.unsavedPractice[msg.entry.ID] = msg.entry
-		} else {
-			m.saveErr, m.lastSaved = nil, msg.at
-			delete(m.deps.unsavedPractice, msg.entry.ID)
+			return nil
+		}
+		m.saveErr = nil
+		delete(m.deps.unsavedPractice, msg.entry.ID)
+		if m.round != nil && m.round.entry.ID == msg.entry.ID {
+			m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
 		}
 		return nil
 	case practiceLoadedMsg:
@@ -449,17 +486,38 @@ func ExitFilter(model tea.Model, msg tea.Msg) tea.Msg {
 }
 
 func (m *Model) saveBeforeExit() {
-	if p := m.pendingPractice(); p != nil && !p.IsEmpty() {
+	sessions := map[string]*coach.Session{}
+	rounds := map[string]*coach.Practice{}
+	for id, f := range m.deps.saving {
+		if f.session != nil {
+			sessions[id] = f.session
+		} else {
+			rounds[id] = f.practice
+		}
+	}
+	if p := m.pendingPractice(); p != nil {
+		rounds[p.ID] = p
+	}
+	if s := m.pending(); s != nil {
+		sessions[s.ID] = s
+	}
+	// The store drops a snapshot older than one already written, so one
+	// whose save did finish after all is not written back over it.
+	for _, p := range rounds {
+		if p.IsEmpty() {
+			continue
+		}
 		if err := m.deps.store.SavePractice(p.Clone()); err != nil {
 			m.deps.unsavedPractice[p.ID] = p
 		}
 	}
-	s := m.pending()
-	if s == nil || s.IsEmpty() {
-		return
-	}
-	if err := m.deps.store.Save(s.Clone()); err != nil {
-		m.deps.unsaved[s.ID] = s
+	for _, s := range sessions {
+		if s.IsEmpty() {
+			continue
+		}
+		if err := m.deps.store.Save(s.Clone()); err != nil {
+			m.deps.unsaved[s.ID] = s
+		}
 	}
 }
 
@@ -601,7 +659,11 @@ func (m *Model) banner() string {
 	if m.saveErr == nil {
 		return ""
 	}
-	return m.deps.styles.Error.Width(max(1, m.contentWidth())).Render(SaveProblem(m.deps.store.Dir(), m.saveErr))
+	text := SaveProblem(m.deps.store.Dir(), m.saveErr)
+	if m.page == practicePage || m.page == roundPage {
+		text = "Can't save to " + m.deps.store.Dir() + " (" + reason(m.saveErr) + "): your practice is kept in memory for now, and printed when you quit so you can keep it."
+	}
+	return m.deps.styles.Error.Width(max(1, m.contentWidth())).Render(text)
 }
 
 // SaveProblem says in one sentence why saving failed and what happens now.

@@ -263,7 +263,7 @@ func TestDraftIsSavedWhenTypingPauses(t *testing.T) {
 	d.press("enter")
 	_, cmd := d.m.Update(keyMsg("A"))
 	_ = cmd // the pending tick; delivered by hand below instead of waiting
-	d.send(draftTickMsg{session: d.m.flow.session().ID, seq: d.m.flow.draftSeq})
+	d.send(draftTickMsg{id: d.m.flow.session().ID, seq: d.m.flow.draftSeq})
 	if got := d.saved().Drafts["intake.company"].Text; got != "A" {
 		t.Errorf("draft after a pause = %q, want A", got)
 	}

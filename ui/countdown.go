@@ -112,9 +112,6 @@ func (c *countdown) Used() time.Duration {
 // TimedOut reports whether the time ran out.
 func (c *countdown) TimedOut() bool { return !c.Off() && c.timer.Timedout() }
 
-// Running reports whether the countdown is counting.
-func (c *countdown) Running() bool { return !c.Off() && c.timer.Running() }
-
 // View is "1:42 left", "paused at 1:42", "time's up" or "no timer".
 func (c *countdown) View() string {
 	switch {

@@ -14,10 +14,11 @@ import (
 	"github.com/rebound-coach/rebound/content"
 )
 
-// draftTickMsg fires a while after a keystroke; only the newest counts.
+// draftTickMsg fires a while after a keystroke; only the newest counts. id
+// is the session's, or the practice round's.
 type draftTickMsg struct {
-	session string
-	seq     int
+	id  string
+	seq int
 }
 
 // flowScreen walks one session through the guided flow: a section at a time,
@@ -109,7 +110,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 	keys := f.deps.keys
 	switch msg := msg.(type) {
 	case draftTickMsg:
-		if msg.session == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {
+		if msg.id == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {
 			return f.deps.save(f.session())
 		}
 		return nil

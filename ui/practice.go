@@ -227,7 +227,7 @@ func timerLabel(d time.Duration) string {
 	return clockTime(d)
 }
 
-// tagTitle is "All questions" or the tag's title.
+// tagTitle is "all questions" or the tag's title.
 func (p *practiceScreen) tagTitle() string {
 	if p.tag == "" {
 		return "all questions"

@@ -436,3 +436,28 @@ func TestQuestionHint(t *testing.T) {
 		}
 	}
 }
+
+// A save runs in a command; one still running when the program ends never
+// finishes. Quitting straight after esc must still write what esc saved.
+func TestQuitRightAfterEscKeepsWhatEscSaved(t *testing.T) {
+	t.Run("practice round", func(t *testing.T) {
+		d, _ := newPracticeDriver(t, 80, 24)
+		d.press("enter")
+		d.typeText("typed, then left")
+		d.m.Update(keyMsg("esc")) // its save command is never run
+		ExitFilter(d.m, tea.QuitMsg{})
+		if got := d.practised(); len(got) != 1 || got[0].Answer != "typed, then left" {
+			t.Errorf("saved %v", got)
+		}
+	})
+	t.Run("session", func(t *testing.T) {
+		d := newDriver(t, 80, 24)
+		d.press("enter") // start a new session
+		d.typeText("Initech")
+		d.m.Update(keyMsg("esc"))
+		ExitFilter(d.m, tea.QuitMsg{})
+		if s := d.saved(); s.Intake.Company != "Initech" && s.Drafts[coach.PromptCompany].Text != "Initech" {
+			t.Errorf("saved %+v", s)
+		}
+	})
+}

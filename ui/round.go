@@ -65,8 +65,7 @@ type roundScreen struct {
 	fields [stageHint]field
 	clock  countdown
 	// tag is the practice screen's tag, for the next question.
-	tag   string
-	timer time.Duration
+	tag string
 
 	hint     string // markdown, shown last
 	hintView string
@@ -79,7 +78,7 @@ type roundScreen struct {
 }
 
 func newRoundScreen(d *deps, data *practiceData, q coach.Question, tag string, timer time.Duration) *roundScreen {
-	r := &roundScreen{deps: d, data: data, tag: tag, timer: timer,
+	r := &roundScreen{deps: d, data: data, tag: tag,
 		entry: coach.NewPractice(q, timer, d.now()), clock: newCountdown(timer, d.clock)}
 	prompts := roundPrompts
 	var rubric []string
@@ -139,7 +138,7 @@ func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return cmd
 	case draftTickMsg:
-		if msg.session == r.entry.ID && msg.seq == r.draftSeq && r.capture() {
+		if msg.id == r.entry.ID && msg.seq == r.draftSeq && r.capture() {
 			return r.deps.savePractice(r.entry)
 		}
 		return nil
@@ -394,7 +393,7 @@ func (r *roundScreen) resultView() string {
 	if t := r.data.tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
 		line += " · so far " + ratingSpark(t.Ratings(), 12) + " over " + plural(len(t.Rounds), "round")
 	}
-	return st.Intro.Render(line) + "\n" + st.Muted.Render("saved; it comes back "+comesBack(r.data.tracks[r.entry.Question.Key], r.deps.now()))
+	return st.Intro.Render(line) + "\n" + st.Muted.Render("It comes back "+comesBack(r.data.tracks[r.entry.Question.Key], r.deps.now())+".")
 }
 
 // comesBack says when the queue will offer the question again.
@@ -420,7 +419,7 @@ func comesBack(t *coach.Track, now time.Time) string {
 func (r *roundScreen) ShortHelp() []key.Binding {
 	k := r.deps.keys
 	if r.stage == stageHint {
-		return []key.Binding{withHelp(k.Enter, "enter", "next question"), withHelp(k.Home, "esc", "practice list"), k.QuitHome}
+		return []key.Binding{withHelp(k.Enter, "enter", "next question"), withHelp(k.Home, "esc", "queue"), k.QuitHome}
 	}
 	b := []key.Binding{withHelp(k.Next, "tab", "next")}
 	switch r.stage {
