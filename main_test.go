@@ -2455,12 +2455,13 @@ func TestE2EPracticeFlaggedFirst(t *testing.T) {
 		return strings.Contains(s, "You rated this answer 2/5") && strings.Contains(s, "What a good answer shows")
 	})
 
-	// Back on the queue: practised, and no longer first until it is due.
+	// Back on the queue: practised, and, rated low, still in front (the
+	// only question that threw the user), now with its rating.
 	tm.Press("esc")
 	tm.WaitUntil(t, "the queue with the question practised", e2eWait, func(s string) bool {
 		row := selectedRow(s)
 		return strings.Contains(s, "The question that threw you practised, average rating 2.0.") &&
-			row != "" && !strings.Contains(row, "threw you") && !strings.Contains(row, "URL shortener")
+			strings.Contains(row, "URL shortener") && strings.Contains(row, "threw you") && strings.Contains(row, "2/5")
 	})
 	tm.Press("ctrl+c")
 	tm.expectExit(t, "ctrl+c on the queue", 0)

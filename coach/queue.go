@@ -165,7 +165,10 @@ func BankQuestions(b *content.Bank) []Question {
 // Queue orders what to practise next, on the day today (YYYY-MM-DD):
 //
 //  1. the questions that threw the user (flagged, in their order), when never
-//     practised or rated low last time and due again;
+//     practised or rated low last time: those due first, then those rated
+//     low so recently that they are not due yet, soonest due first (so the
+//     question just practised is not offered again at once, but stays in
+//     front of everything else until it is rated above LowRating);
 //  2. questions practised before and due, lowest box first, then the most
 //     overdue;
 //  3. bank questions never practised, taking each tag in turn so that one
@@ -175,17 +178,24 @@ func BankQuestions(b *content.Bank) []Question {
 // With a tag, only bank questions of that tag are queued, and the flagged
 // ones (which have no tag) are left out.
 func Queue(flagged, bank []Question, tracks map[string]*Track, tag, today string) []Card {
-	var threw, due, fresh, later []Card
+	var threw, resting, due, fresh, later []Card
 	placed := map[string]bool{}
 	if tag == "" {
 		for _, q := range flagged {
 			t := tracks[q.Key]
-			if t == nil || (t.Last().Rating <= LowRating && t.Due <= today) {
+			switch {
+			case t == nil || (t.Last().Rating <= LowRating && t.Due <= today):
 				threw = append(threw, Card{Question: q, Reason: Threw, Track: t})
-				placed[q.Key] = true
+			case t.Last().Rating <= LowRating:
+				resting = append(resting, Card{Question: q, Reason: Threw, Track: t})
+			default:
+				continue
 			}
+			placed[q.Key] = true
 		}
 	}
+	slices.SortStableFunc(resting, func(a, b Card) int { return cmp.Compare(a.Track.Due, b.Track.Due) })
+	threw = append(threw, resting...)
 	for key, t := range tracks {
 		if placed[key] || (tag != "" && t.Question.Tag != tag) {
 			continue

@@ -136,12 +136,11 @@ func TestQueue(t *testing.T) {
 				"q:one/later"},
 		},
 		{
-			name:    "a flagged question rated low today waits until tomorrow",
-			history: []*Practice{round("q:one", 20, 1)},
+			name:    "a flagged question rated low today stays in front, after the others",
+			history: []*Practice{round("q:one", 20, 1), round("q:three", 19, 2)},
 			today:   20,
-			want: []string{"q:two/threw", "q:three/threw",
-				"bank:m1/new", "bank:b1/new", "bank:s1/new", "bank:m2/new", "bank:b2/new", "bank:m3/new",
-				"q:one/later"},
+			want: []string{"q:two/threw", "q:three/threw", "q:one/threw",
+				"bank:m1/new", "bank:b1/new", "bank:s1/new", "bank:m2/new", "bank:b2/new", "bank:m3/new"},
 		},
 		{
 			name: "due questions by box, then most overdue; not due ones last, soonest first",
