@@ -150,6 +150,45 @@ func FlaggedQuestions(sums []Summary, bank []Question) []Question {
 	return out
 }
 
+// OwnQuestion is a question the user types in for a round. When it is a
+// bank question word for word it takes that question's key and tag, so it
+// shares its history.
+func OwnQuestion(text string, bank []Question) Question {
+	key := QuestionKey(text)
+	for _, b := range bank {
+		if QuestionKey(b.Text) == key {
+			return Question{Key: b.Key, Text: text, Source: FromUser, Tag: b.Tag}
+		}
+	}
+	return Question{Key: key, Text: text, Source: FromUser}
+}
+
+// Unfinished finds, for each question, the round that was started and left
+// before its rating, when it is newer than any rated round of that question:
+// the round to carry on rather than start again. It is keyed by question
+// key; entries are in any order.
+func Unfinished(entries []*Practice) map[string]*Practice {
+	open := map[string]*Practice{}
+	rated := map[string]time.Time{}
+	for _, p := range entries {
+		k := p.Question.Key
+		switch {
+		case p.Reviewed():
+			if p.CreatedAt.After(rated[k]) {
+				rated[k] = p.CreatedAt
+			}
+		case !p.IsEmpty() && (open[k] == nil || p.CreatedAt.After(open[k].CreatedAt)):
+			open[k] = p
+		}
+	}
+	for k, p := range open {
+		if !p.CreatedAt.After(rated[k]) {
+			delete(open, k)
+		}
+	}
+	return open
+}
+
 // BankQuestions are the bank's questions as the queue takes them.
 func BankQuestions(b *content.Bank) []Question {
 	if b == nil {

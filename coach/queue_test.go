@@ -341,3 +341,40 @@ func TestPracticeInsights(t *testing.T) {
 		t.Error("no questions should be an empty list, not null in JSON")
 	}
 }
+
+func TestOwnQuestion(t *testing.T) {
+	bank := []Question{{Key: "bank:weakness", Text: "What is your biggest weakness?", Tag: "strengths", Source: FromBank}}
+	if got := OwnQuestion("what is your  biggest weakness", bank); got != (Question{Key: "bank:weakness", Text: "what is your  biggest weakness", Source: FromUser, Tag: "strengths"}) {
+		t.Errorf("a bank question typed in: %+v", got)
+	}
+	if got := OwnQuestion("Why us?", bank); got != (Question{Key: "q:why us", Text: "Why us?", Source: FromUser}) {
+		t.Errorf("a question of one's own: %+v", got)
+	}
+}
+
+func TestUnfinished(t *testing.T) {
+	open := func(key string, d int) *Practice {
+		p := round(key, d, 0)
+		p.Answer = "half"
+		return p
+	}
+	empty := round("bank:a", 9, 0)
+	tests := []struct {
+		name    string
+		entries []*Practice
+		want    string // the ID, "" for none
+	}{
+		{"none", []*Practice{round("bank:a", 1, 3)}, ""},
+		{"left before the rating", []*Practice{round("bank:a", 1, 3), open("bank:a", 2)}, "banka-02"},
+		{"the newest of two", []*Practice{open("bank:a", 3), open("bank:a", 2)}, "banka-03"},
+		{"rated since", []*Practice{open("bank:a", 2), round("bank:a", 4, 3)}, ""},
+		{"another question's", []*Practice{open("bank:b", 2)}, ""},
+		{"nothing typed", []*Practice{empty}, ""},
+	}
+	for _, tt := range tests {
+		got := Unfinished(tt.entries)["bank:a"]
+		if (got == nil && tt.want != "") || (got != nil && got.ID != tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -36,9 +36,11 @@ type countdown struct {
 	clock clock
 }
 
-func newCountdown(limit time.Duration, c clock) countdown {
+// newCountdown is a countdown of limit that has run for used already (a
+// round carried on).
+func newCountdown(limit, used time.Duration, c clock) countdown {
 	// bubbles' timer starts out running; the countdown waits for Start.
-	return countdown{timer: stopped(timer.New(limit)), limit: limit, clock: c}
+	return countdown{timer: stopped(timer.New(limit - min(used, limit))), limit: limit, clock: c}
 }
 
 // Off reports whether the round has no timer.
@@ -46,7 +48,7 @@ func (c *countdown) Off() bool { return c.limit <= 0 }
 
 // Start starts the countdown.
 func (c *countdown) Start() tea.Cmd {
-	if c.Off() {
+	if c.Off() || c.timer.Timedout() {
 		return nil
 	}
 	c.timer, _ = c.timer.Update(c.timer.Start()())

@@ -27,7 +27,9 @@ type practiceData struct {
 	bank     []coach.Question
 	entries  []*coach.Practice
 	tracks   map[string]*coach.Track
-	problems []coach.Problem
+	// unfinished is, by question key, a round left before its rating.
+	unfinished map[string]*coach.Practice
+	problems   []coach.Problem
 	err      error
 	loaded   bool
 }
@@ -56,11 +58,16 @@ func loadPractice(store *coach.Store, bank []coach.Question) tea.Cmd {
 
 func (p *practiceData) set(msg practiceLoadedMsg) {
 	p.flagged, p.entries, p.problems, p.err, p.loaded = msg.flagged, msg.entries, msg.problems, msg.err, true
-	p.tracks = coach.Tracks(p.entries)
+	p.replay()
 }
 
-// record keeps a round just saved: a new one is added, a changed one
-// replaced, and the histories are replayed.
+func (p *practiceData) replay() {
+	p.tracks = coach.Tracks(p.entries)
+	p.unfinished = coach.Unfinished(p.entries)
+}
+
+// record keeps a round just saved (reviewed, or left unfinished): a new one
+// is added, a changed one replaced, and the histories are replayed.
 func (p *practiceData) record(e *coach.Practice) {
 	i := slices.IndexFunc(p.entries, func(x *coach.Practice) bool { return x.ID == e.ID })
 	if i < 0 {
@@ -68,15 +75,19 @@ func (p *practiceData) record(e *coach.Practice) {
 	} else {
 		p.entries[i] = e.Clone()
 	}
-	p.tracks = coach.Tracks(p.entries)
+	p.replay()
 }
 
 func (p *practiceData) queue(tag string, now time.Time) []coach.Card {
 	return coach.Queue(p.flagged, p.bank, p.tracks, tag, now.Format(coach.DateLayout))
 }
 
-// cardItem is one question in the queue list.
-type cardItem struct{ card coach.Card }
+// cardItem is one question in the queue list; unfinished marks a round on
+// it left before its rating, which enter carries on.
+type cardItem struct {
+	card       coach.Card
+	unfinished bool
+}
 
 func (c cardItem) FilterValue() string { return c.card.Question.Text }
 
@@ -116,7 +127,7 @@ func (p *practiceScreen) refresh() {
 	cards := p.data.queue(p.tag, p.deps.now())
 	items := make([]list.Item, len(cards))
 	for i, c := range cards {
-		items[i] = cardItem{c}
+		items[i] = cardItem{card: c, unfinished: p.data.unfinished[c.Question.Key] != nil}
 	}
 	p.list.SetItems(items)
 	p.list.Select(0)
@@ -192,7 +203,8 @@ func (p *practiceScreen) ownKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		p.own = nil
-		p.goTo(exit{to: roundPage, question: &coach.Question{Key: coach.QuestionKey(text), Text: text, Source: coach.FromUser}})
+		q := coach.OwnQuestion(text, p.data.bank)
+		p.goTo(exit{to: roundPage, question: &q})
 		return nil
 	}
 	var cmd tea.Cmd
@@ -323,6 +335,9 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	st := &d.deps.styles
 	c := it.card
 	right := cardReason(c)
+	if it.unfinished {
+		right = "unfinished · " + right
+	}
 	if c.Track != nil {
 		right += "  " + ratingSpark(c.Track.Ratings(), 8) + " " + itoa(c.Track.Last().Rating) + "/5"
 	}

@@ -461,3 +461,40 @@ func TestQuitRightAfterEscKeepsWhatEscSaved(t *testing.T) {
 		}
 	})
 }
+
+func TestPracticeCarriesOnAnUnfinishedRound(t *testing.T) {
+	d, clock := newPracticeDriver(t, 80, 24)
+	d.press("enter")
+	clock.tick(d, 20)
+	d.typeText("half an answer")
+	d.press("esc")
+	first := d.practised()[0]
+	if v := d.view(); !strings.Contains(v, "unfinished · threw you") {
+		t.Errorf("the queue does not mark the round left unfinished:\n%s", v)
+	}
+
+	// Again after a restart, on the same data.
+	clock2 := &manualClock{}
+	d2 := newDriver(t, 80, 24, func(o *Options) { o.Store, o.Practice, o.Clock = coach.NewStore(d.dir), true, clock2.after })
+	d2.press("enter")
+	if v := d2.view(); !strings.Contains(v, "1:40 left") || !strings.Contains(v, "│ half an answer") || !strings.Contains(v, "carrying on from") {
+		t.Errorf("not carried on where it stopped:\n%s", v)
+	}
+	clock2.tick(d2, 5)
+	d2.typeText(", finished")
+	d2.press("tab")
+	d2.typeText("x")
+	d2.press("tab", "tab", "enter", "3", "enter")
+	rounds := d2.practised()
+	if len(rounds) != 1 {
+		t.Fatalf("%d round files, want the one carried on", len(rounds))
+	}
+	p := rounds[0]
+	if p.ID != first.ID || p.Answer != "half an answer, finished" || p.TimeUsed != 25 || p.Rating != 3 {
+		t.Errorf("carried-on round: id %s (first %s), %q, used %d, rating %d", p.ID, first.ID, p.Answer, p.TimeUsed, p.Rating)
+	}
+	d2.press("esc")
+	if v := d2.view(); strings.Contains(v, "unfinished") {
+		t.Errorf("a rated round is still marked unfinished:\n%s", v)
+	}
+}

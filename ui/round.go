@@ -77,19 +77,37 @@ type roundScreen struct {
 	exits
 }
 
+// newRoundScreen starts a round on q, or carries on the round on q that was
+// left before its rating, with its countdown where it stopped.
 func newRoundScreen(d *deps, data *practiceData, q coach.Question, tag string, timer time.Duration) *roundScreen {
-	r := &roundScreen{deps: d, data: data, tag: tag,
-		entry: coach.NewPractice(q, timer, d.now()), clock: newCountdown(timer, d.clock)}
+	entry := coach.NewPractice(q, timer, d.now())
+	var used time.Duration
+	var status string
+	if prev := data.unfinished[q.Key]; prev != nil {
+		entry = prev.Clone()
+		timer = time.Duration(entry.TimeLimit) * time.Second
+		used = time.Duration(entry.TimeUsed) * time.Second
+		if entry.TimedOut {
+			used = timer
+		}
+		status = "carrying on from " + entry.CreatedAt.Local().Format("Mon 2 Jan 15:04")
+	}
+	r := &roundScreen{deps: d, data: data, tag: tag, entry: entry, status: status,
+		clock: newCountdown(timer, used, d.clock)}
 	prompts := roundPrompts
-	var rubric []string
+	var labels, ticked []string
 	if d.bank != nil {
 		for _, c := range d.bank.Rubric {
-			rubric = append(rubric, c.Label)
+			labels = append(labels, c.Label)
+			if slices.Contains(entry.Rubric, c.ID) {
+				ticked = append(ticked, c.Label)
+			}
 		}
 	}
-	prompts[stageRubric].Options = rubric
+	prompts[stageRubric].Options = labels
+	start := [stageHint]coach.Answer{{Text: entry.Answer}, {Text: entry.WentWell}, {Text: entry.DoBetter}, {Items: ticked}}
 	for i, p := range prompts {
-		r.fields[i] = newField(p, coach.Answer{}, nil, &d.styles, d.now())
+		r.fields[i] = newField(p, start[i], nil, &d.styles, d.now())
 	}
 	r.hint = questionHint(d.bank, q)
 	return r
@@ -169,6 +187,7 @@ func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
 			return r.clock.Toggle()
 		case key.Matches(msg, k.Home):
 			r.capture()
+			r.data.record(r.entry) // to carry on if the question is chosen again
 			r.goTo(exit{to: practicePage})
 			return r.deps.savePractice(r.entry)
 		}
