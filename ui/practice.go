@@ -23,15 +23,15 @@ import (
 // the round screen adds the round it saves, so the queue is up to date
 // without reading the store again.
 type practiceData struct {
-	flagged  []coach.Question
-	bank     []coach.Question
-	entries  []*coach.Practice
-	tracks   map[string]*coach.Track
+	flagged []coach.Question
+	bank    []coach.Question
+	entries []*coach.Practice
+	tracks  map[string]*coach.Track
 	// unfinished is, by question key, a round left before its rating.
 	unfinished map[string]*coach.Practice
 	problems   []coach.Problem
-	err      error
-	loaded   bool
+	err        error
+	loaded     bool
 }
 
 // practiceLoadedMsg carries what a practice load read.
