@@ -123,19 +123,27 @@ func sentence(r *rand.Rand, n int) string {
 // save (ten thousand of those take a minute), and dates each file to its
 // session's last change, as if it had been written then.
 func Write(store *coach.Store, sessions []*coach.Session) error {
-	if err := os.MkdirAll(filepath.Dir(store.Path("x")), 0o700); err != nil {
-		return err
-	}
-	for _, s := range sessions {
-		data, err := json.MarshalIndent(s, "", "  ")
+	return writeFiles(sessions, func(s *coach.Session) (string, time.Time) { return store.Path(s.ID), s.UpdatedAt })
+}
+
+// writeFiles writes each record as indented JSON to the path where gives,
+// dated as it says.
+func writeFiles[T any](records []T, where func(T) (path string, mtime time.Time)) error {
+	for i, rec := range records {
+		path, mtime := where(rec)
+		if i == 0 {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return err
+			}
+		}
+		data, err := json.MarshalIndent(rec, "", "  ")
 		if err != nil {
 			return err
 		}
-		path := store.Path(s.ID)
 		if err := os.WriteFile(path, append(data, '\n'), 0o600); err != nil {
 			return err
 		}
-		if err := os.Chtimes(path, s.UpdatedAt, s.UpdatedAt); err != nil {
+		if err := os.Chtimes(path, mtime, mtime); err != nil {
 			return err
 		}
 	}
@@ -177,21 +185,5 @@ func GeneratePractice(n int, seed uint64, now time.Time, bankKeys []string) []*c
 // WritePractice stores practice rounds as the store's files, as Write does
 // for sessions.
 func WritePractice(store *coach.Store, entries []*coach.Practice) error {
-	if err := os.MkdirAll(filepath.Dir(store.PracticePath("x")), 0o700); err != nil {
-		return err
-	}
-	for _, p := range entries {
-		data, err := json.MarshalIndent(p, "", "  ")
-		if err != nil {
-			return err
-		}
-		path := store.PracticePath(p.ID)
-		if err := os.WriteFile(path, append(data, '\n'), 0o600); err != nil {
-			return err
-		}
-		if err := os.Chtimes(path, p.UpdatedAt, p.UpdatedAt); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeFiles(entries, func(p *coach.Practice) (string, time.Time) { return store.PracticePath(p.ID), p.UpdatedAt })
 }
