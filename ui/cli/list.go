@@ -11,10 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui"
 )
 
 var listCommand = command{
@@ -207,10 +204,6 @@ const (
 
 func (c *ctx) table(w io.Writer, sums []coach.Summary, short map[string]string) {
 	rows := make([][]string, len(sums))
-	widths := make([]int, len(listHeader))
-	for i, h := range listHeader {
-		widths[i] = len(h)
-	}
 	for i := range sums {
 		m := &sums[i]
 		rows[i] = []string{
@@ -221,52 +214,8 @@ func (c *ctx) table(w io.Writer, sums []coach.Summary, short map[string]string) 
 			mood(m.MoodBefore) + "→" + mood(m.MoodAfter),
 			statusText(m.Status),
 		}
-		for j, cell := range rows[i] {
-			widths[j] = max(widths[j], ansi.StringWidth(cell))
-		}
 	}
-	// The title gets what the other columns leave of the terminal, or
-	// maxTitle when printing to a pipe.
-	room := maxTitle
-	if c.env.StdoutTerminal && c.env.Width > 0 {
-		others := 0
-		for j, wd := range widths {
-			if j != titleColumn {
-				others += wd + len(colGap)
-			}
-		}
-		room = max(minTitle, c.env.Width-others)
-	}
-	widths[titleColumn] = min(widths[titleColumn], room)
-
-	// At a terminal the header is bold, nothing more: colour would need
-	// the terminal's background, and asking for it costs a round trip.
-	var head func(string) string
-	if c.colour() {
-		bold := ui.NewStyles(true, true).Label
-		head = func(s string) string { return bold.Render(s) }
-	}
-	line := func(cells []string, isHead bool) {
-		var b strings.Builder
-		for j, cell := range cells {
-			if j == titleColumn {
-				cell = ansi.Truncate(cell, widths[j], "…")
-			}
-			pad := ""
-			if j < len(cells)-1 {
-				pad = strings.Repeat(" ", widths[j]-ansi.StringWidth(cell)) + colGap
-			}
-			if isHead && head != nil {
-				cell = head(cell)
-			}
-			b.WriteString(cell + pad)
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-	line(listHeader, true)
-	for _, r := range rows {
-		line(r, false)
-	}
+	c.writeTable(w, listHeader, rows, titleColumn, maxTitle)
 }
 
 func mood(score int) string {

@@ -16,7 +16,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui"
 )
 
 var practiceListCommand = command{
@@ -253,7 +252,7 @@ func (c *ctx) practiceText(entries []*coach.Practice, problems []coach.Problem, 
 		rows[i] = []string{id, p.CreatedAt.Local().Format(coach.DateLayout), rating,
 			practiceSource(p.Question), oneLine(p.Question.Text)}
 	}
-	c.writeTable(w, practiceHeader, rows, practiceQuestionColumn)
+	c.writeTable(w, practiceHeader, rows, practiceQuestionColumn, 0)
 
 	progress := coach.ComputeProgress(c.flagged(sums), coach.Tracks(entries))
 	// The sentence is wrapped to the width, which the table keeps to.
@@ -302,53 +301,3 @@ func practiceSource(q coach.Question) string {
 var practiceHeader = []string{"ID", "DATE", "RATING", "SOURCE", "QUESTION"}
 
 const practiceQuestionColumn = 4
-
-// writeTable writes rows under header in columns, the flex column cut with
-// "…" to what the others leave of the width (the terminal's, else 80),
-// never narrower than minTitle. Cells must be inert already.
-func (c *ctx) writeTable(w io.Writer, header []string, rows [][]string, flex int) {
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = ansi.StringWidth(h)
-	}
-	for _, r := range rows {
-		for j, cell := range r {
-			widths[j] = max(widths[j], ansi.StringWidth(cell))
-		}
-	}
-	others := 0
-	for j, wd := range widths {
-		if j != flex {
-			others += wd + len(colGap)
-		}
-	}
-	widths[flex] = min(widths[flex], max(minTitle, c.width()-others))
-
-	// At a terminal the header is bold, as in list.
-	var head func(string) string
-	if c.colour() {
-		bold := ui.NewStyles(true, true).Label
-		head = func(s string) string { return bold.Render(s) }
-	}
-	line := func(cells []string, isHead bool) {
-		var b strings.Builder
-		for j, cell := range cells {
-			if j == flex {
-				cell = ansi.Truncate(cell, widths[j], "…")
-			}
-			pad := ""
-			if j < len(cells)-1 {
-				pad = strings.Repeat(" ", max(0, widths[j]-ansi.StringWidth(cell))) + colGap
-			}
-			if isHead && head != nil {
-				cell = head(cell)
-			}
-			b.WriteString(cell + pad)
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-	line(header, true)
-	for _, r := range rows {
-		line(r, false)
-	}
-}
