@@ -2530,17 +2530,27 @@ func TestE2EPracticeQuitMidAnswer(t *testing.T) {
 	}
 	checkMode(t, path, 0o600)
 
-	// Practice again: the queue as before, since an unrated round does not
-	// count, and no complaint about the file.
+	// Practice again: the same question first, since an unrated round does
+	// not count, marked unfinished, and no complaint about the file.
 	tm = startApp(t, 80, 24, dataDir, "practice")
 	tm.WaitUntil(t, "the queue again", e2eWait, func(s string) bool {
-		return queue(s) && selectedRow(s) == row &&
+		sel := selectedRow(s)
+		return queue(s) && showsQuestion(sel, p.Question.Text) && strings.Contains(sel, "unfinished") &&
 			strings.Contains(s, "No questions that threw you yet") && !strings.Contains(s, "Skipped") && !strings.Contains(s, "Can't read")
 	})
-	tm.Press("ctrl+c")
-	tm.expectExit(t, "ctrl+c on the queue", 0)
 	if again, err := os.ReadFile(path); err != nil || !bytes.Equal(again, data) {
 		t.Errorf("opening practice again changed the round's file (%v):\n%s", err, again)
+	}
+	// Enter carries the round on, in the same file.
+	tm.Press("enter")
+	tm.WaitUntil(t, "the round carried on", e2eWait, func(s string) bool {
+		return strings.Contains(s, "carrying on from") && strings.Contains(s, half)
+	})
+	tm.Type(" and more")
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c in the carried-on round", 0)
+	if q, _, _ := loadPracticeFile(t, dataDir); q.ID != p.ID || q.Answer != half+" and more" {
+		t.Errorf("carried on into %s with %q; want %s with %q", q.ID, q.Answer, p.ID, half+" and more")
 	}
 }
 
