@@ -87,9 +87,9 @@ func TestBankQuestions(t *testing.T) {
 	}
 }
 
-// checkPlainText applies TestTipsArePlainText's rules to bank text: Glamour
-// passes escape sequences straight to the terminal, and links, code, tables
-// and HTML are noise in a short hint.
+// checkPlainText holds the coaching words (tips, bank questions and hints)
+// to plain text: Glamour passes escape sequences straight to the terminal,
+// and links, code, tables and HTML are noise in a short tip.
 func checkPlainText(t *testing.T, text string) {
 	t.Helper()
 	if !utf8.ValidString(text) {
