@@ -199,7 +199,7 @@ func manyPracticeRounds(t testing.TB) *driver {
 
 // openPractice presses enter on Practise questions, with the load (a
 // command in the app) run at once, and draws the first frame of the queue.
-func openPractice(tb testing.TB, d *driver) string {
+func openPractice(d *driver) string {
 	d.press("esc")
 	for i, it := range d.m.home.list.Items() {
 		if it.(homeItem).action == actPractice {
@@ -217,7 +217,7 @@ func BenchmarkOpenPractice(b *testing.B) {
 	d := manyPracticeRounds(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if v := openPractice(b, d); !strings.Contains(v, "questions that threw you practised") {
+		if v := openPractice(d); !strings.Contains(v, "questions that threw you practised") {
 			b.Fatalf("not on the practice queue:\n%s", v)
 		}
 	}
@@ -236,7 +236,7 @@ func TestMeasurePractice(t *testing.T) {
 	var open []time.Duration
 	for range 9 {
 		start := time.Now()
-		v := openPractice(t, d)
+		v := openPractice(d)
 		open = append(open, time.Since(start))
 		if !strings.Contains(v, "questions that threw you practised") {
 			t.Fatalf("not on the practice queue:\n%s", v)
