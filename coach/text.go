@@ -25,7 +25,9 @@ const (
 var bidi = []rune{0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 
 // Editable returns s with every control character except newline and tab
-// replaced by a printable stand-in. Raw(Editable(s)) == s.
+// replaced by a printable stand-in. Raw(Editable(s)) == s for valid UTF-8
+// that holds no control pictures (␛) or stand-ins of its own: Raw reads
+// those back as the controls they stand for.
 func Editable(s string) string {
 	if isPlain(s) {
 		return s

@@ -56,8 +56,9 @@ func isBidiControl(r rune) bool {
 	return false
 }
 
-// isStandIn reports whether r is in the private-use block Editable borrows.
-func isStandIn(r rune) bool { return r >= 0xF780 && r <= 0xF7BF }
+// isStandIn reports whether r is one of the private-use stand-ins Editable
+// uses: U+F780 to U+F79F for the C1 controls, then one for each bidi control.
+func isStandIn(r rune) bool { return r >= c1Base && r < bidiBase+rune(len(bidi)) }
 
 // isPicture reports whether r is a control picture, which Raw reads back as
 // the control it pictures.

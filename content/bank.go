@@ -266,7 +266,9 @@ func (p *bankParser) flush() {
 		ID:   q.id,
 		Tag:  q.tag,
 		Text: text,
-		Hint: strings.TrimSpace(strings.Join(hint, "\n")),
+		// Blank lines around the hint go, but not a first line's indentation:
+		// trimmed, "    # x" (code) would become "# x", a heading.
+		Hint: strings.TrimRight(strings.TrimLeft(strings.Join(hint, "\n"), "\n"), " \t\n"),
 	})
 }
 
