@@ -1,0 +1,407 @@
+package coach
+
+// Fuzz targets for what rebound reads from outside: session and practice
+// files, text typed or pasted into answers, and IDs typed on the command
+// line. Plain `go test` runs each target over its seeds (the f.Add calls and
+// testdata/fuzz/<FuzzName>/); CI fuzzes each for 10 seconds. A longer run of
+// one target, from the repository root:
+//
+//	go test -run '^$' -fuzz '^FuzzDecodeSession$' -fuzztime 10m ./coach
+//
+// and likewise for FuzzDecodePractice, FuzzSanitizer and FuzzResolve. A
+// failing input is written to testdata/fuzz/<FuzzName>/; commit it with the
+// fix, so the seeds keep it from coming back.
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Seeds that decode: without them the fuzzer may never reach the round trip
+// below, and the targets would check far less than they claim. Each target
+// checks its seeds decode before it starts.
+const (
+	seedSessionID  = "0123456789abcdef"
+	seedSession    = `{"schema_version": 1, "id": "0123456789abcdef", "status": "in_progress", "answers": {"went_well": {"text": "the <queue> & \u2028 part"}}, "actions": [{"text": "mock", "due": "2025-11-05"}]}`
+	seedPracticeID = "a1b2c3d4e5f60718"
+	seedPractice   = `{"schema_version": 1, "id": "a1b2c3d4e5f60718", "question": {"key": "bank:why-leaving", "text": "Why?", "source": "bank"}, "answer": "x", "rubric": ["structure"], "rating": 4}`
+	// seedNewerFields is a round with a field this build does not know.
+	seedNewerFields = `{"schema_version": 1, "id": "a1b2c3d4e5f60718", "future_field": {"nested": [1, 2, 3]}}`
+)
+
+// maxReasonRunes is the longest reason reasonLine gives: 160 bytes, and "…"
+// where it cut.
+const maxReasonRunes = 161
+
+// smallDecoderSeeds are shapes a damaged or foreign file takes, each with the
+// name it would be read under. The committed corpus adds the real fixtures.
+var smallDecoderSeeds = []struct {
+	data string
+	id   string
+}{
+	{"", "empty"},
+	{"  \n\t", "blank"},
+	{"{}", "x"},
+	{"null", "x"},
+	{"[]", "x"},
+	{`"a string"`, "x"},
+	{"true", "x"},
+	{"12", "x"},
+	{`{"schema_version": 1, "id": "x"}`, "x"},
+	{`{"schema_version": 1, "id": "x"}`, "y"},
+	{`{"schema_version": 1, "id": "x"}`, "../x"},
+	{`{"schema_version": 1, "id": "../x"}`, "../x"},
+	{`{"schema_version": 2, "id": "x"}`, "x"},
+	{`{"schema_version": 0, "id": "x"}`, "x"},
+	{`{"schema_version": -1, "id": "x"}`, "x"},
+	{`{"schema_version": 1.5, "id": "x"}`, "x"},
+	{`{"schema_version": "1", "id": "x"}`, "x"},
+	{`{"schema_version": 99999999999999999999, "id": "x"}`, "x"},
+	{`{"schema_version": null, "id": "x"}`, "x"},
+	{`{"schema_version": 1, "id": 7}`, "x"},
+	{`{"schema_version": 1, "id": ""}`, ""},
+	{`{"schema_version": 1, "id": null}`, "x"},
+	{`{"SCHEMA_VERSION": 1, "ID": "x"}`, "x"},
+	{`{"schema_version": 1, "id": "x", "id": "y"}`, "y"},
+	{`{"schema_version": 1, "id": "x"} {}`, "x"},
+	{`{"schema_version": 1, "id": "x", "created_at": "yesterday"}`, "x"},
+	{`{"schema_version": 1, "id": "x", "created_at": "9999-12-31T23:59:59+23:59"}`, "x"},
+	{`{"schema_version": 1, "id": "x", "created_at": "0000-01-01T00:00:00-23:59"}`, "x"},
+	{`{"schema_version": 1, "id": "x", "answers": null, "rubric": null}`, "x"},
+	{"{\"schema_version\": 1, \"id\": \"x\", \"answers\": {\"\xff\": {\"text\": \"\xfe\x1b[2J\"}}}", "x"},
+	{"\xef\xbb\xbf{\"schema_version\": 1, \"id\": \"x\"}", "x"},
+	{`{"schema_version": 1, "id": "x", "status": "` + strings.Repeat("é", 200) + `"`, "x"},
+	{`{"schema_version": "` + strings.Repeat("\u009b", 100) + `", "id": "x"}`, "x"},
+	{`{"schema_version": "` + strings.Repeat("9 ", 200) + `", "id": "x"}`, "x"},
+	{`{"schema_version": 1, "id": "` + strings.Repeat("a", 65) + `"}`, strings.Repeat("a", 65)},
+}
+
+// checkReason fails unless reason is what Problem.Reason promises: one short
+// line that says something.
+func checkReason(t *testing.T, reason string) {
+	t.Helper()
+	if reason == "" {
+		t.Error("no session and no reason")
+	}
+	if strings.ContainsAny(reason, "\n\r") {
+		t.Errorf("reason %q is more than one line", reason)
+	}
+	if n := utf8.RuneCountInString(reason); n > maxReasonRunes {
+		t.Errorf("reason is %d runes, more than %d: %q", n, maxReasonRunes, reason)
+	}
+}
+
+func FuzzDecodeSession(f *testing.F) {
+	if _, reason := decodeSession([]byte(seedSession), seedSessionID); reason != "" {
+		f.Fatalf("the seed session does not decode: %s", reason)
+	}
+	f.Add([]byte(seedSession), seedSessionID)
+	for _, s := range smallDecoderSeeds {
+		f.Add([]byte(s.data), s.id)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, id string) {
+		in := bytes.Clone(data)
+		sess, reason := decodeSession(data, id)
+		if !bytes.Equal(in, data) {
+			t.Fatal("decodeSession changed its input")
+		}
+		if sess == nil {
+			checkReason(t, reason)
+			return
+		}
+		if reason != "" {
+			t.Fatalf("a session and a reason (%q)", reason)
+		}
+		if sess.ID != id {
+			t.Errorf("session ID %q read from a file named %q", sess.ID, id+".json")
+		}
+		if !validID(sess.ID) {
+			t.Errorf("session ID %q is not a valid id, yet it was read", sess.ID)
+		}
+		if sess.SchemaVersion != SchemaVersion {
+			t.Errorf("schema_version %d handed out, want %d", sess.SchemaVersion, SchemaVersion)
+		}
+		if sess.Answers == nil {
+			t.Error("Answers is nil: recording an answer would panic")
+		}
+
+		// What was read can be saved, and what is saved reads back the
+		// same: a load and a save lose nothing.
+		enc, err := encodeSession(sess)
+		if err != nil {
+			t.Fatalf("a session that loads cannot be saved: %v", err)
+		}
+		again, reason := decodeSession(enc, id)
+		if reason != "" {
+			t.Fatalf("the saved session does not load: %s\n%s", reason, enc)
+		}
+		if again.ID != sess.ID {
+			t.Errorf("ID %q after a save, was %q", again.ID, sess.ID)
+		}
+		enc2, err := encodeSession(again)
+		if err != nil {
+			t.Fatalf("a saved session cannot be saved again: %v", err)
+		}
+		if !bytes.Equal(enc, enc2) {
+			t.Errorf("a second save differs from the first:\n%s\n---\n%s", enc, enc2)
+		}
+	})
+}
+
+func FuzzDecodePractice(f *testing.F) {
+	for _, seed := range []string{seedPractice, seedNewerFields} {
+		if _, reason := decodePractice([]byte(seed), seedPracticeID); reason != "" {
+			f.Fatalf("the seed practice entry does not decode: %s", reason)
+		}
+		f.Add([]byte(seed), seedPracticeID)
+	}
+	for _, s := range smallDecoderSeeds {
+		f.Add([]byte(s.data), s.id)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, id string) {
+		in := bytes.Clone(data)
+		p, reason := decodePractice(data, id)
+		if !bytes.Equal(in, data) {
+			t.Fatal("decodePractice changed its input")
+		}
+		if p == nil {
+			checkReason(t, reason)
+			return
+		}
+		if reason != "" {
+			t.Fatalf("an entry and a reason (%q)", reason)
+		}
+		if p.ID != id {
+			t.Errorf("entry ID %q read from a file named %q", p.ID, id+".json")
+		}
+		if !validID(p.ID) {
+			t.Errorf("entry ID %q is not a valid id, yet it was read", p.ID)
+		}
+		if p.SchemaVersion != PracticeSchemaVersion {
+			t.Errorf("schema_version %d handed out, want %d", p.SchemaVersion, PracticeSchemaVersion)
+		}
+		if p.Rubric == nil {
+			t.Error("Rubric is nil: it would be saved as null")
+		}
+
+		// With the two checks above, encodeIndented(p) is exactly what
+		// SavePractice writes for p.
+		enc, err := encodeIndented(p)
+		if err != nil {
+			t.Fatalf("an entry that loads cannot be saved: %v", err)
+		}
+		again, reason := decodePractice(enc, id)
+		if reason != "" {
+			t.Fatalf("the saved entry does not load: %s\n%s", reason, enc)
+		}
+		if again.ID != p.ID {
+			t.Errorf("ID %q after a save, was %q", again.ID, p.ID)
+		}
+		enc2, err := encodeIndented(again)
+		if err != nil {
+			t.Fatalf("a saved entry cannot be saved again: %v", err)
+		}
+		if !bytes.Equal(enc, enc2) {
+			t.Errorf("a second save differs from the first:\n%s\n---\n%s", enc, enc2)
+		}
+	})
+}
+
+// checkTerminalSafe fails if s holds anything a terminal acts on: a byte
+// below 0x20 other than newline (and tab, where allowed), DEL, a C1 control,
+// a bidi control, or invalid UTF-8 (a stray 0x9b byte is CSI to a terminal
+// in 8-bit mode).
+func checkTerminalSafe(t *testing.T, name, in, out string, tabOK bool) {
+	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Errorf("%s(%q) = %q is not valid UTF-8", name, in, out)
+	}
+	for i := 0; i < len(out); i++ {
+		if c := out[i]; (c < 0x20 && c != '\n' && !(tabOK && c == '\t')) || c == 0x7f {
+			t.Errorf("%s(%q) = %q holds byte %#02x at %d", name, in, out, c, i)
+			return
+		}
+	}
+	for _, r := range out {
+		if (r >= 0x80 && r <= 0x9f) || isBidiControl(r) {
+			t.Errorf("%s(%q) = %q holds %U", name, in, out, r)
+			return
+		}
+	}
+}
+
+// madeStandIn reports whether r is one of the stand-ins Editable makes:
+// U+F780 to U+F7AB, which Visible draws. (isStandIn spans the whole block,
+// U+F7BF included.)
+func madeStandIn(r rune) bool { return r >= c1Base && r < bidiBase+rune(len(bidi)) }
+
+func hasStandIn(s string) bool { return strings.ContainsFunc(s, madeStandIn) }
+
+// FuzzSanitizer checks the promises of text.go on any input. Its seeds are
+// the hostile corpus of text_test.go and a few that sit on the edges of the
+// mappings.
+func FuzzSanitizer(f *testing.F) {
+	for _, s := range hostileCorpus {
+		f.Add(s)
+	}
+	for _, s := range []string{
+		"", "plain\n", "a\tb", "\r\n", "\x00\x1f\x20\x7e\x7f", "\u0080\u009f\u00a0",
+		"\u2400\u241f\u2420\u2421\u2422", "\uF77F\uF780\uF79F\uF7A0\uF7AB\uF7AC",
+		"\xc2\x9b", "\xc2", "\x9b", "\xed\xa0\x80", "\xf4\x90\x80\x80", "é\xffé",
+		"👨‍👩‍👧 面接 رفض \u202E", "\u2028\u2029\u0085",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Inert: safe to print, whatever s holds, and already inert.
+		inert := Inert(s)
+		checkTerminalSafe(t, "Inert", s, inert, false)
+		if hasStandIn(inert) {
+			t.Errorf("Inert(%q) = %q keeps a stand-in that Visible draws as %c", s, inert, Unknown)
+		}
+		if again := Inert(inert); again != inert {
+			t.Errorf("Inert is not stable: Inert(%q) = %q, then %q", s, inert, again)
+		}
+
+		// Editable: text a widget can hold, with tabs and newlines kept.
+		e := Editable(s)
+		checkTerminalSafe(t, "Editable", s, e, true)
+		if again := Editable(e); again != e {
+			t.Errorf("Editable is not stable: Editable(%q) = %q, then %q", s, e, again)
+		}
+		// What a widget shows survives a save (Raw) and a reload, even when
+		// s held a control picture, which Raw turns into the control; but
+		// not the pictures of tab and newline, which Editable keeps as such.
+		if got := Editable(Raw(e)); !strings.ContainsAny(s, "\u2409\u240a") && got != e {
+			t.Errorf("Editable(Raw(%q)) = %q, want it back", e, got)
+		}
+		// The round trip the doc comment of Editable promises; a control
+		// picture or stand-in typed as such comes back as the control, so
+		// those are left out (as in FuzzEditableRoundTrip).
+		if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return isPicture(r) || madeStandIn(r) }) {
+			if got := Raw(e); got != s {
+				t.Errorf("Raw(Editable(%q)) = %q (via %q)", s, got, e)
+			}
+		}
+
+		// Visible draws the stand-ins and changes nothing else.
+		v := Visible(s)
+		if hasStandIn(v) {
+			t.Errorf("Visible(%q) = %q keeps a stand-in", s, v)
+		}
+		if utf8.ValidString(s) {
+			if !utf8.ValidString(v) {
+				t.Errorf("Visible(%q) = %q is not valid UTF-8", s, v)
+			}
+			in, out := []rune(s), []rune(v)
+			if len(in) != len(out) {
+				t.Fatalf("Visible(%q) = %q: %d runes, was %d", s, v, len(out), len(in))
+			}
+			for i := range in {
+				if in[i] != out[i] && !(madeStandIn(in[i]) && out[i] == Unknown) {
+					t.Errorf("Visible(%q) = %q changed %U to %U", s, v, in[i], out[i])
+				}
+			}
+		}
+		// Applied to widget output, as its doc says, Visible leaves nothing
+		// a terminal acts on but tabs and newlines.
+		checkTerminalSafe(t, "Visible∘Editable", s, Visible(e), true)
+	})
+}
+
+// FuzzResolve splits its second argument on commas into the IDs, and checks
+// Resolve against its doc: the ID itself, or the only ID that starts with
+// the prefix, case ignored and surrounding space trimmed; a duplicated ID
+// counts once.
+func FuzzResolve(f *testing.F) {
+	const ids = "5e55a0a1b2c3d4e5,0123456789abcdef,5e55a0a1b2ffffff"
+	for _, prefix := range []string{"", " ", "5e55a0a", "5E55A0A1B2C", " 0123456 ", "0123456789abcdef", "5e55a0a1b2c3d4e5x", "zzz", "5"} {
+		f.Add(prefix, ids)
+	}
+	f.Add("abc", "abc,abcdef")
+	f.Add("abc", "abcdef,abcdef")
+	f.Add("abc", "abcdef,ABCDEF")
+	f.Add("ABC", "abcd,Abc,abc")
+	f.Add("abc", "")
+	f.Add("\u212a", "k1,K2") // KELVIN SIGN lower-cases to k
+	f.Add("\xff", "\xfe1,\xff2")
+	f.Add("a", strings.Repeat("a1,", 8))
+	f.Fuzz(func(t *testing.T, prefix, joined string) {
+		ids := strings.Split(joined, ",")
+		p := strings.ToLower(strings.TrimSpace(prefix))
+		starts := func(id string) bool { return strings.HasPrefix(strings.ToLower(id), p) }
+
+		// The expected answer, from the rules.
+		var exact string
+		hasExact := false
+		var matches []string
+		for _, id := range ids {
+			if !hasExact && strings.ToLower(id) == p {
+				exact, hasExact = id, true
+			}
+			if starts(id) && !slices.Contains(matches, id) {
+				matches = append(matches, id)
+			}
+		}
+		slices.Sort(matches)
+
+		in := slices.Clone(ids)
+		got, err := Resolve(prefix, ids)
+		if !slices.Equal(in, ids) {
+			t.Fatalf("Resolve changed the IDs: %q, was %q", ids, in)
+		}
+		var amb *AmbiguousIDError
+		switch {
+		case p == "":
+			if !errors.Is(err, ErrUnknownID) {
+				t.Errorf("Resolve(%q) = %q, %v; want ErrUnknownID for no ID", prefix, got, err)
+			}
+		case hasExact:
+			if err != nil || got != exact {
+				t.Errorf("Resolve(%q, %q) = %q, %v; want the exact match %q", prefix, ids, got, err, exact)
+			}
+		case len(matches) == 0:
+			if !errors.Is(err, ErrUnknownID) || got != "" {
+				t.Errorf("Resolve(%q, %q) = %q, %v; want ErrUnknownID", prefix, ids, got, err)
+			}
+		case len(matches) == 1:
+			if err != nil || got != matches[0] {
+				t.Errorf("Resolve(%q, %q) = %q, %v; want %q", prefix, ids, got, err, matches[0])
+			}
+		default:
+			if !errors.As(err, &amb) || got != "" {
+				t.Fatalf("Resolve(%q, %q) = %q, %v; want an AmbiguousIDError for %q", prefix, ids, got, err, matches)
+			}
+			if amb.Prefix != prefix || !slices.Equal(amb.Matches, matches) {
+				t.Errorf("AmbiguousIDError{%q, %q}, want {%q, %q}", amb.Prefix, amb.Matches, prefix, matches)
+			}
+			if msg := amb.Error(); !strings.Contains(msg, "ambiguous") {
+				t.Errorf("ambiguous error reads %q", msg)
+			}
+		}
+		if err == nil && (!slices.Contains(ids, got) || !starts(got)) {
+			t.Errorf("Resolve(%q, %q) = %q: not one of the IDs with that prefix", prefix, ids, got)
+		}
+		if err != nil && errors.Is(err, ErrUnknownID) == errors.As(err, &amb) {
+			t.Errorf("Resolve(%q, %q) error %v is neither unknown nor ambiguous, or both", prefix, ids, err)
+		}
+
+		// The short IDs that list shows resolve to their own session, for
+		// IDs shaped as the store makes them (lower-case, valid file names).
+		var real []string
+		for _, id := range ids {
+			if validID(id) && strings.ToLower(id) == id {
+				real = append(real, id)
+			}
+		}
+		for id, short := range ShortIDs(real) {
+			if got, err := Resolve(short, real); err != nil || got != id {
+				t.Errorf("Resolve(ShortIDs[%q] = %q, %q) = %q, %v", id, short, real, got, err)
+			}
+		}
+	})
+}
