@@ -166,13 +166,18 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 // typed schedules a draft save for when typing pauses.
-func (f *flowScreen) typed() tea.Cmd {
-	f.draftSeq++
-	if f.deps.draftDelay <= 0 {
+func (f *flowScreen) typed() tea.Cmd { return f.deps.whenTypingPauses(f.session().ID, &f.draftSeq) }
+
+// whenTypingPauses counts a keystroke in seq and returns the draftTickMsg
+// for record id that arrives once typing has paused for the draft delay;
+// the screen saves on it only if no key came after (seq still matches).
+func (d *deps) whenTypingPauses(id string, seq *int) tea.Cmd {
+	*seq++
+	if d.draftDelay <= 0 {
 		return nil
 	}
-	id, seq := f.session().ID, f.draftSeq
-	return tea.Tick(f.deps.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{id, seq} })
+	n := *seq
+	return tea.Tick(d.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{id, n} })
 }
 
 // captureDraft keeps the focused field's unfinished value in the session. It

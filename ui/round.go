@@ -217,23 +217,16 @@ func (r *roundScreen) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // typed schedules a save of the unfinished round for when typing pauses.
-func (r *roundScreen) typed() tea.Cmd {
-	r.draftSeq++
-	if r.deps.draftDelay <= 0 {
-		return nil
-	}
-	id, seq := r.entry.ID, r.draftSeq
-	return tea.Tick(r.deps.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{id, seq} })
-}
+func (r *roundScreen) typed() tea.Cmd { return r.deps.whenTypingPauses(r.entry.ID, &r.draftSeq) }
 
 // capture keeps what the fields hold in the entry. It reports whether the
 // entry changed.
 func (r *roundScreen) capture() bool {
 	now := r.deps.now()
 	changed := r.entry.SetAnswer(r.text(stageAnswer), r.clock.Used(), r.clock.TimedOut(), now)
-	rating := 0
-	if a := r.fields[stageRating].Answer(); r.stage > stageRating {
-		rating, _ = strconv.Atoi(a.Text)
+	rating := 0 // the rating counts once the user has moved past it
+	if r.stage > stageRating {
+		rating, _ = strconv.Atoi(r.text(stageRating))
 	}
 	if r.entry.SetReview(coach.Review{
 		WentWell: r.text(stageWell),
