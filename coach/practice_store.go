@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -40,7 +39,7 @@ func (s *Store) SavePractice(p *Practice) error {
 		return fmt.Errorf("save practice %q: the id is not a valid id", id)
 	}
 	c := *p
-	c.SchemaVersion = PracticeSchemaVersion
+	c.SchemaVersion = s.practice.version
 	if c.Rubric == nil {
 		c.Rubric = []string{}
 	}
@@ -48,20 +47,9 @@ func (s *Store) SavePractice(p *Practice) error {
 	if err != nil {
 		return fmt.Errorf("save practice %s: %w", id, err)
 	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if last, ok := s.written[practiceRev(id)]; ok && p.rev < last {
-		return nil
-	}
-	dir := s.practiceDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := s.write(s.practiceDir(), id, practiceRev(id), p.rev, data); err != nil {
 		return fmt.Errorf("save practice %s: %w", id, err)
 	}
-	if err := writeAtomic(dir, id+".json", data); err != nil {
-		return fmt.Errorf("save practice %s: %w", id, err)
-	}
-	s.written[practiceRev(id)] = p.rev
 	return nil
 }
 
@@ -71,14 +59,9 @@ func (s *Store) LoadPractice(id string) (*Practice, error) {
 	if !validID(id) {
 		return nil, fmt.Errorf("load practice %q: the id is not a valid id", id)
 	}
-	path := s.PracticePath(id)
-	data, rev, err := s.read(path, practiceRev(id))
+	p, rev, err := readFile(s, s.PracticePath(id), id, practiceRev(id), s.practice, decodePracticeAs)
 	if err != nil {
 		return nil, fmt.Errorf("load practice %s: %w", id, err)
-	}
-	p, reason := decodePractice(data, id)
-	if reason != "" {
-		return nil, fmt.Errorf("load practice %s: %w", id, Problem{Path: path, Reason: reason})
 	}
 	p.rev = rev
 	return p, nil
@@ -123,13 +106,10 @@ func (s *Store) Practices() ([]*Practice, []Problem, error) {
 }
 
 func (s *Store) readPractice(path, id string) (*Practice, *Problem) {
-	data, rev, err := s.read(path, practiceRev(id))
+	p, rev, err := readFile(s, path, id, practiceRev(id), s.practice, decodePracticeAs)
 	if err != nil {
-		return nil, &Problem{Path: path, Reason: readReason(err)}
-	}
-	p, reason := decodePractice(data, id)
-	if reason != "" {
-		return nil, &Problem{Path: path, Reason: reason}
+		prob := asProblem(path, err)
+		return nil, &prob
 	}
 	p.rev = rev
 	return p, nil
@@ -138,13 +118,20 @@ func (s *Store) readPractice(path, id string) (*Practice, *Problem) {
 // decodePractice parses a practice file named <id>.json, or says in one line
 // why it cannot be used.
 func decodePractice(data []byte, id string) (*Practice, string) {
-	p, reason := decodeFile[Practice](data, id, "practice entry", PracticeSchemaVersion,
+	p, _, reason := decodePracticeAs(data, id, practiceFormat)
+	return p, reason
+}
+
+// decodePracticeAs is decodePractice for a format, also giving the schema
+// version the file was written in.
+func decodePracticeAs(data []byte, id string, f format) (*Practice, int, string) {
+	p, from, reason := decodeFile(data, id, f,
 		func(p *Practice) (int, string) { return p.SchemaVersion, p.ID })
 	if reason != "" {
-		return nil, reason
+		return nil, 0, reason
 	}
 	if p.Rubric == nil {
 		p.Rubric = []string{}
 	}
-	return p, ""
+	return p, from, ""
 }

@@ -145,7 +145,7 @@ func TestPracticesListsAndReports(t *testing.T) {
 		"empty.json":     "empty file",
 		"newer.json":     "written by a newer rebound (schema 9; this one reads up to 1)",
 		"session.json":   `id "other" does not match the file name "session.json"`,
-		"badrating.json": "not a rebound practice entry (rating is a JSON string, not int)",
+		"badrating.json": "not a rebound practice entry (rating is a JSON string, not a whole number)",
 	}
 	for name, reason := range want {
 		if reasons[name] != reason {

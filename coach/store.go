@@ -10,22 +10,43 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 )
 
 const (
 	// staleTempAge is how old a temp file left by a crashed save must be
 	// before List removes it. A save in progress takes milliseconds.
 	staleTempAge = 10 * time.Minute
-	// maxSessionFile guards against reading a huge stray file into memory.
-	// A real session is a few kilobytes.
-	maxSessionFile = 64 << 20
-	tempMarker     = ".json.tmp-"
+	// maxFileSize guards against reading a huge stray file into memory,
+	// and the store never writes a file it would refuse to read. A real
+	// session is a few kilobytes; a long pasted answer, a few hundred.
+	maxFileSize = 16 << 20
+	tempMarker  = ".json.tmp-"
+)
+
+// A format is one kind of file the store keeps: what it holds, the schema
+// version this build writes, and the steps that bring an older file up to
+// it. Schema 1 is the first version of both formats, so neither has an
+// upgrade yet; the tests prove the path with a stand-in version 2.
+type format struct {
+	kind    string // "session"
+	version int
+	// upgrades[v] turns the top-level fields of a version v file into
+	// version v+1's.
+	upgrades map[int]func(fields map[string]json.RawMessage) error
+}
+
+var (
+	sessionFormat  = format{kind: "session", version: SchemaVersion}
+	practiceFormat = format{kind: "practice entry", version: PracticeSchemaVersion}
 )
 
 // Store keeps sessions as JSON files under <dir>/sessions/<id>.json.
@@ -36,11 +57,18 @@ const (
 // decides which snapshot wins.
 type Store struct {
 	dir string
+	// The formats read and written: sessionFormat and practiceFormat, but
+	// for tests of the upgrade path.
+	sessions, practice format
 
 	mu sync.Mutex
 	// written holds, per session ID, the highest rev this store has written
 	// or handed out by Load and List.
 	written map[string]uint64
+	// upgraded holds, by the same keys, the schema version of files read
+	// from an older schema and not yet saved in this one: their first save
+	// keeps a copy of the old file first.
+	upgraded map[string]int
 }
 
 // Problem is a session file that List could not use. The file is left as it
@@ -60,7 +88,8 @@ func (p Problem) Error() string { return p.Path + ": " + p.Reason }
 // NewStore returns a store rooted at dir. It never fails and touches nothing
 // on disk: the directories are made by Check or by the first save.
 func NewStore(dir string) *Store {
-	return &Store{dir: dir, written: map[string]uint64{}}
+	return &Store{dir: dir, sessions: sessionFormat, practice: practiceFormat,
+		written: map[string]uint64{}, upgraded: map[string]int{}}
 }
 
 // Dir is the data directory the store was made with.
@@ -90,25 +119,73 @@ func (s *Store) Save(sess *Session) error {
 	if !validID(id) {
 		return fmt.Errorf("save session %q: the id is not a valid session id", id)
 	}
-	data, err := encodeSession(sess)
+	stored := asStored(sess)
+	stored.SchemaVersion = s.sessions.version
+	data, err := encodeIndented(stored)
 	if err != nil {
 		return fmt.Errorf("save session %s: %w", id, err)
 	}
+	if err := s.write(s.sessionsDir(), id, id, sess.rev, data); err != nil {
+		return fmt.Errorf("save session %s: %w", id, err)
+	}
+	return nil
+}
 
+// write replaces dir/<id>.json with data, unless a snapshot newer than rev
+// was already written under key (then it does nothing). A file read from an
+// older schema is first copied to <id>.json.v<N>.bak, once, so that the
+// upgrade can always be undone by hand.
+func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
+	if len(data) > maxFileSize {
+		return fmt.Errorf("too large to save (%s; the limit is %s)", sizeText(int64(len(data))), sizeText(maxFileSize))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if last, ok := s.written[id]; ok && sess.rev < last {
+	if last, ok := s.written[key]; ok && rev < last {
 		return nil // a newer snapshot is already on disk
 	}
-	dir := s.sessionsDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("save session %s: %w", id, err)
+		return err
+	}
+	if from, ok := s.upgraded[key]; ok {
+		if err := backUp(dir, id, from); err != nil {
+			return fmt.Errorf("keep a copy of the schema %d file: %w", from, err)
+		}
+		delete(s.upgraded, key)
 	}
 	if err := writeAtomic(dir, id+".json", data); err != nil {
-		return fmt.Errorf("save session %s: %w", id, err)
+		return err
 	}
-	s.written[id] = sess.rev
+	s.written[key] = rev
 	return nil
+}
+
+// backUp copies dir/<id>.json to <id>.json.v<from>.bak, unless that copy
+// exists already: the first copy is the one written by the older rebound.
+func backUp(dir, id string, from int) error {
+	name := fmt.Sprintf("%s.json.v%d.bak", id, from)
+	if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+		return nil
+	}
+	data, err := readLimited(filepath.Join(dir, id+".json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // nothing left to keep
+	}
+	if err != nil {
+		return err
+	}
+	return writeAtomic(dir, name, data)
+}
+
+// sizeText is a file size for a message: "50 MB", "312 KB".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MB", (n+1<<19)>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // Check reports whether sessions can be saved here, by making the
@@ -248,14 +325,9 @@ func (s *Store) Load(id string) (*Session, error) {
 	if !validID(id) {
 		return nil, fmt.Errorf("load session %q: the id is not a valid session id", id)
 	}
-	path := s.Path(id)
-	data, rev, err := s.read(path, id)
+	sess, rev, err := readFile(s, s.Path(id), id, id, s.sessions, decodeSessionAs)
 	if err != nil {
 		return nil, fmt.Errorf("load session %s: %w", id, err)
-	}
-	sess, reason := decodeSession(data, id)
-	if reason != "" {
-		return nil, fmt.Errorf("load session %s: %w", id, Problem{Path: path, Reason: reason})
 	}
 	sess.rev = rev
 	return sess, nil
@@ -343,16 +415,49 @@ func scanDir(dir string) ([]dataFile, []Problem, error) {
 
 // readSession reads and decodes one session file, or says why it can't.
 func (s *Store) readSession(path, id string) (*Session, *Problem) {
-	data, rev, err := s.read(path, id)
+	sess, rev, err := readFile(s, path, id, id, s.sessions, decodeSessionAs)
 	if err != nil {
-		return nil, &Problem{Path: path, Reason: readReason(err)}
-	}
-	sess, reason := decodeSession(data, id)
-	if reason != "" {
-		return nil, &Problem{Path: path, Reason: reason}
+		p := asProblem(path, err)
+		return nil, &p
 	}
 	sess.rev = rev
 	return sess, nil
+}
+
+// readFile reads and decodes one file of format f, with the rev it gets
+// (see read). The error matches fs.ErrNotExist for a missing file and is a
+// Problem otherwise. A file upgraded from an older schema is remembered
+// under key, so that write keeps a copy of it.
+func readFile[T any](s *Store, path, id, key string, f format,
+	decode func([]byte, string, format) (*T, int, string)) (*T, uint64, error) {
+	data, rev, err := s.read(path, key)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, 0, err
+	}
+	if err != nil {
+		return nil, 0, Problem{Path: path, Reason: readReason(err)}
+	}
+	v, from, reason := decode(data, id, f)
+	if reason != "" {
+		return nil, 0, Problem{Path: path, Reason: reason}
+	}
+	if from < f.version {
+		s.mu.Lock()
+		if _, ok := s.upgraded[key]; !ok {
+			s.upgraded[key] = from
+		}
+		s.mu.Unlock()
+	}
+	return v, rev, nil
+}
+
+// asProblem is how List reports a file readFile failed on: a file removed
+// since the directory was read is a Problem too.
+func asProblem(path string, err error) Problem {
+	if p, ok := errors.AsType[Problem](err); ok {
+		return p
+	}
+	return Problem{Path: path, Reason: readReason(err)}
 }
 
 // read reads a session file, or a practice entry's (whose key in written is
@@ -383,7 +488,8 @@ func removeIfStale(path string, e fs.DirEntry) {
 	_ = os.Remove(path) // best effort: the next List tries again
 }
 
-// readLimited reads a file, refusing one too large to be a session.
+// readLimited reads a file, refusing one too large to be ours without
+// reading it.
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -391,16 +497,25 @@ func readLimited(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	if info, err := f.Stat(); err == nil && info.Size() <= maxSessionFile {
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > maxFileSize {
+			return nil, tooLarge(path, info.Size())
+		}
 		buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, as os.ReadFile does
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxSessionFile+1)); err != nil {
+	// The limit holds even if the file grows while it is read.
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
-	if buf.Len() > maxSessionFile {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("file too large to be a session")}
+	if buf.Len() > maxFileSize {
+		return nil, tooLarge(path, int64(buf.Len()))
 	}
 	return buf.Bytes(), nil
+}
+
+func tooLarge(path string, size int64) error {
+	return &fs.PathError{Op: "read", Path: path,
+		Err: fmt.Errorf("too large to be ours (%s; the limit is %s)", sizeText(size), sizeText(maxFileSize))}
 }
 
 func readReason(err error) string {
@@ -414,36 +529,53 @@ func readReason(err error) string {
 // decodeSession parses a session file named <id>.json. It returns a session,
 // or a one-line reason why the file cannot be used.
 func decodeSession(data []byte, id string) (*Session, string) {
-	sess, reason := decodeFile[Session](data, id, "session", SchemaVersion,
+	sess, _, reason := decodeSessionAs(data, id, sessionFormat)
+	return sess, reason
+}
+
+// decodeSessionAs is decodeSession for a format, also giving the schema
+// version the file was written in.
+func decodeSessionAs(data []byte, id string, f format) (*Session, int, string) {
+	sess, from, reason := decodeFile(data, id, f,
 		func(s *Session) (int, string) { return s.SchemaVersion, s.ID })
 	if reason != "" {
-		return nil, reason
+		return nil, 0, reason
 	}
 	// Code that records an answer writes to this map: never hand out nil.
 	if sess.Answers == nil {
 		sess.Answers = map[string]Answer{}
 	}
-	return sess, ""
+	return sess, from, ""
 }
 
-// decodeFile parses a file named <id>.json that should hold a T of schema
-// version up to version, as head reads them from a decoded T. It returns the
-// T, or a one-line reason why the file cannot be used; kind names what the
-// file should hold ("session").
-func decodeFile[T any](data []byte, id, kind string, version int, head func(*T) (int, string)) (*T, string) {
+// decodeFile parses a file named <id>.json that should hold a T of format
+// f, as head reads the schema version and id from a decoded T. It returns the
+// T and the schema version the file was written in (a file of an older one
+// is upgraded), or a one-line reason why the file cannot be used.
+func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, string)) (*T, int, string) {
 	// The usual case, a good file of this schema, in one pass. Anything
-	// else takes the slower path below, which says what is wrong.
+	// else takes the slower path below, which says what is wrong. JSON
+	// decoding turns invalid UTF-8 into U+FFFD, so a save would silently
+	// change such a file: it is refused instead.
 	var v T
-	if json.Unmarshal(data, &v) == nil && validID(id) {
-		if ver, fid := head(&v); ver == version && fid == id {
-			return &v, ""
+	if utf8.Valid(data) && json.Unmarshal(data, &v) == nil && validID(id) {
+		if ver, fid := head(&v); ver == f.version && fid == id {
+			return &v, ver, ""
 		}
 	}
-	notOurs := "not a rebound " + kind
+	version := f.version
+	notOurs := "not a rebound " + f.kind
+	fail := func(reason string) (*T, int, string) { return nil, 0, reason }
 
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return nil, "empty file"
+		return fail("empty file")
+	}
+	if n := invalidUTF8At(data); n >= 0 {
+		return fail(fmt.Sprintf("not valid UTF-8 text (byte %d)", n))
+	}
+	if bytes.HasPrefix(trimmed, []byte("\uFEFF")) {
+		return fail("starts with a byte order mark, which rebound never writes: an editor added it")
 	}
 	// A first, shallow pass: the checks below must not depend on the rest
 	// of the file matching this build's T, which a newer schema may not.
@@ -458,56 +590,127 @@ func decodeFile[T any](data []byte, id, kind string, version int, head func(*T) 
 		if strings.Contains(msg, "unexpected end") || errors.Is(err, io.ErrUnexpectedEOF) {
 			msg = "unexpected end of data"
 		}
-		return nil, reasonLine(fmt.Sprintf("not valid JSON: %s at byte %d", msg, syn.Offset))
+		return fail(reasonLine(fmt.Sprintf("not valid JSON: %s at byte %d", msg, syn.Offset)))
 	}
 	if trimmed[0] != '{' {
-		return nil, notOurs + " (the file holds " + jsonKindOf(trimmed[0]) + ", not an object)"
+		return fail(notOurs + " (the file holds " + jsonKindOf(trimmed[0]) + ", not an object)")
 	}
 	if err != nil {
-		return nil, reasonLine(notOurs + " (" + err.Error() + ")")
+		return fail(reasonLine(notOurs + " (" + err.Error() + ")"))
 	}
 
 	var fileID string
 	if len(top.ID) == 0 || string(top.ID) == "null" {
-		return nil, notOurs + " (no id)"
+		return fail(notOurs + " (no id)")
 	}
 	if json.Unmarshal(top.ID, &fileID) != nil {
-		return nil, notOurs + " (the id is not a string)"
+		return fail(notOurs + " (the id is not a string)")
 	}
 	if fileID == "" {
-		return nil, notOurs + " (no id)"
+		return fail(notOurs + " (no id)")
 	}
 
 	var schema int
 	if len(top.SchemaVersion) == 0 || string(top.SchemaVersion) == "null" {
-		return nil, notOurs + " (no schema_version)"
+		return fail(notOurs + " (no schema_version)")
 	}
 	if json.Unmarshal(top.SchemaVersion, &schema) != nil {
-		return nil, reasonLine(notOurs + " (schema_version " + string(top.SchemaVersion) + " is not a whole number)")
+		return fail(reasonLine(notOurs + " (schema_version " + string(top.SchemaVersion) + " is not a whole number)"))
 	}
 	if schema > version {
-		return nil, fmt.Sprintf("written by a newer rebound (schema %d; this one reads up to %d)", schema, version)
+		return fail(fmt.Sprintf("written by a newer rebound (schema %d; this one reads up to %d)", schema, version))
 	}
-	if schema < 1 {
-		return nil, fmt.Sprintf("unknown schema version %d", schema)
+	if schema < 1 || schema < version && !f.canUpgrade(schema) {
+		return fail(fmt.Sprintf("unknown schema version %d", schema))
 	}
 
 	if !validID(fileID) {
-		return nil, reasonLine(fmt.Sprintf("%s (bad id %q)", notOurs, fileID))
+		return fail(reasonLine(fmt.Sprintf("%s (bad id %q)", notOurs, fileID)))
 	}
 	if fileID != id {
-		return nil, reasonLine(fmt.Sprintf("id %q does not match the file name %q", fileID, id+".json"))
+		return fail(reasonLine(fmt.Sprintf("id %q does not match the file name %q", fileID, id+".json")))
 	}
 
+	if schema < version {
+		var err error
+		if data, err = f.upgrade(data, schema); err != nil {
+			return fail(reasonLine(fmt.Sprintf("cannot upgrade from schema %d: %v", schema, err)))
+		}
+	}
 	v = *new(T)
 	if err := json.Unmarshal(data, &v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return nil, reasonLine(fmt.Sprintf("%s (%s is a JSON %s, not %s)", notOurs, te.Field, te.Value, te.Type))
+			return fail(reasonLine(fmt.Sprintf("%s (%s is a JSON %s, not %s)", notOurs, te.Field, te.Value, jsonTypeName(te.Type))))
 		}
-		return nil, reasonLine(notOurs + " (" + err.Error() + ")")
+		var pe *time.ParseError
+		if errors.As(err, &pe) {
+			return fail(reasonLine(fmt.Sprintf("%s (%q is not a date and time such as 2026-11-23T15:04:05Z)", notOurs, pe.Value)))
+		}
+		return fail(reasonLine(notOurs + " (" + err.Error() + ")"))
 	}
-	return &v, ""
+	return &v, schema, ""
+}
+
+// canUpgrade reports whether a file of schema version from has a path of
+// upgrades to f.version.
+func (f format) canUpgrade(from int) bool {
+	for v := from; v < f.version; v++ {
+		if f.upgrades[v] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// upgrade applies f's upgrades to a file of schema version from, in memory.
+func (f format) upgrade(data []byte, from int) ([]byte, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return nil, err
+	}
+	for v := from; v < f.version; v++ {
+		if err := f.upgrades[v](fields); err != nil {
+			return nil, err
+		}
+		fields["schema_version"] = json.RawMessage(strconv.Itoa(v + 1))
+	}
+	return json.Marshal(fields)
+}
+
+// invalidUTF8At is the offset of the first byte of data that is not valid
+// UTF-8, or -1.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// jsonTypeName says in JSON's words what a Go type is read from.
+func jsonTypeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Pointer:
+		return jsonTypeName(t.Elem())
+	}
+	return t.String()
 }
 
 func jsonKindOf(first byte) string {
