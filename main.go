@@ -109,13 +109,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
+	// Without a home directory there is nowhere to save, but someone who
+	// has just had bad news can still talk it through: the app says so and
+	// runs in memory, and what was typed is printed on quit.
 	dir, err := coach.DataDir(opts.dataDir, os.Getenv, runtime.GOOS, os.UserHomeDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "rebound: %v\n", err)
-		return exitUsage
+	if err == nil {
+		o.Store = coach.NewStore(dir)
+	} else {
+		o.Store = coach.Unavailable(err)
 	}
-
-	o.Store, o.Flow = coach.NewStore(dir), flow
+	o.Flow = flow
 	o.NewSession, o.Practice, o.PracticeTag, o.Timer = opts.newSession, opts.practice, opts.tag, opts.timer
 	o.NoColor = os.Getenv("NO_COLOR") != ""
 	model := ui.New(o)
@@ -138,7 +141,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	close(hup)
 	if unsaved, rounds := model.Unsaved(), model.UnsavedPractice(); len(unsaved)+len(rounds) > 0 {
 		// Nothing typed is lost: what could not be written is handed over.
-		fmt.Fprintf(stderr, "rebound: could not save to %s; here is what you wrote, so you can keep it:\n\n", dir)
+		where := " to " + dir
+		if dir == "" {
+			where = " (no data directory)"
+		}
+		fmt.Fprintf(stderr, "rebound: could not save%s; here is what you wrote, so you can keep it:\n\n", where)
 		for _, s := range unsaved {
 			fmt.Fprintln(stdout, coach.Markdown(s, flow))
 		}

@@ -72,7 +72,7 @@ func (s *Store) LoadPractice(id string) (*Practice, error) {
 // every CPU: opening practice reads them all. A missing practice directory
 // is no entries.
 func (s *Store) Practices() ([]*Practice, []Problem, error) {
-	files, problems, err := scanDir(s.practiceDir())
+	files, problems, err := s.scanDir(s.practiceDir())
 	if err != nil {
 		return nil, nil, fmt.Errorf("list practice: %w", err)
 	}

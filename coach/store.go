@@ -69,6 +69,10 @@ type Store struct {
 	// from an older schema and not yet saved in this one: their first save
 	// keeps a copy of the old file first.
 	upgraded map[string]int
+
+	// faults, when set, is asked before the store touches the disk; see
+	// InjectFaults.
+	faults func(op, path string) error
 }
 
 // Problem is a session file that List could not use. The file is left as it
@@ -90,6 +94,34 @@ func (p Problem) Error() string { return p.Path + ": " + p.Reason }
 func NewStore(dir string) *Store {
 	return &Store{dir: dir, sessions: sessionFormat, practice: practiceFormat,
 		written: map[string]uint64{}, upgraded: map[string]int{}}
+}
+
+// Unavailable is a store for when there is no data directory at all (no
+// home directory to put it in): it keeps nothing, and every read and save
+// fails with why. The app runs on it in memory.
+func Unavailable(why error) *Store {
+	s := NewStore("")
+	s.faults = func(string, string) error { return why }
+	return s
+}
+
+// InjectFaults makes the store ask f before it touches the disk: op is
+// "list" (a directory), "read" (a file), "mkdir", or "write" (a file's
+// data, once its temp file exists), and an error from f is returned as the
+// system's would be. Tests use it for faults that cannot be made for real
+// on every machine: a full disk, or a permission that root ignores. Call it
+// before the store is used.
+func (s *Store) InjectFaults(f func(op, path string) error) { s.faults = f }
+
+// fault is the error InjectFaults arranged for op on path, if any.
+func (s *Store) fault(op, path string) error {
+	if s.faults == nil {
+		return nil
+	}
+	if err := s.faults(op, path); err != nil {
+		return &fs.PathError{Op: op, Path: path, Err: err}
+	}
+	return nil
 }
 
 // Dir is the data directory the store was made with.
@@ -144,7 +176,7 @@ func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
 	if last, ok := s.written[key]; ok && rev < last {
 		return nil // a newer snapshot is already on disk
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := s.mkdir(dir); err != nil {
 		return err
 	}
 	if from, ok := s.upgraded[key]; ok {
@@ -153,11 +185,27 @@ func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
 		}
 		delete(s.upgraded, key)
 	}
-	if err := writeAtomic(dir, id+".json", data); err != nil {
+	path := filepath.Join(dir, id+".json")
+	err := replaceWith(dir, id+".json", true, func(w io.Writer) error {
+		if err := s.fault("write", path); err != nil {
+			return err
+		}
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	s.written[key] = rev
 	return nil
+}
+
+// mkdir makes dir and its parents, 0700.
+func (s *Store) mkdir(dir string) error {
+	if err := s.fault("mkdir", dir); err != nil {
+		return err
+	}
+	return os.MkdirAll(dir, 0o700)
 }
 
 // backUp copies dir/<id>.json to <id>.json.v<from>.bak, unless that copy
@@ -194,7 +242,10 @@ func sizeText(n int64) string {
 // answer.
 func (s *Store) Check() error {
 	dir := s.sessionsDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := s.mkdir(dir); err != nil {
+		return fmt.Errorf("check data dir: %w", err)
+	}
+	if err := s.fault("write", filepath.Join(dir, ".probe")); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
 	if err := writeAtomic(dir, ".probe", nil); err != nil {
@@ -227,7 +278,8 @@ func asStored(s *Session) *Session {
 }
 
 // encodeIndented is JSON indented with two spaces, with a trailing newline,
-// and "<", ">" and "&" kept readable.
+// "<", ">" and "&" kept readable, and no character raw that acts on a
+// terminal (InertJSON).
 func encodeIndented(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(4096)
@@ -237,7 +289,7 @@ func encodeIndented(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return InertJSON(buf.Bytes()), nil
 }
 
 // writeAtomic replaces dir/name with data: it writes a temp file in dir
@@ -379,7 +431,15 @@ type dataFile struct {
 // directory named like one is a Problem. Temp files older than ten minutes,
 // left by a crashed save, are removed; nothing else is touched. A missing
 // directory is no sessions.
-func (s *Store) scan() ([]dataFile, []Problem, error) { return scanDir(s.sessionsDir()) }
+func (s *Store) scan() ([]dataFile, []Problem, error) { return s.scanDir(s.sessionsDir()) }
+
+// scanDir is the package's scanDir, with the faults InjectFaults arranged.
+func (s *Store) scanDir(dir string) ([]dataFile, []Problem, error) {
+	if err := s.fault("list", dir); err != nil {
+		return nil, nil, err
+	}
+	return scanDir(dir)
+}
 
 // scanDir is scan for any directory of <id>.json files.
 func scanDir(dir string) ([]dataFile, []Problem, error) {
@@ -467,6 +527,9 @@ func asProblem(path string, err error) Problem {
 // listed again and resumed in the same run). Reading under the lock ties that
 // rev to the bytes read: a save cannot land between the two.
 func (s *Store) read(path, key string) ([]byte, uint64, error) {
+	if err := s.fault("read", path); err != nil {
+		return nil, 0, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	data, err := readLimited(path)

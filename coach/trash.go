@@ -25,7 +25,7 @@ func (s *Store) Delete(id string) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := move(s.Path(id), s.trashDir(), s.TrashPath(id)); err != nil {
+	if err := s.move(s.Path(id), s.trashDir(), s.TrashPath(id)); err != nil {
 		return fmt.Errorf("delete session %s: %w", id, err)
 	}
 	s.written[id] = math.MaxUint64
@@ -39,7 +39,7 @@ func (s *Store) Restore(id string) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := move(s.TrashPath(id), s.sessionsDir(), s.Path(id)); err != nil {
+	if err := s.move(s.TrashPath(id), s.sessionsDir(), s.Path(id)); err != nil {
 		return fmt.Errorf("restore session %s: %w", id, err)
 	}
 	delete(s.written, id)
@@ -52,11 +52,11 @@ var errExists = errors.New("a file of that name is already there; move it away f
 // move renames from to to, making to's directory first, and never replaces
 // a file that is already there. Both directories are synced, so that after
 // a crash the file is in one place or the other.
-func move(from, toDir, to string) error {
+func (s *Store) move(from, toDir, to string) error {
 	if _, err := os.Lstat(from); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(toDir, 0o700); err != nil {
+	if err := s.mkdir(toDir); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(to); err == nil {

@@ -659,16 +659,20 @@ func (m *Model) banner() string {
 	if m.saveErr == nil {
 		return ""
 	}
-	text := SaveProblem(m.deps.store.Dir(), m.saveErr)
+	then := "your answers are kept in memory for now, and the summary can copy them as markdown."
 	if m.page == practicePage || m.page == roundPage {
-		text = "Can't save to " + m.deps.store.Dir() + " (" + reason(m.saveErr) + "): your practice is kept in memory for now, and printed when you quit so you can keep it."
+		then = "your practice is kept in memory for now, and printed when you quit so you can keep it."
 	}
-	return m.deps.styles.Error.Width(max(1, m.contentWidth())).Render(text)
+	return m.deps.styles.Error.Width(max(1, m.contentWidth())).Render(saveProblem(m.deps.store.Dir(), m.saveErr, then))
 }
 
-// SaveProblem says in one sentence why saving failed and what happens now.
-func SaveProblem(dir string, err error) string {
-	return "Can't save to " + dir + " (" + reason(err) + "): your answers are kept in memory for now, and the summary can copy them as markdown."
+// saveProblem says in one sentence why saving failed and, in then, what
+// happens now. Without a data directory at all, the reason says why.
+func saveProblem(dir string, err error, then string) string {
+	if dir == "" {
+		return coach.Inert("Can't save: " + strings.TrimSuffix(reason(err), ".") + "; " + then)
+	}
+	return coach.Inert("Can't save to " + dir + " (" + reason(err) + "): " + then)
 }
 
 // reason is the heart of a file error, "permission denied", without the

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ type sessionsLoadedMsg struct {
 	summaries []coach.Summary
 	resumable []*coach.Session
 	problems  []coach.Problem
+	exposed   []string // files others can read, from Store.Exposed
 	err       error
 }
 
@@ -63,6 +65,7 @@ type homeScreen struct {
 	summaries []coach.Summary
 	problems  []coach.Problem
 	loadErr   error
+	exposed   string // the warning when others can read the files
 	// due is every follow-up, most recent first; the first shown of them
 	// are listed above the menu and opened by their number.
 	due    []coach.FollowUp
@@ -92,6 +95,8 @@ func (h *homeScreen) load() tea.Cmd {
 	return func() tea.Msg {
 		sums, problems, err := store.Summaries()
 		msg := sessionsLoadedMsg{summaries: sums, problems: problems, err: err}
+		// Only a warning: a directory that cannot be read shows above.
+		msg.exposed, _ = store.Exposed()
 		for _, m := range sums { // newest first
 			if len(msg.resumable) == maxResume {
 				break
@@ -111,6 +116,7 @@ func (h *homeScreen) load() tea.Cmd {
 
 func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 	h.summaries, h.problems, h.loadErr = msg.summaries, msg.problems, msg.err
+	h.exposed = coach.ExposedWarning(h.deps.store.Dir(), msg.exposed)
 	due := coach.FollowUps(msg.summaries, h.deps.now())
 	// The most recent first: with a cap, last week's promise matters more
 	// than last year's.
@@ -286,15 +292,28 @@ func (h *homeScreen) notes() string {
 	if h.loadErr != nil {
 		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+reason(h.loadErr)+")."))
 	}
+	if h.exposed != "" {
+		lines = append(lines, st.Error.Width(max(1, min(h.width, MaxTextWidth))).Render(coach.Inert(h.exposed)))
+	}
 	for i, p := range h.problems {
 		if i == 3 {
 			lines = append(lines, st.Muted.Render(fmt.Sprintf("…and %d more unreadable files, left untouched.", len(h.problems)-3)))
 			break
 		}
-		lines = append(lines, st.Error.Render("Skipped "+coach.Inert(p.Path)+": "+coach.Inert(p.Reason)+" (left untouched)"))
+		lines = append(lines, st.Error.Width(max(1, min(h.width, MaxTextWidth))).Render(
+			"Skipped "+coach.Inert(h.relPath(p.Path))+": "+coach.Inert(p.Reason)+" (left untouched)"))
 	}
 	lines = append(lines, "", st.Support.Width(max(1, min(h.width, MaxTextWidth))).Render(content.Support()))
 	return strings.Join(lines, "\n")
+}
+
+// relPath is path within the data directory, shorter to read: the full
+// path would push the reason off the screen.
+func (h *homeScreen) relPath(path string) string {
+	if rel, err := filepath.Rel(h.deps.store.Dir(), path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
 }
 
 func (h *homeScreen) View() string {

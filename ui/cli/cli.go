@@ -149,6 +149,9 @@ func Run(args []string, env Env) int {
 		return fail(env, &usageError{msg: err.Error()})
 	}
 	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir)}
+	if exposed, _ := c.store.Exposed(); len(exposed) > 0 {
+		c.warnf("%s", coach.Inert(coach.ExposedWarning(dir, exposed)))
+	}
 	return fail(env, run(c, pos))
 }
 

@@ -1,0 +1,148 @@
+package coach
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSavedFilesArePrivate: every file the store makes is 0600 and every
+// folder 0700, no temp file stays, and Exposed finds nothing.
+func TestSavedFilesArePrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	dir := filepath.Join(t.TempDir(), "data")
+	st := NewStore(dir)
+	sess := NewSession(time.Now())
+	sess.Set(PromptCompany, Answer{Text: "Acme"}, time.Now())
+	if err := st.Save(sess); err != nil {
+		t.Fatal(err)
+	}
+	p := NewPractice(Question{Key: "q:why", Text: "Why?", Source: FromUser}, 0, time.Now())
+	if err := st.SavePractice(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Delete(sess.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.Summaries(); err != nil { // writes index.gob
+		t.Fatal(err)
+	}
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		want := os.FileMode(0o600)
+		if e.IsDir() {
+			want = 0o700
+		}
+		if info.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", path, info.Mode().Perm(), want)
+		}
+		if strings.Contains(e.Name(), tempMarker) {
+			t.Errorf("%s: a temp file left behind", path)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 6 { // data, sessions, practice, trash, index.gob, the two files
+		t.Errorf("only %d entries checked", n)
+	}
+	if got, err := st.Exposed(); err != nil || len(got) != 0 {
+		t.Errorf("Exposed() = %v, %v; want nothing", got, err)
+	}
+}
+
+func TestExposed(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	tests := []struct {
+		name  string
+		modes map[string]os.FileMode // relative path: mode; a trailing / is a dir
+		want  []string
+	}{
+		{"all private", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o600}, nil},
+		{"a session readable by all", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o644},
+			[]string{"sessions/a.json"}},
+		{"group-readable practice", map[string]os.FileMode{"practice/": 0o700, "practice/b.json": 0o640},
+			[]string{"practice/b.json"}},
+		{"others may write", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o602},
+			[]string{"sessions/a.json"}},
+		{"folders do not count", map[string]os.FileMode{".": 0o755, "sessions/": 0o755, "trash/": 0o700, "trash/c.json": 0o600}, nil},
+		{"the trash", map[string]os.FileMode{"trash/": 0o700, "trash/c.json": 0o604}, []string{"trash/c.json"}},
+		{"the index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
+		{"only owner bits, even odd ones", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o400}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "data")
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			var paths []string
+			for p := range tt.modes {
+				paths = append(paths, p)
+			}
+			slices.Sort(paths) // folders before their files
+			for _, p := range paths {
+				full := filepath.Join(dir, p)
+				switch {
+				case p == ".":
+				case strings.HasSuffix(p, "/"):
+					if err := os.Mkdir(full, 0o700); err != nil {
+						t.Fatal(err)
+					}
+				default:
+					if err := os.WriteFile(full, []byte("{}"), 0o600); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			for _, p := range paths { // chmod after: the umask does not apply
+				if err := os.Chmod(filepath.Join(dir, p), tt.modes[p]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := NewStore(dir).Exposed()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Exposed() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if got, err := NewStore(filepath.Join(t.TempDir(), "none")).Exposed(); err != nil || got != nil {
+		t.Errorf("a data dir not made yet: %v, %v", got, err)
+	}
+}
+
+func TestExposedWarning(t *testing.T) {
+	tests := []struct {
+		exposed []string
+		want    string
+	}{
+		{nil, ""},
+		{[]string{"sessions/a.json"}, "Other users of this machine can read /d/sessions/a.json: run chmod -R go= /d to keep your answers private."},
+		{[]string{"index.gob", "sessions/a.json"}, "Other users of this machine can read 2 of your files (such as /d/index.gob): run chmod -R go= /d to keep your answers private."},
+	}
+	for _, tt := range tests {
+		if got := ExposedWarning("/d", tt.exposed); got != tt.want {
+			t.Errorf("ExposedWarning(%q) = %q, want %q", tt.exposed, got, tt.want)
+		}
+	}
+}
