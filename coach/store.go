@@ -73,6 +73,8 @@ type Store struct {
 	// faults, when set, is asked before the store touches the disk; see
 	// InjectFaults.
 	faults func(op, path string) error
+
+	locks lockSet // see lock.go
 }
 
 // Problem is a session file that List could not use. The file is left as it

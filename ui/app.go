@@ -180,6 +180,9 @@ type exit struct {
 	note string
 	// question is the question of a practice round (roundPage).
 	question *coach.Question
+	// readOnly opens the session page without the keys that change it:
+	// another copy of rebound has the session open.
+	readOnly bool
 }
 
 // screen is what the root asks of each page.
@@ -225,6 +228,9 @@ type Model struct {
 	saveErr       error
 	lastSaved     time.Time
 	chrome        string // what the screen sizes were computed for
+	// held is the session whose lock this copy holds: the one open in the
+	// flow, the summary or the session page (see coach/lock.go).
+	held string
 }
 
 // New builds the root model.
@@ -349,6 +355,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case savedMsg:
 		m.deps.finished(msg.id)
+		if msg.id != m.held && m.deps.saving[msg.id] == nil {
+			m.deps.store.Unlock(msg.id) // its last save has landed
+		}
 		if msg.err != nil {
 			m.saveErr = msg.err
 			m.deps.unsaved[msg.id] = msg.session
@@ -414,11 +423,16 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 	var next tea.Cmd
 	switch e.to {
 	case homePage:
+		m.holdOnly("")
 		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
 		m.practice, m.round = nil, nil
 		m.home.status = e.note
 		next = m.home.load()
 	case flowPage:
+		if !m.holdOnly(e.session.ID) {
+			m.page = from
+			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: true}, cmd)
+		}
 		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
 		m.flow = newFlowScreen(m.deps, e.session, e.prompt)
 		next = m.flow.Init()
@@ -428,6 +442,7 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.resize()
 		next = m.renderDocs()
 	case historyPage:
+		m.holdOnly("")
 		m.flow, m.session = nil, nil
 		if m.history == nil {
 			m.history = newHistoryScreen(m.deps)
@@ -436,6 +451,14 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		next = m.history.load()
 	case sessionPage:
 		m.flow = nil
+		id := e.id
+		if e.session != nil {
+			id = e.session.ID
+		}
+		if e.readOnly || !m.holdOnly(id) {
+			e.readOnly = true
+			m.session = nil
+		}
 		if e.session == nil || m.session == nil || m.session.id != e.session.ID {
 			back := from
 			if back != historyPage {
@@ -448,9 +471,11 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.resize()
 		next = m.session.Init(m.renderKey())
 	case insightsPage:
+		m.holdOnly("")
 		m.insights = newInsightsScreen(m.deps)
 		next = m.insights.load()
 	case practicePage:
+		m.holdOnly("")
 		m.round = nil
 		if m.practice == nil {
 			m.practice = newPracticeScreen(m.deps, "", m.deps.timer)
@@ -469,6 +494,28 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 	}
 	m.resize()
 	return tea.Sequence(cmd, next)
+}
+
+// holdOnly makes id the one session this copy of rebound holds the lock of
+// (none for ""), and reports false when another copy has id open. The lock
+// of the session left is let go once its last save has landed, so that the
+// other copy never reads it before that save.
+func (m *Model) holdOnly(id string) bool {
+	if old := m.held; old != id {
+		m.held = ""
+		if old != "" && m.deps.saving[old] == nil {
+			m.deps.store.Unlock(old)
+		}
+	}
+	if id == "" {
+		return true
+	}
+	ok, err := m.deps.store.Lock(id)
+	if ok || err != nil { // with an error nothing can be saved either, and the banner says so
+		m.held = id
+		return true
+	}
+	return false
 }
 
 // ExitFilter is a tea.WithFilter: when the program is about to end for any

@@ -49,6 +49,10 @@ type (
 	}
 )
 
+// ReadOnlyNote is the sentence a session open in another copy of rebound is
+// shown with.
+const ReadOnlyNote = "This session is open in another rebound window, so here it is read-only: finish or leave it there to change it here."
+
 // Outcome choices in the feedback form, in order; the first is no outcome.
 var outcomeChoices = []string{"not yet", coach.Sent.Label(), coach.Replied.Label(), coach.NoReply.Label()}
 
@@ -61,6 +65,9 @@ type sessionScreen struct {
 	session *coach.Session // nil until loaded
 	loadErr error
 	back    page // history or home
+	// readOnly is set when another copy of rebound has the session open:
+	// it is shown, and nothing here changes it.
+	readOnly bool
 
 	doc     viewport.Model
 	want    renderKey // the width and theme the root draws at
@@ -89,7 +96,7 @@ func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
 	s := &sessionScreen{deps: d, id: e.id, session: e.session, back: back, doc: vp,
-		open: e.panel, openAction: e.action}
+		open: e.panel, openAction: e.action, readOnly: e.readOnly}
 	if e.session != nil {
 		s.id = e.session.ID
 		s.loaded()
@@ -220,6 +227,10 @@ func (s *sessionScreen) shortID() string {
 // documentKey handles a key while the document is shown.
 func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.deps.keys
+	if s.readOnly && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete) {
+		s.status = "read-only here"
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Feedback):
 		s.openFeedback()
@@ -439,6 +450,9 @@ func (s *sessionScreen) footer() string {
 		return st.Error.Width(w).Render("Delete this session? It moves to the trash, and `rebound restore " +
 			s.shortID() + "` brings it back. y delete · n keep")
 	}
+	if s.readOnly {
+		return st.Error.Width(w).Render(ReadOnlyNote)
+	}
 	id := s.shortID() + " · "
 	return st.Muted.Render(id + cutLeft(coach.Inert(s.deps.store.Path(s.id)), max(1, w-lipgloss.Width(id))))
 }
@@ -607,6 +621,10 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	case s.panel == panelDelete:
 		return []key.Binding{withHelp(k.Yes, "y", "delete"), withHelp(k.No, "n/esc", "keep")}
 	}
+	if s.readOnly {
+		return []key.Binding{withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Copy, "ctrl+y", "copy"),
+			withHelp(k.Home, "esc", "back"), k.QuitHome}
+	}
 	b := []key.Binding{k.Feedback, k.Actions, withHelp(k.Edit, "e", "edit")}
 	if s.session.Status != coach.Complete {
 		b = append(b, k.Resume)
@@ -617,7 +635,7 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
 	k := s.deps.keys
-	if s.panel != panelNone || s.session == nil {
+	if s.panel != panelNone || s.session == nil || s.readOnly {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
