@@ -139,6 +139,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	_, err = p.Run()
 	signal.Stop(hup)
 	close(hup)
+	// Every save has landed (the exit filter writes the last ones): let go
+	// of the session's lock and remove its file. The system would let go by
+	// itself, but the file would stay.
+	o.Store.UnlockAllBut("")
 	if unsaved, rounds := model.Unsaved(), model.UnsavedPractice(); len(unsaved)+len(rounds) > 0 {
 		// Nothing typed is lost: what could not be written is handed over.
 		where := " to " + dir
