@@ -9,6 +9,10 @@ package main
 
 import (
 	"bytes"
+	"debug/buildinfo"
+	"debug/elf"
+	"debug/macho"
+	"debug/pe"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -2694,5 +2698,308 @@ func TestParseArgsPractice(t *testing.T) {
 	}
 	if o, err := parseArgs([]string{"practice", "list", "--json"}); err != nil || !o.command {
 		t.Errorf("practice list is the command line's: %+v, %v", o, err)
+	}
+}
+
+// TestE2ENoNetwork backs the README's "rebound makes no network connection"
+// by what the binary is made of: no code of package net, net/http or
+// crypto/tls is linked in, nor the system calls that open a socket without
+// them. It reads the symbol table of the built binary, and first checks
+// that the table is there (main.main and the coach package are in it), so
+// that a stripped binary cannot pass by having no symbols at all.
+func TestE2ENoNetwork(t *testing.T) {
+	names, format, err := binarySymbols(binPath)
+	if errors.Is(err, errUnknownFormat) {
+		t.Skipf("%s: not ELF, Mach-O or PE", binPath)
+	}
+	if err != nil {
+		t.Fatalf("%s symbols: %v", format, err)
+	}
+	const coachPrefix = "github.com/rebound-coach/rebound/coach."
+	if !slices.Contains(names, "main.main") || !slices.ContainsFunc(names, func(n string) bool {
+		return strings.HasPrefix(n, coachPrefix)
+	}) {
+		t.Fatalf("the %s symbol table of %s (%d symbols) has no main.main or %s*: cannot tell what is linked in",
+			format, binPath, len(names), coachPrefix)
+	}
+	banned := []string{"net.", "net/http", "crypto/tls."}
+	sockets := []string{"syscall.Socket", "syscall.socket", "syscall.Connect", "syscall.connect",
+		"golang.org/x/sys/unix.Socket", "golang.org/x/sys/unix.Connect"}
+	var found []string
+	for _, n := range names {
+		bare := strings.TrimPrefix(strings.TrimPrefix(n, "type:"), "*") // type descriptors name the package too
+		if slices.ContainsFunc(banned, func(p string) bool { return strings.HasPrefix(bare, p) }) || slices.Contains(sockets, n) {
+			found = append(found, n)
+		}
+	}
+	if len(found) > 0 {
+		slices.Sort(found)
+		t.Errorf("the binary links networking code (%d symbols), e.g. %q", len(found), found[:min(len(found), 10)])
+	} else {
+		t.Logf("%d %s symbols; none of %q, nor a socket system call", len(names), format, banned)
+	}
+
+	// The modules built in: none that exists to talk over the network
+	// (RPC, telemetry, crash reports, websockets).
+	info, err := buildinfo.ReadFile(binPath)
+	if err != nil {
+		t.Fatalf("build info: %v", err)
+	}
+	if info.Main.Path != "github.com/rebound-coach/rebound" {
+		t.Errorf("build info names module %q, want github.com/rebound-coach/rebound", info.Main.Path)
+	}
+	for _, d := range info.Deps {
+		for _, m := range []string{"google.golang.org/grpc", "go.opentelemetry.io/", "github.com/getsentry/",
+			"github.com/gorilla/websocket", "nhooyr.io/websocket", "github.com/coder/websocket"} {
+			if strings.HasPrefix(d.Path, m) {
+				t.Errorf("the binary is built with %s %s", d.Path, d.Version)
+			}
+		}
+	}
+}
+
+var errUnknownFormat = errors.New("not an executable format the tests read")
+
+// binarySymbols lists the names in the symbol table of the executable at
+// path, and which format it is: ELF, Mach-O or PE, what go build writes.
+func binarySymbols(path string) (names []string, format string, err error) {
+	if f, err := elf.Open(path); err == nil {
+		defer f.Close()
+		syms, err := f.Symbols()
+		for _, s := range syms {
+			names = append(names, s.Name)
+		}
+		return names, "ELF", err
+	}
+	if f, err := macho.Open(path); err == nil {
+		defer f.Close()
+		if f.Symtab == nil {
+			return nil, "Mach-O", errors.New("no symbol table")
+		}
+		for _, s := range f.Symtab.Syms {
+			names = append(names, strings.TrimPrefix(s.Name, "_")) // Mach-O prefixes C-style
+		}
+		return names, "Mach-O", nil
+	}
+	if f, err := pe.Open(path); err == nil {
+		defer f.Close()
+		for _, s := range f.Symbols {
+			names = append(names, s.Name)
+		}
+		return names, "PE", nil
+	}
+	return nil, "", errUnknownFormat
+}
+
+// TestE2ENothingLeftBehind runs rebound the ways a person does, each time
+// in a fresh, empty working directory, and checks that it writes nowhere but
+// the data dir: the working directory stays empty (no panic file, no
+// debug.log), so does HOME with its XDG directories, and the data dir holds
+// no temp file, only 0600 files in 0700 directories.
+func TestE2ENothingLeftBehind(t *testing.T) {
+	home := t.TempDir()
+	env := []string{
+		"HOME=" + home,
+		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
+		"XDG_STATE_HOME=" + filepath.Join(home, ".local", "state"),
+		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
+	}
+	dataDir := filepath.Join(t.TempDir(), "data") // rebound makes it
+	var workDirs []string
+	// inTerminal runs rebound with args in a pty; startBinary gives each
+	// program a fresh temp dir as its working directory.
+	inTerminal := func(args ...string) *term {
+		t.Helper()
+		tm := startBinary(t, binPath, 80, 24, env, append([]string{"--data-dir", dataDir}, args...)...)
+		if tm.cmd.Dir == "" {
+			t.Fatal("startBinary no longer sets a working directory: this test would check the repository")
+		}
+		workDirs = append(workDirs, tm.cmd.Dir)
+		return tm
+	}
+
+	// Part of a session: an intake answer, saved, then ctrl+c.
+	tm := inTerminal("new")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.Type("Initech")
+	tm.Press("tab")
+	tm.Type("Tester")
+	s, _ := waitSession(t, dataDir, `the company and the role are saved`, func(s *savedSession) bool {
+		return (s.Intake.Company == "Initech" || s.Drafts[coach.PromptCompany].Text == "Initech") &&
+			(s.Intake.Role == "Tester" || s.Drafts[coach.PromptRole].Text == "Tester")
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c in the intake", 0)
+
+	// The commands that look back, at a terminal and piped.
+	commands := [][]string{{"list"}, {"show", s.ID}, {"export", "--all"}, {"stats"}, {"practice", "list"}}
+	for _, c := range commands {
+		tm := inTerminal(c...)
+		tm.expectExit(t, fmt.Sprintf("rebound %q in a terminal", c), 0)
+	}
+	piped := t.TempDir()
+	workDirs = append(workDirs, piped)
+	for _, c := range append(slices.Clone(commands), []string{"list", "--json"}, []string{"show", s.ID, "--markdown"}) {
+		code, out := runReboundIn(t, piped, env, slices.Concat(c, []string{"--data-dir", dataDir})...)
+		if code != 0 || out == "" {
+			t.Errorf("rebound %q piped: exit code %d, output %q; want 0 and some output", c, code, out)
+		}
+	}
+	// -o writes where it is told and nothing beside it.
+	outDir := t.TempDir()
+	if code, out := runReboundIn(t, piped, env, "export", "--all", "--format", "json",
+		"-o", filepath.Join(outDir, "all.json"), "--data-dir", dataDir); code != 0 {
+		t.Errorf("export -o: exit code %d: %s", code, out)
+	}
+	if entries, err := os.ReadDir(outDir); err != nil || len(entries) != 1 || entries[0].Name() != "all.json" {
+		t.Errorf("export -o left %v (%v), want only all.json", entries, err)
+	}
+	checkMode(t, filepath.Join(outDir, "all.json"), 0o600)
+
+	for _, dir := range workDirs {
+		checkNothingIn(t, "the working directory", dir)
+	}
+	checkNothingIn(t, "HOME", home)
+
+	err := filepath.WalkDir(dataDir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch {
+		case strings.Contains(d.Name(), ".tmp-"):
+			t.Errorf("a temp file is left in the data dir: %s", path)
+		case d.IsDir():
+			checkMode(t, path, 0o700)
+		default:
+			checkMode(t, path, 0o600)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkNothingIn fails the test for everything in dir.
+func checkNothingIn(t *testing.T, what, dir string) {
+	t.Helper()
+	var left []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && path != dir {
+			left = append(left, path)
+		}
+		return err
+	})
+	if err != nil || len(left) > 0 {
+		t.Errorf("rebound left something in %s %s: %q (%v)", what, dir, left, err)
+	}
+}
+
+// runReboundIn is runRebound in the working directory dir with env added:
+// no terminal, stdin from /dev/null. It returns the exit code and what was
+// printed, stdout and stderr together.
+func runReboundIn(t *testing.T, dir string, env []string, args ...string) (code int, out string) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = append(terminalEnv(), env...)
+	cmd.Dir = dir
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf // cmd.Stdin nil is /dev/null
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	timer := time.AfterFunc(e2eWait, func() { _ = cmd.Process.Kill() })
+	defer timer.Stop()
+	err := cmd.Wait()
+	if _, ok := errors.AsType[*exec.ExitError](err); err != nil && !ok {
+		t.Fatalf("rebound %q: %v", args, err)
+	}
+	return cmd.ProcessState.ExitCode(), buf.String()
+}
+
+// TestE2ETwoCopies runs two copies of the real binary on one data
+// directory. The session open in the first opens read-only in the second,
+// with one sentence saying why, and only the first one's answers land;
+// two different sessions, one in each copy, both save.
+func TestE2ETwoCopies(t *testing.T) {
+	dir := t.TempDir()
+	first := startApp(t, 100, 30, dir, "new")
+	first.WaitFor(t, "What happened", 10*time.Second)
+	first.Type("Globex")
+	first.Press("tab")
+	waitSession(t, dir, "the company", func(s *savedSession) bool { return s.Intake.Company == "Globex" })
+
+	second := startApp(t, 100, 30, dir)
+	second.WaitFor(t, "Resume: Globex", 10*time.Second)
+	second.Press("down", "enter")
+	second.WaitUntil(t, "the read-only sentence", 10*time.Second, func(screen string) bool {
+		return strings.Contains(strings.Join(strings.Fields(screen), " "), "This session is open in another rebound window, so here it is read-only")
+	})
+	second.Press("e")
+	second.WaitFor(t, "read-only here", 5*time.Second)
+
+	first.Type("Analyst")
+	first.Press("tab")
+	waitSession(t, dir, "the first copy's role", func(s *savedSession) bool { return s.Intake.Role == "Analyst" })
+	second.Press("esc")
+	second.Press("ctrl+c")
+	if code, err := second.Wait(10 * time.Second); err != nil || code != 0 {
+		t.Fatalf("the second copy: exit %d, %v", code, err)
+	}
+
+	// A new session in a third copy while the first still runs.
+	third := startApp(t, 100, 30, dir, "new")
+	third.WaitFor(t, "What happened", 10*time.Second)
+	third.Type("Initech")
+	third.Press("tab")
+	first.Press("ctrl+c")
+	third.Press("ctrl+c")
+	for _, tm := range []*term{first, third} {
+		if code, err := tm.Wait(10 * time.Second); err != nil || code != 0 {
+			t.Fatalf("exit %d, %v", code, err)
+		}
+	}
+	files, err := sessionFiles(dir)
+	if err != nil || len(files) != 2 {
+		t.Fatalf("session files %v, %v; want two", files, err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s savedSession
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		got[s.Intake.Company] = s.Intake.Role
+	}
+	if len(got) != 2 || got["Globex"] != "Analyst" || got["Initech"] != "" {
+		t.Errorf("saved %v; want Globex's role from the first copy and Initech from the third", got)
+	}
+	if locks, _ := os.ReadDir(filepath.Join(dir, "locks")); len(locks) != 0 {
+		t.Errorf("lock files left after every copy quit: %v", locks)
+	}
+}
+
+// TestE2ENoHome: with no home directory and no --data-dir there is nowhere
+// to save. The app says why at once, the session goes on, what was typed is
+// printed on quit (exit 1), and nothing is written to the working directory.
+func TestE2ENoHome(t *testing.T) {
+	tm := startBinary(t, binPath, 100, 30, []string{"HOME="}, "new")
+	tm.WaitUntil(t, "the reason", 10*time.Second, func(screen string) bool {
+		return strings.Contains(strings.Join(strings.Fields(screen), " "), "Can't save: cannot choose where to keep rebound's data because no home directory was found")
+	})
+	tm.Type("Pied Piper")
+	tm.Press("tab")
+	tm.Press("ctrl+c")
+	if code, err := tm.Wait(10 * time.Second); err != nil || code != 1 {
+		t.Fatalf("exit %d, %v; want 1", code, err)
+	}
+	tm.WaitFor(t, "Pied Piper", 5*time.Second) // printed after the alt screen closed
+	if entries, err := os.ReadDir(tm.cmd.Dir); err != nil || len(entries) != 0 {
+		t.Errorf("the working directory holds %v (%v); want nothing", entries, err)
 	}
 }
