@@ -202,12 +202,31 @@ func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
 	return nil
 }
 
-// mkdir makes dir and its parents, 0700.
+// mkdir makes dir and its parents, 0700. A folder it makes is an entry in
+// its parent, which is synced as a renamed file's folder is, so that the
+// first save survives a power cut along with its folders (best effort: a
+// folder that cannot be synced is still there).
 func (s *Store) mkdir(dir string) error {
 	if err := s.fault("mkdir", dir); err != nil {
 		return err
 	}
-	return os.MkdirAll(dir, 0o700)
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return nil
+	}
+	var made []string // the folders that do not exist yet, deepest first
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		made = append(made, d)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	for _, d := range made {
+		_ = syncDir(filepath.Dir(d))
+	}
+	return nil
 }
 
 // backUp copies dir/<id>.json to <id>.json.v<from>.bak, unless that copy
