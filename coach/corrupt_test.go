@@ -62,8 +62,13 @@ var kinds = []struct {
 		list: func(s *Store) (int, []Problem, error) { l, p, err := s.List(); return len(l), p, err },
 		load: func(s *Store, id string) error { _, err := s.Load(id); return err },
 		save: func(s *Store) (string, error) {
-			sess := NewSession(time.Now())
-			sess.Set(PromptCompany, Answer{Text: "Acme"}, time.Now())
+			now := time.Now()
+			sess := NewSession(now)
+			sess.Set(PromptCompany, Answer{Text: "Acme"}, now)
+			sess.Set(PromptMessage, Answer{Text: "We have decided not to move forward.\nThank you — ✨"}, now)
+			sess.Set(PromptMoodBefore, Answer{Score: 4, Text: "flat"}, now)
+			sess.Set("reflect.questions", Answer{Items: []string{"Why us?", "A conflict"}}, now)
+			sess.Set(PromptActions, Answer{Actions: []Action{{Text: "Ask Sam for a mock", Due: "2026-11-30"}}}, now)
 			return s.Path(sess.ID), s.Save(sess)
 		},
 	},
@@ -72,7 +77,10 @@ var kinds = []struct {
 		list: func(s *Store) (int, []Problem, error) { l, p, err := s.Practices(); return len(l), p, err },
 		load: func(s *Store, id string) error { _, err := s.LoadPractice(id); return err },
 		save: func(s *Store) (string, error) {
-			p := NewPractice(Question{Key: "q:why", Text: "Why?", Source: FromUser}, 0, time.Now())
+			now := time.Now()
+			p := NewPractice(Question{Key: "q:why", Text: "Why?", Source: FromUser}, 2*time.Minute, now)
+			p.SetAnswer("Because of the mission — and the team.", 75*time.Second, false, now)
+			p.SetReview(Review{WentWell: "Calm", DoBetter: "Numbers", Rubric: []string{"structure"}, Rating: 3}, now)
 			return s.PracticePath(p.ID), s.SavePractice(p)
 		},
 	},
@@ -258,6 +266,7 @@ func TestTruncatedAtEveryByte(t *testing.T) {
 			if cuts < len(full)-1 {
 				t.Errorf("only %d of %d cuts reported", cuts, len(full))
 			}
+			t.Logf("%s: %d cuts of a %d-byte file, each reported and left as it was", kind.name, len(full), len(full))
 		})
 	}
 }
