@@ -194,7 +194,7 @@ func PracticeMarkdown(p *Practice) string {
 	if p.Reviewed() {
 		fmt.Fprintf(&b, "**Rating:** %d/5", p.Rating)
 		if len(p.Rubric) > 0 {
-			fmt.Fprintf(&b, " (%s)", strings.Join(p.Rubric, ", "))
+			fmt.Fprintf(&b, " (%s)", Escape(strings.Join(p.Rubric, ", "))) // IDs, but a file may hold anything
 		}
 		b.WriteString("\n")
 	}

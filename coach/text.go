@@ -1,6 +1,11 @@
 package coach
 
-import "strings"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // Answers are stored exactly as typed, pasted escape sequences included, but
 // such text must never reach the terminal raw: "ESC ] 52" would set the
@@ -90,6 +95,34 @@ func Visible(s string) string {
 // tabs as spaces, and every escape sequence drawn instead of obeyed.
 func Inert(s string) string {
 	return strings.ReplaceAll(Visible(Editable(s)), "\t", "    ")
+}
+
+// InertJSON rewrites encoded JSON so that printing it cannot act on a
+// terminal either. encoding/json escapes the C0 controls but writes DEL, the
+// C1 controls (U+009B is a CSI) and the bidi controls raw. In JSON they can
+// only be inside strings, so each becomes a \u escape there: the JSON stays
+// valid and decodes to the same text. data must be valid UTF-8, as
+// encoding/json writes it; it is returned as is when nothing needs escaping.
+func InertJSON(data []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x7F {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == 0x7F || (r >= 0x80 && r <= 0x9F) || slices.Contains(bidi, r) {
+			out = append(out, data[last:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			last = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
 }
 
 // isPlain is a fast path: printable ASCII and newlines need no mapping, and

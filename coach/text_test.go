@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -274,4 +275,38 @@ func FuzzEditableRoundTrip(f *testing.F) {
 			t.Errorf("Raw(Editable(%q)) = %q (via %q)", s, got, e)
 		}
 	})
+}
+
+// TestInertJSON: encoded JSON keeps no DEL, C1 or bidi control raw, stays
+// valid, and decodes to the same text; JSON with none comes back untouched.
+func TestInertJSON(t *testing.T) {
+	for _, text := range []string{
+		"plain", "\u009b2J \u009d0;title\u009c", "del\x7f", "\u202eexe.txt \u2066x\u2069 \u061c\u200e\u200f",
+		"\x1b[2J\x00\x07", "日本語 😔 مرحبا é", "\u2028\u2029 \u0085", "\x9b invalid",
+	} {
+		data, err := json.Marshal(map[string]string{"text": text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := InertJSON(data)
+		if i := strings.IndexFunc(string(got), func(r rune) bool {
+			return r == 0x7F || (r >= 0x80 && r <= 0x9F) || isBidiControl(r)
+		}); i >= 0 {
+			t.Errorf("%q: a control is left raw at byte %d of %s", text, i, got)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(got, &back); err != nil {
+			t.Errorf("%q: %s is not JSON: %v", text, got, err)
+			continue
+		}
+		var want map[string]string
+		_ = json.Unmarshal(data, &want) // the encoder's own reading: invalid UTF-8 is U+FFFD
+		if back["text"] != want["text"] {
+			t.Errorf("%q: decodes to %q, want %q", text, back["text"], want["text"])
+		}
+		if !strings.ContainsAny(string(data), "\x7f\u0080\u0085\u009b\u009c\u009d\u202e\u2066\u2069\u061c\u200e\u200f") &&
+			&got[0] != &data[0] {
+			t.Errorf("%q: JSON with nothing to escape was copied", text)
+		}
+	}
 }

@@ -267,7 +267,7 @@ func (f *choiceField) View(st *Styles, focused bool) string {
 		if i > 0 {
 			b.WriteString("  ")
 		}
-		label := fmt.Sprintf("%s %s", mark, o)
+		label := fmt.Sprintf("%s %s", mark, oneLineText(o)) // o may be a saved value, not an option
 		if focused && i == f.chosen {
 			label = st.Cursor.Render(label)
 		} else {
@@ -372,7 +372,7 @@ func (f *checklistField) View(st *Styles, focused bool) string {
 		if focused && i == f.cursor {
 			pointer = st.Cursor.Render("› ")
 		}
-		b.WriteString(pointer + style.Render(box+" "+o) + "\n")
+		b.WriteString(pointer + style.Render(box+" "+oneLineText(o)) + "\n") // o may be a saved item, not an option
 	}
 	if f.other != nil {
 		pointer := "  "

@@ -109,7 +109,7 @@ func (f *sessionFilter) rank(term string, targets []string) []list.Rank {
 	f.mu.Unlock()
 
 	if !ok {
-		found = matchAll(coach.NewQuery(term), targets, among)
+		found = matchAll(coach.NewQuery(coach.Raw(term)), targets, among)
 		f.mu.Lock()
 		if f.gen == gen {
 			if len(f.results) >= maxCachedSearches {
@@ -232,6 +232,9 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
+	if h.list.SettingFilter() {
+		msg = editable(msg) // control characters become stand-ins, as in every field; rank reads them back
+	}
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
 	return cmd
@@ -259,7 +262,7 @@ func (h *historyScreen) View() string {
 	case len(h.list.Items()) == 0:
 		return st.Muted.Render("No past sessions yet. Sessions you start from home are kept here.")
 	}
-	return h.list.View()
+	return coach.Visible(h.list.View()) // the search typed may hold stand-ins
 }
 
 func (h *historyScreen) ShortHelp() []key.Binding {

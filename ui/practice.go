@@ -208,7 +208,7 @@ func (p *practiceScreen) ownKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	*p.own, cmd = p.own.Update(msg)
+	*p.own, cmd = p.own.Update(editable(msg)) // a typed bidi control becomes a stand-in, as in every field
 	return cmd
 }
 
@@ -276,7 +276,7 @@ func (p *practiceScreen) header() string {
 	settings := fmt.Sprintf("Queue: %s · %s · timer %s", p.tagTitle(), plural(len(p.list.Items()), "question"), timerLabel(p.timer))
 	lines = append(lines, st.Muted.Width(w).Render(settings))
 	if p.own != nil {
-		lines = append(lines, "", st.Label.Render("Your question: ")+p.own.View())
+		lines = append(lines, "", st.Label.Render("Your question: ")+coach.Visible(p.own.View()))
 	}
 	return strings.Join(lines, "\n")
 }

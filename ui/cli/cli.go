@@ -263,8 +263,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // flagError rewrites the flag package's messages in the words of the help.
+// They repeat the flag as typed, which could be anything: it is shown inert.
 func flagError(err error) string {
-	msg := err.Error()
+	msg := coach.Inert(err.Error())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		return "unknown flag " + dashed(name)
 	}

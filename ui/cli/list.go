@@ -93,7 +93,8 @@ func (c *ctx) list(asJSON bool) error {
 // listJSON streams the list: one session encoded at a time, so ten thousand
 // cost no more memory than one. The output is byte for byte what an
 // indenting json.Encoder (HTML left unescaped, as in session files) makes of
-// {"sessions": [...], "unreadable": [...]}.
+// {"sessions": [...], "unreadable": [...]}, but for the characters
+// coach.InertJSON escapes.
 func (c *ctx) listJSON(sums []coach.Summary, problems []coach.Problem, short map[string]string) error {
 	w := bufio.NewWriterSize(c.env.Stdout, 64<<10)
 	var buf bytes.Buffer
@@ -111,7 +112,7 @@ func (c *ctx) listJSON(sums []coach.Summary, problems []coach.Problem, short map
 				w.WriteByte(',')
 			}
 			w.WriteString("\n    ")
-			w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+			w.Write(coach.InertJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 		}
 		if n > 0 {
 			w.WriteString("\n  ")

@@ -160,7 +160,8 @@ func (c *ctx) practiceList(asJSON bool) error {
 }
 
 // practiceJSON streams the rounds one at a time, byte for byte what an
-// indenting json.Encoder (HTML left unescaped) makes of the whole array.
+// indenting json.Encoder (HTML left unescaped) makes of the whole array, but
+// for the characters coach.InertJSON escapes.
 func (c *ctx) practiceJSON(entries []*coach.Practice, short map[string]string) error {
 	if len(entries) == 0 {
 		_, err := io.WriteString(c.env.Stdout, "[]\n")
@@ -181,7 +182,7 @@ func (c *ctx) practiceJSON(entries []*coach.Practice, short map[string]string) e
 			w.WriteByte(',')
 		}
 		w.WriteString("\n  ")
-		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		w.Write(coach.InertJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 	}
 	w.WriteString("\n]\n")
 	return w.Flush()

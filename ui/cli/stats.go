@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -53,13 +54,18 @@ func (c *ctx) stats(asJSON bool) error {
 	}
 	practice := coach.ComputePracticeInsights(c.flagged(sums), coach.Tracks(entries))
 	if asJSON {
-		enc := json.NewEncoder(c.env.Stdout)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false) // themes are people's words: keep "&" as typed
-		return enc.Encode(struct {
+		if err := enc.Encode(struct {
 			coach.Insights
 			Practice coach.PracticeInsights `json:"practice"`
-		}{ins, practice})
+		}{ins, practice}); err != nil {
+			return err
+		}
+		_, err = c.env.Stdout.Write(coach.InertJSON(buf.Bytes()))
+		return err
 	}
 	// With NO_COLOR at a terminal the styles keep their emphasis (bold,
 	// reverse) and lose their colours; piped, every sequence goes.
