@@ -3003,3 +3003,175 @@ func TestE2ENoHome(t *testing.T) {
 		t.Errorf("the working directory holds %v (%v); want nothing", entries, err)
 	}
 }
+
+// TestE2EResizeBurst types into a prompt, then resizes the terminal 100
+// times as fast as it can, from 1x1 to 200x60, and checks that rebound
+// comes out of it alive, drawn exactly as a fresh start at the last size
+// is (nothing left over from an earlier size), and still taking keys.
+func TestE2EResizeBurst(t *testing.T) {
+	dataDir := t.TempDir()
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.Type("Northwind")
+	tm.WaitFor(t, "Northwind", e2eWait)
+
+	sizes := [][2]int{{1, 1}, {10, 5}, {200, 60}, {59, 19}, {60, 20}}
+	for i := len(sizes); i < 100; i++ { // spread over the whole range
+		sizes = append(sizes, [2]int{1 + i*37%200, 1 + i*13%60})
+	}
+	for _, s := range sizes {
+		tm.Resize(s[0], s[1])
+	}
+	tm.Resize(80, 24)
+	tm.Resize(120, 40)
+
+	// The same screen from a fresh start at 120x40, once its draft is saved.
+	fresh := startApp(t, 120, 40, t.TempDir())
+	fresh.WaitFor(t, firstFrameText, e2eWait)
+	fresh.Press("enter")
+	fresh.WaitFor(t, "rebound · What happened", e2eWait)
+	fresh.Type("Northwind")
+	fresh.WaitFor(t, "saved ", e2eWait)
+	want := withoutSavedTime(fresh.Screen())
+	fresh.Press("ctrl+c")
+	fresh.expectExit(t, "ctrl+c", 0)
+
+	tm.WaitUntil(t, "the intake at 120x40, as a fresh start draws it", e2eWait, func(s string) bool {
+		return withoutSavedTime(s) == want
+	})
+	if !tm.alive() {
+		t.Fatalf("rebound exited during the resizes (%s)", tm.exitStatus())
+	}
+
+	tm.Type(" Traders")
+	tm.WaitFor(t, "Northwind Traders", e2eWait)
+	tm.Press("tab")
+	waitSession(t, dataDir, "the company typed across the resizes", func(s *savedSession) bool {
+		return s.Intake.Company == "Northwind Traders"
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c", 0)
+}
+
+// withoutSavedTime is a screen with the header's "saved 15:04" as "saved":
+// two runs can save in different minutes.
+func withoutSavedTime(screen string) string {
+	if i := strings.Index(screen, "saved "); i >= 0 && len(screen) >= i+len("saved 15:04") {
+		return screen[:i+len("saved")] + screen[i+len("saved 15:04"):]
+	}
+	return screen
+}
+
+// TestE2ESuspendResume presses ctrl+z with an answer typed and not yet
+// saved: the answer must be on disk and the process stopped with the
+// terminal handed back, then fg brings it back drawn and taking keys.
+//
+// Bubble Tea suspends by sending SIGTSTP to its own process group and
+// waiting for SIGCONT. The harness starts programs as session leaders, and
+// Linux drops SIGTSTP sent to an orphaned process group such as that one,
+// so rebound runs here as a job of a shell with job control (set -m), as
+// it does at a prompt: the shell gets the terminal back when rebound
+// stops, and its fg gives the terminal back and sends SIGCONT.
+func TestE2ESuspendResume(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("needs /proc to see that the process is stopped")
+	}
+	dataDir := t.TempDir()
+	script := `set -m; "$@"; echo "shell: rebound stopped ($?)"; read x; fg; echo "shell: rebound ended ($?)"`
+	tm := startBinary(t, "/bin/sh", 80, 24, []string{"HOME=" + t.TempDir()},
+		"-c", script, "sh", binPath, "--data-dir", dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	pid := childOf(t, tm.cmd.Process.Pid)
+	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGKILL) }) // if it stays stopped after a failure
+
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.Type("Northwind")
+	tm.Press("ctrl+z") // at once: well before the 800 ms pause that saves a draft
+
+	waitState(t, pid, "stopped", func(state string) bool { return state == "T" })
+	s, _, text, err := loadSession(dataDir)
+	if err != nil {
+		t.Fatalf("after ctrl+z: %v\n%s", err, text)
+	}
+	if got := s.Drafts["intake.company"].Text + s.Intake.Company; got != "Northwind" {
+		t.Errorf("after ctrl+z the file holds %q for the company, want Northwind:\n%s", got, text)
+	}
+	tm.WaitFor(t, "shell: rebound stopped", e2eWait)
+	if tm.AltScreen() {
+		t.Error("the alternate screen is still on while rebound is stopped")
+	}
+	if tm.CursorHidden() {
+		t.Error("the cursor is still hidden while rebound is stopped")
+	}
+
+	tm.Press("enter") // the shell's read, then fg
+	waitState(t, pid, "running again", func(state string) bool { return state != "T" })
+	tm.WaitUntil(t, "the intake drawn again", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · What happened") && strings.Contains(s, "› Company        Northwind") &&
+			!strings.Contains(s, "shell:")
+	})
+	if !tm.AltScreen() {
+		t.Error("the alternate screen is off after fg")
+	}
+	tm.Type(" Traders")
+	tm.WaitFor(t, "Northwind Traders", e2eWait)
+	tm.Press("tab")
+	waitSession(t, dataDir, "the company typed after fg", func(s *savedSession) bool {
+		return s.Intake.Company == "Northwind Traders"
+	})
+	tm.Press("ctrl+c")
+	tm.WaitFor(t, "shell: rebound ended (0)", e2eWait)
+	tm.expectExit(t, "ctrl+c and the shell's end", 0)
+}
+
+// childOf is the process ID of the one child of process ppid, read from
+// /proc (Linux).
+func childOf(t *testing.T, ppid int) int {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	for time.Now().Before(deadline) {
+		stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+		for _, path := range stats {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			var pid, parent int
+			var state string
+			// pid (comm) state ppid …; comm is the binary's name, no spaces.
+			if _, err := fmt.Sscanf(string(data[bytes.LastIndexByte(data, ')')+1:]), " %s %d", &state, &parent); err != nil || parent != ppid {
+				continue
+			}
+			if _, err := fmt.Sscanf(string(data), "%d", &pid); err == nil {
+				return pid
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no child of process %d", ppid)
+	return 0
+}
+
+// waitState waits until process pid's state letter in /proc/<pid>/stat
+// ("R", "S", "T" for stopped…) satisfies ok.
+func waitState(t *testing.T, pid int, what string, ok func(state string) bool) {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	var state string
+	for {
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			t.Fatalf("waiting for rebound to be %s: %v", what, err)
+		}
+		if _, err := fmt.Sscanf(string(data[bytes.LastIndexByte(data, ')')+1:]), " %s", &state); err == nil && ok(state) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("rebound is not %s after %v: state %q", what, e2eWait, state)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

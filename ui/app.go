@@ -327,6 +327,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		if m.tooSmall() {
+			return nil // nothing rendered would show: the next size that fits renders
+		}
 		return tea.Batch(m.renderTips(), m.renderDocs())
 	case tea.BackgroundColorMsg:
 		if dark := msg.IsDark(); dark != m.isDark {
@@ -388,6 +391,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
 		}
 		return nil
+	case tea.SuspendMsg, tea.ResumeMsg:
+		// Bubble Tea hands Update SuspendMsg once the process is back (at
+		// once where it cannot suspend), then sends ResumeMsg, and draws
+		// the whole screen again itself. Either carries on the countdown
+		// that ctrl+z paused.
+		if m.round != nil {
+			return m.round.resume()
+		}
+		return nil
 	case practiceLoadedMsg:
 		if m.practice != nil {
 			return m.practice.Update(msg)
@@ -400,6 +412,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.deps.keys.Quit):
 			return tea.Sequence(m.saveNow(), tea.Quit)
 		case key.Matches(msg, m.deps.keys.Suspend):
+			// The save runs to its end before tea.Suspend: the answer is on
+			// disk before the process stops.
+			if m.round != nil {
+				m.round.suspend()
+			}
 			return tea.Sequence(m.saveNow(), tea.Suspend)
 		}
 	}
@@ -435,7 +452,7 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		}
 		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
 		m.flow = newFlowScreen(m.deps, e.session, e.prompt)
-		next = m.flow.Init()
+		next = tea.Batch(m.flow.Init(), m.renderTips())
 	case summaryPage:
 		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
 		m.flow = nil
@@ -521,10 +538,12 @@ func (m *Model) holdOnly(id string) bool {
 // ExitFilter is a tea.WithFilter: when the program is about to end for any
 // reason (a quit key, SIGTERM, SIGINT, a hung-up terminal), it writes the
 // session on screen, unfinished answer included, before the program stops.
-// The write is synchronous on purpose: no command runs after the quit.
+// The write is synchronous on purpose: no command runs after the quit. It
+// does the same just before a suspend (ctrl+z), since a stopped process may
+// never be continued: the shell can exit, or kill -9 it.
 func ExitFilter(model tea.Model, msg tea.Msg) tea.Msg {
 	switch msg.(type) {
-	case tea.QuitMsg, tea.InterruptMsg:
+	case tea.QuitMsg, tea.InterruptMsg, tea.SuspendMsg:
 		if m, ok := model.(*Model); ok {
 			m.saveBeforeExit()
 		}
@@ -640,10 +659,11 @@ func (m *Model) applyTheme() {
 }
 
 // renderTips starts rendering the tips for the current width and theme,
-// unless they are rendered already.
+// unless they are rendered already or no session is open to show them: a
+// resize on any other screen costs no Glamour render.
 func (m *Model) renderTips() tea.Cmd {
 	k := m.renderKey()
-	if k == m.tipsKey || k.width < 1 {
+	if m.flow == nil || k == m.tipsKey || k.width < 1 {
 		return nil
 	}
 	m.tipsKey = k
@@ -676,9 +696,15 @@ func (m *Model) renderDocs() tea.Cmd {
 }
 
 // renderKey is what a Glamour render for the current screen depends on.
+// Text is never wider than MaxTextWidth, so widening a wide terminal
+// renders nothing again.
 func (m *Model) renderKey() renderKey {
-	return renderKey{width: m.contentWidth(), dark: m.isDark, noColor: m.deps.styles.NoColor}
+	return renderKey{width: min(m.contentWidth(), MaxTextWidth), dark: m.isDark, noColor: m.deps.styles.NoColor}
 }
+
+// tooSmall reports whether the terminal is below the minimum size, where
+// the whole view is one "too small" line.
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 
 // contentWidth is the width inside the one-column margin on each side.
 func (m *Model) contentWidth() int { return m.width - 2 }
@@ -686,10 +712,13 @@ func (m *Model) contentWidth() int { return m.width - 2 }
 // resize gives the current screen the room left by the header, the save
 // error and the help footer, when any of them changed.
 func (m *Model) resize() {
+	if m.tooSmall() {
+		return // only the "too small" line shows: the screens keep their last size
+	}
 	banner := m.banner()
 	chrome := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(int(m.page)), banner,
 		m.deps.help.View(m.current())}, "|")
-	if chrome == m.chrome || m.width == 0 {
+	if chrome == m.chrome {
 		return
 	}
 	m.chrome = chrome
@@ -745,7 +774,7 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) view() string {
-	if m.width < MinWidth || m.height < MinHeight {
+	if m.tooSmall() {
 		return tooSmall(m.width, m.height)
 	}
 	st := &m.deps.styles
@@ -798,11 +827,27 @@ func fitScreen(body, footer string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// tooSmall is the whole view below the minimum size: one line, cut to fit.
+// tooSmall is the whole view below the minimum size: the longest wording
+// that fits in h rows once wrapped, down to "Too small", cut to the terminal.
 func tooSmall(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	msg := "Terminal too small: rebound needs " + itoa(MinWidth) + "×" + itoa(MinHeight) + ", this is " + itoa(w) + "×" + itoa(h) + "."
-	return lipgloss.NewStyle().MaxWidth(w).Render(lipgloss.Wrap(msg, w, " "))
+	need := itoa(MinWidth) + "×" + itoa(MinHeight)
+	var lines []string
+	for _, msg := range []string{
+		"Terminal too small: rebound needs " + need + ", this is " + itoa(w) + "×" + itoa(h) + ".",
+		"Terminal too small: needs " + need + ".",
+		"Too small",
+	} {
+		lines = strings.Split(lipgloss.Wrap(msg, w, " "), "\n")
+		if len(lines) <= h {
+			break
+		}
+	}
+	lines = lines[:min(len(lines), h)]
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -364,51 +364,6 @@ func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
 	}
 }
 
-func TestTooSmallAndEverySize(t *testing.T) {
-	screens := map[string]func(d *driver){
-		"home":    func(d *driver) {},
-		"intake":  func(d *driver) { d.press("enter") },
-		"step":    func(d *driver) { d.press("enter"); d.tabTo("feedback.draft") },
-		"actions": func(d *driver) { d.press("enter"); d.tabTo("restart.actions") },
-		"summary": walkWholeSession,
-	}
-	for name, walk := range screens {
-		t.Run(name, func(t *testing.T) {
-			d := newDriver(t, 80, 24)
-			walk(d)
-			for _, size := range sizes() {
-				w, h := size[0], size[1]
-				{
-					_, _ = d.m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-					v := d.m.View().Content
-					if w < MinWidth || h < MinHeight {
-						if !strings.HasPrefix("Terminal too small", firstLine(v)) && !strings.HasPrefix(firstLine(v), "Terminal") {
-							t.Fatalf("%dx%d: want the too-small line, got %q", w, h, v)
-						}
-					}
-				}
-			}
-		})
-	}
-}
-
-// sizes are the terminal sizes every screen is drawn at: every size from 1x1
-// to 200x60 with REBOUND_ALL_SIZES=1 (about a minute), else every width and
-// height around the limits and a grid between (a few seconds).
-func sizes() [][2]int {
-	all := os.Getenv("REBOUND_ALL_SIZES") != ""
-	edge := func(v, lim int) bool { return v <= 5 || (v >= lim-1 && v <= lim+1) || v == 80 || v == 24 }
-	var out [][2]int
-	for w := 1; w <= 200; w++ {
-		for h := 1; h <= 60; h++ {
-			if all || (edge(w, MinWidth) && h%3 == 0) || (edge(h, MinHeight) && w%9 == 0) || (w%37 == 0 && h%11 == 0) || (w == 200 && h == 60) {
-				out = append(out, [2]int{w, h})
-			}
-		}
-	}
-	return out
-}
-
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line

@@ -74,6 +74,9 @@ func (c *countdown) Toggle() tea.Cmd {
 	return c.Start()
 }
 
+// Running reports whether the countdown is counting down now.
+func (c *countdown) Running() bool { return !c.Off() && c.timer.Running() }
+
 // Stop freezes the countdown where it is: the answer is in.
 func (c *countdown) Stop() {
 	c.gen++

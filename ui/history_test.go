@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 )
@@ -339,45 +338,6 @@ func TestInsightsScreen(t *testing.T) {
 	d.press("esc")
 	if d.m.page != homePage {
 		t.Errorf("esc should go home")
-	}
-}
-
-func TestPastSessionScreensAtEverySize(t *testing.T) {
-	screens := map[string]func(d *driver){
-		"home-due": func(d *driver) {},
-		"history":  func(d *driver) { d.choose("Past sessions") },
-		"filter":   func(d *driver) { d.choose("Past sessions"); d.press("/"); d.typeText("acme") },
-		"session":  func(d *driver) { d.press("2", "esc") },
-		"feedback": func(d *driver) { d.press("2") },
-		"actions":  func(d *driver) { d.press("1") },
-		"edit":     func(d *driver) { d.press("2", "esc", "e") },
-		"delete":   func(d *driver) { d.press("2", "esc", "d") },
-		"insights": func(d *driver) { d.choose("Insights") },
-	}
-	for name, walk := range screens {
-		t.Run(name, func(t *testing.T) {
-			d := newHistoryDriver(t, 80, 24)
-			walk(d)
-			for _, size := range sizes() {
-				w, h := size[0], size[1]
-				d.send(tea.WindowSizeMsg{Width: w, Height: h}) // renders run, as in the app
-				lines := strings.Split(d.m.View().Content, "\n")
-				if w < MinWidth || h < MinHeight {
-					if !strings.HasPrefix(lines[0], "Terminal") && w > 8 {
-						t.Fatalf("%dx%d: want the too-small line, got %q", w, h, lines[0])
-					}
-					continue
-				}
-				if len(lines) > h {
-					t.Fatalf("%dx%d: %d lines", w, h, len(lines))
-				}
-				for i, l := range lines {
-					if lw := ansi.StringWidth(l); lw > w {
-						t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, ansi.Strip(l))
-					}
-				}
-			}
-		})
 	}
 }
 

@@ -51,7 +51,7 @@ func DefaultKeyMap() KeyMap {
 		Home:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
 		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Suspend:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		Suspend:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "save & suspend")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "scroll tip")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown")),
 		Copy:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),

@@ -359,41 +359,6 @@ func TestPracticeHostileQuestionIsInert(t *testing.T) {
 	}
 }
 
-func TestPracticeScreensAtEverySize(t *testing.T) {
-	screens := map[string]func(d *driver){
-		"queue":  func(d *driver) {},
-		"own":    func(d *driver) { d.press("n") },
-		"answer": func(d *driver) { d.press("enter") },
-		"rubric": func(d *driver) { d.press("enter", "tab", "tab", "tab") },
-		"hint":   func(d *driver) { d.press("enter"); answerRound(d, "x", "5") },
-	}
-	for name, walk := range screens {
-		t.Run(name, func(t *testing.T) {
-			d, _ := newPracticeDriver(t, 80, 24)
-			walk(d)
-			for _, size := range sizes() {
-				w, h := size[0], size[1]
-				d.send(tea.WindowSizeMsg{Width: w, Height: h})
-				lines := strings.Split(d.m.View().Content, "\n")
-				if w < MinWidth || h < MinHeight {
-					continue
-				}
-				if len(lines) > h {
-					t.Fatalf("%dx%d: %d lines", w, h, len(lines))
-				}
-				for i, l := range lines {
-					if lw := ansi.StringWidth(l); lw > w {
-						t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, ansi.Strip(l))
-					}
-				}
-				if h >= 20 && w >= 60 && !strings.Contains(ansi.Strip(d.m.View().Content), "Practice") {
-					t.Fatalf("%dx%d: the title is gone", w, h)
-				}
-			}
-		})
-	}
-}
-
 func TestPracticeInInsights(t *testing.T) {
 	d, _ := newPracticeDriver(t, 80, 24)
 	d.press("enter")

@@ -640,6 +640,6 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Feedback, k.Actions, k.Edit, k.Resume},
-		{withHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, withHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit},
+		{withHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, withHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
 	}
 }
