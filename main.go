@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, usage, cli.Usage())
 		return exitOK
 	case err != nil:
-		fmt.Fprintf(stderr, "rebound: %v\nRun 'rebound --help' for usage.\n", err)
+		fmt.Fprintf(stderr, "rebound: %s\nRun 'rebound --help' for usage.\n", coach.Inert(err.Error())) // the argument as typed could be anything
 		return exitUsage
 	case opts.version:
 		fmt.Fprintln(stdout, "rebound", versionString())

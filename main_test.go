@@ -3175,3 +3175,12 @@ func waitState(t *testing.T, pid int, what string, ok func(state string) bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestE2EHostileArgumentIsShownInert: an unknown flag is echoed in the
+// error, and the echo acts on no terminal.
+func TestE2EHostileArgumentIsShownInert(t *testing.T) {
+	code, stdout, stderr := runRebound(t, "--\x1b]0;pwned\x07", "x")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "␛]0;pwned␇") || strings.ContainsAny(stderr, "\x1b\x07") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the flag shown inert", code, stdout, stderr)
+	}
+}
