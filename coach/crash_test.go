@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -364,9 +363,8 @@ func readCrashDir(t *testing.T, st *Store) crashOnDisk {
 }
 
 // crashKills is how many kills TestCrashConsistency makes: REBOUND_CRASH_N,
-// else 200, or 50 with -short. Under the race detector a child takes three
-// times as long to start, so CI's go test -race makes 60 kills: about 11 s on
-// two idle cores, under 20 s on busy ones.
+// else 200 (as CI runs it; about 9 s, 21 s under the race detector, where a
+// child takes three times as long to start), or 50 with -short.
 func crashKills(t *testing.T) int {
 	if s := os.Getenv(crashNEnv); s != "" {
 		n, err := strconv.Atoi(s)
@@ -375,28 +373,10 @@ func crashKills(t *testing.T) int {
 		}
 		return n
 	}
-	switch {
-	case testing.Short():
+	if testing.Short() {
 		return 50
-	case raceEnabled():
-		return 60
 	}
 	return 200
-}
-
-// raceEnabled reports whether this binary was built with -race, as go
-// records it in the build info.
-func raceEnabled() bool {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range info.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }
 
 // crashTally is what TestCrashConsistency counts, for its figure line.
