@@ -88,12 +88,15 @@ func Resolve(prefix string, ids []string) (string, error) {
 }
 
 // IDs lists the IDs of the session files, read from their names only.
-func (s *Store) IDs() ([]string, error) { return idsIn(s.sessionsDir()) }
+func (s *Store) IDs() ([]string, error) { return s.idsIn(s.sessionsDir()) }
 
 // TrashIDs lists the IDs of deleted sessions that can be restored.
-func (s *Store) TrashIDs() ([]string, error) { return idsIn(s.trashDir()) }
+func (s *Store) TrashIDs() ([]string, error) { return s.idsIn(s.trashDir()) }
 
-func idsIn(dir string) ([]string, error) {
+func (s *Store) idsIn(dir string) ([]string, error) {
+	if err := s.fault("list", dir); err != nil {
+		return nil, err
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil

@@ -21,6 +21,9 @@ func (s *Store) Exposed() ([]string, error) {
 	if runtime.GOOS == "windows" {
 		return nil, nil
 	}
+	if err := s.fault("list", s.dir); err != nil {
+		return nil, nil // no data directory (Unavailable): nothing of ours to warn about
+	}
 	var exposed []string
 	for _, sub := range []string{".", "sessions", "practice", "trash"} {
 		entries, err := os.ReadDir(filepath.Join(s.dir, sub))

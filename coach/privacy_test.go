@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -144,5 +145,47 @@ func TestExposedWarning(t *testing.T) {
 		if got := ExposedWarning("/d", tt.exposed); got != tt.want {
 			t.Errorf("ExposedWarning(%q) = %q, want %q", tt.exposed, got, tt.want)
 		}
+	}
+}
+
+// TestUnavailableReadsNothing: without a data directory the store must not
+// fall back on the working directory, where "sessions" would be relative.
+func TestUnavailableReadsNothing(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.MkdirAll(filepath.Join("sessions"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("sessions", "0123456789abcdef.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("notes.txt", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := Unavailable(errors.New("no data directory"))
+	if got, err := st.Exposed(); len(got) != 0 || err != nil {
+		t.Errorf("Exposed() = %v, %v; want nothing", got, err)
+	}
+	if ids, err := st.IDs(); len(ids) != 0 || err == nil {
+		t.Errorf("IDs() = %v, %v; want the reason", ids, err)
+	}
+	if l, _, err := st.List(); len(l) != 0 || err == nil {
+		t.Errorf("List() = %v, %v; want the reason", l, err)
+	}
+	if s, _, err := st.Summaries(); len(s) != 0 || err == nil {
+		t.Errorf("Summaries() = %v, %v; want the reason", s, err)
+	}
+	if p, _, err := st.Practices(); len(p) != 0 || err == nil {
+		t.Errorf("Practices() = %v, %v; want the reason", p, err)
+	}
+	if err := st.Save(NewSession(time.Now())); err == nil {
+		t.Error("Save worked")
+	}
+	if err := st.Delete("0123456789abcdef"); err == nil {
+		t.Error("Delete worked")
+	}
+	entries, _ := os.ReadDir(".")
+	sessions, _ := os.ReadDir("sessions")
+	if len(entries) != 2 || len(sessions) != 1 {
+		t.Errorf("the working directory changed: %v, %v", entries, sessions)
 	}
 }
