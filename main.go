@@ -142,7 +142,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Every save has landed (the exit filter writes the last ones): let go
 	// of the session's lock and remove its file. The system would let go by
 	// itself, but the file would stay.
-	o.Store.UnlockAllBut("")
+	o.Store.UnlockAll()
 	if unsaved, rounds := model.Unsaved(), model.UnsavedPractice(); len(unsaved)+len(rounds) > 0 {
 		// Nothing typed is lost: what could not be written is handed over.
 		where := " to " + dir

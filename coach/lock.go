@@ -98,17 +98,14 @@ func (s *Store) Unlock(key string) {
 	}
 }
 
-// UnlockAllBut lets go of every lock this store holds except keep's (none
-// when keep is ""): what the app calls when it moves from one session to
-// another.
-func (s *Store) UnlockAllBut(keep string) {
+// UnlockAll lets go of every lock this store holds: what the app does as
+// it ends, once every save has landed.
+func (s *Store) UnlockAll() {
 	s.locks.mu.Lock()
 	defer s.locks.mu.Unlock()
 	for key, l := range s.locks.held {
-		if key != keep {
-			release(l)
-			delete(s.locks.held, key)
-		}
+		release(l)
+		delete(s.locks.held, key)
 	}
 }
 

@@ -301,19 +301,21 @@ func (h *homeScreen) notes() string {
 			break
 		}
 		lines = append(lines, st.Error.Width(max(1, min(h.width, MaxTextWidth))).Render(
-			"Skipped "+coach.Inert(h.relPath(p.Path))+": "+coach.Inert(p.Reason)+" (left untouched)"))
+			skipped(h.deps, p)))
 	}
 	lines = append(lines, "", st.Support.Width(max(1, min(h.width, MaxTextWidth))).Render(content.Support()))
 	return strings.Join(lines, "\n")
 }
 
-// relPath is path within the data directory, shorter to read: the full
-// path would push the reason off the screen.
-func (h *homeScreen) relPath(path string) string {
-	if rel, err := filepath.Rel(h.deps.store.Dir(), path); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
+// skipped is the line naming a file that could not be read, with its path
+// within the data directory: the full path would push the reason off the
+// screen.
+func skipped(d *deps, p coach.Problem) string {
+	path := p.Path
+	if rel, err := filepath.Rel(d.store.Dir(), path); err == nil && !strings.HasPrefix(rel, "..") {
+		path = rel
 	}
-	return path
+	return "Skipped " + coach.Inert(path) + ": " + coach.Inert(p.Reason) + " (left untouched)"
 }
 
 func (h *homeScreen) View() string {

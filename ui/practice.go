@@ -288,8 +288,7 @@ func (p *practiceScreen) notes() string {
 	case p.data.err != nil:
 		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + reason(p.data.err) + ").")
 	case len(p.data.problems) > 0:
-		first := p.data.problems[0]
-		line := "Skipped " + coach.Inert(first.Path) + ": " + coach.Inert(first.Reason) + " (left untouched)"
+		line := skipped(p.deps, p.data.problems[0])
 		if n := len(p.data.problems) - 1; n > 0 {
 			line += fmt.Sprintf(", and %s more", plural(n, "file"))
 		}
