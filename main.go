@@ -167,6 +167,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type options struct {
 	dataDir    string
+	plain      bool   // line prompts instead of the full-screen app
+	theme      string // --theme as given: "" when not
 	newSession bool
 	practice   bool
 	tag        string
@@ -179,13 +181,8 @@ type options struct {
 // `rebound --data-dir x new` and `rebound new --data-dir x` work.
 func parseArgs(args []string) (options, error) {
 	var o options
-	fs := flag.NewFlagSet("rebound", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.dataDir, "data-dir", "", "")
-	fs.BoolVar(&o.version, "version", false, "")
-	fs.StringVar(&o.tag, "tag", "", "")
 	var timer string
-	fs.StringVar(&timer, "timer", "", "")
+	fs := newFlagSet(&o, &timer)
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -219,6 +216,20 @@ func parseArgs(args []string) (options, error) {
 		}
 	}
 	return o, nil
+}
+
+// newFlagSet declares the app's own flags (the commands of package cli
+// declare theirs); the completions and the man page are checked against it.
+func newFlagSet(o *options, timer *string) *flag.FlagSet {
+	fs := flag.NewFlagSet("rebound", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.dataDir, "data-dir", "", "")
+	fs.BoolVar(&o.plain, "plain", false, "")
+	fs.StringVar(&o.theme, "theme", "", "")
+	fs.BoolVar(&o.version, "version", false, "")
+	fs.StringVar(&o.tag, "tag", "", "")
+	fs.StringVar(timer, "timer", "", "")
+	return fs
 }
 
 // parseTimer reads a round's countdown: a Go duration such as 90s or 2m, or
