@@ -104,11 +104,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
-		fmt.Fprintln(stderr, "rebound: this is an interactive app and needs a terminal: run it directly in one, without pipes or redirection.")
-		return exitUsage
-	}
-
 	// Without a home directory there is nowhere to save, but someone who
 	// has just had bad news can still talk it through: the app says so and
 	// runs in memory, and what was typed is printed on quit.
@@ -117,6 +112,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		o.Store = coach.NewStore(dir)
 	} else {
 		o.Store = coach.Unavailable(err)
+	}
+
+	if plainMode(opts, os.Getenv) {
+		return runPlain(o, flow, opts)
+	}
+	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
+		fmt.Fprintln(stderr, "rebound: this is an interactive app and needs a terminal: run it directly in one, or use --plain for line prompts that work with pipes and files.")
+		return exitUsage
 	}
 	o.Flow = flow
 	o.NewSession, o.Practice, o.PracticeTag, o.Timer = opts.newSession, opts.practice, opts.tag, opts.timer
@@ -163,6 +166,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// plainMode reports whether to run as line prompts: asked for with
+// --plain, or by the environment: a terminal that cannot move its cursor
+// (TERM=dumb), or REBOUND_ACCESSIBLE set for a screen reader.
+func plainMode(o options, getenv func(string) string) bool {
+	switch strings.ToLower(getenv("REBOUND_ACCESSIBLE")) {
+	case "", "0", "false", "no", "off":
+	default:
+		return true
+	}
+	return o.plain || getenv("TERM") == "dumb"
+}
+
+// runPlain runs plain mode on the process's standard streams. ctrl+c, a
+// closed terminal and SIGTERM end it once a save in progress has landed.
+func runPlain(o ui.Options, flow *content.Flow, opts options) int {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	return cli.Plain(cli.System(), cli.PlainOptions{Store: o.Store, Flow: flow, Bank: o.Bank,
+		NewSession: opts.newSession, Practice: opts.practice, Tag: opts.tag, Interrupt: sig})
 }
 
 type options struct {

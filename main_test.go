@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -3182,5 +3183,134 @@ func TestE2EHostileArgumentIsShownInert(t *testing.T) {
 	code, stdout, stderr := runRebound(t, "--\x1b]0;pwned\x07", "x")
 	if code != 2 || stdout != "" || !strings.Contains(stderr, "␛]0;pwned␇") || strings.ContainsAny(stderr, "\x1b\x07") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the flag shown inert", code, stdout, stderr)
+	}
+}
+
+// TestPlainModeChoice: plain mode is asked for with --plain, by a terminal
+// that cannot move its cursor, or for a screen reader.
+func TestPlainModeChoice(t *testing.T) {
+	tests := []struct {
+		name  string
+		plain bool
+		env   map[string]string
+		want  bool
+	}{
+		{"default", false, nil, false},
+		{"--plain", true, nil, true},
+		{"TERM=dumb", false, map[string]string{"TERM": "dumb"}, true},
+		{"TERM=xterm", false, map[string]string{"TERM": "xterm-256color"}, false},
+		{"REBOUND_ACCESSIBLE=1", false, map[string]string{"REBOUND_ACCESSIBLE": "1"}, true},
+		{"REBOUND_ACCESSIBLE=true", false, map[string]string{"REBOUND_ACCESSIBLE": "true"}, true},
+		{"REBOUND_ACCESSIBLE=0", false, map[string]string{"REBOUND_ACCESSIBLE": "0"}, false},
+		{"REBOUND_ACCESSIBLE=false", false, map[string]string{"REBOUND_ACCESSIBLE": "false"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := plainMode(options{plain: tt.plain}, func(k string) string { return tt.env[k] }); got != tt.want {
+				t.Errorf("plainMode = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestE2EPlainFromAFile answers a whole session from a file through the
+// real binary, stdin and stdout both redirected: the transcript is
+// compared with a golden file (dates and the ID written as placeholders),
+// it holds not one escape sequence, and the JSON holds every answer.
+// REBOUND_UPDATE=1 rewrites the golden file.
+func TestE2EPlainFromAFile(t *testing.T) {
+	const input, golden = "ui/cli/testdata/plain/session.txt", "ui/cli/testdata/plain/e2e.golden"
+	in, err := os.Open(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	dataDir := filepath.Join(t.TempDir(), "data")
+	cmd := exec.Command(binPath, "--plain", "--data-dir", dataDir, "new")
+	cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
+	cmd.Dir = t.TempDir()
+	cmd.Stdin = in
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	before := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	timer := time.AfterFunc(e2eWait, func() { _ = cmd.Process.Kill() })
+	err = cmd.Wait()
+	timer.Stop()
+	after := time.Now()
+	if err != nil || errOut.Len() > 0 {
+		t.Fatalf("rebound --plain: %v; stderr %q", err, errOut.String())
+	}
+	if i := bytes.IndexByte(out.Bytes(), 0x1b); i >= 0 {
+		t.Errorf("an escape sequence in plain output at byte %d: %q", i, out.Bytes()[max(0, i-20):min(out.Len(), i+20)])
+	}
+
+	s, path, _, err := loadSession(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMode(t, path, 0o600)
+	if s.Status != "complete" || s.Intake.Company != "Northwind" || s.Intake.Stage != "final round" ||
+		s.MoodBefore == nil || s.MoodBefore.Score != 3 || s.MoodAfter == nil || s.MoodAfter.Score != 6 {
+		t.Errorf("saved %+v", s)
+	}
+	checkDate(t, "rejected_on", s.Intake.RejectedOn, -1, before, after)
+	checkDate(t, "follow_up_on", s.Feedback.FollowUpOn, 7, before, after)
+	if len(s.Actions) != 2 || s.Actions[1].Text != "Ask Ana for a mock interview" {
+		t.Fatalf("actions %+v", s.Actions)
+	}
+	checkDate(t, "the first action's due date", s.Actions[0].Due, 3, before, after)
+	if got := s.Answers["feedback.went_well"].Items; len(got) != 2 || got[1] != "Good questions about the team" {
+		t.Errorf("went well: %q", got)
+	}
+
+	if day(before, 0) != day(after, 0) {
+		t.Skip("the day changed during the run; the transcript's dates cannot be placed")
+	}
+	text := strings.ReplaceAll(out.String(), dataDir, "$DATA")
+	text = strings.ReplaceAll(text, s.ID, "<id>")
+	for d := -1; d <= 7; d++ {
+		text = strings.ReplaceAll(text, day(before, d), fmt.Sprintf("<today%+d>", d))
+	}
+	text = regexp.MustCompile(`\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}`).ReplaceAllString(text, "<started>")
+	if os.Getenv("REBOUND_UPDATE") != "" {
+		if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (REBOUND_UPDATE=1 go test -run TestE2EPlainFromAFile . writes it)", err)
+	}
+	if text != string(want) {
+		gl, wl := strings.Split(text, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got %q\nwant %q", golden, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s: %d lines, want %d", golden, len(gl), len(wl))
+	}
+}
+
+// TestE2EPlainAtADumbTerminal: with TERM=dumb at a real terminal rebound
+// asks line by line, never switches to the alternate screen, and what is
+// typed is saved at once.
+func TestE2EPlainAtADumbTerminal(t *testing.T) {
+	dataDir := t.TempDir()
+	tm := startBinary(t, binPath, 80, 24, []string{"TERM=dumb", "HOME=" + t.TempDir()}, "--data-dir", dataDir, "new")
+	tm.WaitFor(t, "Company (e.g. Northwind):", e2eWait)
+	tm.Type("Northwind\r")
+	tm.WaitFor(t, "Role (e.g. Product designer):", e2eWait)
+	if tm.AltScreen() {
+		t.Error("plain mode switched to the alternate screen")
+	}
+	waitSession(t, dataDir, "the company saved", func(s *savedSession) bool { return s.Intake.Company == "Northwind" })
+	tm.Type(":quit\r")
+	tm.expectExit(t, "after :quit", 0)
+	if !strings.Contains(tm.Screen(), "Saved. Resume this session from home") {
+		t.Errorf("no word that it was saved:\n%s", tm.Screen())
 	}
 }

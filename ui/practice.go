@@ -333,7 +333,7 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	}
 	st := &d.deps.styles
 	c := it.card
-	right := cardReason(c)
+	right := CardReason(c)
 	if it.unfinished {
 		right = "unfinished · " + right
 	}
@@ -352,10 +352,10 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
 }
 
-// cardReason is the short why of a queued question: "threw you", "due",
-// "new · behavioural" (the tag's ID: a title would crowd the question out),
-// "due 2 Dec".
-func cardReason(c coach.Card) string {
+// CardReason is the short why of a queued question, here and in plain
+// mode: "threw you", "due", "new · behavioural" (the tag's ID: a title
+// would crowd the question out), "due 2 Dec".
+func CardReason(c coach.Card) string {
 	switch c.Reason {
 	case coach.Threw:
 		return "threw you"

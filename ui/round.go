@@ -113,14 +113,15 @@ func newRoundScreen(d *deps, data *practiceData, q coach.Question, tag string, t
 	for i, p := range prompts {
 		r.fields[i] = newField(p, start[i], nil, &d.styles, d.now())
 	}
-	r.hint = questionHint(d.bank, q)
+	r.hint = QuestionHint(d.bank, q)
 	return r
 }
 
-// questionHint is the markdown shown after the self-review: the bank's hint
-// for a bank question (a question that threw the user included, when it is
-// one of the bank's), and what any good answer shows for the others.
-func questionHint(bank *content.Bank, q coach.Question) string {
+// QuestionHint is the markdown shown after the self-review, here and in
+// plain mode: the bank's hint for a bank question (a question that threw
+// the user included, when it is one of the bank's), and what any good
+// answer shows for the others.
+func QuestionHint(bank *content.Bank, q coach.Question) string {
 	var b strings.Builder
 	if id, ok := strings.CutPrefix(q.Key, coach.BankKey("")); ok && bank != nil {
 		if bq, ok := bank.Question(id); ok {

@@ -1,0 +1,304 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui"
+)
+
+// Plain mode is the whole app as line prompts, for screen readers and for
+// scripts: no alternate screen, no cursor movement, no colour, no
+// animation. Every question is a line of text; choices are numbered; a long
+// answer ends with a line holding only a full stop. It reads standard input
+// line by line, so a session can be answered from a file or a pipe, and
+// saves to the same store, in the same JSON, as the full-screen app.
+
+// PlainOptions is what plain mode needs besides its Env.
+type PlainOptions struct {
+	Store *coach.Store
+	Flow  *content.Flow
+	Bank  *content.Bank
+	// NewSession and Practice start where `rebound new` and `rebound
+	// practice` do; Tag narrows practice to one of the bank's tags.
+	NewSession, Practice bool
+	Tag                  string
+	// Interrupt, when not nil, delivers ctrl+c and friends: plain mode
+	// waits for a save in progress, lets go of its locks and exits 0,
+	// since every finished line is already on disk.
+	Interrupt <-chan os.Signal
+}
+
+// The words that steer plain mode, typed on a line of their own at any
+// question. Ending the input (ctrl+d, or the end of a file) is the same as
+// quitWord.
+const (
+	endWord  = "."     // ends a long answer; straight away it keeps or skips
+	backWord = ":back" // goes back one question
+	quitWord = ":quit" // leaves, everything already saved
+)
+
+// errQuit and errBack unwind from a question to whoever handles them.
+var (
+	errQuit = errors.New("quit")
+	errBack = errors.New("back")
+)
+
+// plain is a running plain mode.
+type plain struct {
+	*ctx
+	o    PlainOptions
+	in   *bufio.Reader
+	out  io.Writer
+	echo bool // stdin is not a terminal: repeat each line read, so the transcript reads as a conversation
+	eof  bool
+
+	// mu is held while a file is written, so an interrupt never exits
+	// half-way through a save.
+	mu sync.Mutex
+	// unsaved holds what could not be written, printed on the way out.
+	unsaved       map[string]*coach.Session
+	unsavedRounds map[string]*coach.Practice
+}
+
+// Plain runs plain mode until the user leaves or the input ends, and
+// returns the exit code: 0, or 1 when something could not be saved (it is
+// then printed, so nothing is lost).
+func Plain(env Env, o PlainOptions) int {
+	env.Stdout = plainWriter{env.Stdout}
+	c := &ctx{env: env, cmd: "rebound", dir: o.Store.Dir(), store: o.Store}
+	p := &plain{ctx: c, o: o, in: bufio.NewReader(env.Stdin), out: env.Stdout, echo: !env.StdinTerminal,
+		unsaved: map[string]*coach.Session{}, unsavedRounds: map[string]*coach.Practice{}}
+	if o.Interrupt != nil {
+		done := make(chan struct{})
+		defer close(done)
+		go p.watch(o.Interrupt, done)
+	}
+	p.intro()
+	switch {
+	case o.NewSession:
+		p.guard(p.newSession())
+	case o.Practice:
+		p.guard(p.practice(o.Tag))
+	default:
+		p.guard(p.home())
+	}
+	return p.finish()
+}
+
+// plainWriter drops any escape sequence on its way out (Glamour's ASCII
+// style still emits a few), so plain mode's output is text and nothing else.
+type plainWriter struct{ w io.Writer }
+
+func (w plainWriter) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(w.w, ansi.Strip(string(b))); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
+
+// watch exits on an interrupt once no save is in progress.
+func (p *plain) watch(sig <-chan os.Signal, done <-chan struct{}) {
+	select {
+	case <-sig:
+		p.mu.Lock() // held until exit: no save starts after this
+		fmt.Fprintln(p.out, "\nStopped. Everything you finished is saved.")
+		code := p.finishLocked()
+		os.Exit(code)
+	case <-done:
+	}
+}
+
+// guard reports an error that ends plain mode early; quitting is not one.
+func (p *plain) guard(err error) {
+	if err != nil && !errors.Is(err, errQuit) && !errors.Is(err, errBack) {
+		fmt.Fprintf(p.env.Stderr, "rebound: %s\n", sentence(coach.Inert(err.Error())))
+	}
+}
+
+func (p *plain) finish() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.finishLocked()
+}
+
+// finishLocked lets go of the locks and hands over what could not be saved.
+func (p *plain) finishLocked() int {
+	p.store.UnlockAll()
+	if len(p.unsaved)+len(p.unsavedRounds) == 0 {
+		return exitOK
+	}
+	fmt.Fprintf(p.env.Stderr, "rebound: could not save to %s; here is what you wrote, so you can keep it:\n\n", coach.Inert(p.dir))
+	for _, s := range p.unsaved {
+		fmt.Fprintln(p.out, coach.Markdown(s, p.o.Flow))
+	}
+	for _, r := range p.unsavedRounds {
+		fmt.Fprintln(p.out, coach.PracticeMarkdown(r))
+	}
+	return exitError
+}
+
+func (p *plain) intro() {
+	p.say("rebound, in plain mode. Answer each question and press Enter.")
+	p.say("Enter on its own skips a question, or keeps the answer shown in brackets.")
+	p.say(fmt.Sprintf("Type %s to go back one question, %s to leave: every answer is saved as you go.", backWord, quitWord))
+	if exposed, _ := p.store.Exposed(); len(exposed) > 0 {
+		p.warnf("%s", coach.Inert(coach.ExposedWarning(p.dir, exposed)))
+	}
+}
+
+// say writes one line.
+func (p *plain) say(s string) { fmt.Fprintln(p.out, s) }
+
+// heading writes a title underlined, after a blank line.
+func (p *plain) heading(title string) {
+	fmt.Fprintf(p.out, "\n%s\n%s\n", title, strings.Repeat("-", ansi.StringWidth(title)))
+}
+
+// markdown writes markdown as wrapped plain text.
+func (p *plain) markdown(md string) {
+	out, err := glamourRender(md, plainStyle(), min(p.width(), ui.MaxTextWidth))
+	if err != nil {
+		out = coach.Inert(md)
+	}
+	p.say(trimLines(out))
+}
+
+// line reads one line. The end of the input and quitWord return errQuit,
+// backWord errBack. Text is returned as typed, made valid UTF-8; anything
+// echoed or shown is made inert first.
+func (p *plain) line() (string, error) {
+	if p.eof {
+		return "", errQuit
+	}
+	s, err := p.in.ReadString('\n')
+	if err != nil {
+		p.eof = true
+		if s == "" {
+			p.say("")
+			return "", errQuit
+		}
+	}
+	s = strings.ToValidUTF8(strings.TrimRight(s, "\r\n"), "\uFFFD")
+	if p.echo {
+		p.say(coach.Inert(s))
+	}
+	switch strings.TrimSpace(s) {
+	case quitWord:
+		return "", errQuit
+	case backWord:
+		return "", errBack
+	}
+	return s, nil
+}
+
+// ask writes a question and reads the answer on the same line.
+func (p *plain) ask(question string) (string, error) {
+	fmt.Fprint(p.out, question+" ")
+	return p.line()
+}
+
+// option is one numbered line of a menu.
+type option struct {
+	label string
+	do    func() error // nil for "leave the menu"
+}
+
+// menu offers numbered options until one that leaves is chosen; the end
+// of the input leaves too.
+func (p *plain) menu(title string, options func() []option) error {
+	for {
+		p.heading(title)
+		opts := options()
+		for i, o := range opts {
+			fmt.Fprintf(p.out, "  %d. %s\n", i+1, o.label)
+		}
+		n, err := p.number(fmt.Sprintf("Choose 1-%d:", len(opts)), len(opts))
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			continue
+		}
+		o := opts[n-1]
+		if o.do == nil {
+			return nil
+		}
+		if err := o.do(); errors.Is(err, errQuit) {
+			return err
+		} else if err != nil && !errors.Is(err, errBack) {
+			p.say(sentence(coach.Inert(err.Error())))
+		}
+	}
+}
+
+// number reads a number from 1 to n, asking again until it gets one; an
+// empty line gives 0.
+func (p *plain) number(question string, n int) (int, error) {
+	for {
+		s, err := p.ask(question)
+		if err != nil {
+			return 0, err
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return 0, nil
+		}
+		if k, err := strconv.Atoi(s); err == nil && k >= 1 && k <= n {
+			return k, nil
+		}
+		p.say(fmt.Sprintf("Please type a number from 1 to %d.", n))
+	}
+}
+
+// lines reads a long answer: lines until one holding only endWord. keep
+// reports that endWord came first, so the answer shown (if any) stands.
+// Each line read is handed to draft, so a long answer is saved as it grows.
+func (p *plain) lines(draft func([]string)) (lines []string, keep bool, err error) {
+	for {
+		s, err := p.line()
+		if err != nil {
+			return lines, false, err
+		}
+		if strings.TrimSpace(s) == endWord {
+			return lines, len(lines) == 0, nil
+		}
+		lines = append(lines, s)
+		if draft != nil {
+			draft(lines)
+		}
+	}
+}
+
+// quote writes text indented under a question, so it reads as a quotation.
+func (p *plain) quote(text string) {
+	for l := range strings.SplitSeq(strings.TrimRight(coach.Inert(text), "\n"), "\n") {
+		p.say("  | " + l)
+	}
+}
+
+// unreadable names the files that could not be read, within the data
+// directory, and why.
+func (p *plain) unreadable(problems []coach.Problem) {
+	for _, pr := range problems {
+		path := pr.Path
+		if rel, err := filepath.Rel(p.dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+			path = rel
+		}
+		p.say(coach.Inert(fmt.Sprintf("Left untouched, cannot be read: %s (%s).", path, pr.Reason)))
+	}
+	if len(problems) > 0 {
+		p.say("")
+	}
+}

@@ -1,0 +1,424 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// home is plain mode's menu: the same choices as the app's home screen.
+func (p *plain) home() error {
+	return p.menu("What would you like to do?", func() []option {
+		sums, problems, err := p.store.Summaries()
+		if err != nil {
+			p.say(sentence(coach.Inert(readErr("the saved sessions", err).Error())))
+		}
+		p.unreadable(problems)
+		p.followUps(sums)
+		opts := []option{{"Start a new session", p.newSession}}
+		resumable := 0
+		for _, m := range sums {
+			if m.Status == coach.Complete || resumable == 2 {
+				continue
+			}
+			resumable++
+			id := m.ID
+			opts = append(opts, option{"Resume: " + coach.Inert(m.Title()), func() error { return p.resume(id) }})
+		}
+		if len(sums) > 0 {
+			opts = append(opts,
+				option{fmt.Sprintf("Past sessions (%d)", len(sums)), p.history},
+				option{"Insights", p.insights})
+		}
+		return append(opts, option{"Practise questions", func() error { return p.practice(p.o.Tag) }}, option{"Quit", nil})
+	})
+}
+
+// followUps lists what past sessions ask to be done by now, as home does.
+func (p *plain) followUps(sums []coach.Summary) {
+	due := coach.FollowUps(sums, p.env.Now())
+	if len(due) == 0 {
+		return
+	}
+	p.say("Due now:")
+	for i, f := range due {
+		if i == 5 {
+			p.say(fmt.Sprintf("  …and %d more; Past sessions has them all.", len(due)-5))
+			break
+		}
+		p.say(coach.Inert(fmt.Sprintf("  - %s (%s, due %s)", f.Text, f.Title, f.Due)))
+	}
+	p.say("")
+}
+
+func (p *plain) newSession() error {
+	return p.walk(coach.NewSession(p.env.Now()))
+}
+
+// resume carries on a saved session where it stopped.
+func (p *plain) resume(id string) error {
+	s, err := p.loadID(id)
+	if err != nil {
+		return err
+	}
+	return p.walk(s)
+}
+
+// walk asks the session's questions from where it stopped to the end, and
+// then shows the summary. It holds the session's lock meanwhile, as the app
+// does, so a second copy of rebound shows it read-only.
+func (p *plain) walk(s *coach.Session) error {
+	if ok, err := p.store.Lock(s.ID); err == nil && !ok {
+		return errors.New("this session is open in another rebound window: finish or leave it there first")
+	}
+	defer p.store.Unlock(s.ID)
+	w := coach.NewWalk(p.o.Flow, s)
+	shown := ""
+	for {
+		if sec := w.Section(); sec.ID != shown {
+			shown = sec.ID
+			p.section(w)
+		}
+		pr := w.Prompt()
+		a, err := p.prompt(pr, s)
+		now := p.env.Now()
+		switch {
+		case errors.Is(err, errBack):
+			if !w.Back(now) {
+				p.say("This is the first question.")
+			}
+			p.save(s)
+			continue
+		case err != nil:
+			p.save(s)
+			p.say("Saved. Resume this session from home when you are ready.")
+			return err
+		}
+		s.Set(pr.ID, a, now)
+		finished := w.Next(now)
+		p.save(s)
+		if finished {
+			break
+		}
+	}
+	p.summary(s)
+	return nil
+}
+
+// section introduces a section: its title, its intro and its tip.
+func (p *plain) section(w *coach.Walk) {
+	sec := w.Section()
+	step, steps, title := w.Progress()
+	if step > 0 {
+		title = fmt.Sprintf("Step %d of %d: %s", step, steps, title)
+	}
+	p.heading(title)
+	if sec.Intro != "" {
+		p.say(sec.Intro)
+	}
+	if sec.Tip != "" {
+		p.markdown(sec.Tip)
+	}
+	p.say("")
+}
+
+// summary closes a session as the app's summary screen does.
+func (p *plain) summary(s *coach.Session) {
+	p.heading("Your session")
+	p.markdown(coach.Markdown(s, p.o.Flow))
+	if _, failed := p.unsaved[s.ID]; !failed {
+		p.say("\nSaved in " + coach.Inert(p.store.Path(s.ID)) + ".")
+	}
+	p.say("\n" + content.Support())
+}
+
+// save writes a session, or keeps it to hand over at the end.
+func (p *plain) save(s *coach.Session) {
+	if s.IsEmpty() {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err := p.store.Save(s); err != nil {
+		if _, said := p.unsaved[s.ID]; !said {
+			p.say(coach.Inert(fmt.Sprintf("Can't save (%v): carry on, and what you write is printed when you leave.", err)))
+		}
+		p.unsaved[s.ID] = s
+		return
+	}
+	delete(p.unsaved, s.ID)
+}
+
+// prompt asks one question of the flow and returns its answer, or errBack
+// or errQuit. A long answer left unfinished is kept as a draft.
+func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error) {
+	cur := s.Current(pr.ID)
+	label := coach.Inert(pr.Label)
+	hint := ""
+	if pr.Hint != "" {
+		hint = " (" + pr.Hint + ")"
+	}
+	switch pr.Kind {
+	case content.Text:
+		return p.text(label+hint, cur)
+	case content.Date:
+		return p.date(label+hint, cur, pr.Default)
+	case content.Choice:
+		return p.choice(label, pr.Options, cur)
+	case content.Checklist:
+		return p.checklist(label+hint, pr, cur)
+	case content.Mood:
+		return p.mood(label+hint, cur)
+	case content.Actions:
+		return p.actions(label+hint, cur)
+	}
+	// Textarea, List and Draft: several lines.
+	text := cur.Text
+	if pr.Kind == content.List {
+		text = strings.Join(cur.Items, "\n")
+	}
+	if pr.Kind == content.Draft && text == "" {
+		text = coach.DraftFeedbackRequest(s.Intake)
+	}
+	answer := func(lines []string) coach.Answer {
+		if pr.Kind == content.List {
+			return coach.Answer{Items: lines}
+		}
+		return coach.Answer{Text: strings.Join(lines, "\n")}
+	}
+	what := "your answer"
+	if pr.Kind == content.List {
+		what = "one per line"
+	}
+	lines, err := p.long(label+hint, what, text, func(l []string) {
+		if s.SetDraft(pr.ID, answer(l), p.env.Now()) {
+			p.save(s)
+		}
+	})
+	return answer(lines), err
+}
+
+// long asks for an answer of several lines, ended by a line holding only
+// endWord. The current text is quoted first, and endWord alone keeps it.
+// draft is handed the lines so far after each one.
+func (p *plain) long(question, what, cur string, draft func([]string)) ([]string, error) {
+	p.say(question)
+	if cur != "" {
+		p.quote(cur)
+		p.say(fmt.Sprintf("Write a new version (%s), then a line with only %q; or %q alone keeps this one.", what, endWord, endWord))
+	} else {
+		p.say(fmt.Sprintf("Write %s, as many lines as you like, then a line with only %q.", what, endWord))
+	}
+	lines, keep, err := p.lines(draft)
+	if keep && cur != "" {
+		return strings.Split(cur, "\n"), nil
+	}
+	return lines, err
+}
+
+// current shows an answer in brackets, for "Enter keeps it".
+func current(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " [" + coach.Inert(s) + "]"
+}
+
+// single reads a one-line answer: Enter keeps the current one, "-" clears it.
+func (p *plain) single(question, cur string) (string, error) {
+	s, err := p.ask(question + current(cur) + ":")
+	switch t := strings.TrimSpace(s); {
+	case err != nil:
+		return "", err
+	case t == "":
+		return cur, nil
+	case t == "-" && cur != "":
+		return "", nil
+	}
+	return strings.TrimSpace(s), nil
+}
+
+func (p *plain) text(question string, cur coach.Answer) (coach.Answer, error) {
+	s, err := p.single(question, cur.Text)
+	return coach.Answer{Text: s}, err
+}
+
+func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answer, error) {
+	now := p.env.Now()
+	text := cur.Text
+	if text == "" && def != "" {
+		text, _ = coach.ParseDate(def, now)
+	}
+	for {
+		s, err := p.single(question, text)
+		if err != nil {
+			return coach.Answer{}, err
+		}
+		d, err := coach.ParseDate(s, now)
+		if err == nil {
+			return coach.Answer{Text: d}, nil
+		}
+		p.say("That is not a date: write YYYY-MM-DD, or today, tomorrow, yesterday, +3d, -1w.")
+	}
+}
+
+// numbered lists options 1 to n.
+func (p *plain) numbered(options []string) {
+	for i, o := range options {
+		p.say(fmt.Sprintf("  %d. %s", i+1, coach.Inert(o)))
+	}
+}
+
+func (p *plain) choice(label string, options []string, cur coach.Answer) (coach.Answer, error) {
+	p.say(label)
+	p.numbered(options)
+	shown := ""
+	if i := slices.Index(options, cur.Text); i >= 0 {
+		shown = fmt.Sprintf("%d. %s", i+1, cur.Text)
+	} else {
+		shown = cur.Text // a value from a file, outside the options
+	}
+	for {
+		s, err := p.single(fmt.Sprintf("Choose 1-%d", len(options)), shown)
+		switch {
+		case err != nil:
+			return coach.Answer{}, err
+		case s == shown:
+			return cur, nil
+		case s == "":
+			return coach.Answer{}, nil
+		}
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(options) {
+			return coach.Answer{Text: options[n-1]}, nil
+		}
+		if i := slices.IndexFunc(options, func(o string) bool { return strings.EqualFold(o, s) }); i >= 0 {
+			return coach.Answer{Text: options[i]}, nil
+		}
+		p.say(fmt.Sprintf("Please type a number from 1 to %d.", len(options)))
+	}
+}
+
+func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer) (coach.Answer, error) {
+	items, err := p.tick(label, pr.Options, cur.Items)
+	if err != nil || !pr.Other {
+		return coach.Answer{Items: items}, err
+	}
+	other, err := p.single("Anything else", cur.Text)
+	return coach.Answer{Items: items, Text: other}, err
+}
+
+// tick lists options by number and reads the numbers of those that apply;
+// Enter keeps the ones ticked.
+func (p *plain) tick(label string, options, ticked []string) ([]string, error) {
+	p.say(label)
+	p.numbered(options)
+	var nums []string
+	for _, it := range ticked {
+		if i := slices.Index(options, it); i >= 0 {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	for {
+		s, err := p.single("The numbers that apply, such as 1 3", strings.Join(nums, " "))
+		if err != nil {
+			return nil, err
+		}
+		if items, ok := pick(s, options); ok {
+			return items, nil
+		}
+		p.say(fmt.Sprintf("Please type numbers from 1 to %d, separated by spaces.", len(options)))
+	}
+}
+
+// pick reads "1 3" or "1, 3" as the options ticked, in the order offered.
+func pick(s string, options []string) ([]string, bool) {
+	on := make([]bool, len(options))
+	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' || r == ',' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(options) {
+			return nil, false
+		}
+		on[n-1] = true
+	}
+	var items []string
+	for i, o := range options {
+		if on[i] {
+			items = append(items, o)
+		}
+	}
+	return items, true
+}
+
+func (p *plain) mood(question string, cur coach.Answer) (coach.Answer, error) {
+	shown := ""
+	if cur.Score > 0 {
+		shown = strings.TrimSpace(strconv.Itoa(cur.Score) + " " + cur.Text)
+	}
+	p.say(question)
+	for {
+		s, err := p.single("A number from 1 to 10, then a word if you like", shown)
+		if err != nil || s == "" {
+			return coach.Answer{}, err
+		}
+		if s == shown {
+			return cur, nil
+		}
+		num, word, _ := strings.Cut(s, " ")
+		if n, err := strconv.Atoi(num); err == nil && n >= 1 && n <= 10 {
+			return coach.Answer{Score: n, Text: strings.TrimSpace(word)}, nil
+		}
+		p.say("Please start with a number from 1 (awful) to 10 (fine), such as: 4 tired")
+	}
+}
+
+// maxActions is how many next actions a session asks for, as in the app.
+const maxActions = 5
+
+func (p *plain) actions(question string, cur coach.Answer) (coach.Answer, error) {
+	p.say(question)
+	if len(cur.Actions) > 0 {
+		for i, a := range cur.Actions {
+			p.say(coach.Inert(fmt.Sprintf("  %d. %s%s", i+1, a.Text, dueText(a.Due))))
+		}
+		p.say("Enter at the first action keeps these; anything else writes them again.")
+	}
+	now := p.env.Now()
+	var out coach.Answer
+	for i := range maxActions {
+		s, err := p.ask(fmt.Sprintf("Action %d (Enter when done):", i+1))
+		s = strings.TrimSpace(s)
+		switch {
+		case err != nil:
+			return coach.Answer{}, err
+		case s == "" && i == 0 && len(cur.Actions) > 0:
+			return cur, nil
+		case s == "" || s == endWord:
+			return out, nil
+		}
+		a := coach.Action{Text: s}
+		for {
+			d, err := p.ask("Due (YYYY-MM-DD, tomorrow, +3d; Enter for none):")
+			if err != nil {
+				return coach.Answer{}, err
+			}
+			if a.Due, err = coach.ParseDate(d, now); err == nil {
+				break
+			}
+			p.say("That is not a date: write YYYY-MM-DD, or today, tomorrow, +3d, +1w.")
+		}
+		out.Actions = append(out.Actions, a)
+	}
+	return out, nil
+}
+
+func dueText(due string) string {
+	if due == "" {
+		return ""
+	}
+	return " (due " + due + ")"
+}

@@ -1,0 +1,310 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/coach/coachtest"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// plainRun runs plain mode on store with stdin as typed (not a terminal,
+// so every line read is echoed into the transcript) and the fixed clock.
+func plainRun(t *testing.T, store *coach.Store, stdin string, o PlainOptions) result {
+	t.Helper()
+	flow, _, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank, err := content.LoadBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Store, o.Flow, o.Bank = store, flow, bank
+	var out, errOut bytes.Buffer
+	env := Env{
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
+		IsDark: func() bool { t.Error("plain mode asked the terminal for its background"); return true },
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return fixedNow },
+	}
+	code := Plain(env, o)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+// plainTranscript is a plain-mode run as its golden file holds it: the temp
+// dir as $TMP, session IDs as <id>.
+func plainTranscript(r result, tmp string, ids ...string) string {
+	s := transcript([]string{"--plain"}, r, tmp)
+	for _, id := range ids {
+		s = strings.ReplaceAll(s, id, "<id>")
+	}
+	return s
+}
+
+func readInput(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "plain", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// onlySession loads the one session in store.
+func onlySession(t *testing.T, store *coach.Store) *coach.Session {
+	t.Helper()
+	ids, err := store.IDs()
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("want one session file, got %v (%v)", ids, err)
+	}
+	s, err := store.Load(ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestPlainWholeSession answers a whole session from a file, as a script
+// or a screen reader user would, and checks every answer in the JSON.
+func TestPlainWholeSession(t *testing.T) {
+	tmp := t.TempDir()
+	store := coach.NewStore(filepath.Join(tmp, "data"))
+	r := plainRun(t, store, readInput(t, "session.txt"), PlainOptions{NewSession: true})
+	if r.code != exitOK || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	s := onlySession(t, store) // the transcript's golden file is TestE2EPlainFromAFile's
+
+	day := func(d int) string { return fixedNow.AddDate(0, 0, d).Format(time.DateOnly) }
+	want := coach.Intake{Company: "Northwind", Role: "Product designer", Interviewer: "Ms Rivera", Stage: "final round",
+		RejectedOn: day(-1), Channel: "email", Message: "Thank you for your time. We have decided not to move forward."}
+	if s.Intake != want {
+		t.Errorf("intake\n got %+v\nwant %+v", s.Intake, want)
+	}
+	if s.Status != coach.Complete || *s.MoodBefore != (coach.Mood{Score: 3, Word: "flat"}) || *s.MoodAfter != (coach.Mood{Score: 6, Word: "steadier"}) {
+		t.Errorf("status %s, moods %+v → %+v", s.Status, s.MoodBefore, s.MoodAfter)
+	}
+	f := s.Feedback
+	if f.Draft != coach.DraftFeedbackRequest(s.Intake) || f.Send != "yes" || f.SendOn != day(0) || f.FollowUpOn != day(7) {
+		t.Errorf("feedback request %+v", f)
+	}
+	wantActions := []coach.Action{{Text: "Rewrite my stakeholder story", Due: day(3)}, {Text: "Ask Ana for a mock interview", Due: day(1)}}
+	if !equalJSON(s.Actions, wantActions) {
+		t.Errorf("actions %+v, want %+v", s.Actions, wantActions)
+	}
+	answers := map[string]coach.Answer{
+		"step_back.outside": {Items: []string{"They could hire only one person", "Other candidates were just as qualified",
+			"Timing: budget, plans or priorities"}, Text: "They moved fast"},
+		"step_back.bigger_picture":  {Text: "Two other applications are still open.\nMy portfolio got good comments."},
+		"not_personal.thought":      {Text: "I wasted everyone's time."},
+		"not_personal.explanations": {Items: []string{"An internal candidate", "A skill I did not show, or do not have yet"}},
+		"not_personal.about_them":   {Text: "The internal candidate and the timing."},
+		"not_personal.balanced":     {Text: "I reached the final round; they chose one person."},
+		"feedback.went_well":        {Items: []string{"Clear portfolio walkthrough", "Good questions about the team"}},
+		"feedback.do_better":        {Items: []string{"Shorter answers on research methods"}},
+		"reflect.questions":         {Items: []string{"Tell me about a time you disagreed with a stakeholder."}},
+		"reflect.unprepared":        {Text: "Quantitative research"},
+		"reflect.own_questions":     {Text: "a few"},
+		"reflect.research":          {Text: "partly"},
+		"reflect.skills":            {Items: []string{"User research", "Interaction design"}},
+		"restart.target":            {Items: []string{"Design systems roles"}},
+		"restart.stop":              {Items: []string{"Pure visual design roles"}},
+		"restart.support":           {Items: []string{"Ana", "Former manager"}},
+	}
+	for id, a := range answers {
+		if got := s.Get(id); !got.Equal(a) {
+			t.Errorf("%s = %+v, want %+v", id, got, a)
+		}
+	}
+	if len(s.Drafts) != 0 {
+		t.Errorf("drafts left behind: %v", s.Drafts)
+	}
+	if !strings.Contains(r.stdout, "That is not a date") {
+		t.Error(`"next week" was not refused as a date`)
+	}
+}
+
+// TestPlainEndsMidAnswer: input that stops half-way through a long answer
+// keeps the lines written as a draft; the next run resumes there, quotes
+// them, and "." keeps them.
+func TestPlainEndsMidAnswer(t *testing.T) {
+	tmp := t.TempDir()
+	store := coach.NewStore(filepath.Join(tmp, "data"))
+	r := plainRun(t, store, "Initech\n:back\nGlobex\nAnalyst\n\n\n\n\nThe first line\nthe second", PlainOptions{NewSession: true})
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	s := onlySession(t, store)
+	if s.Intake.Company != "Globex" || s.Intake.Role != "Analyst" || s.Position != coach.PromptMessage {
+		t.Fatalf("after :back and new answers: %+v at %s", s.Intake, s.Position)
+	}
+	if got := s.Current(coach.PromptMessage).Text; got != "The first line\nthe second" {
+		t.Fatalf("the unfinished answer is %q", got)
+	}
+	if !strings.Contains(r.stdout, "Saved. Resume this session from home") {
+		t.Errorf("no word that it was saved:\n%s", r.stdout)
+	}
+
+	// Home lists it to resume: option 2.
+	r = plainRun(t, store, "2\n.\n:quit\n", PlainOptions{})
+	if !strings.Contains(r.stdout, "  2. Resume: Analyst at Globex") || !strings.Contains(r.stdout, "  | the second") {
+		t.Fatalf("resume did not quote the draft:\n%s", r.stdout)
+	}
+	s = onlySession(t, store)
+	if s.Intake.Message != "The first line\nthe second" || len(s.Drafts) != 0 || s.Position != coach.PromptMoodBefore {
+		t.Errorf("kept answer %q, drafts %v, at %s", s.Intake.Message, s.Drafts, s.Position)
+	}
+}
+
+// TestPlainRefusesAndAsksAgain: what cannot be an answer is refused in
+// one sentence and asked again; nothing wrong is stored.
+func TestPlainRefusesAndAsksAgain(t *testing.T) {
+	tests := []struct {
+		name, input, refusal string
+		check                func(*coach.Session) bool
+	}{
+		{"choice out of range", "\n\n\n9\nfinal round\n", "Please type a number from 1 to 5.",
+			func(s *coach.Session) bool { return s.Intake.Stage == "final round" }},
+		{"not a date", "\n\n\n\n31/12\n-2d\n", "That is not a date",
+			func(s *coach.Session) bool {
+				return s.Intake.RejectedOn == fixedNow.AddDate(0, 0, -2).Format(time.DateOnly)
+			}},
+		{"mood without a number", "\n\n\n\n\n\n.\ntired\n11\n10 fine\n", "Please start with a number from 1",
+			func(s *coach.Session) bool { return s.MoodBefore != nil && s.MoodBefore.Score == 10 }},
+		{"checklist number", "\n\n\n\n\n\n.\n\n1 x\n0\n2,3\n\n", "Please type numbers from 1 to 6",
+			func(s *coach.Session) bool { return len(s.Get("step_back.outside").Items) == 2 }},
+		{"clear with a dash", "Acme\n:back\n-\nRole\n", "",
+			func(s *coach.Session) bool { return s.Intake.Company == "" && s.Intake.Role == "Role" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
+			r := plainRun(t, store, tt.input, PlainOptions{NewSession: true})
+			if !strings.Contains(r.stdout, tt.refusal) {
+				t.Errorf("no %q in:\n%s", tt.refusal, r.stdout)
+			}
+			if s := onlySession(t, store); !tt.check(s) {
+				t.Errorf("stored %+v, mood %+v, answers %+v", s.Intake, s.MoodBefore, s.Answers)
+			}
+		})
+	}
+}
+
+// TestPlainPastSession opens a past session from home, ticks off an
+// action, records that the feedback request was answered, and leaves.
+func TestPlainPastSession(t *testing.T) {
+	tmp, store := fixture(t)
+	input := strings.Join([]string{
+		"4",         // home: Past sessions
+		"northwind", // search
+		"1",         // open it
+		"1",         // Mark done: Ask Sam for a mock interview
+		"4",         // Feedback request: replied
+		"2",         // replied
+		"They liked the portfolio.", ".",
+		"6", // Back
+		".", // leave Past sessions
+		"5", // Insights
+		"",  // an empty line only shows the menu again
+	}, "\n") + "\n"
+	r := plainRun(t, store, input, PlainOptions{})
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	checkGolden(t, "plain/past-session", plainTranscript(r, tmp))
+	s, err := store.Load("0123456789abcdef")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := s.Actions[0]; !a.Done || a.DoneOn != fixedNow.Format(time.DateOnly) {
+		t.Errorf("action not ticked off: %+v", a)
+	}
+	if f := s.Feedback; f.Outcome != coach.Replied || f.Received != "They liked the portfolio." || f.ReceivedOn != fixedNow.Format(time.DateOnly) {
+		t.Errorf("feedback %+v", f)
+	}
+	for _, want := range []string{"Past sessions matching \"northwind\" (1)", "Insights", "broken.json"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("no %q in the transcript", want)
+		}
+	}
+}
+
+// TestPlainPractice runs a round on a question of the user's own, from
+// `rebound --plain practice`.
+func TestPlainPractice(t *testing.T) {
+	tmp, store := fixture(t)
+	input := strings.Join([]string{
+		"6", // A question of your own (after five queued questions)
+		"Why should we hire you?",
+		"Because I ship.", "And I listen.", ".",
+		"Short and warm.", ".",
+		"No example.", ".",
+		"1 2",
+		"", // the suggested rating
+	}, "\n") + "\n"
+	r := plainRun(t, store, input, PlainOptions{Practice: true})
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	entries, _, err := store.Practices()
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("want one round, got %d (%v)", len(entries), err)
+	}
+	e := entries[0]
+	checkGolden(t, "plain/practice", plainTranscript(r, tmp, e.ID))
+	bank, _ := content.LoadBank()
+	wantRubric := []string{bank.Rubric[0].ID, bank.Rubric[1].ID}
+	if e.Question.Text != "Why should we hire you?" || e.Answer != "Because I ship.\nAnd I listen." ||
+		e.WentWell != "Short and warm." || e.DoBetter != "No example." || !equalJSON(e.Rubric, wantRubric) ||
+		e.Rating != coach.SuggestRating(2, len(bank.Rubric)) || e.TimeLimit != 0 {
+		t.Errorf("round %+v", e)
+	}
+	if !strings.Contains(r.stdout, "What a good answer shows") {
+		t.Error("no hint after the review")
+	}
+}
+
+// TestPlainCannotSave: with nowhere to save, plain mode says so at the
+// first answer, carries on, and hands everything over at the end (exit 1).
+func TestPlainCannotSave(t *testing.T) {
+	store := coach.Unavailable(errors.New("no home directory"))
+	r := plainRun(t, store, "Umbrella\nChemist\n", PlainOptions{NewSession: true})
+	if r.code != exitError {
+		t.Fatalf("exit %d, want 1", r.code)
+	}
+	if strings.Count(r.stdout, "Can't save") != 1 || !strings.Contains(r.stderr, "here is what you wrote") ||
+		!strings.Contains(r.stdout, "# Chemist at Umbrella") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+}
+
+// TestPlainHostileInput: escape sequences read from the input are stored
+// as typed and never written to the output raw.
+func TestPlainHostileInput(t *testing.T) {
+	for _, h := range coachtest.Hostile {
+		store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
+		r := plainRun(t, store, h.Text()+"\n\n\n\n\n\nline "+h.Text()+"\n.\n", PlainOptions{NewSession: true})
+		if err := coachtest.Clean(r.stdout); err != nil {
+			t.Errorf("%s: the transcript carries it raw: %v", h.Name, err)
+		}
+		s := onlySession(t, store)
+		if want := strings.TrimSpace(strings.ToValidUTF8(h.Text(), "\uFFFD")); s.Intake.Company != want && !strings.ContainsAny(h.Seq, "\r\n") {
+			t.Errorf("%s: stored %q, want %q", h.Name, s.Intake.Company, want)
+		}
+	}
+}
+
+// equalJSON compares two values as their JSON, so nil and empty agree.
+func equalJSON(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
