@@ -57,12 +57,22 @@ Practice flags:
 Flags:
   --data-dir DIR   where sessions are kept (default: $REBOUND_DATA_DIR,
                    else $XDG_DATA_HOME/rebound, else ~/.local/share/rebound)
+  --plain          line-by-line prompts instead of the full screen, for
+                   screen readers and for answers piped from a file (also
+                   with TERM=dumb or REBOUND_ACCESSIBLE=1)
+  --theme T        dark, light, none or auto (default: auto, from the
+                   terminal's background; none with NO_COLOR; or
+                   $REBOUND_THEME)
   -h, --help       show this help
   --version        print the version
 
 Keys: tab/shift+tab next/previous prompt, enter next (a new line in long
 answers), ctrl+s save, esc home, ctrl+c save and quit, ? more keys.
-Set NO_COLOR=1 to turn colour off.
+In plain mode: a line with only "." ends a long answer, :back goes back one
+question, :quit (or ctrl+d) leaves; every answer is saved as you go.
+
+Exit status: 0 done, 1 something could not be saved or read (what you wrote
+is printed), 2 bad arguments or no terminal.
 `
 
 func main() {
