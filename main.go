@@ -114,6 +114,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	theme, err := ui.ParseTheme(opts.theme, os.Getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "rebound: %s.\nRun 'rebound --help' for usage.\n", err) // the value is already shown inert
+		return exitUsage
+	}
+
 	// Without a home directory there is nowhere to save, but someone who
 	// has just had bad news can still talk it through: the app says so and
 	// runs in memory, and what was typed is printed on quit.
@@ -133,7 +139,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	o.Flow = flow
 	o.NewSession, o.Practice, o.PracticeTag, o.Timer = opts.newSession, opts.practice, opts.tag, opts.timer
-	o.NoColor = os.Getenv("NO_COLOR") != ""
+	o.Theme = theme
 	model := ui.New(o)
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.

@@ -32,8 +32,9 @@ type Options struct {
 	Now func() time.Time
 	// NewSession starts straight in a new session instead of on home.
 	NewSession bool
-	// NoColor drops every colour (NO_COLOR).
-	NoColor bool
+	// Theme is the colours: auto follows the terminal's background; dark
+	// and light ignore it; none has no colour (see ParseTheme).
+	Theme Theme
 	// DraftDelay is how long typing must pause before an unfinished answer
 	// is saved as a draft; zero means DefaultDraftDelay, negative never.
 	DraftDelay time.Duration
@@ -223,6 +224,7 @@ type Model struct {
 	round    *roundScreen
 
 	width, height int
+	theme         Theme // as asked for: auto follows the terminal
 	isDark        bool
 	tipsKey       renderKey // the key the current tips were rendered for
 	saveErr       error
@@ -253,7 +255,7 @@ func New(o Options) *Model {
 	d := &deps{
 		flow:   o.Flow,
 		store:  o.Store,
-		styles: NewStyles(true, o.NoColor),
+		styles: NewStyles(true, false), // applyTheme sets the theme's
 		keys:   DefaultKeyMap(),
 		help:   help.New(),
 		now:    o.Now,
@@ -268,7 +270,9 @@ func New(o Options) *Model {
 
 		draftDelay: o.DraftDelay,
 	}
-	m := &Model{deps: d, isDark: true, page: homePage}
+	// Dark until the terminal answers: most terminals are dark, and one
+	// that never answers is most often an old dark one.
+	m := &Model{deps: d, theme: o.Theme, isDark: o.Theme != ThemeLight, page: homePage}
 	m.home = newHomeScreen(d)
 	m.applyTheme()
 	switch {
@@ -281,11 +285,15 @@ func New(o Options) *Model {
 	return m
 }
 
-// Init asks the terminal for its background colour and loads the sessions.
+// Init asks the terminal for its background colour, unless the theme is
+// chosen, and loads the sessions.
 func (m *Model) Init() tea.Cmd {
 	store := m.deps.store
 	check := func() tea.Msg { return checkedMsg{store.Check()} }
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, check, m.home.load()}
+	cmds := []tea.Cmd{check, m.home.load()}
+	if !m.theme.forced() {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	if m.practice != nil {
 		cmds = append(cmds, m.practice.load())
 	}
@@ -332,7 +340,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(m.renderTips(), m.renderDocs())
 	case tea.BackgroundColorMsg:
-		if dark := msg.IsDark(); dark != m.isDark {
+		// A chosen theme is kept: it is chosen because the terminal's
+		// answer is wrong, or to have no colour.
+		if dark := msg.IsDark(); !m.theme.forced() && dark != m.isDark {
 			m.isDark = dark
 			m.applyTheme()
 			return tea.Batch(m.renderTips(), m.renderDocs())
@@ -654,8 +664,8 @@ func (m *Model) saveNow() tea.Cmd {
 }
 
 func (m *Model) applyTheme() {
-	m.deps.styles = NewStyles(m.isDark, m.deps.styles.NoColor)
-	m.deps.help.Styles = help.DefaultStyles(m.isDark)
+	m.deps.styles = NewStyles(m.isDark, m.theme == ThemeNone)
+	m.deps.help.Styles = m.deps.styles.Help
 }
 
 // renderTips starts rendering the tips for the current width and theme,

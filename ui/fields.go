@@ -88,13 +88,28 @@ func editable(msg tea.Msg) tea.Msg {
 
 var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
+// styledFor is the theme a field's inputs were last styled for. An input
+// keeps a copy of its styles, so a field made before the terminal said what
+// its background is (a session opened by `rebound new`) would keep the dark
+// theme's colours on a light background; its View restyles it when the
+// theme has changed. The zero value matches no theme: the first View styles.
+type styledFor Theme
+
+// changed reports whether st is another theme than the last, and notes it.
+func (t *styledFor) changed(st *Styles) bool {
+	now := styledFor(themeOf(st.IsDark, st.NoColor))
+	if *t == now {
+		return false
+	}
+	*t = now
+	return true
+}
+
 func newInput(st *Styles, value, placeholder string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
-	is := textinput.DefaultStyles(st.IsDark)
-	is.Cursor.Blink = false // a steady cursor: calmer, and no timer running while idle
-	in.SetStyles(is)
+	in.SetStyles(st.Input) // a steady cursor, and colours that pass AA (see styles.go)
 	in.SetValue(coach.Editable(value))
 	in.CursorEnd()
 	return in
@@ -102,9 +117,10 @@ func newInput(st *Styles, value, placeholder string) textinput.Model {
 
 // textField is one line of text, or a date.
 type textField struct {
-	in   textinput.Model
-	date bool
-	now  time.Time
+	in     textinput.Model
+	styled styledFor
+	date   bool
+	now    time.Time
 	// pristine is a default date nobody has touched: the first character
 	// typed replaces it instead of being appended to it.
 	pristine bool
@@ -136,6 +152,9 @@ func (f *textField) invalid() error {
 }
 
 func (f *textField) View(st *Styles, focused bool) string {
+	if f.styled.changed(st) {
+		f.in.SetStyles(st.Input)
+	}
 	v := coach.Visible(f.in.View())
 	if err := f.invalid(); err != nil {
 		v += "\n" + st.Error.Render(err.Error())
@@ -169,8 +188,9 @@ func (f *textField) Typing() bool    { return true }
 // areaField is free text over several lines: a textarea, a list (one item a
 // line) or the feedback draft.
 type areaField struct {
-	ed   *editor
-	list bool
+	ed     *editor
+	list   bool
+	styled styledFor
 }
 
 func newAreaField(p content.Prompt, value string, st *Styles) *areaField {
@@ -188,7 +208,12 @@ func (f *areaField) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (f *areaField) View(_ *Styles, _ bool) string { return coach.Visible(f.ed.View()) }
+func (f *areaField) View(st *Styles, _ bool) string {
+	if f.styled.changed(st) {
+		f.ed.gutter, f.ed.cursor = st.Muted, st.TextCursor
+	}
+	return coach.Visible(f.ed.View())
+}
 
 func (f *areaField) Answer() coach.Answer {
 	v := f.text()
@@ -298,6 +323,7 @@ type checklistField struct {
 	ticked  map[string]bool
 	cursor  int // len(options) is the "other" line
 	other   *textinput.Model
+	styled  styledFor
 }
 
 // newChecklistField offers the prompt's options, and any saved item that is
@@ -375,6 +401,9 @@ func (f *checklistField) View(st *Styles, focused bool) string {
 		b.WriteString(pointer + style.Render(box+" "+oneLineText(o)) + "\n") // o may be a saved item, not an option
 	}
 	if f.other != nil {
+		if f.styled.changed(st) {
+			f.other.SetStyles(st.Input)
+		}
 		pointer := "  "
 		if focused && f.onOther() {
 			pointer = st.Cursor.Render("› ")
@@ -422,8 +451,9 @@ func (f *checklistField) Typing() bool    { return f.onOther() }
 // moodField is a 1 to 10 score (arrows, or digits with 0 for 10) and an
 // optional word, typed straight in: letters go to the word, digits to the score.
 type moodField struct {
-	score int
-	word  textinput.Model
+	score  int
+	word   textinput.Model
+	styled styledFor
 }
 
 func newMoodField(a coach.Answer, st *Styles) *moodField {
@@ -454,6 +484,9 @@ func (f *moodField) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *moodField) View(st *Styles, focused bool) string {
+	if f.styled.changed(st) {
+		f.word.SetStyles(st.Input)
+	}
 	var scale strings.Builder
 	for i := 1; i <= 10; i++ {
 		n := fmt.Sprintf(" %d ", i)
@@ -491,6 +524,7 @@ type actionsField struct {
 	row       int
 	onDue     bool
 	now       time.Time
+	styled    styledFor
 }
 
 func newActionsField(actions []coach.Action, st *Styles, now time.Time) *actionsField {
@@ -567,6 +601,12 @@ func (f *actionsField) next() (tea.Cmd, bool) {
 }
 
 func (f *actionsField) View(st *Styles, focused bool) string {
+	if f.styled.changed(st) {
+		for i := range maxActions {
+			f.text[i].SetStyles(st.Input)
+			f.due[i].SetStyles(st.Input)
+		}
+	}
 	var b strings.Builder
 	for i := range maxActions {
 		pointer := "  "

@@ -56,16 +56,28 @@ func newHistoryScreen(d *deps) *historyScreen {
 	// "3/1667", not a dot per page: the list draws the dots (one string
 	// concatenation per page) on every frame before finding them too wide.
 	l.Paginator.Type = paginator.Arabic
-	fs := l.FilterInput.Styles()
-	fs.Cursor.Blink = false // steady, as in every field: no timer runs while idle
-	l.FilterInput.SetStyles(fs)
-	l.Styles.StatusBar = l.Styles.StatusBar.UnsetPadding()
-	l.Styles.StatusEmpty = l.Styles.StatusEmpty.UnsetPadding()
-	l.Styles.NoItems = l.Styles.NoItems.UnsetPadding()
-	l.Styles.PaginationStyle = l.Styles.PaginationStyle.UnsetPadding()
+	styleList(&l, &d.styles, true)
 	f := &sessionFilter{}
 	l.Filter = f.rank
 	return &historyScreen{deps: d, list: l, filter: f}
+}
+
+// styleList gives a list the theme's styles; padless drops the padding
+// around its status line and pages, which the screen lays out itself.
+// Screens call it on every View, since the theme can change after the list
+// was made (the terminal's background reply comes a moment after start).
+func styleList(l *list.Model, st *Styles, padless bool) {
+	s := st.List
+	if padless {
+		s.StatusBar = s.StatusBar.UnsetPadding()
+		s.StatusEmpty = s.StatusEmpty.UnsetPadding()
+		s.NoItems = s.NoItems.UnsetPadding()
+		s.PaginationStyle = s.PaginationStyle.UnsetPadding()
+	}
+	l.Styles = s
+	fs := s.Filter
+	fs.Cursor.Blink = false // steady, as in every field: no timer runs while idle
+	l.FilterInput.SetStyles(fs)
 }
 
 // sessionFilter is the Past sessions search: it keeps the sessions holding
@@ -254,6 +266,7 @@ func (h *historyScreen) SetSize(w, height int) { h.list.SetSize(w, max(1, height
 
 func (h *historyScreen) View() string {
 	st := &h.deps.styles
+	styleList(&h.list, st, true)
 	switch {
 	case h.loadErr != nil:
 		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + reason(h.loadErr) + ").")

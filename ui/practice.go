@@ -116,6 +116,7 @@ func newPracticeScreen(d *deps, tag string, timer time.Duration) *practiceScreen
 	l.SetFilteringEnabled(false)
 	l.DisableQuitKeybindings()
 	l.Paginator.Type = paginator.Arabic // "3/12", never a row of dots
+	styleList(&l, &d.styles, false)
 	return &practiceScreen{deps: d, data: &practiceData{bank: coach.BankQuestions(d.bank)}, list: l, tag: tag, timer: timer}
 }
 
@@ -298,6 +299,7 @@ func (p *practiceScreen) notes() string {
 }
 
 func (p *practiceScreen) View() string {
+	styleList(&p.list, &p.deps.styles, false)
 	body := p.header() + "\n\n" + p.list.View()
 	if n := p.notes(); n != "" {
 		body += "\n" + n

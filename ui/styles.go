@@ -3,11 +3,20 @@ package ui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
 // Styles is every style the screens use, built once per theme. Screens never
 // make styles of their own, so a theme change is one call.
+//
+// Every colour here is read on the terminal's own background, which the app
+// cannot see, so each must keep a WCAG AA contrast (4.5:1) on any common dark
+// or light background: theme_test.go checks them all, the bubbles' styles
+// below included, against a set of real terminal backgrounds.
 type Styles struct {
 	IsDark  bool
 	NoColor bool
@@ -29,21 +38,42 @@ type Styles struct {
 	MoodOff    lipgloss.Style
 	Support    lipgloss.Style
 	TextCursor lipgloss.Style // the cursor in a long answer
+
+	// Help is the key help's. bubbles' own greys are too faint to read on
+	// many backgrounds (#4A4A4A on black is 2.3:1).
+	Help help.Styles
+	// Input is a one-line field's: bubbles' placeholder grey (240) is 2:1
+	// on a dark grey background, and its cursor is a palette colour whose
+	// contrast nobody can know.
+	Input textinput.Styles
+	// List is for a bubbles list (Past sessions, the practice queue): its
+	// defaults are for a dark background only, whatever the theme. A list
+	// ignores List.Filter, so its FilterInput takes Input (or List.Filter)
+	// with SetStyles.
+	List list.Styles
 }
 
 // NewStyles builds the styles for a dark or light background; with noColor
-// every colour is dropped and emphasis is kept to bold, faint and reverse.
+// every colour is dropped and emphasis is kept to bold, italic and reverse.
+// Faint is never used: terminals draw it at reduced intensity, below any
+// contrast worked out here, and some not at all.
 func NewStyles(isDark, noColor bool) Styles {
 	c := func(light, dark string) color.Color {
 		if noColor {
 			return lipgloss.NoColor{}
 		}
-		return lipgloss.LightDark(isDark)(lipgloss.Color(light), lipgloss.Color(dark))
+		if isDark {
+			return lipgloss.Color(dark)
+		}
+		return lipgloss.Color(light)
 	}
-	accent := c("#5A4FCF", "#A99BFF")
-	calm := c("#2E7D6B", "#7FD1B9")
-	muted := c("#6B6B6B", "#9A9A9A")
-	warn := c("#B3261E", "#FF8A80")
+	// The worst contrast of each, on the backgrounds in theme_test.go
+	// (light on Gruvbox's #FBF1C7, dark on One Dark's #282C34):
+	accent := c("#5A4FCF", "#A99BFF") // 5.4, 5.9
+	calm := c("#287264", "#7FD1B9")   // 5.0, 7.8
+	muted := c("#6B6B6B", "#9A9A9A")  // 4.7, 5.0
+	warn := c("#B3261E", "#FF8A80")   // 5.8, 6.1
+	keys := c("#4A4A4A", "#BDBDBD")   // 7.8, 7.5: a key stands out from what it does
 
 	s := Styles{IsDark: isDark, NoColor: noColor}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
@@ -63,6 +93,51 @@ func NewStyles(isDark, noColor bool) Styles {
 	s.MoodOff = lipgloss.NewStyle().Foreground(muted)
 	s.Support = lipgloss.NewStyle().Foreground(muted).Italic(true)
 	s.TextCursor = lipgloss.NewStyle().Reverse(true)
+
+	key := lipgloss.NewStyle().Foreground(keys)
+	if noColor {
+		key = key.Bold(true) // what tells a key from its description without colour
+	}
+	s.Help = help.Styles{
+		Ellipsis:  s.Muted,
+		ShortKey:  key,
+		ShortDesc: s.Muted, ShortSeparator: s.Muted,
+		FullKey:  key,
+		FullDesc: s.Muted, FullSeparator: s.Muted,
+	}
+
+	plain := lipgloss.NewStyle()
+	field := textinput.StyleState{Text: plain, Placeholder: s.Muted, Suggestion: s.Muted, Prompt: s.Muted}
+	s.Input = textinput.Styles{
+		// An unfocused answer is still the person's words: it keeps the
+		// text colour; the dimmed label says which field has the focus.
+		Focused: field,
+		Blurred: field,
+		// The cursor is drawn reversed in the text's own colours, like the
+		// long answers' (TextCursor); steady, which is calmer and keeps
+		// no timer running while idle.
+		Cursor: textinput.CursorStyle{Color: lipgloss.NoColor{}, Shape: tea.CursorBlock},
+	}
+
+	// The list's defaults keep their layout (padding, the pagination
+	// dots); only their colours are ours.
+	l := list.DefaultStyles(isDark)
+	l.Title = l.Title.UnsetBackground().Foreground(accent).Bold(true)
+	l.Spinner = l.Spinner.Foreground(muted)
+	l.Filter = s.Input
+	l.Filter.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
+	l.Filter.Blurred.Prompt = l.Filter.Focused.Prompt
+	l.StatusBar = l.StatusBar.Foreground(muted)
+	l.StatusEmpty = l.StatusEmpty.Foreground(muted)
+	l.StatusBarActiveFilter = l.StatusBarActiveFilter.UnsetForeground()
+	l.StatusBarFilterCount = l.StatusBarFilterCount.Foreground(muted)
+	l.NoItems = l.NoItems.Foreground(muted)
+	l.ArabicPagination = l.ArabicPagination.Foreground(muted)
+	l.ActivePaginationDot = l.ActivePaginationDot.Foreground(keys)
+	l.InactivePaginationDot = l.InactivePaginationDot.Foreground(muted)
+	l.DividerDot = l.DividerDot.Foreground(muted)
+	s.List = l
+
 	if noColor {
 		s.Cursor = s.Cursor.Reverse(true)
 		s.MoodOn = s.MoodOn.Reverse(true)

@@ -46,7 +46,8 @@ type Env struct {
 	// Width is the terminal's width in columns; 0 when unknown.
 	Width int
 	// IsDark reports whether the terminal's background is dark. It asks the
-	// terminal, so it is called only when colour is used.
+	// terminal, so it is called only when colour is used and the theme is
+	// auto (--theme dark or light settles it without asking).
 	IsDark func() bool
 	Getenv func(string) string
 	Now    func() time.Time
@@ -111,11 +112,16 @@ func Usage() string {
 // Run runs a command line such as ["--data-dir", "x", "list", "--json"]
 // and returns the exit code. Errors are written to env.Stderr as one
 // sentence; nothing panics its way out.
+//
+// --data-dir and --theme go before the command or among its own flags, as
+// the app takes them: `rebound --theme light show 1a2b` and `rebound show
+// 1a2b --theme light` are the same.
 func Run(args []string, env Env) int {
-	var dataDir string
+	var dataDir, theme string
 	global := flag.NewFlagSet("rebound", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	global.StringVar(&dataDir, "data-dir", "", "")
+	global.StringVar(&theme, "theme", "", "")
 	if err := global.Parse(args); err != nil {
 		return fail(env, usageErr("rebound", flagError(err)))
 	}
@@ -134,6 +140,7 @@ func Run(args []string, env Env) int {
 	fs := flag.NewFlagSet("rebound "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&dataDir, "data-dir", dataDir, "")
+	fs.StringVar(&theme, "theme", theme, "")
 	run := cmd.setup(fs)
 	pos, err := parseInterleaved(fs, tail)
 	if errors.Is(err, flag.ErrHelp) {
@@ -144,11 +151,15 @@ func Run(args []string, env Env) int {
 		return fail(env, usageErr(cmd.name, flagError(err)))
 	}
 
+	th, err := ui.ParseTheme(theme, env.Getenv)
+	if err != nil {
+		return fail(env, &usageError{msg: err.Error()}) // it says what to use
+	}
 	dir, err := env.DataDir(dataDir)
 	if err != nil {
 		return fail(env, &usageError{msg: err.Error()})
 	}
-	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir)}
+	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir), theme: th}
 	if exposed, _ := c.store.Exposed(); len(exposed) > 0 {
 		c.warnf("%s", coach.Inert(coach.ExposedWarning(dir, exposed)))
 	}
@@ -161,10 +172,12 @@ type ctx struct {
 	cmd   string
 	dir   string
 	store *coach.Store
+	// theme is --theme, NO_COLOR and REBOUND_THEME resolved (ui.ParseTheme).
+	theme ui.Theme
+	// dark caches the terminal's answer: asking costs a round trip.
+	dark *bool
 }
 
-// colour reports whether output may be coloured: at a terminal, unless
-// NO_COLOR is set.
 // flagged is the questions that threw the user, matched to the bank as
 // the app matches them, so the progress reads the same everywhere.
 func (c *ctx) flagged(sums []coach.Summary) []coach.Question {
@@ -175,18 +188,35 @@ func (c *ctx) flagged(sums []coach.Summary) []coach.Question {
 	return coach.FlaggedQuestions(sums, coach.BankQuestions(bank))
 }
 
+// colour reports whether output may be coloured: at a terminal, unless the
+// theme is none (--theme none, or NO_COLOR set). Piped output has none
+// whatever the theme: it is for scripts and files.
 func (c *ctx) colour() bool {
-	return c.env.StdoutTerminal && c.env.Getenv("NO_COLOR") == ""
+	return c.env.StdoutTerminal && c.theme != ui.ThemeNone
 }
 
-// styles are the app's styles: in colour for the terminal's background
-// when colour() allows, which asks the terminal, else only their emphasis
-// (bold, reverse), which output to a pipe must strip.
-func (c *ctx) styles() ui.Styles {
+// colours is the theme output is drawn in: none when colour() says no,
+// else dark or light as --theme says or, for auto, as the terminal answers
+// (asked once).
+func (c *ctx) colours() ui.Theme {
 	if !c.colour() {
-		return ui.NewStyles(true, true)
+		return ui.ThemeNone
 	}
-	return ui.NewStyles(c.env.IsDark(), false)
+	if c.dark == nil {
+		dark := c.theme.Dark(c.env.IsDark)
+		c.dark = &dark
+	}
+	if *c.dark {
+		return ui.ThemeDark
+	}
+	return ui.ThemeLight
+}
+
+// styles are the app's styles: in the colours of colours(), else only
+// their emphasis (bold, reverse), which output to a pipe must strip.
+func (c *ctx) styles() ui.Styles {
+	t := c.colours()
+	return ui.NewStyles(t != ui.ThemeLight, t == ui.ThemeNone)
 }
 
 // width is the width to lay text out at: the terminal's, else 80.

@@ -67,7 +67,7 @@ func practiceListArgs(args []string) ([]string, bool) {
 				return slices.Concat(args[1:i+1], args[i+2:]), true
 			}
 			return nil, false
-		case a == "-data-dir" || a == "--data-dir":
+		case a == "-data-dir" || a == "--data-dir" || a == "-theme" || a == "--theme":
 			i++ // its value, whatever it is
 		case strings.HasPrefix(a, "-") && a != "-":
 			// another flag, with its value after "=" if any

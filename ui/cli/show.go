@@ -23,12 +23,14 @@ var showCommand = command{
 	help: `Shows one session in full. ID is the session's ID from rebound list; its
 first characters are enough while they name one session only.
 
-At a terminal the session is rendered (in colour unless NO_COLOR is set);
+At a terminal the session is rendered, in colour unless the theme is none;
 piped, it is plain text.
 
 Flags:
   --json           the session exactly as its file holds it
   --markdown       the session as markdown, as the summary's copy gives it
+  --theme THEME    dark, light, none or auto (default: $REBOUND_THEME, else
+                   none when NO_COLOR is set, else auto: the terminal's)
   --data-dir DIR   where sessions are kept
 `,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -109,17 +111,12 @@ func (c *ctx) loadID(id string) (*coach.Session, error) {
 }
 
 // render lays a session's markdown out for reading. At a terminal it is
-// Glamour's, in the theme of the background, or its NoTTY style with
-// NO_COLOR; piped, it is clean text (see plainStyle).
+// Glamour's, in the app's style for the theme (colourless for none);
+// piped, it is clean text (see plainStyle).
 func (c *ctx) render(md string) (string, error) {
 	style := plainStyle()
-	switch {
-	case c.colour() && c.env.IsDark():
-		style = styles.DarkStyleConfig
-	case c.colour():
-		style = styles.LightStyleConfig
-	case c.env.StdoutTerminal:
-		style = styles.NoTTYStyleConfig
+	if c.env.StdoutTerminal {
+		style = ui.GlamourStyle(c.colours())
 	}
 	out, err := glamourRender(md, style, min(c.width(), ui.MaxTextWidth))
 	if err != nil {
@@ -212,9 +209,10 @@ func paintsBackground(params string, before bool) bool {
 	}
 	for _, p := range strings.Split(params, ";") {
 		switch {
-		case p == "0" || p == "49":
+		case p == "0" || p == "49" || p == "27":
 			before = false
-		case p == "48" || len(p) == 2 && p[0] == '4' || len(p) == 3 && strings.HasPrefix(p, "10"):
+		case p == "48" || len(p) == 2 && p[0] == '4' || len(p) == 3 && strings.HasPrefix(p, "10"),
+			p == "7": // reverse paints the background too (the none theme's title)
 			return true
 		}
 	}

@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+// Theme is the colour scheme asked for. Most people never choose one: the
+// app asks the terminal for its background and follows it. A choice is for
+// the terminals that answer wrongly or not at all (some multiplexers, some
+// SSH paths), and for those who want no colour.
+type Theme string
+
+const (
+	// ThemeAuto follows the terminal's background, dark until it answers.
+	// It is the zero value, so Options without a theme behave as before.
+	ThemeAuto Theme = ""
+	// ThemeDark and ThemeLight are colours for a dark or light background,
+	// whatever the terminal says.
+	ThemeDark  Theme = "dark"
+	ThemeLight Theme = "light"
+	// ThemeNone has no colour at all; emphasis is bold, italic and reverse.
+	ThemeNone Theme = "none"
+)
+
+// String is the theme as --theme takes it.
+func (t Theme) String() string {
+	if t == ThemeAuto {
+		return "auto"
+	}
+	return string(t)
+}
+
+// forced reports whether the theme is settled without the terminal: only
+// auto needs to ask for the background.
+func (t Theme) forced() bool { return t != ThemeAuto }
+
+// Dark reports whether the theme's colours are for a dark background, given
+// what the terminal says (asked only for auto, hence a function). None has
+// no colours; it reports dark, the app's default.
+func (t Theme) Dark(terminalDark func() bool) bool {
+	switch t {
+	case ThemeLight:
+		return false
+	case ThemeAuto:
+		return terminalDark()
+	}
+	return true
+}
+
+// ParseTheme picks the theme from the --theme flag (as given, "" when
+// absent) and the environment, in this order: the flag, since what is
+// typed for one run beats what is set for all; then NO_COLOR set and not
+// empty means none (https://no-color.org); then REBOUND_THEME; else auto.
+// A value it does not know is an error naming where it came from, with the
+// value shown inert: it could be anything.
+func ParseTheme(flag string, getenv func(string) string) (Theme, error) {
+	if flag != "" {
+		t, ok := themeNamed(flag)
+		if !ok {
+			return ThemeAuto, fmt.Errorf("--theme %q: use dark, light, none or auto", coach.Inert(flag))
+		}
+		return t, nil
+	}
+	if getenv("NO_COLOR") != "" {
+		return ThemeNone, nil
+	}
+	if v := getenv("REBOUND_THEME"); v != "" {
+		t, ok := themeNamed(v)
+		if !ok {
+			return ThemeAuto, fmt.Errorf("REBOUND_THEME %q: use dark, light, none or auto", coach.Inert(v))
+		}
+		return t, nil
+	}
+	return ThemeAuto, nil
+}
+
+// themeNamed reads a theme's name, in any case: environment variables are
+// often typed by hand.
+func themeNamed(s string) (Theme, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "auto":
+		return ThemeAuto, true
+	case "dark":
+		return ThemeDark, true
+	case "light":
+		return ThemeLight, true
+	case "none":
+		return ThemeNone, true
+	}
+	return ThemeAuto, false
+}
+
+// themeOf is the theme a set of styles was built for: what a Glamour
+// render must match.
+func themeOf(isDark, noColor bool) Theme {
+	switch {
+	case noColor:
+		return ThemeNone
+	case isDark:
+		return ThemeDark
+	}
+	return ThemeLight
+}
