@@ -88,10 +88,13 @@ type command struct {
 	usage string // the first line of its help: "rebound list [--json]"
 	help  string // the rest
 	setup func(fs *flag.FlagSet) func(c *ctx, args []string) error
+	// noData is set for the commands that describe rebound itself
+	// (completion, man): they run without a data directory.
+	noData bool
 }
 
 // commands, in the order the usage lists them.
-var commands = []command{listCommand, showCommand, exportCommand, statsCommand, restoreCommand, practiceListCommand}
+var commands = []command{listCommand, showCommand, exportCommand, statsCommand, restoreCommand, practiceListCommand, completionCommand, manCommand}
 
 // IsCommand reports whether name is one of this package's one-word
 // commands, so that main can hand them over and keep the TUI for the rest.
@@ -104,6 +107,9 @@ func IsCommand(name string) bool {
 func Usage() string {
 	var b strings.Builder
 	for _, c := range commands {
+		if c.name == completionCommand.name {
+			b.WriteString("\nShell completion and the manual page:\n")
+		}
 		fmt.Fprintf(&b, "  %s\n", c.usage)
 	}
 	return b.String()
@@ -151,6 +157,9 @@ func Run(args []string, env Env) int {
 		return fail(env, usageErr(cmd.name, flagError(err)))
 	}
 
+	if cmd.noData {
+		return fail(env, run(&ctx{env: env, cmd: cmd.name}, pos))
+	}
 	th, err := ui.ParseTheme(theme, env.Getenv)
 	if err != nil {
 		return fail(env, &usageError{msg: err.Error()}) // it says what to use
