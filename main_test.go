@@ -15,6 +15,7 @@ import (
 	"debug/pe"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,8 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
+	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/screenshot"
 )
 
 // firstFrameText is on the app's first screen; tests and the start-up
@@ -3313,4 +3316,499 @@ func TestE2EPlainAtADumbTerminal(t *testing.T) {
 	if !strings.Contains(tm.Screen(), "Saved. Resume this session from home") {
 		t.Errorf("no word that it was saved:\n%s", tm.Screen())
 	}
+}
+
+// TestScreens makes the README's pictures from the real binary: home, a
+// step of a session, the summary, Past sessions, Insights and a practice
+// round, each drawn from the emulator's screen as an SVG (package
+// ui/screenshot) over a data dir of one person's job search, dated back
+// from today. With REBOUND_SCREENS=DIR the pictures are written to DIR
+// (.ci/screens writes ui/screens); without it they go to a temp dir, and
+// the test still checks that each parses and shows its screen, so the
+// script cannot rot unnoticed.
+func TestScreens(t *testing.T) {
+	out := os.Getenv("REBOUND_SCREENS")
+	if out == "" {
+		out = t.TempDir()
+	} else if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// HOME is short and the data dir rebound's default under it, so the
+	// summary's "Saved to" line shows the real layout.
+	home, err := os.MkdirTemp("", "home-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(home) })
+	dataDir := filepath.Join(home, ".local", "share", "rebound")
+	writeScreensData(t, dataDir, time.Now())
+
+	env := []string{"HOME=" + home, "COLORTERM=truecolor"} // the styles' own colours, not the 256-colour cube
+	tm := startBinary(t, binPath, 100, 30, env, "--theme", "dark")
+	shoot := func(name string, want ...string) {
+		t.Helper()
+		tm.WaitUntil(t, name+" drawn", e2eWait, func(s string) bool {
+			return inOrder(strings.Join(strings.Fields(s), " "), want...)
+		})
+		tm.waitStill(t)
+		svg := tm.screenSVG()
+		text, err := pictureText(svg)
+		if err != nil {
+			t.Fatalf("%s.svg does not parse: %v\n%s", name, err, svg)
+		}
+		if !inOrder(strings.Join(strings.Fields(text), " "), want...) {
+			t.Errorf("%s.svg does not show %q; its text:\n%s", name, want, text)
+		}
+		if err := os.WriteFile(filepath.Join(out, name+".svg"), svg, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	shoot("home", "Due now", "late · Follow up on your feedback request",
+		"› Start a new session", "Resume: Product designer at Globex", "Resume: Design systems designer at Initech",
+		"Past sessions", "11 sessions", "Practise questions", "Insights")
+
+	// A step half answered: the Globex session stopped before step 2.
+	tm.chooseOnHome(t, "Resume: Product designer at Globex")
+	tm.Press("enter")
+	tm.WaitFor(t, "The thought that hurts most", e2eWait)
+	tm.Type("Three rounds and still a no. Maybe I am not as good as I thought")
+	shoot("step", "Step 2 of 5 · Don't take it personally", "A no to the application, not to you",
+		"The thought that hurts most", "Maybe I am not as good as I thought")
+	tm.Press("esc")
+
+	// The summary, after the last check-in of the Initech session.
+	tm.chooseOnHome(t, "Resume: Design systems designer at Initech")
+	tm.Press("enter")
+	tm.WaitFor(t, "How are you feeling now?", e2eWait)
+	tm.Press("7")
+	tm.Type("steadier")
+	tm.WaitFor(t, "Word: steadier", e2eWait)
+	tm.Press("enter")
+	shoot("summary", "rebound · Summary", "Design systems designer at Initech", "Mood: 3/10 (knocked) → 7/10 (steadier)",
+		"A balanced thought:", "Saved to")
+	tm.Press("esc")
+
+	tm.chooseOnHome(t, "Past sessions")
+	tm.Press("enter")
+	shoot("history", "rebound · Past sessions", "11 sessions", "Product designer at Globex",
+		"Design systems designer at Initech", "Product designer at Northwind", "final round · mood 4 → 6")
+	tm.Press("esc")
+
+	tm.chooseOnHome(t, "Insights")
+	tm.Press("enter")
+	shoot("insights", "rebound · Insights", "Sessions per month", "Mood", "before", "after")
+	tm.Press("esc")
+
+	tm.chooseOnHome(t, "Practise questions")
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · Practice", e2eWait)
+	tm.Press("enter") // the first in the queue: a question that threw you at Initech
+	tm.WaitFor(t, "Your answer", e2eWait)
+	tm.Type("I like product work, but the part I enjoy most is making the next team faster.")
+	tm.Press("enter")
+	tm.Type("At Fabrikam I built our component library: 40 components, and new screens shipped in half the time.")
+	shoot("practice", "rebound · Practice · answer", "Why design systems rather than product work?",
+		"a question that threw you", "left", "Your answer", "component library: 40 components")
+
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on a practice round", 0)
+}
+
+// chooseOnHome moves the selection on home to the line holding item. Home
+// reloads its list each time it is shown and then selects the first item:
+// a key pressed before that lands on the old list and is undone.
+func (tm *term) chooseOnHome(t *testing.T, item string) {
+	t.Helper()
+	tm.WaitUntil(t, "home reloaded", e2eWait, func(s string) bool { return hasLine(s, "› "+firstFrameText) })
+	lineOf := func(screen, s string) int {
+		return slices.IndexFunc(strings.Split(screen, "\n"), func(l string) bool { return strings.Contains(l, s) })
+	}
+	for range 20 {
+		screen := tm.Screen()
+		at, selected := lineOf(screen, item), lineOf(screen, "› ")
+		if at < 0 {
+			t.Fatalf("no %q on home:\n%s", item, frame(screen))
+		}
+		if at == selected {
+			return
+		}
+		key := "down"
+		if at < selected {
+			key = "up"
+		}
+		tm.Press(key)
+		tm.WaitUntil(t, "the selection to move", e2eWait, func(s string) bool { return lineOf(s, "› ") != selected })
+	}
+	t.Fatalf("could not select %q on home:\n%s", item, frame(tm.Screen()))
+}
+
+// waitStill waits until the screen, styles included, has not changed for
+// a moment, so that a picture never catches a frame half drawn.
+func (tm *term) waitStill(t *testing.T) {
+	t.Helper()
+	render := func() string {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		return tm.emu.Render()
+	}
+	last := render()
+	for deadline := time.Now().Add(e2eWait); time.Now().Before(deadline); {
+		time.Sleep(150 * time.Millisecond)
+		now := render()
+		if now == last {
+			return
+		}
+		last = now
+	}
+	t.Fatalf("the screen is still changing after %v:\n%s", e2eWait, frame(tm.Screen()))
+}
+
+// writeScreensData writes the pictures' data: a product designer's last
+// nine months of rejections, nine sessions complete and two to resume (one
+// stopped before step 2, one before the last check-in), with a follow-up
+// and an action due, and practice on the questions that threw them.
+func writeScreensData(t *testing.T, dataDir string, now time.Time) {
+	t.Helper()
+	ago := func(days int, hour int) time.Time {
+		d := now.AddDate(0, 0, -days)
+		return time.Date(d.Year(), d.Month(), d.Day(), hour, 20, 0, 0, time.Local)
+	}
+	type past struct {
+		id, company, role, interviewer, stage, channel string
+		days                                           int
+		before, after                                  coach.Mood
+		thought, balanced                              string
+		wentWell, doBetter, threw                      []string
+	}
+	sessions := []past{
+		{"1b7e4c2a9f3d6058", "Contoso", "Product designer", "", "phone screen", "silence", 270,
+			coach.Mood{Score: 2, Word: "ignored"}, coach.Mood{Score: 4, Word: "tired"},
+			"Nobody even replies any more.",
+			"Silence after a phone screen usually means a full pipeline, not a verdict.",
+			[]string{"Knowing my salary range"},
+			[]string{"Research the company roadmap"},
+			[]string{"What do you know about our customers?"}},
+		{"8d2f6a0c4e1b9375", "Woodgrove Bank", "UX designer", "Chris", "first interview", "email", 250,
+			coach.Mood{Score: 3, Word: "low"}, coach.Mood{Score: 5, Word: "clearer"},
+			"I am too junior for banks.",
+			"They wanted regulated-industry experience; that is one gap, and it can be learned.",
+			[]string{"The accessibility audit story"},
+			[]string{"Prepare stories with numbers", "Research the company roadmap"},
+			[]string{"What is your biggest weakness?"}},
+		{"3a9c5e7f1b0d2846", "Tailspin Toys", "Product designer", "Morgan", "final round", "call", 238,
+			coach.Mood{Score: 2, Word: "crushed"}, coach.Mood{Score: 5, Word: "steadier"},
+			"I was so close, and I blew it.",
+			"Reaching the final round means they could see me in the role.",
+			[]string{"The live critique", "Questions for the team"},
+			[]string{"Slow down when answering", "Prepare stories with numbers"},
+			[]string{"Tell me about a project that failed"}},
+		{"6f4b8d2e0a7c1593", "Adventure Works", "Interaction designer", "", "after an assessment", "email", 180,
+			coach.Mood{Score: 4, Word: "meh"}, coach.Mood{Score: 6, Word: "okay"},
+			"My take-home was not good enough.",
+			"Twelve people did the same take-home; only one could get the job.",
+			[]string{"A tidy prototype"},
+			[]string{"Time-box the design exercise", "Talk about trade-offs"},
+			[]string{"How would you improve our app?"}},
+		{"4a1f0c9e2b7d3a51", "Hooli", "UX designer", "Priya", "first interview", "email", 155,
+			coach.Mood{Score: 3, Word: "deflated"}, coach.Mood{Score: 5, Word: "okay"},
+			"I froze on the weakness question and it showed.",
+			"One question went badly; the portfolio review went well.",
+			[]string{"The portfolio walkthrough", "Rapport with Priya"},
+			[]string{"Prepare stories with numbers", "Ask about the team's challenges"},
+			[]string{"What is your biggest weakness?"}},
+		{"7c3e9b1a0d5f2e84", "Umbrella Health", "Product designer", "", "phone screen", "email", 140,
+			coach.Mood{Score: 5, Word: "annoyed"}, coach.Mood{Score: 7, Word: "fine"},
+			"They could tell I was only half interested.",
+			"A phone screen is a filter on timing and salary as much as on me.",
+			[]string{"Clear about what I want next"},
+			[]string{"Slow down when answering", "Prepare stories with numbers"},
+			[]string{"Why are you leaving your current job?"}},
+		{"2d8b4f6a1e9c7035", "Wonka Labs", "Senior product designer", "Jordan", "after an assessment", "email", 100,
+			coach.Mood{Score: 3, Word: "stung"}, coach.Mood{Score: 6, Word: "lighter"},
+			"My design exercise was not senior enough.",
+			"The exercise had four hours and I gave it twelve: the brief was the problem as much as my work.",
+			[]string{"The research plan", "Presenting the exercise"},
+			[]string{"Talk about trade-offs", "Time-box the design exercise"},
+			[]string{"Walk me through your design process"}},
+		{"9e5a2c7b4f1d8063", "Acme Robotics", "Product designer", "Sam", "final round", "call", 61,
+			coach.Mood{Score: 2, Word: "gutted"}, coach.Mood{Score: 5, Word: "calmer"},
+			"Final round again, and again not me.",
+			"Two final rounds in two months means the work gets me to the last room.",
+			[]string{"The whiteboard session", "Questions about their roadmap"},
+			[]string{"Prepare stories with numbers", "Talk about trade-offs"},
+			[]string{"Tell me about a time you disagreed with a product manager"}},
+		{"b6d1e8f3a2c94057", "Northwind", "Product designer", "Ms Rivera", "final round", "email", 9,
+			coach.Mood{Score: 4, Word: "flat"}, coach.Mood{Score: 6, Word: "lighter"},
+			"I will never get past the final round.",
+			"I reached the final round; the decision had other reasons.",
+			[]string{"A clear walkthrough of the checkout redesign", "Good rapport with the team"},
+			[]string{"Quantify impact in the portfolio", "Prepare stories with numbers"},
+			[]string{"How do you measure the success of a design?"}},
+	}
+	store := coach.NewStore(dataDir)
+	save := func(s *coach.Session) {
+		t.Helper()
+		if err := store.Save(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// answer fills every prompt of the session from p, as if answered at at.
+	answer := func(s *coach.Session, p past, at time.Time) {
+		set := func(id string, a coach.Answer) { s.Set(id, a, at) }
+		s.Intake = coach.Intake{Company: p.company, Role: p.role, Interviewer: p.interviewer, Stage: p.stage,
+			RejectedOn: at.Format(time.DateOnly), Channel: p.channel,
+			Message: "Thank you for your time. After careful consideration we have decided to move forward with other candidates."}
+		s.MoodBefore = &p.before
+		set("step_back.outside", coach.Answer{Items: []string{"They could hire only one person", "Other candidates were just as qualified"}})
+		set("step_back.bigger_picture", coach.Answer{Text: "I am still interviewing, and my portfolio gets me through the door."})
+		set("not_personal.thought", coach.Answer{Text: p.thought})
+		set("not_personal.explanations", coach.Answer{Items: []string{"An internal candidate", "Someone else was a closer fit"}})
+		set("not_personal.about_them", coach.Answer{Text: "Who else was in the running, and what the team needed this quarter."})
+		set(coach.PromptBalanced, coach.Answer{Text: p.balanced})
+		s.Feedback = coach.FeedbackRequest{Draft: coach.DraftFeedbackRequest(s.Intake), Send: "yes",
+			SendOn: at.Format(time.DateOnly), FollowUpOn: at.AddDate(0, 0, 7).Format(time.DateOnly)}
+		set("feedback.went_well", coach.Answer{Items: p.wentWell})
+		set(coach.PromptDoBetter, coach.Answer{Items: p.doBetter})
+		set(coach.PromptQuestions, coach.Answer{Items: p.threw})
+		set("reflect.unprepared", coach.Answer{Text: "Numbers: the impact of my last two projects."})
+		set("reflect.own_questions", coach.Answer{Text: "a few"})
+		set("reflect.research", coach.Answer{Text: "partly"})
+		set("reflect.skills", coach.Answer{Items: []string{"Interaction design", "User research", "Figma"}})
+		set("restart.target", coach.Answer{Items: []string{"Product designer, fintech", "Design systems"}})
+		set("restart.support", coach.Answer{Items: []string{"Sam from my old team", "The design meetup"}})
+		s.Actions = []coach.Action{
+			{Text: "Rewrite the checkout case study with outcomes", Due: at.AddDate(0, 0, 5).Format(time.DateOnly)},
+			{Text: "Apply to two product roles", Due: at.AddDate(0, 0, 7).Format(time.DateOnly)},
+		}
+		s.Position = coach.PromptMoodAfter
+	}
+	ids := map[string]string{}
+	for _, p := range sessions {
+		at := ago(p.days, 17)
+		s := coach.NewSession(at)
+		s.ID = p.id
+		answer(s, p, at)
+		s.MoodAfter, s.Status = &p.after, coach.Complete
+		switch p.company {
+		case "Northwind": // the follow-up is due, and one action is late
+			s.Actions[0].Due, s.Actions[1].Due = ago(1, 0).Format(time.DateOnly), ago(-3, 0).Format(time.DateOnly)
+		case "Acme Robotics":
+			s.Feedback.Outcome, s.Feedback.OutcomeOn = coach.Replied, ago(p.days-5, 9).Format(time.DateOnly)
+			s.Feedback.Received = "Strong craft. The other candidate had shipped a design system."
+			s.Feedback.ReceivedOn = s.Feedback.OutcomeOn
+		default:
+			s.Feedback.Outcome, s.Feedback.OutcomeOn = coach.NoReply, ago(p.days-10, 9).Format(time.DateOnly)
+		}
+		if p.company != "Northwind" { // long ago: the actions are done
+			for j := range s.Actions {
+				s.Actions[j].Done, s.Actions[j].DoneOn = true, ago(p.days-2-3*j, 9).Format(time.DateOnly)
+			}
+		}
+		s.UpdatedAt = at.Add(50 * time.Minute)
+		save(s)
+		ids[p.company] = s.ID
+	}
+
+	// Initech, three days ago: everything answered but the last check-in.
+	initech := past{company: "Initech", role: "Design systems designer", interviewer: "Alex", stage: "first interview",
+		channel: "email", before: coach.Mood{Score: 3, Word: "knocked"},
+		thought:  "I am a product designer pretending to know systems.",
+		balanced: "I have built a component library people used; they wanted someone who has run one.",
+		wentWell: []string{"The audit of their button variants"}, doBetter: []string{"Prepare stories with numbers", "Show the library's adoption"},
+		threw: []string{"Why design systems rather than product work?"}}
+	at := ago(3, 18)
+	s := coach.NewSession(at)
+	s.ID = "e3c7a9d15b2f4086"
+	answer(s, initech, at)
+	s.Actions[0].Text = "Write up the component library's adoption numbers"
+	s.UpdatedAt = at.Add(45 * time.Minute)
+	save(s)
+	ids["Initech"] = s.ID
+
+	// Globex, today: stopped after step 1.
+	at = now.Add(-40 * time.Minute)
+	s = coach.NewSession(at)
+	s.ID = "5f0b3d8e7a1c2964"
+	s.Intake = coach.Intake{Company: "Globex", Role: "Product designer", Interviewer: "Dana", Stage: "final round",
+		RejectedOn: at.Format(time.DateOnly), Channel: "email",
+		Message: "Hi, thank you for taking the time to meet the team. We were impressed, but we have decided to move forward with another candidate."}
+	s.MoodBefore = &coach.Mood{Score: 3, Word: "stung"}
+	s.Set("step_back.outside", coach.Answer{Items: []string{"They could hire only one person", "Timing: budget, plans or priorities"}}, at)
+	s.Set("step_back.bigger_picture", coach.Answer{Text: "Two other applications are still open, and Acme asked to keep in touch."}, at)
+	s.Position = "not_personal.thought"
+	s.UpdatedAt = at.Add(20 * time.Minute)
+	save(s)
+
+	// Practice on the questions that threw them, ratings rising, and some
+	// bank questions.
+	type round struct {
+		question, session string // a question that threw them, and where; or a bank question id
+		days, rating      int
+		answer            string
+	}
+	rounds := []round{
+		{"What is your biggest weakness?", "Hooli", 110, 2, "I can be a perfectionist."},
+		{"What is your biggest weakness?", "Hooli", 95, 3, "I used to over-polish early drafts; now I share them at 60%."},
+		{"What is your biggest weakness?", "Hooli", 70, 4, "Sharing work early. I now show rough flows on day two, and the last project shipped a week sooner."},
+		{"Why are you leaving your current job?", "Umbrella Health", 80, 2, "The company is not doing well."},
+		{"Why are you leaving your current job?", "Umbrella Health", 58, 4, "I want to work on a product with many more users, and closer to research."},
+		{"Walk me through your design process", "Wonka Labs", 55, 3, "Research, sketches, prototype, test, iterate."},
+		{"Walk me through your design process", "Wonka Labs", 30, 4, "It depends on the risk: for checkout I started with five interviews, then two prototypes."},
+		{"Tell me about a time you disagreed with a product manager", "Acme Robotics", 33, 2, "We disagreed about onboarding and I gave in."},
+		{"Tell me about a time you disagreed with a product manager", "Acme Robotics", 12, 4, "We tested both onboarding flows with eight users; mine halved drop-off, and she backed it."},
+		{"tell-me-about-yourself", "", 50, 3, "I am a product designer with six years in fintech and health."},
+		{"tell-me-about-yourself", "", 20, 4, "Six years designing checkout and onboarding; I want to bring that to a bigger product."},
+		{"greatest-strength", "", 15, 4, "Turning research into decisions the team can act on."},
+		{"conflict-with-colleague", "", 6, 3, "An engineer and I disagreed on a date picker; we paired for an hour and shipped a simpler one."},
+	}
+	var practice []*coach.Practice
+	for i, r := range rounds {
+		q := coach.Question{Key: coach.QuestionKey(r.question), Text: r.question, Source: coach.FromSession, SessionID: ids[r.session]}
+		if r.session == "" {
+			b := bankQuestion(t, r.question)
+			q = coach.Question{Key: coach.BankKey(b.ID), Text: b.Text, Source: coach.FromBank, Tag: b.Tag}
+		}
+		at := ago(r.days, 19)
+		p := coach.NewPractice(q, 2*time.Minute, at)
+		p.ID = fmt.Sprintf("c0ffee%010x", i)
+		p.SetAnswer(r.answer, 95*time.Second, false, at.Add(2*time.Minute))
+		p.SetReview(coach.Review{WentWell: "A clear start.", DoBetter: "A number for the result.",
+			Rubric: []string{"structure", "relevance"}[:min(r.rating-1, 2)], Rating: r.rating}, at.Add(5*time.Minute))
+		practice = append(practice, p)
+	}
+	if err := coachtest.WritePractice(store, practice); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCompletionAndManCoverEveryFlag: every flag newFlagSet declares is in
+// each shell's completion script and in the manual page, as the real
+// binary prints them. Package cli keeps its own description of the app's
+// flags (it cannot import main); this is what keeps the two in step.
+func TestCompletionAndManCoverEveryFlag(t *testing.T) {
+	names := declaredFlags(t, newFlagSet(&options{}, new(string)).VisitAll)
+	if len(names) == 0 {
+		t.Fatal("newFlagSet declares no flag")
+	}
+	for _, args := range [][]string{{"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"man"}} {
+		code, stdout, stderr := runRebound(t, args...)
+		if code != 0 || stdout == "" || stderr != "" {
+			t.Errorf("rebound %q: exit %d, %d bytes of stdout, stderr %q; want 0, the output and no error", args, code, len(stdout), stderr)
+			continue
+		}
+		for _, name := range names {
+			dashes := "--"
+			if len(name) == 1 {
+				dashes = "-"
+			}
+			want := dashes + name // bash and zsh
+			switch args[len(args)-1] {
+			case "fish":
+				want = map[bool]string{true: "-s ", false: "-l "}[len(name) == 1] + name
+			case "man":
+				want = strings.ReplaceAll(dashes+name, "-", `\-`)
+			}
+			if !strings.Contains(stdout, want) {
+				t.Errorf("rebound %s does not mention %s%s (looked for %q)", strings.Join(args, " "), dashes, name, want)
+			}
+		}
+	}
+}
+
+// declaredFlags is the name of every flag VisitAll visits. main_test.go
+// does not import package flag, and imports cannot be appended, so the
+// type of the flags is inferred and their Name read through JSON.
+func declaredFlags[F any](t *testing.T, visitAll func(func(F))) []string {
+	t.Helper()
+	var names []string
+	visitAll(func(f F) {
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatalf("read a flag: %v", err)
+		}
+		var named struct{ Name string }
+		if err := json.Unmarshal(b, &named); err != nil || named.Name == "" {
+			t.Fatalf("read a flag's name from %s: %v", b, err)
+		}
+		names = append(names, named.Name)
+	})
+	return names
+}
+
+// TestCompletionAndManThroughBinary runs `rebound completion` and `rebound
+// man` as a person would: each script and the page on stdout with exit 0,
+// and a missing or unknown shell refused in one sentence naming the three,
+// with exit 2.
+func TestCompletionAndManThroughBinary(t *testing.T) {
+	for _, tc := range []struct {
+		args  []string
+		start string // how stdout starts
+	}{
+		{[]string{"completion", "bash"}, "# bash completion for rebound"},
+		{[]string{"completion", "zsh"}, "#compdef rebound\n"},
+		{[]string{"completion", "fish"}, "# fish completion for rebound"},
+		{[]string{"man"}, `.\"`},
+		{[]string{"completion", "--help"}, "Usage: rebound completion bash|zsh|fish\n"},
+		{[]string{"man", "--help"}, "Usage: rebound man\n"},
+	} {
+		code, stdout, stderr := runRebound(t, tc.args...)
+		if code != 0 || !strings.HasPrefix(stdout, tc.start) || stderr != "" {
+			t.Errorf("rebound %q: exit %d, stdout starting %q, stderr %q; want 0 and %q", tc.args, code, stdout[:min(len(stdout), 40)], stderr, tc.start)
+		}
+		if tc.args[0] == "man" && len(tc.args) == 1 && !strings.Contains(stdout, "\n.TH REBOUND 1 ") {
+			t.Errorf("rebound man: no .TH REBOUND 1 line")
+		}
+	}
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}, {"--data-dir", t.TempDir(), "completion", "csh"}} {
+		code, stdout, stderr := runRebound(t, args...)
+		if code != 2 || stdout != "" || !isErrorLine(stderr) {
+			t.Errorf("rebound %q: exit %d, stdout %q, stderr %q; want 2 and one line", args, code, stdout, stderr)
+		}
+		for _, shell := range []string{"bash", "zsh", "fish"} {
+			if !strings.Contains(stderr, shell) {
+				t.Errorf("rebound %q: the error does not name %s: %q", args, shell, stderr)
+			}
+		}
+	}
+}
+
+// screenSVG draws the terminal's screen as an SVG in the dark theme.
+func (tm *term) screenSVG() []byte {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return screenshot.SVG(tm.emu, screenshot.Options{Theme: screenshot.Dark})
+}
+
+// pictureText parses an SVG drawn by package screenshot and returns its
+// text: each row's runs joined by one space, one row a line.
+func pictureText(svg []byte) (string, error) {
+	var doc struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2000/svg svg"`
+		Rows    []struct {
+			Runs []string `xml:"tspan"`
+		} `xml:"g>text"`
+	}
+	if err := xml.Unmarshal(svg, &doc); err != nil {
+		return "", err
+	}
+	lines := make([]string, len(doc.Rows))
+	for i, r := range doc.Rows {
+		lines[i] = strings.Join(r.Runs, " ")
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// bankQuestion is the bank's question id, for practice rounds on it.
+func bankQuestion(t *testing.T, id string) content.BankQuestion {
+	t.Helper()
+	b, err := content.LoadBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ok := b.Question(id)
+	if !ok {
+		t.Fatalf("the question bank has no %q", id)
+	}
+	return q
 }
