@@ -51,11 +51,18 @@ func (p *plain) history() error {
 		if end < len(shown) {
 			more = ", Enter for more"
 		}
-		s, err := p.ask(fmt.Sprintf("A number opens a session; words search%s; %q goes back:", more, endWord))
+		back := "goes back"
+		if query != "" {
+			back = "clears the search"
+		}
+		s, err := p.ask(fmt.Sprintf("A number opens a session; words search%s; %q %s:", more, endWord, back))
 		s = strings.TrimSpace(s)
 		switch {
 		case err != nil:
 			return err
+		case s == endWord && query != "":
+			query, from = "", 0
+			continue
 		case s == endWord:
 			return nil
 		case s == "":

@@ -45,6 +45,8 @@ func (p *plain) followUps(sums []coach.Summary) {
 	if len(due) == 0 {
 		return
 	}
+	// The most recent first, as on the app's home.
+	slices.SortStableFunc(due, func(a, b coach.FollowUp) int { return a.Late - b.Late })
 	p.say("Due now:")
 	for i, f := range due {
 		if i == 5 {

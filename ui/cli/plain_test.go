@@ -211,6 +211,7 @@ func TestPlainPastSession(t *testing.T) {
 		"2",         // replied
 		"They liked the portfolio.", ".",
 		"6", // Back
+		".", // clear the search
 		".", // leave Past sessions
 		"5", // Insights
 		"",  // an empty line only shows the menu again
