@@ -35,8 +35,9 @@ type PlainOptions struct {
 	NewSession, Practice bool
 	Tag                  string
 	// Interrupt, when not nil, delivers ctrl+c and friends: plain mode
-	// waits for a save in progress, lets go of its locks and exits 0,
-	// since every finished line is already on disk.
+	// waits for a save in progress, lets go of its locks and exits, 0 as
+	// every finished line is already on disk (1 if saving had failed: what
+	// was typed is printed first).
 	Interrupt <-chan os.Signal
 }
 
@@ -139,7 +140,11 @@ func (p *plain) finishLocked() int {
 	if len(p.unsaved)+len(p.unsavedRounds) == 0 {
 		return exitOK
 	}
-	fmt.Fprintf(p.env.Stderr, "rebound: could not save to %s; here is what you wrote, so you can keep it:\n\n", coach.Inert(p.dir))
+	where := " to " + coach.Inert(p.dir)
+	if p.dir == "" {
+		where = " (no data directory)"
+	}
+	fmt.Fprintf(p.env.Stderr, "rebound: could not save%s; here is what you wrote, so you can keep it:\n\n", where)
 	for _, s := range p.unsaved {
 		fmt.Fprintln(p.out, coach.Markdown(s, p.o.Flow))
 	}
@@ -161,9 +166,10 @@ func (p *plain) intro() {
 // say writes one line.
 func (p *plain) say(s string) { fmt.Fprintln(p.out, s) }
 
-// heading writes a title underlined, after a blank line.
+// heading writes a title after a blank line. It is not underlined: a
+// screen reader would read the rule out, dash by dash.
 func (p *plain) heading(title string) {
-	fmt.Fprintf(p.out, "\n%s\n%s\n", title, strings.Repeat("-", ansi.StringWidth(title)))
+	fmt.Fprintf(p.out, "\n%s\n", title)
 }
 
 // markdown writes markdown as wrapped plain text.
@@ -185,8 +191,10 @@ func (p *plain) line() (string, error) {
 	s, err := p.in.ReadString('\n')
 	if err != nil {
 		p.eof = true
+		if s == "" || !p.echo {
+			p.say("") // ctrl+d leaves the cursor after what was typed
+		}
 		if s == "" {
-			p.say("")
 			return "", errQuit
 		}
 	}
@@ -224,7 +232,7 @@ func (p *plain) menu(title string, options func() []option) error {
 		for i, o := range opts {
 			fmt.Fprintf(p.out, "  %d. %s\n", i+1, o.label)
 		}
-		n, err := p.number(fmt.Sprintf("Choose 1-%d:", len(opts)), len(opts))
+		n, err := p.number(fmt.Sprintf("Choose 1 to %d:", len(opts)), len(opts))
 		if err != nil {
 			return err
 		}
@@ -271,7 +279,9 @@ func (p *plain) lines(draft func([]string)) (lines []string, keep bool, err erro
 		if err != nil {
 			return lines, false, err
 		}
-		if strings.TrimSpace(s) == endWord {
+		// endWord, or an empty line before anything else (Enter skips or
+		// keeps, as at every question), ends it with nothing new.
+		if t := strings.TrimSpace(s); t == endWord || (t == "" && len(lines) == 0) {
 			return lines, len(lines) == 0, nil
 		}
 		lines = append(lines, s)
@@ -284,7 +294,7 @@ func (p *plain) lines(draft func([]string)) (lines []string, keep bool, err erro
 // quote writes text indented under a question, so it reads as a quotation.
 func (p *plain) quote(text string) {
 	for l := range strings.SplitSeq(strings.TrimRight(coach.Inert(text), "\n"), "\n") {
-		p.say("  | " + l)
+		p.say("    " + l)
 	}
 }
 

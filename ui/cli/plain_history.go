@@ -115,8 +115,9 @@ func (p *plain) session(id string) error {
 		var opts []option
 		if s.Status != coach.Complete {
 			opts = append(opts, option{"Carry on with it", func() error {
-				p.store.Unlock(id)
-				return p.walk(s)
+				err := p.walk(s) // it locks and lets go itself: take the lock back
+				_, _ = p.store.Lock(id)
+				return err
 			}})
 		}
 		for i, a := range s.Actions {
@@ -149,12 +150,15 @@ func (p *plain) outcome(s *coach.Session) error {
 		labels[i] = o.Label()
 	}
 	p.numbered(labels)
-	n, err := p.number(fmt.Sprintf("Choose 1-%d (Enter leaves it as it is):", len(labels)), len(labels))
+	n, err := p.number(fmt.Sprintf("Choose 1 to %d (Enter leaves it as it is):", len(labels)), len(labels))
 	if err != nil || n == 0 {
 		return err
 	}
 	now := p.env.Now()
-	changed := s.SetOutcome(coach.Outcomes[n-1], now)
+	if s.SetOutcome(coach.Outcomes[n-1], now) {
+		p.save(s) // at once: the words asked next may never come
+	}
+	changed := false
 	if coach.Outcomes[n-1] == coach.Replied {
 		lines, err := p.long("The feedback they gave, if you would like to keep it:", "their words", s.Feedback.Received, nil)
 		if err != nil {
@@ -186,6 +190,29 @@ func (p *plain) insights() error {
 		out += "\n" + ui.RenderPracticeInsights(coach.ComputePracticeInsights(p.flagged(sums), coach.Tracks(entries)), p.width(), st)
 	}
 	p.heading("Insights")
-	p.say(strings.TrimRight(ansi.Strip(out), "\n"))
+	p.say(withoutBars(strings.TrimRight(ansi.Strip(out), "\n")))
 	return nil
+}
+
+// withoutBars drops the bars and sparklines insights draws (a screen
+// reader would read out every block) and the lines they leave with no
+// figure; the numbers beside the bars stay.
+func withoutBars(s string) string {
+	var lines []string
+	for l := range strings.SplitSeq(s, "\n") {
+		t := strings.Map(func(r rune) rune {
+			if r >= 0x2580 && r <= 0x259F { // block elements
+				return -1
+			}
+			return r
+		}, l)
+		if t != l {
+			t = strings.TrimRight(t, " ·")
+			if !strings.ContainsAny(t, "0123456789") {
+				continue
+			}
+		}
+		lines = append(lines, t)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -114,11 +114,14 @@ func (p *plain) round(q coach.Question, prev *coach.Practice) error {
 			err = p.rating(e, len(rubric), review)
 		}
 		switch {
+		case errors.Is(err, errBack) && stage == roundAnswer:
+			p.saveRound(e) // back to the queue, as esc does in the app
+			return nil
 		case errors.Is(err, errBack):
-			stage = max(roundAnswer, stage-1)
+			stage--
 		case err != nil:
 			p.saveRound(e)
-			if !e.IsEmpty() {
+			if _, failed := p.unsavedRounds[e.ID]; !failed && !e.IsEmpty() {
 				p.say("Saved. This question waits for you at the top of practice.")
 			}
 			return err

@@ -13,6 +13,16 @@ import (
 
 // home is plain mode's menu: the same choices as the app's home screen.
 func (p *plain) home() error {
+	for {
+		err := p.homeMenu()
+		if !errors.Is(err, errBack) {
+			return err
+		}
+		p.say("This is the first menu: choose Quit to leave.")
+	}
+}
+
+func (p *plain) homeMenu() error {
 	return p.menu("What would you like to do?", func() []option {
 		sums, problems, err := p.store.Summaries()
 		if err != nil {
@@ -98,7 +108,9 @@ func (p *plain) walk(s *coach.Session) error {
 			continue
 		case err != nil:
 			p.save(s)
-			p.say("Saved. Resume this session from home when you are ready.")
+			if _, failed := p.unsaved[s.ID]; !failed && !s.IsEmpty() {
+				p.say("Saved. Resume this session from home when you are ready.")
+			}
 			return err
 		}
 		s.Set(pr.ID, a, now)
@@ -177,7 +189,11 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 	case content.Mood:
 		return p.mood(label+hint, cur)
 	case content.Actions:
-		return p.actions(label+hint, cur)
+		return p.actions(label+hint, cur, func(a coach.Answer) {
+			if s.SetDraft(pr.ID, a, p.env.Now()) {
+				p.save(s)
+			}
+		})
 	}
 	// Textarea, List and Draft: several lines.
 	text := cur.Text
@@ -212,9 +228,9 @@ func (p *plain) long(question, what, cur string, draft func([]string)) ([]string
 	p.say(question)
 	if cur != "" {
 		p.quote(cur)
-		p.say(fmt.Sprintf("Write a new version (%s), then a line with only %q; or %q alone keeps this one.", what, endWord, endWord))
+		p.say(fmt.Sprintf("Write a new version (%s), then a line with only %q; Enter or %q straight away keeps this one.", what, endWord, endWord))
 	} else {
-		p.say(fmt.Sprintf("Write %s, as many lines as you like, then a line with only %q.", what, endWord))
+		p.say(fmt.Sprintf("Write %s, as many lines as you like, then a line with only %q; Enter straight away skips it.", what, endWord))
 	}
 	lines, keep, err := p.lines(draft)
 	if keep && cur != "" {
@@ -286,7 +302,7 @@ func (p *plain) choice(label string, options []string, cur coach.Answer) (coach.
 		shown = cur.Text // a value from a file, outside the options
 	}
 	for {
-		s, err := p.single(fmt.Sprintf("Choose 1-%d", len(options)), shown)
+		s, err := p.single(fmt.Sprintf("Choose 1 to %d", len(options)), shown)
 		switch {
 		case err != nil:
 			return coach.Answer{}, err
@@ -381,7 +397,9 @@ func (p *plain) mood(question string, cur coach.Answer) (coach.Answer, error) {
 // maxActions is how many next actions a session asks for, as in the app.
 const maxActions = 5
 
-func (p *plain) actions(question string, cur coach.Answer) (coach.Answer, error) {
+// actions asks for the next actions one at a time; draft keeps those
+// finished so far, so leaving half-way loses none.
+func (p *plain) actions(question string, cur coach.Answer, draft func(coach.Answer)) (coach.Answer, error) {
 	p.say(question)
 	if len(cur.Actions) > 0 {
 		for i, a := range cur.Actions {
@@ -414,6 +432,7 @@ func (p *plain) actions(question string, cur coach.Answer) (coach.Answer, error)
 			p.say("That is not a date: write YYYY-MM-DD, or today, tomorrow, +3d, +1w.")
 		}
 		out.Actions = append(out.Actions, a)
+		draft(out)
 	}
 	return out, nil
 }

@@ -155,7 +155,7 @@ func TestPlainEndsMidAnswer(t *testing.T) {
 
 	// Home lists it to resume: option 2.
 	r = plainRun(t, store, "2\n.\n:quit\n", PlainOptions{})
-	if !strings.Contains(r.stdout, "  2. Resume: Analyst at Globex") || !strings.Contains(r.stdout, "  | the second") {
+	if !strings.Contains(r.stdout, "  2. Resume: Analyst at Globex") || !strings.Contains(r.stdout, "    the second") {
 		t.Fatalf("resume did not quote the draft:\n%s", r.stdout)
 	}
 	s = onlySession(t, store)
@@ -308,4 +308,79 @@ func equalJSON(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
+}
+
+// TestPlainKeepsWhatWasTyped: whichever way a question is left, Enter, the
+// end of the input or :back, nothing already typed is lost (found in
+// review: each of these once dropped an answer).
+func TestPlainKeepsWhatWasTyped(t *testing.T) {
+	intake := "Acme\n\n\n\n\n\n" // the company, then Enter through the intake's one-liners
+	tests := []struct {
+		name, input string
+		o           PlainOptions
+		check       func(*testing.T, *coach.Store)
+	}{
+		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\n5 ok\n", PlainOptions{NewSession: true},
+			func(t *testing.T, st *coach.Store) {
+				s := onlySession(t, st)
+				if s.Current(coach.PromptMessage).Text != "line one\nline two" || s.MoodBefore == nil || s.MoodBefore.Score != 5 {
+					t.Errorf("the message is %q, the mood %+v", s.Current(coach.PromptMessage).Text, s.MoodBefore)
+				}
+			}},
+		{"the input ends among the actions", readUntil(t, "Rewrite my stakeholder story") + "+3d\nAsk Ana\n", PlainOptions{NewSession: true},
+			func(t *testing.T, st *coach.Store) {
+				if a := onlySession(t, st).Current(coach.PromptActions).Actions; len(a) != 1 || a[0].Text != "Rewrite my stakeholder story" {
+					t.Errorf("actions %+v", a)
+				}
+			}},
+		{"the input ends in the feedback's words", "4\n2\n4\n2\nHalf of their", PlainOptions{},
+			func(t *testing.T, st *coach.Store) {
+				s, err := st.Load("0123456789abcdef")
+				if err != nil || s.Feedback.Outcome != coach.Replied {
+					t.Errorf("outcome %q (%v)", s.Feedback.Outcome, err)
+				}
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, store := fixture(t)
+			if tt.o.NewSession {
+				store = coach.NewStore(filepath.Join(t.TempDir(), "data"))
+			}
+			if r := plainRun(t, store, tt.input, tt.o); r.code != exitOK {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			tt.check(t, store)
+		})
+	}
+}
+
+// readUntil is session.txt up to and including the line want.
+func readUntil(t *testing.T, want string) string {
+	t.Helper()
+	all := readInput(t, "session.txt")
+	i := strings.Index(all, want+"\n")
+	if i < 0 {
+		t.Fatalf("session.txt has no line %q", want)
+	}
+	return all[:i+len(want)+1]
+}
+
+// TestPlainBackWord: :back steps back a level and never leaves the app.
+func TestPlainBackWord(t *testing.T) {
+	_, store := fixture(t)
+	r := plainRun(t, store, ":back\n6\n1\n:back\n7\n", PlainOptions{})
+	if r.code != exitOK {
+		t.Fatalf("exit %d", r.code)
+	}
+	for _, want := range []string{"This is the first menu: choose Quit to leave.", "Your answer (in full or as notes)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("no %q in:\n%s", want, r.stdout)
+		}
+	}
+	// :back at the answer went back to the queue, 7 (Back) to home, and the
+	// end of the input left.
+	if n := strings.Count(r.stdout, "What would you like to do?"); n != 3 {
+		t.Errorf("home shown %d times, want 3", n)
+	}
 }
