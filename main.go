@@ -144,6 +144,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.
 	p := tea.NewProgram(model,
+		tea.WithColorProfile(ui.ColorProfile(opts.theme, os.Stdout, os.Environ())),
 		tea.WithInput(ui.NewPasteGuard(os.Stdin)),
 		tea.WithFilter(ui.ExitFilter))
 	// A closed terminal (SIGHUP) quits like ctrl+c, saving first; Bubble Tea

@@ -3812,3 +3812,35 @@ func bankQuestion(t *testing.T, id string) content.BankQuestion {
 	}
 	return q
 }
+
+// TestE2EThemeFlagBeatsNoColor: NO_COLOR takes every colour away, and a
+// colour theme given as a flag brings them back (no-color.org: a per-run
+// flag overrides the variable), in what reaches the terminal.
+func TestE2EThemeFlagBeatsNoColor(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		colour bool
+	}{{nil, false}, {[]string{"--theme", "dark"}, true}, {[]string{"--theme", "light"}, true}, {[]string{"--theme", "none"}, false}} {
+		tm := startBinary(t, binPath, 80, 24, []string{"NO_COLOR=1", "HOME=" + t.TempDir()},
+			append([]string{"--data-dir", t.TempDir()}, tt.args...)...)
+		tm.WaitFor(t, firstFrameText, e2eWait)
+		if got := tm.coloured(); got != tt.colour {
+			t.Errorf("NO_COLOR=1 rebound %v: colour on screen %v, want %v", tt.args, got, tt.colour)
+		}
+		tm.Close()
+	}
+}
+
+// coloured reports whether any cell on screen has a colour of its own.
+func (tm *term) coloured() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	for y := range tm.emu.Height() {
+		for x := range tm.emu.Width() {
+			if c := tm.emu.CellAt(x, y); c != nil && (c.Style.Fg != nil || c.Style.Bg != nil) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -2,7 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"strings"
+
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/rebound-coach/rebound/coach"
 )
@@ -103,4 +107,15 @@ func themeOf(isDark, noColor bool) Theme {
 		return ThemeDark
 	}
 	return ThemeLight
+}
+
+// ColorProfile is how many colours to draw with on out: what the terminal
+// and environ say, except that a colour theme given as a flag beats
+// NO_COLOR (no-color.org: a per-run flag overrides it), which the
+// detection would otherwise obey by dropping every colour.
+func ColorProfile(flag string, out io.Writer, environ []string) colorprofile.Profile {
+	if t, _ := ParseTheme(flag, func(string) string { return "" }); t == ThemeDark || t == ThemeLight {
+		environ = slices.DeleteFunc(slices.Clone(environ), func(kv string) bool { return strings.HasPrefix(kv, "NO_COLOR=") })
+	}
+	return colorprofile.Detect(out, environ)
 }

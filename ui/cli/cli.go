@@ -53,6 +53,9 @@ type Env struct {
 	Now    func() time.Time
 	// DataDir picks the data directory; flag is --data-dir, "" when not given.
 	DataDir func(flag string) (string, error)
+	// Recolour, when not nil, sets how many colours Stdout draws with for
+	// the --theme given (a colour theme beats NO_COLOR); see ui.ColorProfile.
+	Recolour func(themeFlag string)
 }
 
 // System is the Env of the running process. When stdout is a terminal it
@@ -74,6 +77,9 @@ func System() Env {
 	}
 	if env.StdoutTerminal {
 		env.Stdout = lipgloss.Writer
+		env.Recolour = func(flag string) {
+			lipgloss.Writer.Profile = ui.ColorProfile(flag, os.Stdout, os.Environ())
+		}
 		if w, _, err := terminal.GetSize(os.Stdout.Fd()); err == nil {
 			env.Width = w
 		}
@@ -163,6 +169,9 @@ func Run(args []string, env Env) int {
 	th, err := ui.ParseTheme(theme, env.Getenv)
 	if err != nil {
 		return fail(env, &usageError{msg: err.Error()}) // it says what to use
+	}
+	if env.Recolour != nil {
+		env.Recolour(theme)
 	}
 	dir, err := env.DataDir(dataDir)
 	if err != nil {

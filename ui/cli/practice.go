@@ -29,8 +29,8 @@ that cannot be read are named on stderr. Type rebound practice to practise.
 
 Flags:
   --json           print JSON instead (see the README for its shape)
-  --theme THEME    dark, light, none or auto (default: $REBOUND_THEME, else
-                   none when NO_COLOR is set, else auto: the terminal's)
+  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
+                   is set, else $REBOUND_THEME, else auto: the terminal's)
   --data-dir DIR   where sessions and practice are kept
 `,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {

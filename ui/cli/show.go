@@ -29,8 +29,8 @@ piped, it is plain text.
 Flags:
   --json           the session exactly as its file holds it
   --markdown       the session as markdown, as the summary's copy gives it
-  --theme THEME    dark, light, none or auto (default: $REBOUND_THEME, else
-                   none when NO_COLOR is set, else auto: the terminal's)
+  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
+                   is set, else $REBOUND_THEME, else auto: the terminal's)
   --data-dir DIR   where sessions are kept
 `,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {

@@ -23,8 +23,8 @@ questions that threw you, and how your actions and feedback requests went.
 
 Flags:
   --json           print the numbers as JSON (see the README for its shape)
-  --theme THEME    dark, light, none or auto (default: $REBOUND_THEME, else
-                   none when NO_COLOR is set, else auto: the terminal's)
+  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
+                   is set, else $REBOUND_THEME, else auto: the terminal's)
   --data-dir DIR   where sessions are kept
 `,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
