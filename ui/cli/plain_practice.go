@@ -191,17 +191,5 @@ func (p *plain) rubricIDs(labels []string) []string {
 
 // saveRound writes a round, or keeps it to hand over at the end.
 func (p *plain) saveRound(e *coach.Practice) {
-	if e.IsEmpty() {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if err := p.store.SavePractice(e); err != nil {
-		if _, said := p.unsavedRounds[e.ID]; !said {
-			p.say(coach.Inert(fmt.Sprintf("Can't save (%v): carry on, and what you write is printed when you leave.", err)))
-		}
-		p.unsavedRounds[e.ID] = e
-		return
-	}
-	delete(p.unsavedRounds, e.ID)
+	keep(p, e.ID, e, e.IsEmpty(), p.unsavedRounds, func() error { return p.store.SavePractice(e) })
 }

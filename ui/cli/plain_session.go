@@ -153,19 +153,25 @@ func (p *plain) summary(s *coach.Session) {
 
 // save writes a session, or keeps it to hand over at the end.
 func (p *plain) save(s *coach.Session) {
-	if s.IsEmpty() {
+	keep(p, s.ID, s, s.IsEmpty(), p.unsaved, func() error { return p.store.Save(s) })
+}
+
+// keep writes a record unless it is empty; one that cannot be written is
+// kept in unsaved (the first failure said once) and printed on the way out.
+func keep[T any](p *plain, id string, rec T, empty bool, unsaved map[string]T, write func() error) {
+	if empty {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if err := p.store.Save(s); err != nil {
-		if _, said := p.unsaved[s.ID]; !said {
+	if err := write(); err != nil {
+		if _, said := unsaved[id]; !said {
 			p.say(coach.Inert(fmt.Sprintf("Can't save (%v): carry on, and what you write is printed when you leave.", err)))
 		}
-		p.unsaved[s.ID] = s
+		unsaved[id] = rec
 		return
 	}
-	delete(p.unsaved, s.ID)
+	delete(unsaved, id)
 }
 
 // prompt asks one question of the flow and returns its answer, or errBack
