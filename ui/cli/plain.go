@@ -163,8 +163,11 @@ func (p *plain) intro() {
 	}
 }
 
-// say writes one line.
-func (p *plain) say(s string) { fmt.Fprintln(p.out, s) }
+// say writes a line, wrapped at spaces to the width markdown is laid out
+// at, so no word is cut at the terminal's edge.
+func (p *plain) say(s string) {
+	fmt.Fprintln(p.out, ansi.Wordwrap(s, min(p.width(), ui.MaxTextWidth), ""))
+}
 
 // heading writes a title after a blank line. It is not underlined: a
 // screen reader would read the rule out, dash by dash.

@@ -191,7 +191,11 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 	case content.Choice:
 		return p.choice(label, pr.Options, cur)
 	case content.Checklist:
-		return p.checklist(label+hint, pr, cur)
+		return p.checklist(label+hint, pr, cur, func(a coach.Answer) {
+			if s.SetDraft(pr.ID, a, p.env.Now()) {
+				p.save(s)
+			}
+		})
 	case content.Mood:
 		return p.mood(label+hint, cur)
 	case content.Actions:
@@ -327,11 +331,14 @@ func (p *plain) choice(label string, options []string, cur coach.Answer) (coach.
 	}
 }
 
-func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer) (coach.Answer, error) {
+// checklist asks for the options that apply and, if the prompt has one,
+// the free-text line; draft keeps the ticks while that line is asked.
+func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer, draft func(coach.Answer)) (coach.Answer, error) {
 	items, err := p.tick(label, pr.Options, cur.Items)
 	if err != nil || !pr.Other {
 		return coach.Answer{Items: items}, err
 	}
+	draft(coach.Answer{Items: items, Text: cur.Text})
 	other, err := p.single("Anything else", cur.Text)
 	return coach.Answer{Items: items, Text: other}, err
 }

@@ -333,6 +333,12 @@ func TestPlainKeepsWhatWasTyped(t *testing.T) {
 					t.Errorf("actions %+v", a)
 				}
 			}},
+		{"the input ends at a checklist's own line", intake + ".\n3 ok\n2 5\n", PlainOptions{NewSession: true},
+			func(t *testing.T, st *coach.Store) {
+				if got := onlySession(t, st).Current("step_back.outside").Items; len(got) != 2 {
+					t.Errorf("ticked %q", got)
+				}
+			}},
 		{"the input ends in the feedback's words", "4\n2\n4\n2\nHalf of their", PlainOptions{},
 			func(t *testing.T, st *coach.Store) {
 				s, err := st.Load("0123456789abcdef")
