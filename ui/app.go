@@ -666,6 +666,13 @@ func (m *Model) saveNow() tea.Cmd {
 func (m *Model) applyTheme() {
 	m.deps.styles = NewStyles(m.isDark, m.theme == ThemeNone)
 	m.deps.help.Styles = m.deps.styles.Help
+	// The lists copied their styles when made: give them the new ones.
+	if m.history != nil {
+		styleList(&m.history.list, &m.deps.styles, true)
+	}
+	if m.practice != nil {
+		styleList(&m.practice.list, &m.deps.styles, false)
+	}
 }
 
 // renderTips starts rendering the tips for the current width and theme,

@@ -64,8 +64,8 @@ func newHistoryScreen(d *deps) *historyScreen {
 
 // styleList gives a list the theme's styles; padless drops the padding
 // around its status line and pages, which the screen lays out itself.
-// Screens call it on every View, since the theme can change after the list
-// was made (the terminal's background reply comes a moment after start).
+// The root calls it again when the theme changes (the terminal's
+// background reply comes a moment after start).
 func styleList(l *list.Model, st *Styles, padless bool) {
 	s := st.List
 	if padless {
@@ -266,7 +266,6 @@ func (h *historyScreen) SetSize(w, height int) { h.list.SetSize(w, max(1, height
 
 func (h *historyScreen) View() string {
 	st := &h.deps.styles
-	styleList(&h.list, st, true)
 	switch {
 	case h.loadErr != nil:
 		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + reason(h.loadErr) + ").")

@@ -299,7 +299,6 @@ func (p *practiceScreen) notes() string {
 }
 
 func (p *practiceScreen) View() string {
-	styleList(&p.list, &p.deps.styles, false)
 	body := p.header() + "\n\n" + p.list.View()
 	if n := p.notes(); n != "" {
 		body += "\n" + n
