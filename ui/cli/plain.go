@@ -232,9 +232,11 @@ func (p *plain) menu(title string, options func() []option) error {
 	for {
 		p.heading(title)
 		opts := options()
+		labels := make([]string, len(opts))
 		for i, o := range opts {
-			fmt.Fprintf(p.out, "  %d. %s\n", i+1, o.label)
+			labels[i] = o.label
 		}
+		p.numbered(labels)
 		n, err := p.number(fmt.Sprintf("Choose 1 to %d:", len(opts)), len(opts))
 		if err != nil {
 			return err
