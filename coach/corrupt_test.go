@@ -69,7 +69,7 @@ var kinds = []struct {
 			sess.Set(PromptMoodBefore, Answer{Score: 4, Text: "flat"}, now)
 			sess.Set("reflect.questions", Answer{Items: []string{"Why us?", "A conflict"}}, now)
 			sess.Set(PromptActions, Answer{Actions: []Action{{Text: "Ask Sam for a mock", Due: "2026-11-30"}}}, now)
-			return s.Path(sess.ID), s.Save(sess)
+			return s.Path(sess.ID), s.Overwrite(sess)
 		},
 	},
 	{
@@ -81,7 +81,7 @@ var kinds = []struct {
 			p := NewPractice(Question{Key: "q:why", Text: "Why?", Source: FromUser}, 2*time.Minute, now)
 			p.SetAnswer("Because of the mission — and the team.", 75*time.Second, false, now)
 			p.SetReview(Review{WentWell: "Calm", DoBetter: "Numbers", Rubric: []string{"structure"}, Rating: 3}, now)
-			return s.PracticePath(p.ID), s.SavePractice(p)
+			return s.PracticePath(p.ID), s.OverwritePractice(p)
 		},
 	},
 }
@@ -305,7 +305,7 @@ func TestUpgradeOlderSchema(t *testing.T) {
 					return "", err
 				}
 				s.Set(PromptRole, Answer{Text: "Analyst"}, time.Now())
-				return s.Intake.Company, st.Save(s)
+				return s.Intake.Company, st.Overwrite(s)
 			}},
 		{1, "practice-older-schema.json", move("question_text", "question", "text"),
 			func(st *Store, id string) (string, error) {
@@ -314,7 +314,7 @@ func TestUpgradeOlderSchema(t *testing.T) {
 					return "", err
 				}
 				p.SetAnswer("Because of the people.", 0, false, time.Now())
-				return p.Question.Text, st.SavePractice(p)
+				return p.Question.Text, st.OverwritePractice(p)
 			}},
 	}
 	for _, tt := range tests {

@@ -108,7 +108,7 @@ func TestExportedSessionIsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, s := range sessions {
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 		file, err := os.ReadFile(store.Path(s.ID))

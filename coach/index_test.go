@@ -262,7 +262,7 @@ func TestSummariesSeeChanges(t *testing.T) {
 					t.Fatal(err)
 				}
 				s.SetOutcome(coach.NoReply, time.Now())
-				if err := st.Save(s); err != nil {
+				if err := st.Overwrite(s); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -622,7 +622,7 @@ func TestSummariesConcurrent(t *testing.T) {
 			}
 			for j := range 5 {
 				s.SetDone(0, j%2 == 0, time.Now())
-				if err := st.Save(s.Clone()); err != nil {
+				if err := st.Overwrite(s.Clone()); err != nil {
 					errs <- err
 				}
 			}
@@ -720,7 +720,7 @@ func TestMeasureSummaries(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.SetOutcome(coach.Sent, time.Now())
-		if err := st.Save(s); err != nil {
+		if err := st.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 		back := time.Now().Add(-time.Minute)

@@ -1,7 +1,9 @@
 package coach
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -31,7 +33,21 @@ import (
 // lockSet is the locks a store holds.
 type lockSet struct {
 	mu   sync.Mutex
-	held map[string]*flock.Flock
+	held map[string]*held
+	// leases counts the leases handed out, so that each is new.
+	leases uint64
+}
+
+// held is one lock a store holds, and the lease that goes with it (see
+// lease.go): 0 until Edit or Claim hands the lock's value out.
+type held struct {
+	file  *flock.Flock
+	lease uint64
+	// onDisk is set once the file is known to exist (read by Edit, or
+	// written since): from then on a save never creates it again.
+	onDisk bool
+	// dropped is set by Delete: saves still on their way are dropped.
+	dropped bool
 }
 
 // locksDir is where the lock files live.
@@ -52,32 +68,127 @@ func (s *Store) Lock(key string) (bool, error) {
 	if s.locks.held[key] != nil {
 		return true, nil
 	}
-	if err := s.mkdir(s.locksDir()); err != nil {
-		return false, fmt.Errorf("lock %s: %w", key, err)
+	l, err := s.tryLock(filepath.Join(s.locksDir(), name))
+	if err != nil {
+		return false, &LockError{Key: key, Dir: s.locksDir(), Err: err}
 	}
-	path := filepath.Join(s.locksDir(), name)
+	if l == nil {
+		return false, nil
+	}
+	if s.locks.held == nil {
+		s.locks.held = map[string]*held{}
+	}
+	s.locks.held[key] = &held{file: l}
+	return true, nil
+}
+
+// tryLock takes the lock on the file at path, making it if need be, without
+// waiting: nil when another process holds it. The file is opened without
+// following a symlink and without blocking (a FIFO put in its place must not
+// hang the app), and it must be a regular file.
+func (s *Store) tryLock(path string) (*flock.Flock, error) {
+	if err := s.fault("lock", path); err != nil {
+		return nil, err
+	}
+	if err := s.mkdir(filepath.Dir(path)); err != nil {
+		return nil, err
+	}
 	for range 5 { // a retry needs another copy to let go at that moment
-		l := flock.New(path)
+		l := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDONLY|openNoFollow), flock.SetPermissions(0o600))
 		ok, err := l.TryLock()
 		if err != nil {
-			return false, fmt.Errorf("lock %s: %w", key, err)
+			if isSymlinkRefusal(path, err) {
+				err = errors.New("it is a symbolic link, which rebound does not follow")
+			}
+			return nil, err
 		}
 		if !ok {
-			return false, nil
+			return nil, nil
 		}
 		locked, err1 := l.Stat()
-		named, err2 := os.Stat(path)
+		if err1 == nil && !locked.Mode().IsRegular() {
+			_ = l.Close()
+			return nil, errors.New("it is not a regular file")
+		}
+		named, err2 := os.Lstat(path)
 		if err1 != nil || err2 != nil || !os.SameFile(locked, named) {
 			_ = l.Close() // removed by the copy that held it: try the new one
 			continue
 		}
-		if s.locks.held == nil {
-			s.locks.held = map[string]*flock.Flock{}
-		}
-		s.locks.held[key] = l
-		return true, nil
+		return l, nil
 	}
-	return false, nil
+	return nil, nil
+}
+
+// LockError is a lock that could not even be tried: the locks folder cannot
+// be made or written (a file in its place, or a folder left by sudo
+// rebound). Nothing is known about other copies then, so what it guards is
+// opened read-only.
+type LockError struct {
+	Key string // the session ID, or "practice/" and a round's ID
+	Dir string // the locks folder
+	Err error
+}
+
+func (e *LockError) Error() string { return "lock " + e.Key + ": " + e.Err.Error() }
+func (e *LockError) Unwrap() error { return e.Err }
+
+// Sentence is the one sentence the app shows for e: why the session or
+// round is read-only, and what to do.
+func (e *LockError) Sentence() string {
+	what := "session"
+	if strings.HasPrefix(e.Key, "practice/") {
+		what = "practice round"
+	}
+	why := e.Err.Error()
+	var pe *fs.PathError
+	if errors.As(e.Err, &pe) {
+		why = pe.Err.Error()
+	}
+	return strings.Join(strings.Fields(fmt.Sprintf("Read-only: this %s cannot be locked against other rebound windows (%s: %s); "+
+		"make that folder yours and writable (as after sudo rebound: sudo chown -R \"$USER\" %s) to change it here.",
+		what, e.Dir, why, e.Dir)), " ")
+}
+
+// CleanLocks removes the lock files no process holds: those left by a copy
+// that crashed. A copy that opened one just before it went finds, once it
+// holds the lock, that the path names another file, and tries again (see
+// Lock). Best effort: what cannot be removed stays, harmless.
+func (s *Store) CleanLocks() {
+	if runtime.GOOS == "windows" || s.fault("list", s.locksDir()) != nil {
+		return
+	}
+	entries, err := os.ReadDir(s.locksDir())
+	if err != nil {
+		return
+	}
+	s.locks.mu.Lock()
+	defer s.locks.mu.Unlock()
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasSuffix(name, ".lock") {
+			continue // not one of ours: left alone
+		}
+		if _, ok := s.heldByName(name); ok {
+			continue
+		}
+		l := flock.New(filepath.Join(s.locksDir(), name), flock.SetFlag(os.O_RDONLY|openNoFollow))
+		if ok, err := l.TryLock(); err == nil && ok {
+			release(l)
+		} else {
+			_ = l.Close()
+		}
+	}
+}
+
+// heldByName reports whether this store holds the lock file named name.
+func (s *Store) heldByName(name string) (string, bool) {
+	for key := range s.locks.held {
+		if n, _ := lockName(key); n == name {
+			return key, true
+		}
+	}
+	return "", false
 }
 
 // release removes a held lock's file, then lets go of the lock.
@@ -92,8 +203,8 @@ func release(l *flock.Flock) {
 func (s *Store) Unlock(key string) {
 	s.locks.mu.Lock()
 	defer s.locks.mu.Unlock()
-	if l := s.locks.held[key]; l != nil {
-		release(l)
+	if h := s.locks.held[key]; h != nil {
+		release(h.file)
 		delete(s.locks.held, key)
 	}
 }
@@ -103,8 +214,8 @@ func (s *Store) Unlock(key string) {
 func (s *Store) UnlockAll() {
 	s.locks.mu.Lock()
 	defer s.locks.mu.Unlock()
-	for key, l := range s.locks.held {
-		release(l)
+	for key, h := range s.locks.held {
+		release(h.file)
 		delete(s.locks.held, key)
 	}
 }

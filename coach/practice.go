@@ -63,7 +63,8 @@ type Practice struct {
 	// has not been reviewed.
 	Rating int `json:"rating,omitempty"`
 
-	rev uint64 // as Session.rev
+	rev   uint64 // as Session.rev
+	lease uint64 // as Session.lease
 }
 
 // The self-rating's range.

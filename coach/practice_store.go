@@ -34,6 +34,13 @@ func (s *Store) SavePractice(p *Practice) error {
 	if p == nil {
 		return errors.New("save practice: no entry")
 	}
+	return s.savePractice(p, p.lease)
+}
+
+func (s *Store) savePractice(p *Practice, lease uint64) error {
+	if p == nil {
+		return errors.New("save practice: no entry")
+	}
 	id := p.ID
 	if !validID(id) {
 		return fmt.Errorf("save practice %q: the id is not a valid id", id)
@@ -47,7 +54,7 @@ func (s *Store) SavePractice(p *Practice) error {
 	if err != nil {
 		return fmt.Errorf("save practice %s: %w", id, err)
 	}
-	if err := s.write(s.practiceDir(), id, practiceRev(id), p.rev, data); err != nil {
+	if err := s.write(s.practiceDir(), id, practiceRev(id), p.rev, lease, data); err != nil {
 		return fmt.Errorf("save practice %s: %w", id, err)
 	}
 	return nil

@@ -31,7 +31,7 @@ func TestPracticeRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	st := coach.NewStore(dir)
 	p := reviewedRound(t, "Why did you leave?", practiceNow, 4)
-	if err := st.SavePractice(p); err != nil {
+	if err := st.OverwritePractice(p); err != nil {
 		t.Fatal(err)
 	}
 	path := st.PracticePath(p.ID)
@@ -80,7 +80,7 @@ func TestPracticeRoundTrip(t *testing.T) {
 	}
 	// A loaded entry, changed, saves again (its rev continues the store's).
 	got.SetReview(coach.Review{Rating: 5}, practiceNow.Add(time.Minute))
-	if err := st.SavePractice(got); err != nil {
+	if err := st.OverwritePractice(got); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := st.LoadPractice(p.ID); again.Rating != 5 {
@@ -93,10 +93,10 @@ func TestPracticeStaleSnapshotIsDropped(t *testing.T) {
 	p := reviewedRound(t, "Q", practiceNow, 2)
 	old := p.Clone()
 	p.SetReview(coach.Review{Rating: 5}, practiceNow.Add(time.Minute))
-	if err := st.SavePractice(p); err != nil {
+	if err := st.OverwritePractice(p); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SavePractice(old); err != nil {
+	if err := st.OverwritePractice(old); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := st.LoadPractice(p.ID); got.Rating != 5 {
@@ -113,7 +113,7 @@ func TestPracticesListsAndReports(t *testing.T) {
 	a := reviewedRound(t, "A", practiceNow.Add(time.Hour), 3)
 	b := reviewedRound(t, "B", practiceNow, 4)
 	for _, p := range []*coach.Practice{a, b} {
-		if err := st.SavePractice(p); err != nil {
+		if err := st.OverwritePractice(p); err != nil {
 			t.Fatal(err)
 		}
 	}

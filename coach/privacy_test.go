@@ -21,11 +21,11 @@ func TestSavedFilesArePrivate(t *testing.T) {
 	st := NewStore(dir)
 	sess := NewSession(time.Now())
 	sess.Set(PromptCompany, Answer{Text: "Acme"}, time.Now())
-	if err := st.Save(sess); err != nil {
+	if err := st.Overwrite(sess); err != nil {
 		t.Fatal(err)
 	}
 	p := NewPractice(Question{Key: "q:why", Text: "Why?", Source: FromUser}, 0, time.Now())
-	if err := st.SavePractice(p); err != nil {
+	if err := st.OverwritePractice(p); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Delete(sess.ID); err != nil {
@@ -177,7 +177,7 @@ func TestUnavailableReadsNothing(t *testing.T) {
 	if p, _, err := st.Practices(); len(p) != 0 || err == nil {
 		t.Errorf("Practices() = %v, %v; want the reason", p, err)
 	}
-	if err := st.Save(NewSession(time.Now())); err == nil {
+	if err := st.Overwrite(NewSession(time.Now())); err == nil {
 		t.Error("Save worked")
 	}
 	if err := st.Delete("0123456789abcdef"); err == nil {

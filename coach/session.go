@@ -46,6 +46,8 @@ type Session struct {
 	// rev counts changes in memory; the store uses it to drop a save of an
 	// older snapshot that finishes after a newer one.
 	rev uint64
+	// lease lets the store save it: see lease.go. Clone keeps it.
+	lease uint64
 }
 
 // Intake is what the user tells about the rejection before the steps begin.

@@ -149,6 +149,14 @@ func (s *Store) Save(sess *Session) error {
 	if sess == nil {
 		return errors.New("save session: no session")
 	}
+	return s.save(sess, sess.lease)
+}
+
+// save is Save with the lease to check (anyLease: the caller holds the lock).
+func (s *Store) save(sess *Session, lease uint64) error {
+	if sess == nil {
+		return errors.New("save session: no session")
+	}
 	id := sess.ID
 	if !validID(id) {
 		return fmt.Errorf("save session %q: the id is not a valid session id", id)
@@ -159,22 +167,30 @@ func (s *Store) Save(sess *Session) error {
 	if err != nil {
 		return fmt.Errorf("save session %s: %w", id, err)
 	}
-	if err := s.write(s.sessionsDir(), id, id, sess.rev, data); err != nil {
+	if err := s.write(s.sessionsDir(), id, id, sess.rev, lease, data); err != nil {
 		return fmt.Errorf("save session %s: %w", id, err)
 	}
 	return nil
 }
 
 // write replaces dir/<id>.json with data, unless a snapshot newer than rev
-// was already written under key (then it does nothing). A file read from an
-// older schema is first copied to <id>.json.v<N>.bak, once, so that the
-// upgrade can always be undone by hand.
-func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
+// was already written under key (then it does nothing). It writes only
+// while lease is the one the store holds for key (see lease.go). A file
+// read from an older schema is first copied to <id>.json.v<N>.bak, once, so
+// that the upgrade can always be undone by hand.
+func (s *Store) write(dir, id, key string, rev, lease uint64, data []byte) error {
 	if len(data) > maxFileSize {
 		return fmt.Errorf("too large to save (%s; the limit is %s)", sizeText(int64(len(data))), sizeText(maxFileSize))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	path := filepath.Join(dir, id+".json")
+	switch err := s.mayWrite(key, lease, path); {
+	case errors.Is(err, errDropped):
+		return nil // deleted here: a late save must not bring it back
+	case err != nil:
+		return err
+	}
 	if last, ok := s.written[key]; ok && rev < last {
 		return nil // a newer snapshot is already on disk
 	}
@@ -187,7 +203,6 @@ func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
 		}
 		delete(s.upgraded, key)
 	}
-	path := filepath.Join(dir, id+".json")
 	err := replaceWith(dir, id+".json", true, func(w io.Writer) error {
 		if err := s.fault("write", path); err != nil {
 			return err
@@ -199,6 +214,7 @@ func (s *Store) write(dir, id, key string, rev uint64, data []byte) error {
 		return err
 	}
 	s.written[key] = rev
+	s.wrote(key)
 	return nil
 }
 

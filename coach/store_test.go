@@ -92,7 +92,7 @@ func tempFiles(t *testing.T, dir string) []string {
 
 func mustSave(t *testing.T, st *Store, s *Session) {
 	t.Helper()
-	if err := st.Save(s); err != nil {
+	if err := st.Overwrite(s); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -432,7 +432,7 @@ func TestStoreStaleRevIsDropped(t *testing.T) {
 	older.Position = "rev 2"
 
 	mustSave(t, st, newer)
-	if err := st.Save(older); err != nil {
+	if err := st.Overwrite(older); err != nil {
 		t.Fatalf("stale save returned %v, want nil", err)
 	}
 	got, err := st.Load("abc")
@@ -523,13 +523,13 @@ func TestStoreConcurrentSaves(t *testing.T) {
 			s.rev = rev
 			s.Position = fmt.Sprint("rev ", rev)
 			s.Answers["prompt_00"] = Answer{Text: strings.Repeat(string(rune('a'+rev%26)), 1000+int(rev))}
-			if err := st.Save(s); err != nil {
+			if err := st.Overwrite(s); err != nil {
 				t.Error(err)
 			}
 			o := other.Clone()
 			o.rev = rev
 			o.Position = fmt.Sprint("rev ", rev)
-			if err := st.Save(o); err != nil {
+			if err := st.Overwrite(o); err != nil {
 				t.Error(err)
 			}
 		})
@@ -560,7 +560,7 @@ func TestStoreSaveFailsCleanly(t *testing.T) {
 			t.Fatal(err)
 		}
 		st := NewStore(dir)
-		err := st.Save(NewSession(time.Now()))
+		err := st.Overwrite(NewSession(time.Now()))
 		if err == nil || !strings.Contains(err.Error(), dir) || !strings.HasPrefix(err.Error(), "save session ") {
 			t.Fatalf("Save = %v, want an error naming %s", err, dir)
 		}
@@ -579,7 +579,7 @@ func TestStoreSaveFailsCleanly(t *testing.T) {
 		if err := os.MkdirAll(st.Path(s.ID), 0o700); err != nil {
 			t.Fatal(err)
 		}
-		err := st.Save(s)
+		err := st.Overwrite(s)
 		if err == nil || !strings.Contains(err.Error(), s.ID) {
 			t.Fatalf("Save = %v, want an error", err)
 		}
@@ -598,11 +598,11 @@ func TestStoreSaveFailsCleanly(t *testing.T) {
 		for _, id := range []string{"", "../../etc/passwd", `a\b`, ".x"} {
 			s := NewSession(time.Now())
 			s.ID = id
-			if err := st.Save(s); err == nil {
+			if err := st.Overwrite(s); err == nil {
 				t.Errorf("Save with id %q = nil", id)
 			}
 		}
-		if err := st.Save(nil); err == nil {
+		if err := st.Overwrite(nil); err == nil {
 			t.Errorf("Save(nil) = nil")
 		}
 		if _, err := os.Stat(filepath.Join(st.Dir(), "sessions")); !errors.Is(err, fs.ErrNotExist) {
@@ -659,7 +659,7 @@ func TestHelperSaver(t *testing.T) {
 		s.Position = letter
 		s.Answers["payload"] = Answer{Text: text}
 		s.touch(time.Now())
-		if err := st.Save(s); err != nil {
+		if err := st.Overwrite(s); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
@@ -742,7 +742,7 @@ func BenchmarkSave(b *testing.B) {
 	for b.Loop() {
 		s.touch(time.Now())
 		t0 := time.Now()
-		if err := st.Save(s); err != nil {
+		if err := st.Overwrite(s); err != nil {
 			b.Fatal(err)
 		}
 		took = append(took, time.Since(t0))
@@ -757,7 +757,7 @@ func BenchmarkList(b *testing.B) {
 	now := time.Now()
 	for i := range 100 {
 		s := realisticSession(fmt.Sprintf("%016x", i), now.Add(time.Duration(i)*time.Minute), 20)
-		if err := st.Save(s); err != nil {
+		if err := st.Overwrite(s); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -19,9 +19,20 @@ func (s *Store) TrashPath(id string) string { return filepath.Join(s.trashDir(),
 
 // Delete moves a session's file to the trash. Any save of that session still
 // on its way is dropped, so a deleted session does not come back by itself.
+// A session another copy of rebound has open is not deleted (ErrInUse).
 func (s *Store) Delete(id string) error {
 	if !validID(id) {
 		return fmt.Errorf("delete session %q: the id is not a valid session id", id)
+	}
+	s.locks.mu.Lock()
+	had := s.locks.held[id] != nil
+	s.locks.mu.Unlock()
+	ok, err := s.Lock(id) // true too when this store holds it already
+	if err != nil {
+		return fmt.Errorf("delete session %s: %w", id, err)
+	}
+	if !ok {
+		return fmt.Errorf("delete session %s: %w", id, ErrInUse)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -29,6 +40,13 @@ func (s *Store) Delete(id string) error {
 		return fmt.Errorf("delete session %s: %w", id, err)
 	}
 	s.written[id] = math.MaxUint64
+	if !had {
+		s.Unlock(id)
+		return nil
+	}
+	s.locks.mu.Lock()
+	s.locks.held[id].dropped = true // let go of by the screen that held it
+	s.locks.mu.Unlock()
 	return nil
 }
 
@@ -37,10 +55,17 @@ func (s *Store) Restore(id string) error {
 	if !validID(id) {
 		return fmt.Errorf("restore session %q: the id is not a valid session id", id)
 	}
+	if err := s.overwrite(id, func() error { return s.restore(id) }); err != nil {
+		return fmt.Errorf("restore session %s: %w", id, err)
+	}
+	return nil
+}
+
+func (s *Store) restore(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.move(s.TrashPath(id), s.sessionsDir(), s.Path(id)); err != nil {
-		return fmt.Errorf("restore session %s: %w", id, err)
+		return err
 	}
 	delete(s.written, id)
 	return nil

@@ -95,7 +95,7 @@ func TestDeleteRestore(t *testing.T) {
 	// Saves of the deleted session, older or newer, do not bring it back.
 	sess.SetOutcome(Sent, now.Add(2*time.Hour))
 	for _, s := range []*Session{pending, sess, sess.Clone()} {
-		if err := st.Save(s); err != nil {
+		if err := st.Overwrite(s); err != nil {
 			t.Errorf("Save after Delete: %v", err)
 		}
 	}

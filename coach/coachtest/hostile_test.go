@@ -102,7 +102,7 @@ func TestHostileRecords(t *testing.T) {
 		t.Errorf("round %+v", p)
 	}
 	for _, s := range []*coach.Session{s, open} {
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 		got, err := store.Load(s.ID)
