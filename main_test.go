@@ -1578,7 +1578,7 @@ func writePastSessions(t *testing.T, dataDir string, now time.Time) {
 
 	store := coach.NewStore(dataDir)
 	for _, s := range []*coach.Session{north, acme, globex} {
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -2061,7 +2061,7 @@ func TestE2ECommandLineExitCodes(t *testing.T) {
 		s := coach.NewSession(now.Add(-time.Duration(i+1) * time.Hour))
 		s.ID = id
 		s.Intake = coach.Intake{Company: "Initech", Role: fmt.Sprintf("Engineer %d", i+1)}
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -2431,7 +2431,7 @@ func TestE2EPracticeFlaggedFirst(t *testing.T) {
 	const question = "How would you design a URL shortener?"
 	s := coach.NewSession(now.Add(-time.Hour))
 	s.Set(coach.PromptQuestions, coach.Answer{Items: []string{question}}, now.Add(-time.Hour))
-	if err := coach.NewStore(dataDir).Save(s); err != nil {
+	if err := coach.NewStore(dataDir).Overwrite(s); err != nil {
 		t.Fatal(err)
 	}
 
@@ -3549,7 +3549,7 @@ func writeScreensData(t *testing.T, dataDir string, now time.Time) {
 	store := coach.NewStore(dataDir)
 	save := func(s *coach.Session) {
 		t.Helper()
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -33,6 +33,16 @@ var (
 	ErrExists = errors.New("already on disk")
 )
 
+// ReadOnly is the one sentence for a session or round that Edit or Claim
+// could not open for changes because of err: why it is read-only in this
+// window, and what to do. It is "" for an error of another kind.
+func ReadOnly(err error) string {
+	if le, ok := errors.AsType[*LockError](err); ok {
+		return le.Sentence()
+	}
+	return ""
+}
+
 // anyLease, passed to write, is a caller that holds the lock itself.
 const anyLease = ^uint64(0)
 
@@ -73,6 +83,9 @@ func (s *Store) Claim(sess *Session) error {
 			return fmt.Errorf("claim session %s: %w", sess.ID, ErrExists)
 		}
 	}
+	if sess.read { // read from a file that has gone since
+		return fmt.Errorf("claim session %s: %w", sess.ID, ErrGone)
+	}
 	lease, err := s.lease(sess.ID)
 	if err != nil {
 		return fmt.Errorf("claim session %s: %w", sess.ID, err)
@@ -86,7 +99,7 @@ func (s *Store) EditPractice(id string) (*Practice, error) {
 	if !validID(id) {
 		return nil, fmt.Errorf("edit practice %q: the id is not a valid id", id)
 	}
-	key := practiceRev(id)
+	key := PracticeKey(id)
 	lease, err := s.lease(key)
 	if err != nil {
 		return nil, fmt.Errorf("edit practice %s: %w", id, err)
@@ -112,7 +125,10 @@ func (s *Store) ClaimPractice(p *Practice) error {
 	if _, err := os.Lstat(s.PracticePath(p.ID)); err == nil {
 		return fmt.Errorf("claim practice %s: %w", p.ID, ErrExists)
 	}
-	lease, err := s.lease(practiceRev(p.ID))
+	if p.read {
+		return fmt.Errorf("claim practice %s: %w", p.ID, ErrGone)
+	}
+	lease, err := s.lease(PracticeKey(p.ID))
 	if err != nil {
 		return fmt.Errorf("claim practice %s: %w", p.ID, err)
 	}
@@ -126,7 +142,7 @@ func (s *Store) Holds(sess *Session) bool { return sess != nil && s.holds(sess.I
 
 // HoldsPractice is Holds for a practice round.
 func (s *Store) HoldsPractice(p *Practice) bool {
-	return p != nil && s.holds(practiceRev(p.ID), p.lease)
+	return p != nil && s.holds(PracticeKey(p.ID), p.lease)
 }
 
 func (s *Store) holds(key string, lease uint64) bool {
@@ -144,7 +160,7 @@ func (s *Store) lease(key string) (uint64, error) {
 		return 0, err
 	}
 	if !ok {
-		return 0, ErrInUse
+		return 0, &LockError{Key: key, Dir: s.locksDir(), Err: ErrInUse}
 	}
 	s.locks.mu.Lock()
 	defer s.locks.mu.Unlock()
@@ -208,7 +224,7 @@ func (s *Store) OverwritePractice(p *Practice) error {
 	if p == nil || !validID(p.ID) {
 		return s.savePractice(p, anyLease)
 	}
-	return s.overwrite(practiceRev(p.ID), func() error { return s.savePractice(p, anyLease) })
+	return s.overwrite(PracticeKey(p.ID), func() error { return s.savePractice(p, anyLease) })
 }
 
 func (s *Store) overwrite(key string, save func() error) error {

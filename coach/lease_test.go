@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -136,6 +137,12 @@ func TestSaveNeedsTheLease(t *testing.T) {
 			s := realisticSession(id, now, 1)
 			return func() error { return w.b.Claim(s) }, ErrExists, ""
 		}, true},
+		{"a listed session gone from disk is not claimed back", func(t *testing.T, w *world) (func() error, error, string) {
+			if err := os.Remove(w.a.Path(id)); err != nil {
+				t.Fatal(err)
+			}
+			return func() error { return w.a.Claim(w.listed) }, ErrGone, ""
+		}, false},
 		{"a session on disk is not claimed", func(t *testing.T, w *world) (func() error, error, string) {
 			s := realisticSession(id, now, 1)
 			return func() error { return w.b.Claim(s) }, ErrExists, "on disk"
@@ -361,5 +368,40 @@ func writeFile(t *testing.T, path, text string) {
 	}
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAppSavesOnlyWhatItHolds: Overwrite and OverwritePractice skip the
+// lease, so nothing outside the store and its tests may call them; the app
+// and the command line save only what they opened with Edit or Claim.
+func TestAppSavesOnlyWhatItHolds(t *testing.T) {
+	call := regexp.MustCompile(`\.Overwrite(Practice)?\(`)
+	checked := 0
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && path != ".." && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir // .git, .ci
+		case d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go"):
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		checked++
+		for i, line := range strings.Split(string(data), "\n") {
+			if call.MatchString(line) {
+				t.Errorf("%s:%d saves around the lock: %s", path, i+1, strings.TrimSpace(line))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 10 {
+		t.Fatalf("only %d source files checked: the walk missed the app", checked)
 	}
 }

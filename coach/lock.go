@@ -120,10 +120,11 @@ func (s *Store) tryLock(path string) (*flock.Flock, error) {
 	return nil, nil
 }
 
-// LockError is a lock that could not even be tried: the locks folder cannot
-// be made or written (a file in its place, or a folder left by sudo
-// rebound). Nothing is known about other copies then, so what it guards is
-// opened read-only.
+// LockError is a lock that was not taken: another copy of rebound holds it
+// (Err is ErrInUse), or it could not even be tried, as when the locks
+// folder cannot be made or written (a file in its place, or a folder left
+// by sudo rebound). Nothing is known about other copies then, so what it
+// guards is opened read-only in both cases.
 type LockError struct {
 	Key string // the session ID, or "practice/" and a round's ID
 	Dir string // the locks folder
@@ -139,6 +140,9 @@ func (e *LockError) Sentence() string {
 	what := "session"
 	if strings.HasPrefix(e.Key, "practice/") {
 		what = "practice round"
+	}
+	if errors.Is(e.Err, ErrInUse) {
+		return "This " + what + " is open in another rebound window, so here it is read-only: finish or leave it there to change it here."
 	}
 	why := e.Err.Error()
 	var pe *fs.PathError

@@ -65,6 +65,7 @@ type Practice struct {
 
 	rev   uint64 // as Session.rev
 	lease uint64 // as Session.lease
+	read  bool   // as Session.read
 }
 
 // The self-rating's range.

@@ -24,9 +24,9 @@ func (s *Store) PracticePath(id string) string {
 	return filepath.Join(s.practiceDir(), id+".json")
 }
 
-// practiceRev is the key of a practice entry in Store.written, apart from
-// session IDs.
-func practiceRev(id string) string { return "practice/" + id }
+// PracticeKey is a practice round's key in the store's locks and saves
+// (Lock, Unlock), apart from session IDs.
+func PracticeKey(id string) string { return "practice/" + id }
 
 // SavePractice writes a snapshot of p atomically, as Save does for a session:
 // a snapshot older than one already written is dropped.
@@ -54,7 +54,7 @@ func (s *Store) savePractice(p *Practice, lease uint64) error {
 	if err != nil {
 		return fmt.Errorf("save practice %s: %w", id, err)
 	}
-	if err := s.write(s.practiceDir(), id, practiceRev(id), p.rev, lease, data); err != nil {
+	if err := s.write(s.practiceDir(), id, PracticeKey(id), p.rev, lease, data); err != nil {
 		return fmt.Errorf("save practice %s: %w", id, err)
 	}
 	return nil
@@ -66,11 +66,11 @@ func (s *Store) LoadPractice(id string) (*Practice, error) {
 	if !validID(id) {
 		return nil, fmt.Errorf("load practice %q: the id is not a valid id", id)
 	}
-	p, rev, err := readFile(s, s.PracticePath(id), id, practiceRev(id), s.practice, decodePracticeAs)
+	p, rev, err := readFile(s, s.PracticePath(id), id, PracticeKey(id), s.practice, decodePracticeAs)
 	if err != nil {
 		return nil, fmt.Errorf("load practice %s: %w", id, err)
 	}
-	p.rev = rev
+	p.rev, p.read = rev, true
 	return p, nil
 }
 
@@ -113,12 +113,12 @@ func (s *Store) Practices() ([]*Practice, []Problem, error) {
 }
 
 func (s *Store) readPractice(path, id string) (*Practice, *Problem) {
-	p, rev, err := readFile(s, path, id, practiceRev(id), s.practice, decodePracticeAs)
+	p, rev, err := readFile(s, path, id, PracticeKey(id), s.practice, decodePracticeAs)
 	if err != nil {
 		prob := asProblem(path, err)
 		return nil, &prob
 	}
-	p.rev = rev
+	p.rev, p.read = rev, true
 	return p, nil
 }
 

@@ -48,6 +48,8 @@ type Session struct {
 	rev uint64
 	// lease lets the store save it: see lease.go. Clone keeps it.
 	lease uint64
+	// read is set on a session read from its file: Claim refuses it.
+	read bool
 }
 
 // Intake is what the user tells about the rejection before the steps begin.

@@ -418,7 +418,7 @@ func (s *Store) Load(id string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load session %s: %w", id, err)
 	}
-	sess.rev = rev
+	sess.rev, sess.read = rev, true
 	return sess, nil
 }
 
@@ -517,7 +517,7 @@ func (s *Store) readSession(path, id string) (*Session, *Problem) {
 		p := asProblem(path, err)
 		return nil, &p
 	}
-	sess.rev = rev
+	sess.rev, sess.read = rev, true
 	return sess, nil
 }
 
@@ -558,7 +558,7 @@ func asProblem(path string, err error) Problem {
 }
 
 // read reads a session file, or a practice entry's (whose key in written is
-// practiceRev(id)), together with the rev a session made from it gets. The rev lets a later change (rev++) be saved: it is 1 for a session
+// PracticeKey(id)), together with the rev a session made from it gets. The rev lets a later change (rev++) be saved: it is 1 for a session
 // this store has not written, and the last rev written otherwise (a plain 1
 // would make the store drop every save of a session that was saved at rev 20,
 // listed again and resumed in the same run). Reading under the lock ties that

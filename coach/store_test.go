@@ -71,7 +71,7 @@ func realisticSession(id string, now time.Time, n int) *Session {
 // withoutRev returns a copy with rev cleared, for comparing what is on disk.
 func withoutRev(s *Session) *Session {
 	c := s.Clone()
-	c.rev = 0
+	c.rev, c.lease, c.read = 0, 0, false
 	return c
 }
 

@@ -101,7 +101,7 @@ func (d *deps) savePractice(p *coach.Practice) tea.Cmd {
 	if p.IsEmpty() {
 		return nil
 	}
-	d.started(p.ID, &inflight{practice: p})
+	d.started(coach.PracticeKey(p.ID), &inflight{practice: p})
 	snap, store, at := p.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		return practiceSavedMsg{entry: p, err: store.SavePractice(snap), at: at}
@@ -181,9 +181,10 @@ type exit struct {
 	note string
 	// question is the question of a practice round (roundPage).
 	question *coach.Question
-	// readOnly opens the session page without the keys that change it:
-	// another copy of rebound has the session open.
-	readOnly bool
+	// readOnly opens the session page without the keys that change it,
+	// with this sentence saying why (another copy of rebound has the
+	// session open, or it cannot be locked).
+	readOnly string
 }
 
 // screen is what the root asks of each page.
@@ -389,7 +390,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case practiceSavedMsg:
-		m.deps.finished(msg.entry.ID)
+		key := coach.PracticeKey(msg.entry.ID)
+		m.deps.finished(key)
+		if key != m.held && m.deps.saving[key] == nil {
+			m.deps.store.Unlock(key) // its last save has landed
+		}
 		if msg.err != nil {
 			m.saveErr = msg.err
 			m.deps.unsavedPractice[msg.entry.ID] = msg.entry
@@ -456,12 +461,17 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.home.status = e.note
 		next = m.home.load()
 	case flowPage:
-		if !m.holdOnly(e.session.ID) {
+		sess, note, gone := m.edit(e.session, e.session.ID)
+		switch {
+		case gone != "":
 			m.page = from
-			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: true}, cmd)
+			return m.open(exit{to: homePage, note: gone}, cmd)
+		case note != "":
+			m.page = from
+			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: note}, cmd)
 		}
 		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
-		m.flow = newFlowScreen(m.deps, e.session, e.prompt)
+		m.flow = newFlowScreen(m.deps, sess, e.prompt)
 		next = tea.Batch(m.flow.Init(), m.renderTips())
 	case summaryPage:
 		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
@@ -482,9 +492,20 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		if e.session != nil {
 			id = e.session.ID
 		}
-		if e.readOnly || !m.holdOnly(id) {
-			e.readOnly = true
-			m.session = nil
+		if e.readOnly == "" {
+			sess, note, gone := m.edit(e.session, id)
+			if gone != "" {
+				m.page = from
+				return m.open(exit{to: homePage, note: gone}, cmd)
+			}
+			e.readOnly = note
+			if sess != e.session {
+				e.session, m.session = sess, nil // what is on disk now
+			}
+		}
+		if e.readOnly != "" {
+			m.holdOnly("")
+			e.session, m.session = nil, nil
 		}
 		if e.session == nil || m.session == nil || m.session.id != e.session.ID {
 			back := from
@@ -511,8 +532,17 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 			m.practice.refresh()
 		}
 	case roundPage:
+		prev := m.practice.data.unfinished[e.question.Key]
+		entry, note := m.editRound(prev, *e.question, m.practice.timer)
+		if note != "" {
+			m.round = nil
+			m.page = practicePage
+			m.practice.notice = note
+			m.practice.refresh()
+			break
+		}
 		m.lastSaved = time.Time{}
-		m.round = newRoundScreen(m.deps, m.practice.data, *e.question, m.practice.tag, m.practice.timer)
+		m.round = newRoundScreen(m.deps, m.practice.data, entry, prev != nil, m.practice.tag)
 		m.round.hintKey = m.renderKey()
 		m.resize()
 		next = m.round.Init()
@@ -523,26 +553,92 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 	return tea.Sequence(cmd, next)
 }
 
-// holdOnly makes id the one session this copy of rebound holds the lock of
-// (none for ""), and reports false when another copy has id open. The lock
-// of the session left is let go once its last save has landed, so that the
-// other copy never reads it before that save.
-func (m *Model) holdOnly(id string) bool {
-	if old := m.held; old != id {
+// holdOnly makes key (a session ID, or coach.PracticeKey of a round) the one this
+// window holds the lock of, letting go of the one it held before once its
+// last save has landed, so that another copy never reads it before that
+// save. It takes no new lock: edit and editRound do.
+func (m *Model) holdOnly(key string) {
+	if old := m.held; old != key {
 		m.held = ""
 		if old != "" && m.deps.saving[old] == nil {
 			m.deps.store.Unlock(old)
 		}
 	}
-	if id == "" {
-		return true
+	m.held = key
+}
+
+// edit opens session id for changes: sess itself when this window holds it
+// already or it is new, or else the copy on disk at this moment (taking the
+// lock and reading the file are one step, coach.Store.Edit). Otherwise note
+// is why it is read-only here, or gone why it cannot be shown at all (its
+// file has gone since home or Past sessions listed it).
+func (m *Model) edit(sess *coach.Session, id string) (edited *coach.Session, note, gone string) {
+	store := m.deps.store
+	if sess != nil && store.Holds(sess) {
+		m.holdOnly(id)
+		return sess, "", ""
 	}
-	ok, err := m.deps.store.Lock(id)
-	if ok || err != nil { // with an error nothing can be saved either, and the banner says so
-		m.held = id
-		return true
+	m.holdOnly("")
+	if sess != nil {
+		switch err := store.Claim(sess); {
+		case err == nil:
+			m.holdOnly(id)
+			return sess, "", ""
+		case errors.Is(err, coach.ErrGone):
+			return nil, "", goneNote(err)
+		case !errors.Is(err, coach.ErrExists):
+			// A new session that cannot be locked (no data directory, or
+			// no locks folder): it goes on in memory, and the banner says
+			// why; on quit it is handed over.
+			m.saveErr = err
+			return sess, "", ""
+		}
 	}
-	return false
+	sess, err := store.Edit(id)
+	if err == nil {
+		m.holdOnly(id)
+		return sess, "", ""
+	}
+	if note := coach.ReadOnly(err); note != "" {
+		return nil, note, ""
+	}
+	return nil, "", goneNote(err)
+}
+
+// goneNote says why a session listed a moment ago cannot be opened.
+func goneNote(err error) string {
+	if errors.Is(err, coach.ErrGone) || errors.Is(err, fs.ErrNotExist) {
+		return "That session is no longer on disk (deleted or moved away meanwhile)."
+	}
+	return "That session cannot be opened: " + coach.Inert(reason(err)) + "."
+}
+
+// editRound opens a practice round for changes: the unfinished round on q
+// as it is on disk now, or a new one. note, when it cannot be, says why.
+func (m *Model) editRound(prev *coach.Practice, q coach.Question, timer time.Duration) (*coach.Practice, string) {
+	store := m.deps.store
+	m.holdOnly("")
+	if prev == nil {
+		entry := coach.NewPractice(q, timer, m.deps.now())
+		if err := store.ClaimPractice(entry); err != nil {
+			if note := coach.ReadOnly(err); note != "" {
+				return nil, note
+			}
+			m.saveErr = err // no data directory: the round goes on in memory
+			return entry, ""
+		}
+		m.holdOnly(coach.PracticeKey(entry.ID))
+		return entry, ""
+	}
+	entry, err := store.EditPractice(prev.ID)
+	if err != nil {
+		if note := coach.ReadOnly(err); note != "" {
+			return nil, note
+		}
+		return nil, "That round cannot be carried on: " + coach.Inert(reason(err)) + "."
+	}
+	m.holdOnly(coach.PracticeKey(entry.ID))
+	return entry, ""
 }
 
 // ExitFilter is a tea.WithFilter: when the program is about to end for any
@@ -572,7 +668,7 @@ func (m *Model) saveBeforeExit() {
 		}
 	}
 	if p := m.pendingPractice(); p != nil {
-		rounds[p.ID] = p
+		rounds[coach.PracticeKey(p.ID)] = p
 	}
 	if s := m.pending(); s != nil {
 		sessions[s.ID] = s

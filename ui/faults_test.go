@@ -135,7 +135,7 @@ func TestOneUnreadableFile(t *testing.T) {
 	before := savedBefore(t, dataDir)
 	other := coach.NewSession(fixedNow)
 	other.Set(coach.PromptCompany, coach.Answer{Text: "Initech"}, fixedNow)
-	if err := coach.NewStore(dataDir).Save(other); err != nil {
+	if err := coach.NewStore(dataDir).Overwrite(other); err != nil {
 		t.Fatal(err)
 	}
 	st := coach.NewStore(dataDir)
@@ -170,7 +170,7 @@ func savedBefore(t *testing.T, dataDir string) saved {
 	s := coach.NewSession(fixedNow)
 	s.Set(coach.PromptCompany, coach.Answer{Text: "Globex"}, fixedNow)
 	st := coach.NewStore(dataDir)
-	if err := st.Save(s); err != nil {
+	if err := st.Overwrite(s); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(st.Path(s.ID))

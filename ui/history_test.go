@@ -43,7 +43,7 @@ func pastSessions(t testing.TB, store *coach.Store) (acme, north, globex *coach.
 
 	for _, s := range []*coach.Session{acme, north, globex} {
 		s.UpdatedAt = s.CreatedAt
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 	}

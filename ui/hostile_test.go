@@ -75,13 +75,13 @@ func newHostileWalk(t *testing.T, width, height int, light bool) *hostileWalk {
 		text, at := group.Text(), fixedNow.AddDate(0, 0, -2*g-2)
 		for _, s := range []*coach.Session{coachtest.HostileSession(done, text, at),
 			coachtest.HostileOpenSession(open, text, at.Add(time.Hour))} {
-			if err := store.Save(s); err != nil {
+			if err := store.Overwrite(s); err != nil {
 				t.Fatal(err)
 			}
 		}
 		for _, p := range []*coach.Practice{coachtest.HostileRound(round, text, at, 2),
 			coachtest.HostileRound(unfinished, text, at.Add(time.Hour), 0)} {
-			if err := store.SavePractice(p); err != nil {
+			if err := store.OverwritePractice(p); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
 )
@@ -81,4 +85,171 @@ func TestTwoCopiesTwoSessions(t *testing.T) {
 	if got["Hooli"] != "Engineer" || got["Pied Piper"] != "Designer" {
 		t.Errorf("saved %v", got)
 	}
+}
+
+// TestAReadOnlyCopyNeverSaves: whichever way the read-only copy leaves (a
+// key, or the program ending on a signal), the answer the first copy saved
+// stays on disk.
+func TestAReadOnlyCopyNeverSaves(t *testing.T) {
+	for _, leave := range []string{"esc", "q", "ctrl+c", "signal"} {
+		t.Run(leave, func(t *testing.T) {
+			dataDir := t.TempDir()
+			savedBefore(t, dataDir)
+			first := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
+			second := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
+			first.choose("Resume: Globex")
+			second.choose("Resume: Globex")
+			if second.m.page != sessionPage || second.m.session.readOnly == "" {
+				t.Fatalf("the second copy is not read-only:\n%s", second.view())
+			}
+			first.tabTo(coach.PromptRole)
+			first.typeText("Analyst")
+			first.press("tab", "esc") // saved, and the lock let go
+			if got := first.load(sessionID(t, dataDir)); got.Intake.Role != "Analyst" {
+				t.Fatalf("esc did not save the first copy's answer: %+v (%v)\n%s", got.Intake, first.m.saveErr, first.view())
+			}
+			id := sessionID(t, dataDir)
+			switch leave {
+			case "signal":
+				ExitFilter(second.m, tea.InterruptMsg{})
+			default:
+				second.press(leave)
+				ExitFilter(second.m, tea.QuitMsg{})
+			}
+			second.m.deps.store.UnlockAll()
+			if got := first.load(id); got.Intake.Role != "Analyst" {
+				t.Errorf("leaving the read-only copy by %s wrote over the first copy's answer: %+v", leave, got.Intake)
+			}
+		})
+	}
+}
+
+// sessionID is the one session's ID in dataDir.
+func sessionID(t *testing.T, dataDir string) string {
+	t.Helper()
+	list, _, err := coach.NewStore(dataDir).List()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("want one session in %s: %d, %v", dataDir, len(list), err)
+	}
+	return list[0].ID
+}
+
+// TestAStaleHomeResumesWhatIsOnDisk: home was drawn before another copy
+// changed the session; resuming it from there edits the file as it is now.
+func TestAStaleHomeResumesWhatIsOnDisk(t *testing.T) {
+	dataDir := t.TempDir()
+	savedBefore(t, dataDir)
+	first := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
+	second := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) }) // home drawn now
+	first.choose("Resume: Globex")
+	first.tabTo(coach.PromptRole)
+	first.typeText("Analyst")
+	first.press("tab", "esc")
+
+	second.choose("Resume: Globex") // the row as it was listed
+	if second.m.page != flowPage {
+		t.Fatalf("the second copy did not open the session:\n%s", second.view())
+	}
+	second.tabTo(coach.PromptStage)
+	second.press("tab")
+	id := sessionID(t, dataDir)
+	if got := second.load(id); got.Intake.Role != "Analyst" {
+		t.Errorf("the stale copy wrote over the answer saved meanwhile: %+v", got.Intake)
+	}
+}
+
+// TestASessionGoneFromDiskIsNotSavedBack: deleted by another copy after
+// home listed it, or removed while it is open, it does not come back.
+func TestASessionGoneFromDiskIsNotSavedBack(t *testing.T) {
+	t.Run("deleted after home listed it", func(t *testing.T) {
+		dataDir := t.TempDir()
+		savedBefore(t, dataDir)
+		d := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
+		other := coach.NewStore(dataDir)
+		id := sessionID(t, dataDir)
+		if err := other.Delete(id); err != nil {
+			t.Fatal(err)
+		}
+		other.UnlockAll()
+		d.choose("Resume: Globex")
+		if d.m.page != homePage || !strings.Contains(d.view(), "no longer on disk") {
+			t.Fatalf("a deleted session was opened:\n%s", d.view())
+		}
+		ExitFilter(d.m, tea.QuitMsg{})
+		if list, _, _ := coach.NewStore(dataDir).List(); len(list) != 0 {
+			t.Errorf("the deleted session came back: %d on disk", len(list))
+		}
+		if _, err := os.Stat(other.TrashPath(id)); err != nil {
+			t.Errorf("the deleted session is not in the trash: %v", err)
+		}
+	})
+	t.Run("removed while open", func(t *testing.T) {
+		dataDir := t.TempDir()
+		before := savedBefore(t, dataDir)
+		d := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
+		d.choose("Resume: Globex")
+		if err := os.Remove(before.path); err != nil {
+			t.Fatal(err)
+		}
+		d.tabTo(coach.PromptRole)
+		d.typeText("Analyst")
+		d.press("tab")
+		d.press("ctrl+c")
+		ExitFilter(d.m, tea.QuitMsg{})
+		if _, err := os.Stat(before.path); err == nil {
+			t.Errorf("a session removed from disk was written back")
+		}
+	})
+}
+
+// TestARoundIsLockedAsASessionIs: two copies carrying on one unfinished
+// round; the second is told, and its leaving does not touch the round.
+func TestARoundIsLockedAsASessionIs(t *testing.T) {
+	first, _ := newPracticeDriver(t, 80, 24)
+	first.press("enter")
+	first.typeText("Half of my answer")
+	first.press("esc") // an unfinished round on the first question
+	first.press("enter")
+	if first.m.page != roundPage {
+		t.Fatalf("the first copy did not carry on the round:\n%s", first.view())
+	}
+	second := newDriver(t, 80, 24, func(o *Options) { o.Store, o.Practice = coach.NewStore(first.dir), true })
+	second.press("enter")
+	if second.m.page != practicePage || !strings.Contains(strings.Join(strings.Fields(second.view()), " "), "This practice round is open in another rebound window") {
+		t.Fatalf("the second copy was not told the round is open elsewhere:\n%s", second.view())
+	}
+	first.typeText(" and the rest")
+	first.press("tab")
+	second.press("ctrl+c")
+	ExitFilter(second.m, tea.QuitMsg{})
+	if got := first.practised(); len(got) != 1 || got[0].Answer != "Half of my answer and the rest" {
+		t.Errorf("rounds on disk: %+v", got)
+	}
+}
+
+// TestCannotLockMeansReadOnly: with locks/ a file, nothing is known of
+// other copies, so a saved session opens read-only with the reason.
+func TestCannotLockMeansReadOnly(t *testing.T) {
+	dataDir := t.TempDir()
+	before := savedBefore(t, dataDir)
+	locks := filepath.Join(dataDir, "locks")
+	if err := os.RemoveAll(locks); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(locks, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
+	d.choose("Resume: Globex")
+	v := strings.Join(strings.Fields(d.view()), " ")
+	if d.m.page != sessionPage || !strings.Contains(v, "Read-only: this session cannot be locked") {
+		t.Fatalf("a session that cannot be locked was opened for changes:\n%s", d.view())
+	}
+	d.press("r")
+	if d.m.page != sessionPage {
+		t.Fatalf("resume was allowed:\n%s", d.view())
+	}
+	d.press("ctrl+c")
+	ExitFilter(d.m, tea.QuitMsg{})
+	before.check(t)
 }

@@ -105,6 +105,9 @@ type practiceScreen struct {
 	own           *textinput.Model
 	width, height int
 	status        string
+	// notice is a sentence too long for the header line (why a round is
+	// read-only here), shown under the queue until the next key.
+	notice string
 	exits
 }
 
@@ -150,6 +153,10 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		p.status = ""
+		if p.notice != "" {
+			p.notice = ""
+			p.SetSize(p.width, p.height)
+		}
 		if p.own != nil {
 			return p.ownKey(msg)
 		}
@@ -286,6 +293,8 @@ func (p *practiceScreen) header() string {
 func (p *practiceScreen) notes() string {
 	st := &p.deps.styles
 	switch {
+	case p.notice != "":
+		return st.Error.Width(max(1, p.width)).Render(p.notice)
 	case p.data.err != nil:
 		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + reason(p.data.err) + ").")
 	case len(p.data.problems) > 0:

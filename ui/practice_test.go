@@ -44,7 +44,7 @@ func threwSession(t testing.TB, store *coach.Store) *coach.Session {
 	s.Intake = coach.Intake{Company: "Initech", Role: "Analyst"}
 	s.Answers[coach.PromptQuestions] = coach.Answer{Items: []string{"Why did you leave your last job?", "Describe a time you failed"}}
 	s.Status = coach.Complete
-	if err := store.Save(s); err != nil {
+	if err := store.Overwrite(s); err != nil {
 		t.Fatal(err)
 	}
 	return s

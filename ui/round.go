@@ -81,15 +81,14 @@ type roundScreen struct {
 	exits
 }
 
-// newRoundScreen starts a round on q, or carries on the round on q that was
-// left before its rating, with its countdown where it stopped.
-func newRoundScreen(d *deps, data *practiceData, q coach.Question, tag string, timer time.Duration) *roundScreen {
-	entry := coach.NewPractice(q, timer, d.now())
+// newRoundScreen shows entry, a new round or one carried on (carried),
+// opened for changes by the root (Model.editRound).
+func newRoundScreen(d *deps, data *practiceData, entry *coach.Practice, carried bool, tag string) *roundScreen {
+	q := entry.Question
+	timer := time.Duration(entry.TimeLimit) * time.Second
 	var used time.Duration
 	var status string
-	if prev := data.unfinished[q.Key]; prev != nil {
-		entry = prev.Clone()
-		timer = time.Duration(entry.TimeLimit) * time.Second
+	if carried {
 		used = time.Duration(entry.TimeUsed) * time.Second
 		if entry.TimedOut {
 			used = timer

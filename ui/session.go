@@ -49,10 +49,6 @@ type (
 	}
 )
 
-// ReadOnlyNote is the sentence a session open in another copy of rebound is
-// shown with.
-const ReadOnlyNote = "This session is open in another rebound window, so here it is read-only: finish or leave it there to change it here."
-
 // Outcome choices in the feedback form, in order; the first is no outcome.
 var outcomeChoices = []string{"not yet", coach.Sent.Label(), coach.Replied.Label(), coach.NoReply.Label()}
 
@@ -65,9 +61,10 @@ type sessionScreen struct {
 	session *coach.Session // nil until loaded
 	loadErr error
 	back    page // history or home
-	// readOnly is set when another copy of rebound has the session open:
-	// it is shown, and nothing here changes it.
-	readOnly bool
+	// readOnly, when set, is why the session is read-only here (another
+	// copy of rebound has it open, or it cannot be locked): it is shown,
+	// and nothing here changes it.
+	readOnly string
 
 	doc     viewport.Model
 	want    renderKey // the width and theme the root draws at
@@ -227,7 +224,7 @@ func (s *sessionScreen) shortID() string {
 // documentKey handles a key while the document is shown.
 func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.deps.keys
-	if s.readOnly && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete) {
+	if s.readOnly != "" && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete) {
 		s.status = "read-only here"
 		return nil
 	}
@@ -339,6 +336,9 @@ func (s *sessionScreen) applyFeedback() bool {
 // capture keeps an open form in the session before a quit, and returns
 // the session to save (nil before it has loaded).
 func (s *sessionScreen) capture() *coach.Session {
+	if s.readOnly != "" {
+		return nil // nothing here is to be saved
+	}
 	if s.session != nil && s.panel == panelFeedback {
 		s.applyFeedback()
 	}
@@ -450,8 +450,8 @@ func (s *sessionScreen) footer() string {
 		return st.Error.Width(w).Render("Delete this session? It moves to the trash, and `rebound restore " +
 			s.shortID() + "` brings it back. y delete · n keep")
 	}
-	if s.readOnly {
-		return st.Error.Width(w).Render(ReadOnlyNote)
+	if s.readOnly != "" {
+		return st.Error.Width(w).Render(s.readOnly)
 	}
 	id := s.shortID() + " · "
 	return st.Muted.Render(id + cutLeft(coach.Inert(s.deps.store.Path(s.id)), max(1, w-lipgloss.Width(id))))
@@ -621,7 +621,7 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	case s.panel == panelDelete:
 		return []key.Binding{withHelp(k.Yes, "y", "delete"), withHelp(k.No, "n/esc", "keep")}
 	}
-	if s.readOnly {
+	if s.readOnly != "" {
 		return []key.Binding{withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Copy, "ctrl+y", "copy"),
 			withHelp(k.Home, "esc", "back"), k.QuitHome}
 	}
@@ -635,7 +635,7 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
 	k := s.deps.keys
-	if s.panel != panelNone || s.session == nil || s.readOnly {
+	if s.panel != panelNone || s.session == nil || s.readOnly != "" {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{

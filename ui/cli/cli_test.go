@@ -126,7 +126,7 @@ func fixture(t *testing.T) (tmp string, store *coach.Store) {
 		MoodAfter:  &coach.Mood{Score: 4},
 	}
 	for _, s := range []*coach.Session{northwind, globex, initech, hostile, moodOnly, deleted} {
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 		// Date each file as if written when the session last changed, so
@@ -591,7 +591,7 @@ func TestRestoreRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			s.ID = "de00000000000000"
-			if err := store.Save(s); err != nil {
+			if err := store.Overwrite(s); err != nil {
 				t.Fatal(err)
 			}
 			if err := store.Delete(s.ID); err != nil {

@@ -36,7 +36,7 @@ func hostileFixture(t *testing.T) (tmp string, store *coach.Store) {
 		ids, at, text := hostileIDsOf(g), fixedNow.AddDate(0, 0, -g-1), group.Text()
 		for _, s := range []*coach.Session{coachtest.HostileSession(ids.done, text, at),
 			coachtest.HostileOpenSession(ids.open, text, at), coachtest.HostileSession(ids.deleted, text, at)} {
-			if err := store.Save(s); err != nil {
+			if err := store.Overwrite(s); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -45,7 +45,7 @@ func hostileFixture(t *testing.T) (tmp string, store *coach.Store) {
 		}
 		for _, p := range []*coach.Practice{coachtest.HostileRound(ids.round, text, at, 2),
 			coachtest.HostileRound(ids.unfinished, text, at, 0)} {
-			if err := store.SavePractice(p); err != nil {
+			if err := store.OverwritePractice(p); err != nil {
 				t.Fatal(err)
 			}
 		}

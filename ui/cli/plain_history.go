@@ -96,28 +96,22 @@ func (p *plain) history() error {
 // session shows one past session and offers what the app's session page
 // does: carry on, tick off actions, record what became of the feedback.
 func (p *plain) session(id string) error {
-	s, err := p.loadID(id)
+	s, readOnly, err := p.edit(id)
 	if err != nil {
 		return err
-	}
-	locked := false
-	if ok, err := p.store.Lock(id); err == nil && !ok {
-		locked = true
 	}
 	defer p.store.Unlock(id)
 	p.say("")
 	p.markdown(coach.Markdown(s, p.o.Flow))
-	if locked {
-		p.say("This session is open in another rebound window, so here it is read-only.")
+	if readOnly != "" {
+		p.say(readOnly)
 		return nil
 	}
 	return p.menu("This session", func() []option {
 		var opts []option
 		if s.Status != coach.Complete {
 			opts = append(opts, option{"Carry on with it", func() error {
-				err := p.walk(s) // it locks and lets go itself: take the lock back
-				_, _ = p.store.Lock(id)
-				return err
+				return p.walk(s)
 			}})
 		}
 		for i, a := range s.Actions {

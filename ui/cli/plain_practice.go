@@ -69,8 +69,18 @@ func (p *plain) round(q coach.Question, prev *coach.Practice) error {
 	e := coach.NewPractice(q, 0, p.env.Now())
 	p.heading("Practice: " + coach.Inert(q.Text))
 	if prev != nil {
-		e = prev.Clone()
+		var err error
+		if e, err = p.store.EditPractice(prev.ID); err != nil { // what is on disk now, locked
+			if note := coach.ReadOnly(err); note != "" {
+				p.say(note)
+				return nil
+			}
+			return readErr("practice round "+prev.ID, err)
+		}
+		defer p.store.Unlock(coach.PracticeKey(e.ID))
 		p.say("Carrying on from " + e.CreatedAt.Local().Format("Mon 2 Jan 15:04") + ".")
+	} else {
+		defer p.store.Unlock(coach.PracticeKey(e.ID)) // claimed at its first save
 	}
 	p.say("Say your answer out loud first, as you would in the room.")
 	var rubric []string // labels of the criteria met
@@ -191,5 +201,12 @@ func (p *plain) rubricIDs(labels []string) []string {
 
 // saveRound writes a round, or keeps it to hand over at the end.
 func (p *plain) saveRound(e *coach.Practice) {
-	keep(p, e.ID, e, e.IsEmpty(), p.unsavedRounds, func() error { return p.store.SavePractice(e) })
+	keep(p, e.ID, e, e.IsEmpty(), p.unsavedRounds, func() error {
+		if !p.store.HoldsPractice(e) {
+			if err := p.store.ClaimPractice(e); err != nil { // a new round: lock it first
+				return err
+			}
+		}
+		return p.store.SavePractice(e)
+	})
 }

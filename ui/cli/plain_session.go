@@ -69,26 +69,44 @@ func (p *plain) followUps(sums []coach.Summary) {
 }
 
 func (p *plain) newSession() error {
-	return p.walk(coach.NewSession(p.env.Now()))
+	s := coach.NewSession(p.env.Now())
+	defer p.store.Unlock(s.ID) // claimed at its first save
+	return p.walk(s)
 }
 
 // resume carries on a saved session where it stopped.
 func (p *plain) resume(id string) error {
-	s, err := p.loadID(id)
-	if err != nil {
+	s, readOnly, err := p.edit(id)
+	switch {
+	case err != nil:
 		return err
+	case readOnly != "":
+		return errors.New(readOnly)
 	}
+	defer p.store.Unlock(id)
 	return p.walk(s)
 }
 
-// walk asks the session's questions from where it stopped to the end, and
-// then shows the summary. It holds the session's lock meanwhile, as the app
-// does, so a second copy of rebound shows it read-only.
-func (p *plain) walk(s *coach.Session) error {
-	if ok, err := p.store.Lock(s.ID); err == nil && !ok {
-		return errors.New("this session is open in another rebound window: finish or leave it there first")
+// edit opens session id for changes as the app does: its lock taken and
+// the file read in one step (coach.Store.Edit), let go with Unlock. When it
+// cannot be locked, the session is read as it is and readOnly says why.
+func (p *plain) edit(id string) (s *coach.Session, readOnly string, err error) {
+	s, err = p.store.Edit(id)
+	if readOnly = coach.ReadOnly(err); readOnly != "" {
+		s, err = p.loadID(id)
+		return s, readOnly, err
 	}
-	defer p.store.Unlock(s.ID)
+	if err != nil {
+		return nil, "", loadErr(id, err)
+	}
+	return s, "", nil
+}
+
+// walk asks the session's questions from where it stopped to the end, and
+// then shows the summary. The caller holds the session's lock (a new one's
+// is taken at its first save), as the app does, so a second copy of
+// rebound shows it read-only.
+func (p *plain) walk(s *coach.Session) error {
 	w := coach.NewWalk(p.o.Flow, s)
 	shown := ""
 	for {
@@ -153,7 +171,14 @@ func (p *plain) summary(s *coach.Session) {
 
 // save writes a session, or keeps it to hand over at the end.
 func (p *plain) save(s *coach.Session) {
-	keep(p, s.ID, s, s.IsEmpty(), p.unsaved, func() error { return p.store.Save(s) })
+	keep(p, s.ID, s, s.IsEmpty(), p.unsaved, func() error {
+		if !p.store.Holds(s) {
+			if err := p.store.Claim(s); err != nil { // a new session: lock it first
+				return err
+			}
+		}
+		return p.store.Save(s)
+	})
 }
 
 // keep writes a record unless it is empty; one that cannot be written is

@@ -44,7 +44,7 @@ func practiceFixture(t *testing.T) (tmp string, store *coach.Store) {
 			Answers: map[string]coach.Answer{coach.PromptQuestions: {Items: []string{"how would you design a URL shortener", qWeakness}}},
 		},
 	} {
-		if err := store.Save(s); err != nil {
+		if err := store.Overwrite(s); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -88,7 +88,7 @@ func practiceFixture(t *testing.T) (tmp string, store *coach.Store) {
 		if r.review != nil {
 			p.SetReview(*r.review, r.at.Add(r.limit+5*time.Minute))
 		}
-		if err := store.SavePractice(p); err != nil {
+		if err := store.OverwritePractice(p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -387,7 +387,7 @@ func TestPracticeListHostile(t *testing.T) {
 		p := coach.NewPractice(q, 0, fixedNow.Add(time.Duration(i-30)*time.Minute))
 		p.ID = "bad" + string(rune('0'+i))
 		p.SetReview(coach.Review{Rating: 1}, fixedNow)
-		if err := store.SavePractice(p); err != nil {
+		if err := store.OverwritePractice(p); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -101,13 +101,18 @@ func (c *ctx) resolveSession(prefix string, ids []string) (string, error) {
 // loadID reads a session, or says in one sentence why it cannot.
 func (c *ctx) loadID(id string) (*coach.Session, error) {
 	sess, err := c.store.Load(id)
-	if p, ok := errors.AsType[coach.Problem](err); ok {
-		return nil, fmt.Errorf("cannot read session %s: %s (the file %s is left as it is)", id, coach.Inert(p.Reason), coach.Inert(p.Path))
-	}
 	if err != nil {
-		return nil, readErr("session "+id, err)
+		return nil, loadErr(id, err)
 	}
 	return sess, nil
+}
+
+// loadErr is the sentence for session id that could not be read.
+func loadErr(id string, err error) error {
+	if p, ok := errors.AsType[coach.Problem](err); ok {
+		return fmt.Errorf("cannot read session %s: %s (the file %s is left as it is)", id, coach.Inert(p.Reason), coach.Inert(p.Path))
+	}
+	return readErr("session "+id, err)
 }
 
 // render lays a session's markdown out for reading. At a terminal it is
