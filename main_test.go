@@ -3844,3 +3844,187 @@ func (tm *term) coloured() bool {
 	}
 	return false
 }
+
+// globexBefore starts the data directory with one unfinished session,
+// company Globex, as an earlier run leaves it.
+func globexBefore(t *testing.T, dir string) (id string) {
+	t.Helper()
+	s := coach.NewSession(time.Now())
+	s.Set(coach.PromptCompany, coach.Answer{Text: "Globex"}, time.Now())
+	if err := coach.NewStore(dir).Overwrite(s); err != nil {
+		t.Fatal(err)
+	}
+	return s.ID
+}
+
+// onlySession is the one session file in dir, decoded; nil when none.
+func onlySession(t *testing.T, dir string) *savedSession {
+	t.Helper()
+	files, err := sessionFiles(dir)
+	if err != nil || len(files) > 1 {
+		t.Fatalf("session files %v, %v", files, err)
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s savedSession
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatalf("%s: %v", files[0], err)
+	}
+	return &s
+}
+
+var readOnlySentence = "This session is open in another rebound window, so here it is read-only"
+
+func words(screen string) string { return strings.Join(strings.Fields(screen), " ") }
+
+// TestE2ETwoCopiesLoseNothing: two copies of the real binary in two
+// terminals, each way a screen that does not hold a session could write it
+// back: a read-only copy leaving by a key or a signal, a home drawn before
+// the other copy saved, a session deleted in the other copy, a round open
+// in both, and a lock that cannot be taken at all.
+func TestE2ETwoCopiesLoseNothing(t *testing.T) {
+	for _, leave := range []string{"ctrl+c", "esc q", "SIGTERM", "SIGHUP"} {
+		t.Run("read-only copy leaves by "+leave, func(t *testing.T) {
+			dir := t.TempDir()
+			globexBefore(t, dir)
+			a := startApp(t, 100, 30, dir)
+			b := startApp(t, 100, 30, dir)
+			a.WaitFor(t, "Resume: Globex", e2eWait)
+			a.Press("down", "enter")
+			a.WaitFor(t, "Company", e2eWait)
+			b.WaitFor(t, "Resume: Globex", e2eWait)
+			b.Press("down", "enter")
+			b.WaitUntil(t, "the read-only sentence", e2eWait, func(s string) bool { return strings.Contains(words(s), readOnlySentence) })
+			a.Press("tab")
+			a.Type("Analyst")
+			a.Press("tab", "ctrl+c")
+			if code, err := a.Wait(e2eWait); err != nil || code != 0 {
+				t.Fatalf("the first copy: exit %d, %v", code, err)
+			}
+			switch leave {
+			case "SIGTERM":
+				_ = b.cmd.Process.Signal(syscall.SIGTERM)
+			case "SIGHUP":
+				_ = b.cmd.Process.Signal(syscall.SIGHUP)
+			default:
+				b.Press(strings.Fields(leave)...)
+			}
+			_, _ = b.Wait(e2eWait)
+			if s := onlySession(t, dir); s == nil || s.Intake.Role != "Analyst" {
+				t.Errorf("after the read-only copy left by %s the file holds %+v, want the first copy's role", leave, s)
+			}
+		})
+	}
+
+	t.Run("a home drawn before the other copy saved", func(t *testing.T) {
+		dir := t.TempDir()
+		globexBefore(t, dir)
+		b := startApp(t, 100, 30, dir) // home drawn now, and left there
+		b.WaitFor(t, "Resume: Globex", e2eWait)
+		a := startApp(t, 100, 30, dir)
+		a.WaitFor(t, "Resume: Globex", e2eWait)
+		a.Press("down", "enter")
+		a.WaitFor(t, "Company", e2eWait)
+		a.Press("tab")
+		a.Type("Analyst")
+		a.Press("tab", "ctrl+c")
+		_, _ = a.Wait(e2eWait)
+
+		b.Press("down", "enter") // the row as it was drawn
+		b.WaitFor(t, "Analyst", e2eWait) // opened where the first copy stopped: the interviewer
+		b.Type("Ms Rivera")
+		b.Press("tab", "ctrl+c")
+		_, _ = b.Wait(e2eWait)
+		if s := onlySession(t, dir); s == nil || s.Intake.Role != "Analyst" || s.Intake.Interviewer != "Ms Rivera" {
+			t.Errorf("the file holds %+v, want both copies' answers", s)
+		}
+	})
+
+	t.Run("a session deleted in the other copy", func(t *testing.T) {
+		dir := t.TempDir()
+		id := globexBefore(t, dir)
+		b := startApp(t, 100, 30, dir)
+		b.WaitFor(t, "Resume: Globex", e2eWait)
+		other := coach.NewStore(dir) // the other copy, deleting it from its session page
+		if err := other.Delete(id); err != nil {
+			t.Fatal(err)
+		}
+		other.UnlockAll()
+		b.Press("down", "enter")
+		b.WaitFor(t, "no longer on disk", e2eWait)
+		b.Press("ctrl+c")
+		_, _ = b.Wait(e2eWait)
+		if s := onlySession(t, dir); s != nil {
+			t.Errorf("the deleted session came back: %+v", s)
+		}
+		if code, out := runReboundIn(t, t.TempDir(), nil, "restore", "--data-dir", dir, id); code != 0 {
+			t.Errorf("restore after the other copy quit: %d %s", code, out)
+		}
+	})
+
+	t.Run("a practice round open in both", func(t *testing.T) {
+		dir := t.TempDir()
+		a := startApp(t, 100, 30, dir, "practice")
+		a.WaitFor(t, "Queue:", e2eWait)
+		a.Press("enter")
+		a.WaitFor(t, "Your answer", e2eWait)
+		a.Type("Half of it")
+		a.Press("esc")
+		a.WaitUntil(t, "the round left unfinished", e2eWait, func(s string) bool { return hasLine(s, "› ", "unfinished") })
+		a.Press("enter")
+		a.WaitFor(t, "Half of it", e2eWait)
+
+		b := startApp(t, 100, 30, dir, "practice")
+		b.WaitUntil(t, "the unfinished round first", e2eWait, func(s string) bool { return hasLine(s, "› ", "unfinished") })
+		b.Press("enter")
+		b.WaitUntil(t, "the round's read-only sentence", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), "This practice round is open in another rebound window")
+		})
+		a.Type(" and the rest")
+		a.Press("tab")
+		b.Press("ctrl+c")
+		_, _ = b.Wait(e2eWait)
+		a.Press("ctrl+c")
+		_, _ = a.Wait(e2eWait)
+		files, _ := filepath.Glob(filepath.Join(dir, "practice", "*.json"))
+		if len(files) != 1 {
+			t.Fatalf("practice files %v, want one", files)
+		}
+		data, _ := os.ReadFile(files[0])
+		if !strings.Contains(string(data), `"Half of it and the rest"`) {
+			t.Errorf("the round lost the first copy's answer:\n%s", data)
+		}
+	})
+
+	t.Run("a lock that cannot be taken", func(t *testing.T) {
+		dir := t.TempDir()
+		globexBefore(t, dir)
+		locks := filepath.Join(dir, "locks")
+		if err := os.RemoveAll(locks); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(locks, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := sessionFiles(dir)
+		data, _ := os.ReadFile(before[0])
+		tm := startApp(t, 100, 30, dir)
+		tm.WaitFor(t, "Resume: Globex", e2eWait)
+		tm.Press("down", "enter")
+		tm.WaitUntil(t, "why it is read-only", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), "Read-only: this session cannot be locked")
+		})
+		tm.Press("r")
+		tm.WaitFor(t, "read-only here", e2eWait)
+		tm.Press("ctrl+c")
+		_, _ = tm.Wait(e2eWait)
+		if now, _ := os.ReadFile(before[0]); !bytes.Equal(now, data) {
+			t.Errorf("a session that could not be locked was written:\n%s", now)
+		}
+	})
+}
