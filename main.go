@@ -171,7 +171,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "rebound: could not save%s; here is what you wrote, so you can keep it:\n\n", where)
 		for _, s := range unsaved {
-			fmt.Fprintln(stdout, coach.Markdown(s, flow))
+			fmt.Fprintln(stdout, coach.HandOver(s, flow))
 		}
 		for _, p := range rounds {
 			fmt.Fprintln(stdout, coach.PracticeMarkdown(p))

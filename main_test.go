@@ -1448,12 +1448,47 @@ func TestE2EUnwritableDataDir(t *testing.T) {
 	tm.WaitFor(t, "Can't save to", 10*time.Second)
 	tm.Type("Pied Piper")
 	tm.Press("tab")
+	tm.Type("Half a role") // unfinished: a draft
+	tm.WaitFor(t, "Half a role", 5*time.Second)
 	tm.Press("ctrl+c")
 	code, err := tm.Wait(10 * time.Second)
 	if err != nil || code != 1 {
 		t.Fatalf("exit %d, %v; want 1", code, err)
 	}
 	tm.WaitFor(t, "Pied Piper", 5*time.Second) // printed after the alt screen closed
+	tm.WaitUntil(t, "the unfinished answer in the hand-over", 5*time.Second, func(s string) bool {
+		return strings.Contains(s, "Unfinished answers") && strings.Count(s, "Half a role") >= 1 && !tm.AltScreen()
+	})
+}
+
+// TestE2EPlainHandOverKeepsTheUnfinishedAnswer: in plain mode with nowhere
+// to save, the input ends inside a long answer; what was typed of it is in
+// the hand-over.
+func TestE2EPlainHandOverKeepsTheUnfinishedAnswer(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binPath, "--plain", "--data-dir", filepath.Join(file, "data"), "new")
+	cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
+	cmd.Stdin = strings.NewReader("Globex\nAnalyst\n\n\n\n\nWe have decided\nnot to move forward")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	timer := time.AfterFunc(e2eWait, func() { _ = cmd.Process.Kill() })
+	err := cmd.Wait()
+	timer.Stop()
+	if cmd.ProcessState.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1; stderr %q", err, errOut.String())
+	}
+	handOver := out.String()[max(0, strings.LastIndex(out.String(), "# Analyst at Globex")):]
+	for _, want := range []string{"Unfinished answers", "We have decided", "not to move forward"} {
+		if !strings.Contains(handOver, want) {
+			t.Errorf("the hand-over misses %q:\n%s", want, handOver)
+		}
+	}
 }
 
 // TestE2ESignalsSaveTheUnfinishedAnswer: a kill or a closed terminal right
@@ -3935,7 +3970,7 @@ func TestE2ETwoCopiesLoseNothing(t *testing.T) {
 		a.Press("tab", "ctrl+c")
 		_, _ = a.Wait(e2eWait)
 
-		b.Press("down", "enter") // the row as it was drawn
+		b.Press("down", "enter")         // the row as it was drawn
 		b.WaitFor(t, "Analyst", e2eWait) // opened where the first copy stopped: the interviewer
 		b.Type("Ms Rivera")
 		b.Press("tab", "ctrl+c")

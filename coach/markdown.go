@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -207,4 +208,34 @@ func Escape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// HandOver is Markdown with every unfinished answer as well (the drafts,
+// which the summary leaves out): what is printed when a session could not
+// be saved, so that nothing typed is lost, a half-written answer included.
+func HandOver(s *Session, flow *content.Flow) string {
+	var b strings.Builder
+	known := map[string]bool{}
+	for _, sec := range flow.Sections {
+		for _, p := range sec.Prompts {
+			known[p.ID] = true
+			if d, ok := s.Drafts[p.ID]; ok {
+				if md, _ := answerMarkdown(p, d); md != "" {
+					b.WriteString(md + "\n")
+				}
+			}
+		}
+	}
+	// Drafts of prompts this build does not ask (a newer version's), as text.
+	for _, id := range slices.Sorted(maps.Keys(s.Drafts)) {
+		d := s.Drafts[id]
+		if text := strings.TrimSpace(strings.Join(append([]string{d.Text}, d.Items...), "\n")); !known[id] && text != "" {
+			b.WriteString("**" + Escape(id) + "**\n\n" + paragraphs(text) + "\n")
+		}
+	}
+	md := Markdown(s, flow)
+	if b.Len() == 0 {
+		return md
+	}
+	return md + "## Unfinished answers\n\n" + b.String()
 }

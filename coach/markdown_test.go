@@ -495,3 +495,42 @@ func TestMarkdownUserTextReadsLiterally(t *testing.T) {
 		}
 	}
 }
+
+// TestHandOverKeepsEveryDraft: what is printed when saving failed holds the
+// unfinished answers too, of every kind, which the summary leaves out.
+func TestHandOverKeepsEveryDraft(t *testing.T) {
+	utcLocal(t)
+	flow := loadFlow(t)
+	now := time.Date(2026, 11, 20, 14, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		id    string
+		draft Answer
+		want  string
+	}{
+		{"a one-line answer", PromptCompany, Answer{Text: "Half typed Globex"}, "Half typed Globex"},
+		{"a long answer", PromptMessage, Answer{Text: "We have decided\n\nnot to move"}, "not to move"},
+		{"a list", PromptQuestions, Answer{Items: []string{"Why this gap in your CV?"}}, "Why this gap in your CV?"},
+		{"an action", PromptActions, Answer{Actions: []Action{{Text: "Email Ana"}}}, "Email Ana"},
+		{"a prompt this build does not ask", "future.prompt", Answer{Text: "from a newer rebound"}, "from a newer rebound"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession(now)
+			s.Set(PromptRole, Answer{Text: "Analyst"}, now)
+			s.Drafts = map[string]Answer{tt.id: tt.draft}
+			if strings.Contains(Markdown(s, flow), tt.want) {
+				t.Fatalf("the summary shows the draft already: the test proves nothing")
+			}
+			md := HandOver(s, flow)
+			if !strings.Contains(md, tt.want) || !strings.Contains(md, "## Unfinished answers") || !strings.Contains(md, "Analyst") {
+				t.Errorf("hand-over misses the draft %q:\n%s", tt.want, md)
+			}
+		})
+	}
+	s := NewSession(now)
+	s.Set(PromptRole, Answer{Text: "Analyst"}, now)
+	if got, want := HandOver(s, flow), Markdown(s, flow); got != want {
+		t.Errorf("with no drafts the hand-over is not the summary:\n%s", got)
+	}
+}

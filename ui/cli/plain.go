@@ -146,7 +146,7 @@ func (p *plain) finishLocked() int {
 	}
 	fmt.Fprintf(p.env.Stderr, "rebound: could not save%s; here is what you wrote, so you can keep it:\n\n", where)
 	for _, s := range p.unsaved {
-		fmt.Fprintln(p.out, coach.Markdown(s, p.o.Flow))
+		fmt.Fprintln(p.out, coach.HandOver(s, p.o.Flow))
 	}
 	for _, r := range p.unsavedRounds {
 		fmt.Fprintln(p.out, coach.PracticeMarkdown(r))
