@@ -42,6 +42,10 @@ type Session struct {
 	Answers    map[string]Answer `json:"answers"`
 	// Drafts holds what was typed into a prompt that was not finished yet.
 	Drafts map[string]Answer `json:"drafts,omitempty"`
+	// DraftEdits is how the file keeps a long draft: as an edit of its
+	// answer (draftedit.go). It is set only as a file is written or read;
+	// in memory it is always nil, and Drafts holds every draft whole.
+	DraftEdits map[string]DraftEdit `json:"draft_edits,omitempty"`
 
 	// rev counts changes in memory; the store uses it to drop a save of an
 	// older snapshot that finishes after a newer one.

@@ -305,6 +305,7 @@ func encodeSession(sess *Session) ([]byte, error) { return encodeIndented(asStor
 func asStored(s *Session) *Session {
 	c := *s
 	c.SchemaVersion = SchemaVersion
+	c.Drafts, c.DraftEdits = splitDrafts(s)
 	if c.Answers == nil {
 		c.Answers = map[string]Answer{}
 	}
@@ -645,6 +646,10 @@ func decodeSessionAs(data []byte, id string, f format) (*Session, int, string) {
 	if sess.Answers == nil {
 		sess.Answers = map[string]Answer{}
 	}
+	if reason := joinDrafts(sess, sess.DraftEdits); reason != "" {
+		return nil, 0, reason
+	}
+	sess.DraftEdits = nil
 	return sess, from, ""
 }
 
