@@ -258,7 +258,7 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 			}
 			writeFile(t, filepath.Join(dir, "locks"), "x")
 			return NewStore(dir)
-		}, "not a directory", true},
+		}, "not a directory); move that file away", true},
 		{"locks cannot be written (as after sudo rebound)", func(t *testing.T, dir string) *Store {
 			st := NewStore(dir)
 			// root, as CI runs, ignores modes: the system's answer is injected.
@@ -269,7 +269,7 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 				return nil
 			})
 			return st
-		}, "permission denied", true},
+		}, "permission denied); make that folder yours and writable (as after sudo rebound: sudo chown -R", true},
 		{"the lock file is a symlink", func(t *testing.T, dir string) *Store {
 			if err := os.MkdirAll(filepath.Join(dir, "locks"), 0o700); err != nil {
 				t.Fatal(err)
@@ -278,7 +278,7 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 				t.Fatal(err)
 			}
 			return NewStore(dir)
-		}, "symbolic link", false},
+		}, "lock: a symbolic link, which rebound does not follow); remove that file", false},
 		{"the lock file is a FIFO", func(t *testing.T, dir string) *Store {
 			if err := os.MkdirAll(filepath.Join(dir, "locks"), 0o700); err != nil {
 				t.Fatal(err)
@@ -287,7 +287,7 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 				t.Fatal(err)
 			}
 			return NewStore(dir)
-		}, "not a regular file", false},
+		}, "lock: not a regular file); remove that file", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,7 +98,7 @@ func (s *Store) tryLock(path string) (*flock.Flock, error) {
 		ok, err := l.TryLock()
 		if err != nil {
 			if isSymlinkRefusal(path, err) {
-				err = errors.New("it is a symbolic link, which rebound does not follow")
+				err = &fs.PathError{Op: "refuse", Path: path, Err: errors.New("a symbolic link, which rebound does not follow")}
 			}
 			return nil, err
 		}
@@ -108,7 +108,7 @@ func (s *Store) tryLock(path string) (*flock.Flock, error) {
 		locked, err1 := l.Stat()
 		if err1 == nil && !locked.Mode().IsRegular() {
 			_ = l.Close()
-			return nil, errors.New("it is not a regular file")
+			return nil, &fs.PathError{Op: "refuse", Path: path, Err: errors.New("not a regular file")}
 		}
 		named, err2 := os.Lstat(path)
 		if err1 != nil || err2 != nil || !os.SameFile(locked, named) {
@@ -144,14 +144,21 @@ func (e *LockError) Sentence() string {
 	if errors.Is(e.Err, ErrInUse) {
 		return "This " + what + " is open in another rebound window, so here it is read-only: finish or leave it there to change it here."
 	}
-	why := e.Err.Error()
+	where, why := e.Dir, e.Err.Error()
+	fix := fmt.Sprintf("make that folder yours and writable (as after sudo rebound: sudo chown -R \"$USER\" %s)", e.Dir)
 	var pe *fs.PathError
 	if errors.As(e.Err, &pe) {
 		why = pe.Err.Error()
 	}
-	return strings.Join(strings.Fields(fmt.Sprintf("Read-only: this %s cannot be locked against other rebound windows (%s: %s); "+
-		"make that folder yours and writable (as after sudo rebound: sudo chown -R \"$USER\" %s) to change it here.",
-		what, e.Dir, why, e.Dir)), " ")
+	switch info, err := os.Lstat(e.Dir); {
+	case pe != nil && pe.Op == "refuse":
+		// The lock file itself is odd: something else put it there.
+		where, fix = pe.Path, "remove that file, which rebound did not make,"
+	case err == nil && !info.IsDir():
+		fix = "move that file away (rebound makes the folder again)"
+	}
+	return Inert(strings.Join(strings.Fields(fmt.Sprintf("Read-only: this %s cannot be locked against other rebound windows (%s: %s); %s to change it here.",
+		what, where, why, fix)), " ")) // the folder's name may hold anything
 }
 
 // CleanLocks removes the lock files no process holds: those left by a copy
