@@ -390,3 +390,48 @@ func TestPlainBackWord(t *testing.T) {
 		t.Errorf("home shown %d times, want 3", n)
 	}
 }
+
+// TestPlainPastSessionOpenElsewhere: a session another copy holds, or one
+// that cannot be locked at all, is shown read-only with its sentence, and
+// nothing plain mode does writes it.
+func TestPlainPastSessionOpenElsewhere(t *testing.T) {
+	for _, tt := range []struct {
+		name, want string
+		arrange    func(t *testing.T, store *coach.Store) func()
+	}{
+		{"open in another copy", "This session is open in another rebound window, so here it is read-only", func(t *testing.T, store *coach.Store) func() {
+			other := coach.NewStore(store.Dir())
+			if _, err := other.Edit("0123456789abcdef"); err != nil {
+				t.Fatal(err)
+			}
+			return other.UnlockAll
+		}},
+		{"locks is a file", "Read-only: this session cannot be locked", func(t *testing.T, store *coach.Store) func() {
+			locks := filepath.Join(store.Dir(), "locks")
+			if err := os.RemoveAll(locks); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(locks, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return func() {}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, store := fixture(t)
+			before, err := os.ReadFile(store.Path("0123456789abcdef"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tt.arrange(t, store)()
+			input := strings.Join([]string{"4", "northwind", "1", "1", ".", "."}, "\n") + "\n"
+			r := plainRun(t, store, input, PlainOptions{})
+			if got := strings.Join(strings.Fields(r.stdout), " "); !strings.Contains(got, tt.want) {
+				t.Errorf("no read-only sentence %q in:\n%s", tt.want, r.stdout)
+			}
+			if now, _ := os.ReadFile(store.Path("0123456789abcdef")); !bytes.Equal(now, before) {
+				t.Errorf("the session was written:\n%s", now)
+			}
+		})
+	}
+}
