@@ -3844,3 +3844,47 @@ func (tm *term) coloured() bool {
 	}
 	return false
 }
+
+// TestE2EFIFOInSessions: a FIFO named like a session file used to hang
+// list, stats and export --all forever, and home never showed a session.
+// Each now returns at once, with every good session, naming the FIFO.
+func TestE2EFIFOInSessions(t *testing.T) {
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	fifo := filepath.Join(dataDir, "sessions", "x.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	const reason = "a named pipe, not a regular file"
+	for _, args := range [][]string{
+		{"list"}, {"list", "--json"}, {"stats"}, {"export", "--all"}, {"show", "x"},
+	} {
+		code, stdout, stderr := runRebound(t, append(args, "--data-dir", dataDir)...) // fails the test on a hang
+		switch args[0] {
+		case "show":
+			if code != 1 || !strings.Contains(stderr, reason) {
+				t.Errorf("rebound %q: exit %d, stderr %q; want 1 and %q", args, code, stderr, reason)
+			}
+			continue
+		case "stats":
+			if code != 0 {
+				t.Errorf("rebound %q: exit %d, stderr %q", args, code, stderr)
+			}
+			continue
+		}
+		if code != 0 || !strings.Contains(stdout+stderr, reason) ||
+			!strings.Contains(stdout, "Northwind") || !strings.Contains(stdout, "Acme Robotics") || !strings.Contains(stdout, "Globex") {
+			t.Errorf("rebound %q: exit %d; want 0, the three sessions and %q\nstdout %s\nstderr %s", args, code, reason, stdout, stderr)
+		}
+	}
+
+	tm := startApp(t, 100, 30, dataDir)
+	tm.WaitUntil(t, "home with the three sessions and the FIFO named", e2eWait, func(s string) bool {
+		return hasLine(s, "Past sessions", "3 sessions") && strings.Contains(s, "Skipped sessions/x.json: "+reason)
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on home", 0)
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was touched: %v, %v", info, err)
+	}
+}

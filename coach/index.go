@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -135,7 +134,7 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 
 // readIndex returns the index, or an empty one when there is none usable.
 func (s *Store) readIndex() indexFile {
-	f, err := os.Open(s.IndexPath())
+	f, _, err := openRegular(s.IndexPath()) // anything else is no index: it is rebuilt
 	if err != nil {
 		return indexFile{}
 	}

@@ -162,7 +162,7 @@ func (s *Store) CleanLocks() {
 	if runtime.GOOS == "windows" || s.fault("list", s.locksDir()) != nil {
 		return
 	}
-	entries, err := os.ReadDir(s.locksDir())
+	entries, err := readDir(s.locksDir())
 	if err != nil {
 		return
 	}

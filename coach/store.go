@@ -464,8 +464,9 @@ type dataFile struct {
 	id    string
 }
 
-// scan lists the session files: every *.json file that is not hidden. A
-// directory named like one is a Problem. Temp files older than ten minutes,
+// scan lists the session files: every *.json file that is not hidden.
+// Anything named like one that is not a regular file (a folder, a FIFO, a
+// socket, a device, a symbolic link) is a Problem, and is never opened. Temp files older than ten minutes,
 // left by a crashed save, are removed; nothing else is touched. A missing
 // directory is no sessions.
 func (s *Store) scan() ([]dataFile, []Problem, error) { return s.scanDir(s.sessionsDir()) }
@@ -480,7 +481,7 @@ func (s *Store) scanDir(dir string) ([]dataFile, []Problem, error) {
 
 // scanDir is scan for any directory of <id>.json files.
 func scanDir(dir string) ([]dataFile, []Problem, error) {
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
@@ -501,8 +502,10 @@ func scanDir(dir string) ([]dataFile, []Problem, error) {
 		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json") {
 			continue // not ours: .DS_Store, notes, editor backups
 		}
-		if e.IsDir() {
-			problems = append(problems, Problem{Path: path, Reason: "a directory, not a file"})
+		if why := kindReason(e.Type()); why != "" {
+			// Never opened: a FIFO would hang the read, a device could do
+			// anything, and a symbolic link can point anywhere.
+			problems = append(problems, Problem{Path: path, Reason: why})
 			continue
 		}
 		files = append(files, dataFile{entry: e, path: path, id: strings.TrimSuffix(name, ".json")})
@@ -589,20 +592,19 @@ func removeIfStale(path string, e fs.DirEntry) {
 }
 
 // readLimited reads a file, refusing one too large to be ours without
-// reading it.
+// reading it, and anything but a regular file without opening it (see
+// openRegular).
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, info, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if info, err := f.Stat(); err == nil {
-		if info.Size() > maxFileSize {
-			return nil, tooLarge(path, info.Size())
-		}
-		buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, as os.ReadFile does
+	if info.Size() > maxFileSize {
+		return nil, tooLarge(path, info.Size())
 	}
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, as os.ReadFile does
 	// The limit holds even if the file grows while it is read.
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
@@ -619,6 +621,9 @@ func tooLarge(path string, size int64) error {
 }
 
 func readReason(err error) string {
+	if nr, ok := errors.AsType[*NotRegular](err); ok {
+		return nr.Reason
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
