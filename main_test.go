@@ -3888,3 +3888,39 @@ func TestE2EFIFOInSessions(t *testing.T) {
 		t.Errorf("the FIFO was touched: %v, %v", info, err)
 	}
 }
+
+// TestE2EListSeesEditKeepingSizeAndMtime: an edit that keeps a session
+// file's size and modification time (a backup restored with its times,
+// touch -r, a sync tool) used to be listed from the old index entry.
+func TestE2EListSeesEditKeepingSizeAndMtime(t *testing.T) {
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	path := filepath.Join(dataDir, "sessions", acmeID+".json")
+	old := time.Now().Add(-time.Hour) // long before the index: not racily clean
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runRebound(t, "list", "--data-dir", dataDir); code != 0 || !strings.Contains(stdout, "Acme Robotics") {
+		t.Fatalf("list: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("Acme Robotics"), []byte("Acme Rockets!"), 1)
+	if len(edited) != len(data) || bytes.Equal(edited, data) {
+		t.Fatal("the edit must keep the size")
+	}
+	if err := os.WriteFile(path, edited, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"list", "--json"}} {
+		code, stdout, stderr := runRebound(t, append(args, "--data-dir", dataDir)...)
+		if code != 0 || !strings.Contains(stdout, "Acme Rockets!") || strings.Contains(stdout, "Acme Robotics") {
+			t.Errorf("rebound %q after the edit: exit %d; want the edited company\nstdout %s\nstderr %s", args, code, stdout, stderr)
+		}
+	}
+}

@@ -75,6 +75,18 @@ type Store struct {
 	faults func(op, path string) error
 
 	locks lockSet // see lock.go
+
+	// clock, when set, is the time: tests move it to see how the index
+	// treats files changed long before it was built.
+	clock func() time.Time
+}
+
+// now is the time, as the store's clock says.
+func (s *Store) now() time.Time {
+	if s.clock != nil {
+		return s.clock()
+	}
+	return time.Now()
 }
 
 // Problem is a session file that List could not use. The file is left as it
