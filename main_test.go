@@ -3924,3 +3924,74 @@ func TestE2EListSeesEditKeepingSizeAndMtime(t *testing.T) {
 		}
 	}
 }
+
+// TestE2ELeftoversAreCleaned: temp files a crash left (the index's, a
+// session's, a round's, a schema backup's) and lock files no process holds
+// piled up forever. A command and the app each remove them as they open
+// the data dir; a fresh temp file (a save in progress elsewhere) stays.
+func TestE2ELeftoversAreCleaned(t *testing.T) {
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	old := time.Now().Add(-2 * time.Hour)
+	leftovers := []string{
+		".index.gob.tmp-1234",
+		"sessions/." + northID + ".json.tmp-55",
+		"sessions/." + northID + ".json.v1.bak.tmp-56",
+		"practice/.0123456789abcdef.json.tmp-57",
+		"trash/." + acmeID + ".json.tmp-58",
+		"locks/session." + globexID + ".lock",
+	}
+	const fresh = "sessions/." + acmeID + ".json.tmp-77"
+	lay := func() {
+		t.Helper()
+		for _, rel := range append(leftovers, fresh) {
+			path := filepath.Join(dataDir, rel)
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(`{"id": "half`), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if rel != fresh {
+				if err := os.Chtimes(path, old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	check := func(what string) {
+		t.Helper()
+		for _, rel := range leftovers {
+			if _, err := os.Lstat(filepath.Join(dataDir, rel)); err == nil {
+				t.Errorf("%s: %s left behind", what, rel)
+			}
+		}
+		if _, err := os.Lstat(filepath.Join(dataDir, fresh)); err != nil {
+			t.Errorf("%s: the fresh temp file was removed: %v", what, err)
+		}
+	}
+
+	lay()
+	if code, _, stderr := runRebound(t, "list", "--data-dir", dataDir); code != 0 {
+		t.Fatalf("list: exit %d, %s", code, stderr)
+	}
+	check("rebound list")
+
+	lay()
+	tm := startApp(t, 100, 30, dataDir)
+	tm.WaitUntil(t, "home", e2eWait, func(s string) bool { return hasLine(s, "Past sessions", "3 sessions") })
+	deadline := time.Now().Add(e2eWait)
+	for { // Tidy runs in a command beside the first load
+		left := slices.ContainsFunc(leftovers, func(rel string) bool {
+			_, err := os.Lstat(filepath.Join(dataDir, rel))
+			return err == nil
+		})
+		if !left || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	check("the app")
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on home", 0)
+}

@@ -22,14 +22,10 @@ import (
 )
 
 const (
-	// staleTempAge is how old a temp file left by a crashed save must be
-	// before List removes it. A save in progress takes milliseconds.
-	staleTempAge = 10 * time.Minute
 	// maxFileSize guards against reading a huge stray file into memory,
 	// and the store never writes a file it would refuse to read. A real
 	// session is a few kilobytes; a long pasted answer, a few hundred.
 	maxFileSize = 16 << 20
-	tempMarker  = ".json.tmp-"
 )
 
 // A format is one kind of file the store keeps: what it holds, the schema
@@ -294,13 +290,14 @@ func (s *Store) Check() error {
 	if err := s.mkdir(dir); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
-	if err := s.fault("write", filepath.Join(dir, ".probe")); err != nil {
+	if err := s.fault("write", filepath.Join(dir, probeName)); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
-	if err := writeAtomic(dir, ".probe", nil); err != nil {
+	if err := writeAtomic(dir, probeName, nil); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
-	if err := os.Remove(filepath.Join(dir, ".probe")); err != nil {
+	// Gone already is fine: another copy's Check or Tidy removed it.
+	if err := os.Remove(filepath.Join(dir, probeName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("check data dir: %w", err)
 	}
 	return nil
@@ -363,6 +360,7 @@ func replaceWith(dir, name string, durable bool, write func(io.Writer) error) (e
 	if err != nil {
 		return err
 	}
+	holdTemp(f) // until it is closed: see tidy.go
 	tmp := f.Name()
 	closed := false
 	defer func() {
@@ -439,8 +437,8 @@ func (s *Store) Load(id string) (*Session, error) {
 // untouched. A missing sessions directory is an empty list; the error is
 // only for a directory that exists but cannot be read.
 //
-// List also removes temp files older than ten minutes that a crashed save
-// left behind; it touches nothing else.
+// List also removes the temp files crashed saves left behind (as Tidy does:
+// see tidy.go); it touches nothing else.
 func (s *Store) List() ([]*Session, []Problem, error) {
 	files, problems, err := s.scan()
 	if err != nil {
@@ -478,9 +476,9 @@ type dataFile struct {
 
 // scan lists the session files: every *.json file that is not hidden.
 // Anything named like one that is not a regular file (a folder, a FIFO, a
-// socket, a device, a symbolic link) is a Problem, and is never opened. Temp files older than ten minutes,
-// left by a crashed save, are removed; nothing else is touched. A missing
-// directory is no sessions.
+// socket, a device, a symbolic link) is a Problem, and is never opened.
+// Temp files left by a crashed save are removed (see tidy.go); nothing else
+// is touched. A missing directory is no sessions.
 func (s *Store) scan() ([]dataFile, []Problem, error) { return s.scanDir(s.sessionsDir()) }
 
 // scanDir is the package's scanDir, with the faults InjectFaults arranged.
@@ -488,11 +486,11 @@ func (s *Store) scanDir(dir string) ([]dataFile, []Problem, error) {
 	if err := s.fault("list", dir); err != nil {
 		return nil, nil, err
 	}
-	return scanDir(dir)
+	return scanDir(dir, s.now())
 }
 
 // scanDir is scan for any directory of <id>.json files.
-func scanDir(dir string) ([]dataFile, []Problem, error) {
+func scanDir(dir string, now time.Time) ([]dataFile, []Problem, error) {
 	entries, err := readDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
@@ -508,7 +506,7 @@ func scanDir(dir string) ([]dataFile, []Problem, error) {
 		name := e.Name()
 		path := filepath.Join(dir, name)
 		if isTempName(name) {
-			removeIfStale(path, e)
+			removeStaleTemp(path, e, now) // see tidy.go
 			continue
 		}
 		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json") {
@@ -586,21 +584,6 @@ func (s *Store) read(path, key string) ([]byte, uint64, error) {
 	defer s.mu.Unlock()
 	data, err := readLimited(path)
 	return data, max(1, s.written[key]), err
-}
-
-func isTempName(name string) bool {
-	return strings.HasPrefix(name, ".") && strings.Contains(name, tempMarker)
-}
-
-func removeIfStale(path string, e fs.DirEntry) {
-	if !e.Type().IsRegular() {
-		return
-	}
-	info, err := e.Info()
-	if err != nil || time.Since(info.ModTime()) < staleTempAge {
-		return
-	}
-	_ = os.Remove(path) // best effort: the next List tries again
 }
 
 // readLimited reads a file, refusing one too large to be ours without
