@@ -4063,3 +4063,154 @@ func TestE2ETwoCopiesLoseNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestE2EFIFOInSessions: a FIFO named like a session file used to hang
+// list, stats and export --all forever, and home never showed a session.
+// Each now returns at once, with every good session, naming the FIFO.
+func TestE2EFIFOInSessions(t *testing.T) {
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	fifo := filepath.Join(dataDir, "sessions", "x.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	const reason = "a named pipe, not a regular file"
+	for _, args := range [][]string{
+		{"list"}, {"list", "--json"}, {"stats"}, {"export", "--all"}, {"show", "x"},
+	} {
+		code, stdout, stderr := runRebound(t, append(args, "--data-dir", dataDir)...) // fails the test on a hang
+		switch args[0] {
+		case "show":
+			if code != 1 || !strings.Contains(stderr, reason) {
+				t.Errorf("rebound %q: exit %d, stderr %q; want 1 and %q", args, code, stderr, reason)
+			}
+			continue
+		case "stats":
+			if code != 0 {
+				t.Errorf("rebound %q: exit %d, stderr %q", args, code, stderr)
+			}
+			continue
+		}
+		if code != 0 || !strings.Contains(stdout+stderr, reason) ||
+			!strings.Contains(stdout, "Northwind") || !strings.Contains(stdout, "Acme Robotics") || !strings.Contains(stdout, "Globex") {
+			t.Errorf("rebound %q: exit %d; want 0, the three sessions and %q\nstdout %s\nstderr %s", args, code, reason, stdout, stderr)
+		}
+	}
+
+	tm := startApp(t, 100, 30, dataDir)
+	tm.WaitUntil(t, "home with the three sessions and the FIFO named", e2eWait, func(s string) bool {
+		return hasLine(s, "Past sessions", "3 sessions") && strings.Contains(s, "Skipped sessions/x.json: "+reason)
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on home", 0)
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was touched: %v, %v", info, err)
+	}
+}
+
+// TestE2EListSeesEditKeepingSizeAndMtime: an edit that keeps a session
+// file's size and modification time (a backup restored with its times,
+// touch -r, a sync tool) used to be listed from the old index entry.
+func TestE2EListSeesEditKeepingSizeAndMtime(t *testing.T) {
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	path := filepath.Join(dataDir, "sessions", acmeID+".json")
+	old := time.Now().Add(-time.Hour) // long before the index: not racily clean
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runRebound(t, "list", "--data-dir", dataDir); code != 0 || !strings.Contains(stdout, "Acme Robotics") {
+		t.Fatalf("list: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("Acme Robotics"), []byte("Acme Rockets!"), 1)
+	if len(edited) != len(data) || bytes.Equal(edited, data) {
+		t.Fatal("the edit must keep the size")
+	}
+	if err := os.WriteFile(path, edited, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"list", "--json"}} {
+		code, stdout, stderr := runRebound(t, append(args, "--data-dir", dataDir)...)
+		if code != 0 || !strings.Contains(stdout, "Acme Rockets!") || strings.Contains(stdout, "Acme Robotics") {
+			t.Errorf("rebound %q after the edit: exit %d; want the edited company\nstdout %s\nstderr %s", args, code, stdout, stderr)
+		}
+	}
+}
+
+// TestE2ELeftoversAreCleaned: temp files a crash left (the index's, a
+// session's, a round's, a schema backup's) and lock files no process holds
+// piled up forever. A command and the app each remove them as they open
+// the data dir; a fresh temp file (a save in progress elsewhere) stays.
+func TestE2ELeftoversAreCleaned(t *testing.T) {
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	old := time.Now().Add(-2 * time.Hour)
+	leftovers := []string{
+		".index.gob.tmp-1234",
+		"sessions/." + northID + ".json.tmp-55",
+		"sessions/." + northID + ".json.v1.bak.tmp-56",
+		"practice/.0123456789abcdef.json.tmp-57",
+		"trash/." + acmeID + ".json.tmp-58",
+		"locks/session." + globexID + ".lock",
+	}
+	const fresh = "sessions/." + acmeID + ".json.tmp-77"
+	lay := func() {
+		t.Helper()
+		for _, rel := range append(leftovers, fresh) {
+			path := filepath.Join(dataDir, rel)
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(`{"id": "half`), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if rel != fresh {
+				if err := os.Chtimes(path, old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	check := func(what string) {
+		t.Helper()
+		for _, rel := range leftovers {
+			if _, err := os.Lstat(filepath.Join(dataDir, rel)); err == nil {
+				t.Errorf("%s: %s left behind", what, rel)
+			}
+		}
+		if _, err := os.Lstat(filepath.Join(dataDir, fresh)); err != nil {
+			t.Errorf("%s: the fresh temp file was removed: %v", what, err)
+		}
+	}
+
+	lay()
+	if code, _, stderr := runRebound(t, "list", "--data-dir", dataDir); code != 0 {
+		t.Fatalf("list: exit %d, %s", code, stderr)
+	}
+	check("rebound list")
+
+	lay()
+	tm := startApp(t, 100, 30, dataDir)
+	tm.WaitUntil(t, "home", e2eWait, func(s string) bool { return hasLine(s, "Past sessions", "3 sessions") })
+	deadline := time.Now().Add(e2eWait)
+	for { // Tidy runs in a command beside the first load
+		left := slices.ContainsFunc(leftovers, func(rel string) bool {
+			_, err := os.Lstat(filepath.Join(dataDir, rel))
+			return err == nil
+		})
+		if !left || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	check("the app")
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c on home", 0)
+}

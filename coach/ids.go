@@ -97,7 +97,7 @@ func (s *Store) idsIn(dir string) ([]string, error) {
 	if err := s.fault("list", dir); err != nil {
 		return nil, err
 	}
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -17,17 +16,19 @@ import (
 // The index keeps the summary of every session file in one file,
 // <dir>/index.gob, so that listing ten thousand sessions reads one file
 // instead of ten thousand. The session files stay the source of truth: an
-// entry is used only while its file has the size and modification time it
-// had when the entry was made, and an index that is missing, unreadable or
-// of another version is rebuilt from the files. It is a cache: it is written
+// entry is used only while its file has the stamp it had when the entry was
+// made (size, modification and change times, inode and device: see stamp),
+// and an index that is missing, unreadable or of another version is rebuilt
+// from the files. It is a cache: it is written
 // atomically but without fsync, and a failure to write it is ignored.
 
 const (
-	indexName    = "index.gob"
-	indexVersion = 1
-	// racyWindow: a file modified this close to the index's build time may
-	// have changed again within the same timestamp, so its entry is not
-	// trusted (git's "racily clean" entries).
+	indexName = "index.gob"
+	// indexVersion 2 added the change time, inode and device to an entry.
+	indexVersion = 2
+	// racyWindow: a file modified (or its status changed) this close to the
+	// index's build time may have changed again within the same timestamp,
+	// so its entry is not trusted (git's "racily clean" entries).
 	racyWindow = 2 * time.Second
 )
 
@@ -38,11 +39,19 @@ type indexFile struct {
 }
 
 type indexEntry struct {
-	Name    string  `json:"name"`
+	Name string `json:"name"`
+	// The file's stamp, field by field (gob matches fields by name).
 	Size    int64   `json:"size"`
-	ModTime int64   `json:"mtime"` // Unix nanoseconds
+	ModTime int64   `json:"mtime"`  // Unix nanoseconds
+	Change  int64   `json:"ctime"`  // Unix nanoseconds; 0 where the system has none
+	Inode   uint64  `json:"inode"`  // 0 where the system has none
+	Device  uint64  `json:"device"` // 0 where the system has none
 	Summary Summary `json:"summary"`
 	Text    string  `json:"text"`
+}
+
+func (e *indexEntry) stamp() stamp {
+	return stamp{Size: e.Size, ModTime: e.ModTime, Change: e.Change, Inode: e.Inode, Device: e.Device}
 }
 
 // IndexPath is the index file's path, for the README and for tests.
@@ -53,7 +62,7 @@ func (s *Store) IndexPath() string { return filepath.Join(s.dir, indexName) }
 // new or changed since the index was written, and rewrites the index when
 // anything changed.
 func (s *Store) Summaries() ([]Summary, []Problem, error) {
-	built := time.Now().UnixNano()
+	built := s.now().UnixNano()
 	files, problems, err := s.scan()
 	if err != nil {
 		return nil, nil, fmt.Errorf("list sessions: %w", err)
@@ -82,13 +91,14 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 			slots[i].problem = &Problem{Path: f.path, Reason: readReason(err)}
 			continue
 		}
-		size, mtime := info.Size(), info.ModTime().UnixNano()
-		if e := byName[f.entry.Name()]; e != nil && e.Size == size && e.ModTime == mtime && mtime < trustBefore {
+		st := stampOf(info)
+		if e := byName[f.entry.Name()]; e != nil && e.stamp() == st && st.latest() < trustBefore {
 			slots[i].entry = e
 			reused++
 			continue
 		}
-		slots[i].entry = &indexEntry{Name: f.entry.Name(), Size: size, ModTime: mtime}
+		slots[i].entry = &indexEntry{Name: f.entry.Name(), Size: st.Size, ModTime: st.ModTime,
+			Change: st.Change, Inode: st.Inode, Device: st.Device}
 		toRead = append(toRead, i)
 	}
 	var next atomic.Int64
@@ -135,7 +145,7 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 
 // readIndex returns the index, or an empty one when there is none usable.
 func (s *Store) readIndex() indexFile {
-	f, err := os.Open(s.IndexPath())
+	f, _, err := openRegular(s.IndexPath()) // anything else is no index: it is rebuilt
 	if err != nil {
 		return indexFile{}
 	}

@@ -169,43 +169,34 @@ func TestSummariesMatchList(t *testing.T) {
 	checkSummaries(t, "from the index", mustSummaries(t, st), want)
 }
 
+// settle moves st's clock an hour ahead: files written just now are then as
+// old, to the index, as files written an hour ago, and it trusts their
+// entries (a file changed within two seconds of the index being built is
+// read again, whatever its stamp).
+func settle(st *coach.Store) *coach.Store {
+	coach.SetClock(st, func() time.Time { return time.Now().Add(time.Hour) })
+	return st
+}
+
+// readsFail is a settled store of st's data dir that cannot read a session
+// file: what it lists comes from the index alone.
+func readsFail(st *coach.Store) *coach.Store {
+	blind := settle(coach.NewStore(st.Dir()))
+	blind.InjectFaults(func(op, path string) error {
+		if op == "read" && strings.HasSuffix(path, ".json") {
+			return errors.New("read refused by the test")
+		}
+		return nil
+	})
+	return blind
+}
+
+// TestSummariesTrustTheIndex: once the index is built, a file whose stamp
+// has not changed is not read again.
 func TestSummariesTrustTheIndex(t *testing.T) {
-	tests := []struct {
-		name string
-		// spoil makes a session file unreadable or wrong without changing
-		// its size or modification time.
-		spoil func(t *testing.T, path string)
-	}{
-		{"same size and mtime, other bytes", func(t *testing.T, path string) {
-			mtime, size := modTime(t, path)
-			writeDated(t, path, bytes.Repeat([]byte("x"), int(size)), mtime)
-		}},
-		{"unreadable", func(t *testing.T, path string) {
-			if os.Geteuid() == 0 {
-				t.Skip("root reads a file whatever its mode")
-			}
-			if runtime.GOOS == "windows" {
-				t.Skip("no file modes on Windows")
-			}
-			if err := os.Chmod(path, 0); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = os.Chmod(path, 0o600) })
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			st, sessions := writeSessions(t, 20, 2)
-			want := mustSummaries(t, st)
-			path := st.Path(sessions[3].ID)
-			tt.spoil(t, path)
-			if _, problems, _ := st.List(); len(problems) != 1 || problems[0].Path != path {
-				t.Fatalf("the spoiled file reads fine: List problems %v", problems)
-			}
-			// The summary still comes from the index: the file was not read.
-			checkSummaries(t, "from the index", mustSummaries(t, st), want)
-		})
-	}
+	st, _ := writeSessions(t, 20, 2)
+	want := mustSummaries(t, settle(st))
+	checkSummaries(t, "from the index", mustSummaries(t, readsFail(st)), want)
 }
 
 func TestSummariesSeeChanges(t *testing.T) {
@@ -246,6 +237,18 @@ func TestSummariesSeeChanges(t *testing.T) {
 					t.Fatal(err)
 				}
 			},
+			change: func(t *testing.T, st *coach.Store, id string) {
+				mtime, size := modTime(t, st.Path(id))
+				rewrite(t, st, id, func(s *coach.Session) { s.Intake.Company = sameLength(s.Intake.Company) }, mtime)
+				if m, s := modTime(t, st.Path(id)); s != size || !m.Equal(mtime) {
+					t.Fatal("the test needs the same size and mtime")
+				}
+			},
+		},
+		{
+			// A backup restored with its times, touch -r, a sync tool:
+			// nothing but the change time and maybe the inode says so.
+			name: "same size and mtime, rewritten in place",
 			change: func(t *testing.T, st *coach.Store, id string) {
 				mtime, size := modTime(t, st.Path(id))
 				rewrite(t, st, id, func(s *coach.Session) { s.Intake.Company = sameLength(s.Intake.Company) }, mtime)
@@ -437,37 +440,124 @@ func TestSummariesReportProblemsAndTouchNothing(t *testing.T) {
 	}
 }
 
-// oldIndex and oldEntry have the shape of the index file, for writing one
+// handIndex and handEntry have the shape of the index file, for writing one
 // by hand: gob matches fields by name.
-type oldIndex struct {
+type handIndex struct {
 	Version int
 	Built   int64
-	Entries []oldEntry
+	Entries []handEntry
 }
 
-type oldEntry struct {
-	Name    string
-	Size    int64
-	ModTime int64
-	Summary coach.Summary
-	Text    string
+type handEntry struct {
+	Name                  string
+	Size, ModTime, Change int64
+	Inode, Device         uint64
+	Summary               coach.Summary
+	Text                  string
 }
 
-// forgedIndex is an index whose one entry matches a real file's size and
-// mtime but holds a summary that file does not: used only if trusted.
+// forgedIndex is an index whose one entry matches a real file's stamp but
+// holds a summary that file does not: used only if trusted. The stamp is
+// the one st's index has for the file (built by a settled store if need be).
 func forgedIndex(t *testing.T, st *coach.Store, s *coach.Session, version int) []byte {
 	t.Helper()
-	mtime, size := modTime(t, st.Path(s.ID))
-	m := coach.Summarize(s)
-	m.Company = "Forged Inc"
-	idx := oldIndex{Version: version, Built: time.Now().UnixNano(), Entries: []oldEntry{
-		{Name: s.ID + ".json", Size: size, ModTime: mtime.UnixNano(), Summary: m, Text: "forged"},
-	}}
+	data, err := os.ReadFile(st.IndexPath())
+	if errors.Is(err, fs.ErrNotExist) {
+		mustSummaries(t, settle(coach.NewStore(st.Dir())))
+		data, err = os.ReadFile(st.IndexPath())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var real handIndex
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&real); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(real.Entries, func(e handEntry) bool { return e.Name == s.ID+".json" })
+	if i < 0 {
+		t.Fatalf("no entry for %s in the index", s.ID)
+	}
+	e := real.Entries[i]
+	e.Summary = coach.Summarize(s)
+	e.Summary.Company, e.Text = "Forged Inc", "forged"
+	idx := handIndex{Version: version, Built: real.Built, Entries: []handEntry{e}}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestSummariesSeeEditsThatKeepSizeAndMtime: a file changed with the same
+// size and modification time is read again, because its change time or
+// inode is not the one its entry has. The clock is an hour ahead, so the
+// racy window does not come into it: only the stamp tells.
+func TestSummariesSeeEditsThatKeepSizeAndMtime(t *testing.T) {
+	same := func(t *testing.T, path string, size int64, mtime time.Time) {
+		t.Helper()
+		if m, s := modTime(t, path); s != size || !m.Equal(mtime) {
+			t.Fatalf("size %d, mtime %v; the test needs %d and %v", s, m, size, mtime)
+		}
+	}
+	tests := []struct {
+		name  string
+		write func(t *testing.T, path string, data []byte)
+	}{
+		{"rewritten in place", func(t *testing.T, path string, data []byte) {
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"replaced by a copy (a new inode)", func(t *testing.T, path string, data []byte) {
+			tmp := path + ".new"
+			if err := os.WriteFile(tmp, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			info, _ := os.Stat(path)
+			if err := os.Chtimes(tmp, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(tmp, path); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, sessions := writeSessions(t, 10, 7)
+			settle(st)
+			mustSummaries(t, st)
+			id := sessions[2].ID
+			path := st.Path(id)
+			mtime, size := modTime(t, path)
+			s, err := st.Load(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			changed := sameLength(s.Intake.Company)
+			s.Intake.Company = changed
+			data, err := json.MarshalIndent(s, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.write(t, path, append(data, '\n'))
+			if err := os.Chtimes(path, mtime, mtime); err != nil {
+				t.Fatal(err)
+			}
+			same(t, path, size, mtime)
+			for _, what := range []string{"after the edit", "from the index written after it"} {
+				sums := mustSummaries(t, st)
+				i := slices.IndexFunc(sums, func(m coach.Summary) bool { return m.ID == id })
+				if i < 0 || sums[i].Company != changed {
+					t.Fatalf("%s: the summary of %s does not show the edit (company %q)", what, id, changed)
+				}
+			}
+			list, _, _ := st.List()
+			if i := slices.IndexFunc(list, func(s *coach.Session) bool { return s.ID == id }); i < 0 || list[i].Intake.Company != changed {
+				t.Errorf("List does not show the edit")
+			}
+		})
+	}
 }
 
 func TestSummariesRebuildBadIndex(t *testing.T) {
@@ -485,13 +575,13 @@ func TestSummariesRebuildBadIndex(t *testing.T) {
 			return []byte(`{"version": 1, "built": 0, "entries": []}`)
 		}},
 		{"another version", func(t *testing.T, st *coach.Store, s *coach.Session, _ []byte) []byte {
-			return forgedIndex(t, st, s, 2)
+			return forgedIndex(t, st, s, 1) // the version before stamps
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st, sessions := writeSessions(t, 20, 4)
-			want := mustSummaries(t, st)
+			want := mustSummaries(t, settle(st))
 			good, err := os.ReadFile(st.IndexPath())
 			if err != nil {
 				t.Fatal(err)
@@ -502,12 +592,9 @@ func TestSummariesRebuildBadIndex(t *testing.T) {
 			}
 			checkSummaries(t, "with a bad index", mustSummaries(t, st), want)
 
-			// The index was rebuilt: a session file spoiled now (same size
-			// and mtime) still summarises from it.
-			path := st.Path(sessions[1].ID)
-			mtime, size := modTime(t, path)
-			writeDated(t, path, bytes.Repeat([]byte(" "), int(size)), mtime)
-			checkSummaries(t, "from the rebuilt index", mustSummaries(t, st), want)
+			// The index was rebuilt: a store that cannot read a session
+			// file summarises every one from it.
+			checkSummaries(t, "from the rebuilt index", mustSummaries(t, readsFail(st)), want)
 		})
 	}
 }
@@ -517,10 +604,10 @@ func TestSummariesRebuildBadIndex(t *testing.T) {
 // case above could pass because the forged file did not decode at all.
 func TestSummariesForgedIndexIsTrusted(t *testing.T) {
 	st, sessions := writeSessions(t, 3, 5)
-	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 1), 0o600); err != nil {
+	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 2), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range mustSummaries(t, st) {
+	for _, m := range mustSummaries(t, settle(st)) {
 		if (m.Company == "Forged Inc") != (m.ID == sessions[0].ID) {
 			t.Errorf("%s: company %q", m.ID, m.Company)
 		}
@@ -642,6 +729,7 @@ const scaleSessions = 10_000
 // BenchmarkSummaries lists ten thousand sessions with a warm index.
 func BenchmarkSummaries(b *testing.B) {
 	st, _ := writeSessions(b, scaleSessions, 1)
+	settle(st) // as if written long ago: none is racily clean
 	if sums, problems, err := st.Summaries(); err != nil || len(problems) != 0 || len(sums) != scaleSessions {
 		b.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
 	}
@@ -662,6 +750,7 @@ func TestMeasureSummaries(t *testing.T) {
 	}
 	start := time.Now()
 	st, sessions := writeSessions(t, scaleSessions, 1)
+	settle(st) // as if written long ago: none is racily clean
 	changeIDs := []string{sessions[0].ID, sessions[1000].ID, sessions[2000].ID}
 	sessions = nil // not kept in memory: the heap figures are Summaries' own
 	var dirBytes int64
@@ -712,19 +801,16 @@ func TestMeasureSummaries(t *testing.T) {
 	var changed []time.Duration
 	for _, id := range changeIDs {
 		// One session changed since the index was built: it is re-read and
-		// the index rewritten. The file is dated a minute back so that it is
-		// not also re-read by the calls after this one (a file changed within
-		// two seconds of an index build is re-read until a later build).
+		// the index rewritten. The store's clock is an hour ahead, so the
+		// file is not also re-read by the calls after this one (a file
+		// changed within two seconds of an index build is re-read until a
+		// later build).
 		s, err := st.Load(id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		s.SetOutcome(coach.Sent, time.Now())
 		if err := st.Overwrite(s); err != nil {
-			t.Fatal(err)
-		}
-		back := time.Now().Add(-time.Minute)
-		if err := os.Chtimes(st.Path(s.ID), back, back); err != nil {
 			t.Fatal(err)
 		}
 		changed = append(changed, timed(call))

@@ -338,13 +338,20 @@ func TestCleanLocks(t *testing.T) {
 	writeFile(t, filepath.Join(locks, "session."+left+".lock"), "")
 	writeFile(t, filepath.Join(locks, "practice."+left+".lock"), "")
 	writeFile(t, filepath.Join(locks, "notes.txt"), "mine")
+	old := time.Now().Add(-staleTempAge - time.Minute) // a lock file made just now is left alone
+	for _, name := range []string{"session." + left + ".lock", "practice." + left + ".lock", "session." + held + ".lock", "notes.txt"} {
+		if err := os.Chtimes(filepath.Join(locks, name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(locks, "session.1111111111111111.lock"), "")
 	st.CleanLocks()
 	var names []string
 	entries, _ := os.ReadDir(locks)
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if got, want := strings.Join(names, " "), "notes.txt session."+held+".lock"; got != want {
+	if got, want := strings.Join(names, " "), "notes.txt session."+held+".lock session.1111111111111111.lock"; got != want {
 		t.Errorf("locks/ holds %q, want %q", got, want)
 	}
 	if ok, _ := st.Lock(held); ok {

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gofrs/flock"
 )
@@ -93,7 +94,8 @@ func (s *Store) tryLock(path string) (*flock.Flock, error) {
 	if err := s.mkdir(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
-	for range 5 { // a retry needs another copy to let go at that moment
+	busy := 0
+	for range 8 { // a retry needs another copy to let go at that moment
 		l := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDONLY|openNoFollow), flock.SetPermissions(0o600))
 		ok, err := l.TryLock()
 		if err != nil {
@@ -103,6 +105,14 @@ func (s *Store) tryLock(path string) (*flock.Flock, error) {
 			return nil, err
 		}
 		if !ok {
+			// CleanLocks in another copy (any command runs it) holds a
+			// lock no one holds for a moment, to remove its file: ask
+			// again, briefly, before calling it another copy's.
+			_ = l.Close()
+			if busy++; busy < 4 {
+				time.Sleep(time.Millisecond << busy)
+				continue
+			}
 			return nil, nil
 		}
 		locked, err1 := l.Stat()
@@ -164,21 +174,29 @@ func (e *LockError) Sentence() string {
 // CleanLocks removes the lock files no process holds: those left by a copy
 // that crashed. A copy that opened one just before it went finds, once it
 // holds the lock, that the path names another file, and tries again (see
-// Lock). Best effort: what cannot be removed stays, harmless.
+// Lock); one that tries the lock while it is held here asks again (see
+// tryLock). A lock file made in the last staleTempAge is left alone: it is
+// most likely about to be locked by the copy that made it, which would
+// otherwise find it taken. Best effort: what cannot be removed stays,
+// harmless.
 func (s *Store) CleanLocks() {
 	if runtime.GOOS == "windows" || s.fault("list", s.locksDir()) != nil {
 		return
 	}
-	entries, err := os.ReadDir(s.locksDir())
+	entries, err := readDir(s.locksDir())
 	if err != nil {
 		return
 	}
+	now := s.now()
 	s.locks.mu.Lock()
 	defer s.locks.mu.Unlock()
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasSuffix(name, ".lock") {
+		if !strings.HasSuffix(name, ".lock") {
 			continue // not one of ours: left alone
+		}
+		if _, ok := staleRegular(e, now); !ok {
+			continue // not a file (not ours), or made just now
 		}
 		if _, ok := s.heldByName(name); ok {
 			continue

@@ -3,7 +3,6 @@ package coach
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -26,7 +25,7 @@ func (s *Store) Exposed() ([]string, error) {
 	}
 	var exposed []string
 	for _, sub := range []string{".", "sessions", "practice", "trash"} {
-		entries, err := os.ReadDir(filepath.Join(s.dir, sub))
+		entries, err := readDir(filepath.Join(s.dir, sub))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

@@ -50,7 +50,7 @@ func TestSavedFilesArePrivate(t *testing.T) {
 		if info.Mode().Perm() != want {
 			t.Errorf("%s: mode %v, want %v", path, info.Mode().Perm(), want)
 		}
-		if strings.Contains(e.Name(), tempMarker) {
+		if isTempName(e.Name()) {
 			t.Errorf("%s: a temp file left behind", path)
 		}
 		n++

@@ -22,14 +22,10 @@ import (
 )
 
 const (
-	// staleTempAge is how old a temp file left by a crashed save must be
-	// before List removes it. A save in progress takes milliseconds.
-	staleTempAge = 10 * time.Minute
 	// maxFileSize guards against reading a huge stray file into memory,
 	// and the store never writes a file it would refuse to read. A real
 	// session is a few kilobytes; a long pasted answer, a few hundred.
 	maxFileSize = 16 << 20
-	tempMarker  = ".json.tmp-"
 )
 
 // A format is one kind of file the store keeps: what it holds, the schema
@@ -75,6 +71,18 @@ type Store struct {
 	faults func(op, path string) error
 
 	locks lockSet // see lock.go
+
+	// clock, when set, is the time: tests move it to see how the index
+	// treats files changed long before it was built.
+	clock func() time.Time
+}
+
+// now is the time, as the store's clock says.
+func (s *Store) now() time.Time {
+	if s.clock != nil {
+		return s.clock()
+	}
+	return time.Now()
 }
 
 // Problem is a session file that List could not use. The file is left as it
@@ -282,13 +290,14 @@ func (s *Store) Check() error {
 	if err := s.mkdir(dir); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
-	if err := s.fault("write", filepath.Join(dir, ".probe")); err != nil {
+	if err := s.fault("write", filepath.Join(dir, probeName)); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
-	if err := writeAtomic(dir, ".probe", nil); err != nil {
+	if err := writeAtomic(dir, probeName, nil); err != nil {
 		return fmt.Errorf("check data dir: %w", err)
 	}
-	if err := os.Remove(filepath.Join(dir, ".probe")); err != nil {
+	// Gone already is fine: another copy's Check or Tidy removed it.
+	if err := os.Remove(filepath.Join(dir, probeName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("check data dir: %w", err)
 	}
 	return nil
@@ -352,6 +361,7 @@ func replaceWith(dir, name string, durable bool, write func(io.Writer) error) (e
 	if err != nil {
 		return err
 	}
+	holdTemp(f) // until it is closed: see tidy.go
 	tmp := f.Name()
 	closed := false
 	defer func() {
@@ -428,8 +438,8 @@ func (s *Store) Load(id string) (*Session, error) {
 // untouched. A missing sessions directory is an empty list; the error is
 // only for a directory that exists but cannot be read.
 //
-// List also removes temp files older than ten minutes that a crashed save
-// left behind; it touches nothing else.
+// List also removes the temp files crashed saves left behind (as Tidy does:
+// see tidy.go); it touches nothing else.
 func (s *Store) List() ([]*Session, []Problem, error) {
 	files, problems, err := s.scan()
 	if err != nil {
@@ -465,10 +475,11 @@ type dataFile struct {
 	id    string
 }
 
-// scan lists the session files: every *.json file that is not hidden. A
-// directory named like one is a Problem. Temp files older than ten minutes,
-// left by a crashed save, are removed; nothing else is touched. A missing
-// directory is no sessions.
+// scan lists the session files: every *.json file that is not hidden.
+// Anything named like one that is not a regular file (a folder, a FIFO, a
+// socket, a device, a symbolic link) is a Problem, and is never opened.
+// Temp files left by a crashed save are removed (see tidy.go); nothing else
+// is touched. A missing directory is no sessions.
 func (s *Store) scan() ([]dataFile, []Problem, error) { return s.scanDir(s.sessionsDir()) }
 
 // scanDir is the package's scanDir, with the faults InjectFaults arranged.
@@ -476,12 +487,12 @@ func (s *Store) scanDir(dir string) ([]dataFile, []Problem, error) {
 	if err := s.fault("list", dir); err != nil {
 		return nil, nil, err
 	}
-	return scanDir(dir)
+	return scanDir(dir, s.now())
 }
 
 // scanDir is scan for any directory of <id>.json files.
-func scanDir(dir string) ([]dataFile, []Problem, error) {
-	entries, err := os.ReadDir(dir)
+func scanDir(dir string, now time.Time) ([]dataFile, []Problem, error) {
+	entries, err := readDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
@@ -496,14 +507,16 @@ func scanDir(dir string) ([]dataFile, []Problem, error) {
 		name := e.Name()
 		path := filepath.Join(dir, name)
 		if isTempName(name) {
-			removeIfStale(path, e)
+			removeStaleTemp(path, e, now) // see tidy.go
 			continue
 		}
 		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json") {
 			continue // not ours: .DS_Store, notes, editor backups
 		}
-		if e.IsDir() {
-			problems = append(problems, Problem{Path: path, Reason: "a directory, not a file"})
+		if why := kindReason(e.Type()); why != "" {
+			// Never opened: a FIFO would hang the read, a device could do
+			// anything, and a symbolic link can point anywhere.
+			problems = append(problems, Problem{Path: path, Reason: why})
 			continue
 		}
 		files = append(files, dataFile{entry: e, path: path, id: strings.TrimSuffix(name, ".json")})
@@ -574,36 +587,20 @@ func (s *Store) read(path, key string) ([]byte, uint64, error) {
 	return data, max(1, s.written[key]), err
 }
 
-func isTempName(name string) bool {
-	return strings.HasPrefix(name, ".") && strings.Contains(name, tempMarker)
-}
-
-func removeIfStale(path string, e fs.DirEntry) {
-	if !e.Type().IsRegular() {
-		return
-	}
-	info, err := e.Info()
-	if err != nil || time.Since(info.ModTime()) < staleTempAge {
-		return
-	}
-	_ = os.Remove(path) // best effort: the next List tries again
-}
-
 // readLimited reads a file, refusing one too large to be ours without
-// reading it.
+// reading it, and anything but a regular file without opening it (see
+// openRegular).
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, info, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if info, err := f.Stat(); err == nil {
-		if info.Size() > maxFileSize {
-			return nil, tooLarge(path, info.Size())
-		}
-		buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, as os.ReadFile does
+	if info.Size() > maxFileSize {
+		return nil, tooLarge(path, info.Size())
 	}
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, as os.ReadFile does
 	// The limit holds even if the file grows while it is read.
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
@@ -620,6 +617,9 @@ func tooLarge(path string, size int64) error {
 }
 
 func readReason(err error) string {
+	if nr, ok := errors.AsType[*NotRegular](err); ok {
+		return nr.Reason
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err

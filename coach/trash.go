@@ -64,6 +64,11 @@ func (s *Store) Restore(id string) error {
 func (s *Store) restore(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Only a session file goes back: a FIFO or a link put in the trash
+	// would be one in sessions/ too.
+	if info, err := os.Lstat(s.TrashPath(id)); err == nil && !info.Mode().IsRegular() {
+		return &NotRegular{Path: s.TrashPath(id), Reason: kindReason(info.Mode())}
+	}
 	if err := s.move(s.TrashPath(id), s.sessionsDir(), s.Path(id)); err != nil {
 		return err
 	}

@@ -290,7 +290,10 @@ func New(o Options) *Model {
 // chosen, and loads the sessions.
 func (m *Model) Init() tea.Cmd {
 	store := m.deps.store
-	check := func() tea.Msg { return checkedMsg{store.Check()} }
+	check := func() tea.Msg {
+		store.Tidy() // what crashed copies left: temp files, lock files
+		return checkedMsg{store.Check()}
+	}
 	cmds := []tea.Cmd{check, m.home.load()}
 	if !m.theme.forced() {
 		cmds = append(cmds, tea.RequestBackgroundColor)

@@ -178,6 +178,7 @@ func Run(args []string, env Env) int {
 		return fail(env, &usageError{msg: err.Error()})
 	}
 	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir), theme: th}
+	c.store.Tidy() // what crashed copies left: temp files, lock files
 	if exposed, _ := c.store.Exposed(); len(exposed) > 0 {
 		c.warnf("%s", coach.Inert(coach.ExposedWarning(dir, exposed)))
 	}

@@ -78,6 +78,7 @@ type plain struct {
 // then printed, so nothing is lost).
 func Plain(env Env, o PlainOptions) int {
 	env.Stdout = plainWriter{env.Stdout}
+	o.Store.Tidy() // what crashed copies left: temp files, lock files
 	c := &ctx{env: env, cmd: "rebound", dir: o.Store.Dir(), store: o.Store}
 	p := &plain{ctx: c, o: o, in: bufio.NewReader(env.Stdin), out: env.Stdout, echo: !env.StdinTerminal,
 		unsaved: map[string]*coach.Session{}, unsavedRounds: map[string]*coach.Practice{}}
