@@ -20,6 +20,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/internal/noprobe"
 	"github.com/rebound-coach/rebound/ui"
 	"github.com/rebound-coach/rebound/ui/cli"
 )
@@ -74,6 +75,12 @@ question, :quit (or ctrl+d) leaves; every answer is saved as you go.
 Exit status: 0 done, 1 something could not be saved or read (what you wrote
 is printed), 2 bad arguments or no terminal.
 `
+
+// init puts back NO_COLOR, which package noprobe set so that no package's
+// init would look the user up or run tmux.
+func init() {
+	noprobe.Restore()
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

@@ -77,6 +77,9 @@ func System() Env {
 	}
 	if env.StdoutTerminal {
 		env.Stdout = lipgloss.Writer
+		// Lip Gloss detected nothing while starting (see package
+		// noprobe): the profile is set here, from the environment.
+		lipgloss.Writer.Profile = ui.ColorProfile("", os.Stdout, os.Environ())
 		env.Recolour = func(flag string) {
 			lipgloss.Writer.Profile = ui.ColorProfile(flag, os.Stdout, os.Environ())
 		}
