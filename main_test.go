@@ -3919,3 +3919,76 @@ func TestE2ENoSocket(t *testing.T) {
 		tm.Type(":quit\r")
 	}, "--plain")
 }
+
+// TestE2EWriteErrorsAndOddTargets: output that cannot be written is exit 1
+// for every command and for --help and --version (stdout on /dev/full);
+// export -o onto a device or a symbolic link is refused, --force or not;
+// --data-dir "" is a usage error, for the app and for the commands.
+func TestE2EWriteErrorsAndOddTargets(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	for _, args := range [][]string{{"list"}, {"list", "--json"}, {"stats"}, {"export", "--all"}, {"man"},
+		{"completion", "bash"}, {"--help"}, {"--version"}, {"list", "--help"}, {"practice", "list"}} {
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binPath, append([]string{"--data-dir", dataDir}, args...)...)
+		cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
+		var errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = full, &errOut
+		err = cmd.Run()
+		full.Close()
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(errOut.String(), "no space left on device") {
+			t.Errorf("rebound %q > /dev/full: exit %d (%v), stderr %q; want 1 and the reason", args, code, err, errOut.String())
+		}
+	}
+
+	target := filepath.Join(t.TempDir(), "keep.md")
+	if err := os.WriteFile(target, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(t.TempDir(), "dangling.md")
+	if err := os.Symlink(filepath.Join(t.TempDir(), "x.md"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	// /dev/null without --force only: were the check ever lost, --force
+	// would replace the real one (these tests may run as root). A FIFO
+	// stands for it with --force.
+	fifo := filepath.Join(t.TempDir(), "fifo.md")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{os.DevNull, fifo, link, dangling} {
+		for _, force := range [][]string{nil, {"--force"}} {
+			if file == os.DevNull && force != nil {
+				continue
+			}
+			args := append([]string{"--data-dir", dataDir, "export", "--all", "-o", file}, force...)
+			code, stdout, stderr := runRebound(t, args...)
+			if code != 1 || stdout != "" || !isErrorLine(stderr) || !strings.Contains(stderr, "cannot write "+file+": it is ") {
+				t.Errorf("rebound %q: exit %d, stdout %q, stderr %q; want 1 and a refusal", args, code, stdout, stderr)
+			}
+		}
+	}
+	if data, _ := os.ReadFile(target); string(data) != "keep me" {
+		t.Errorf("written through the link: %q", data)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+
+	for _, args := range [][]string{{"--data-dir", "", "list"}, {"list", "--data-dir="}, {"--data-dir", ""}, {"new", "--data-dir="}, {"--data-dir=", "--plain"}} {
+		code, stdout, stderr := runRebound(t, args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "--data-dir needs a directory") {
+			t.Errorf("rebound %q: exit %d, stdout %q, stderr %q; want 2 and a usage error", args, code, stdout, stderr)
+		}
+	}
+}
