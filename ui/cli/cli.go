@@ -243,6 +243,9 @@ func runCommand(args []string, env Env) int {
 		return fail(env, &usageError{msg: err.Error()})
 	}
 	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir), theme: th}
+	if w := coach.TrustWarning(dir); w != "" {
+		c.warnf("%s", coach.Inert(w))
+	}
 	if exposed, _ := c.store.Exposed(); len(exposed) > 0 {
 		c.warnf("%s", coach.Inert(coach.ExposedWarning(dir, exposed)))
 	}
