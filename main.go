@@ -20,6 +20,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/internal/noprobe"
 	"github.com/rebound-coach/rebound/ui"
 	"github.com/rebound-coach/rebound/ui/cli"
 )
@@ -55,8 +56,9 @@ Practice flags:
   --timer D|off    each round's countdown (default 2m; 90s, 3m, off)
 
 Flags:
-  --data-dir DIR   where sessions are kept (default: $REBOUND_DATA_DIR,
-                   else $XDG_DATA_HOME/rebound, else ~/.local/share/rebound)
+  --data-dir DIR   where sessions are kept (default: $REBOUND_DATA_DIR if
+                   not empty, else $XDG_DATA_HOME/rebound, else
+                   ~/.local/share/rebound)
   --plain          line-by-line prompts instead of the full screen, for
                    screen readers and for answers piped from a file (also
                    with TERM=dumb or REBOUND_ACCESSIBLE=1)
@@ -75,6 +77,12 @@ Exit status: 0 done, 1 something could not be saved or read (what you wrote
 is printed), 2 bad arguments or no terminal.
 `
 
+// init puts back NO_COLOR, which package noprobe set so that no package's
+// init would look the user up or run tmux.
+func init() {
+	noprobe.Restore()
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -83,14 +91,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts, err := parseArgs(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintf(stdout, usage, cli.Usage())
-		return exitOK
+		_, err := fmt.Fprintf(stdout, usage, cli.Usage())
+		return wrote(err, stderr)
 	case err != nil:
 		fmt.Fprintf(stderr, "rebound: %s\nRun 'rebound --help' for usage.\n", coach.Inert(err.Error())) // the argument as typed could be anything
 		return exitUsage
 	case opts.version:
-		fmt.Fprintln(stdout, "rebound", versionString())
-		return exitOK
+		_, err := fmt.Fprintln(stdout, "rebound", versionString())
+		return wrote(err, stderr)
 	case opts.command:
 		// Looking back needs no terminal; cli parses its own flags.
 		return cli.Run(args, cli.System())
@@ -123,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Without a home directory there is nowhere to save, but someone who
 	// has just had bad news can still talk it through: the app says so and
 	// runs in memory, and what was typed is printed on quit.
-	dir, err := coach.DataDir(opts.dataDir, os.Getenv, runtime.GOOS, os.UserHomeDir)
+	dir, err := coach.DataDir(opts.dataDir.Value, os.Getenv, runtime.GOOS, os.UserHomeDir)
 	if err == nil {
 		o.Store = coach.NewStore(dir)
 	} else {
@@ -170,16 +178,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 			where = " (no data directory)"
 		}
 		fmt.Fprintf(stderr, "rebound: could not save%s; here is what you wrote, so you can keep it:\n\n", where)
+		out := &cli.CheckedWriter{W: stdout}
 		for _, s := range unsaved {
-			fmt.Fprintln(stdout, coach.HandOver(s, flow))
+			fmt.Fprintln(out, coach.HandOver(s, flow))
 		}
 		for _, p := range rounds {
-			fmt.Fprintln(stdout, coach.PracticeMarkdown(p))
+			fmt.Fprintln(out, coach.PracticeMarkdown(p))
+		}
+		if out.Err != nil {
+			fmt.Fprintf(stderr, "rebound: and it could not be printed either (%v): nothing more can be done here.\n", out.Err)
 		}
 		return exitError
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "rebound: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// wrote is the exit code after printing help or the version: 1 when the
+// output could not be written (a full disk, /dev/full), as for every command.
+func wrote(err error, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "rebound: cannot write the output: %v.\n", err)
 		return exitError
 	}
 	return exitOK
@@ -208,9 +230,9 @@ func runPlain(o ui.Options, flow *content.Flow, opts options) int {
 }
 
 type options struct {
-	dataDir    string
-	plain      bool   // line prompts instead of the full-screen app
-	theme      string // --theme as given: "" when not
+	dataDir    cli.DataDirFlag // --data-dir: given empty is a usage error
+	plain      bool            // line prompts instead of the full-screen app
+	theme      string          // --theme as given: "" when not
 	newSession bool
 	practice   bool
 	tag        string
@@ -248,6 +270,9 @@ func parseArgs(args []string) (options, error) {
 			return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
 	}
+	if err := o.dataDir.Check(); err != nil {
+		return o, err
+	}
 	if !o.practice && (o.tag != "" || timer != "") {
 		return o, errors.New("--tag and --timer go with 'rebound practice'")
 	}
@@ -265,7 +290,7 @@ func parseArgs(args []string) (options, error) {
 func newFlagSet(o *options, timer *string) *flag.FlagSet {
 	fs := flag.NewFlagSet("rebound", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.dataDir, "data-dir", "", "")
+	fs.Var(&o.dataDir, "data-dir", "")
 	fs.BoolVar(&o.plain, "plain", false, "")
 	fs.StringVar(&o.theme, "theme", "", "")
 	fs.BoolVar(&o.version, "version", false, "")

@@ -4214,3 +4214,151 @@ func TestE2ELeftoversAreCleaned(t *testing.T) {
 	tm.Press("ctrl+c")
 	tm.expectExit(t, "ctrl+c on home", 0)
 }
+
+// TestE2ENoSocket backs the README's privacy promise by watching the real
+// process: under strace, a session typed and saved in a terminal, then
+// list, plain mode and an export at a terminal, none of them opens a socket,
+// connects anywhere or starts another program. TMUX is set, with a tmux on
+// PATH if there is one, because colour detection used to run `tmux info`
+// there; and the user lookup it made through the C library asked the name
+// service over a socket. TestE2ENoNetwork checks what is linked in; this
+// checks what happens.
+func TestE2ENoSocket(t *testing.T) {
+	const strace = "/usr/bin/strace"
+	if _, err := os.Stat(strace); err != nil {
+		t.Skipf("%s is not installed", strace)
+	}
+	// strace needs ptrace; a container may forbid it.
+	if out, err := exec.Command(strace, "-f", "-qq", "-e", "trace=none", "/bin/true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here: %v %s", err, out)
+	}
+	dataDir := t.TempDir()
+	tmux := []string{"TMUX=" + filepath.Join(t.TempDir(), "tmux-sock") + ",1,0", "TERM_PROGRAM=tmux"}
+	// A clipboard program on PATH, which ctrl+v in a text field used to run.
+	bin := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bin, "xclip"), []byte("#!/bin/sh\necho pasted\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmux = append(tmux, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	run := func(name string, cols, rows int, drive func(tm *term), args ...string) {
+		t.Helper()
+		log := filepath.Join(t.TempDir(), "strace.log")
+		a := append([]string{"-f", "-qq", "-e", "trace=socket,connect,execve", "-o", log, binPath, "--data-dir", dataDir}, args...)
+		tm := startBinary(t, strace, cols, rows, append([]string{"HOME=" + t.TempDir()}, tmux...), a...)
+		drive(tm)
+		if code, err := tm.Wait(e2eWait); err != nil || code != 0 {
+			t.Fatalf("%s: exit %d, %v; screen:\n%s", name, code, err, frame(tm.Screen()))
+		}
+		data, err := os.ReadFile(log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var calls []string
+		execs := 0
+		for line := range strings.Lines(string(data)) {
+			switch {
+			case strings.Contains(line, "execve("):
+				if execs++; execs > 1 || !strings.Contains(line, binPath) {
+					calls = append(calls, strings.TrimSpace(line))
+				}
+			case strings.Contains(line, "socket(") || strings.Contains(line, "connect("):
+				calls = append(calls, strings.TrimSpace(line))
+			}
+		}
+		if execs == 0 {
+			t.Fatalf("%s: strace logged no execve of %s: it did not trace the process:\n%s", name, binPath, data)
+		}
+		if len(calls) > 0 {
+			t.Errorf("%s: the process opened a socket or ran a program:\n%s", name, strings.Join(calls, "\n"))
+		}
+	}
+	run("a session", 80, 24, func(tm *term) {
+		tm.WaitFor(t, firstFrameText, e2eWait)
+		tm.Press("enter")
+		tm.WaitFor(t, "rebound · What happened", e2eWait)
+		tm.Type("Northwind")
+		tm.Press("ctrl+v", "tab")
+		waitSession(t, dataDir, "the company saved", func(s *savedSession) bool { return s.Intake.Company == "Northwind" })
+		tm.Press("ctrl+c")
+	})
+	for _, args := range [][]string{{"list"}, {"list", "--json"}, {"stats"}, {"export", "--all"}} {
+		run(strings.Join(args, " "), 80, 24, func(tm *term) {}, args...)
+	}
+	run("plain mode", 80, 24, func(tm *term) {
+		tm.WaitFor(t, "1.", e2eWait)
+		tm.Type(":quit\r")
+	}, "--plain")
+}
+
+// TestE2EWriteErrorsAndOddTargets: output that cannot be written is exit 1
+// for every command and for --help and --version (stdout on /dev/full);
+// export -o onto a device or a symbolic link is refused, --force or not;
+// --data-dir "" is a usage error, for the app and for the commands.
+func TestE2EWriteErrorsAndOddTargets(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	dataDir := t.TempDir()
+	writePastSessions(t, dataDir, time.Now())
+	for _, args := range [][]string{{"list"}, {"list", "--json"}, {"stats"}, {"export", "--all"}, {"man"},
+		{"completion", "bash"}, {"--help"}, {"--version"}, {"list", "--help"}, {"practice", "list"}} {
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binPath, append([]string{"--data-dir", dataDir}, args...)...)
+		cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
+		var errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = full, &errOut
+		err = cmd.Run()
+		full.Close()
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(errOut.String(), "no space left on device") {
+			t.Errorf("rebound %q > /dev/full: exit %d (%v), stderr %q; want 1 and the reason", args, code, err, errOut.String())
+		}
+	}
+
+	target := filepath.Join(t.TempDir(), "keep.md")
+	if err := os.WriteFile(target, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(t.TempDir(), "dangling.md")
+	if err := os.Symlink(filepath.Join(t.TempDir(), "x.md"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	// /dev/null without --force only: were the check ever lost, --force
+	// would replace the real one (these tests may run as root). A FIFO
+	// stands for it with --force.
+	fifo := filepath.Join(t.TempDir(), "fifo.md")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{os.DevNull, fifo, link, dangling} {
+		for _, force := range [][]string{nil, {"--force"}} {
+			if file == os.DevNull && force != nil {
+				continue
+			}
+			args := append([]string{"--data-dir", dataDir, "export", "--all", "-o", file}, force...)
+			code, stdout, stderr := runRebound(t, args...)
+			if code != 1 || stdout != "" || !isErrorLine(stderr) || !strings.Contains(stderr, "cannot write "+file+": it is ") {
+				t.Errorf("rebound %q: exit %d, stdout %q, stderr %q; want 1 and a refusal", args, code, stdout, stderr)
+			}
+		}
+	}
+	if data, _ := os.ReadFile(target); string(data) != "keep me" {
+		t.Errorf("written through the link: %q", data)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+
+	for _, args := range [][]string{{"--data-dir", "", "list"}, {"list", "--data-dir="}, {"--data-dir", ""}, {"new", "--data-dir="}, {"--data-dir=", "--plain"}} {
+		code, stdout, stderr := runRebound(t, args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "--data-dir needs a directory") {
+			t.Errorf("rebound %q: exit %d, stdout %q, stderr %q; want 2 and a usage error", args, code, stdout, stderr)
+		}
+	}
+}

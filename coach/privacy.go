@@ -3,10 +3,12 @@ package coach
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Exposed lists the data directory's files that other users of this
@@ -24,7 +26,13 @@ func (s *Store) Exposed() ([]string, error) {
 		return nil, nil // no data directory (Unavailable): nothing of ours to warn about
 	}
 	var exposed []string
-	for _, sub := range []string{".", "sessions", "practice", "trash"} {
+	// Only what rebound keeps: its index at the top and the files in its
+	// own folders. The data dir may be a folder that holds other things
+	// (--data-dir ~): they are none of rebound's business.
+	if info, err := os.Lstat(filepath.Join(s.dir, indexName)); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o077 != 0 {
+		exposed = append(exposed, indexName)
+	}
+	for _, sub := range ownFolders {
 		entries, err := readDir(filepath.Join(s.dir, sub))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -49,15 +57,49 @@ func (s *Store) Exposed() ([]string, error) {
 	return exposed, nil
 }
 
-// ExposedWarning is the one-line warning for what Exposed found, or "".
+// ownFolders are the folders rebound makes in the data directory and
+// keeps its files in.
+var ownFolders = []string{"sessions", "practice", "trash"}
+
+// ExposedWarning is the one-line warning for what Exposed found, or "". Its
+// chmod names exactly what rebound made: the file, or the index and the
+// folders of rebound's own that hold the files, never the data dir itself,
+// which may be a folder rebound did not make (--data-dir ~).
 func ExposedWarning(dir string, exposed []string) string {
-	switch len(exposed) {
-	case 0:
+	if len(exposed) == 0 {
 		return ""
-	case 1:
+	}
+	var targets []string
+	for _, e := range exposed {
+		t := e
+		if top, _, ok := strings.Cut(filepath.ToSlash(e), "/"); ok && len(exposed) > 1 {
+			t = top // a folder of rebound's own: chmod -R it
+		}
+		t = shellQuote(filepath.Join(dir, t))
+		if !slices.Contains(targets, t) {
+			targets = append(targets, t)
+		}
+	}
+	cmd := "chmod go= " + strings.Join(targets, " ")
+	if len(exposed) > 1 {
+		cmd = "chmod -R go= " + strings.Join(targets, " ")
+	}
+	if len(exposed) == 1 {
 		return "Other users of this machine can read " + filepath.Join(dir, exposed[0]) +
-			": run chmod -R go= " + dir + " to keep your answers private."
+			": run " + cmd + " to keep your answers private."
 	}
 	return "Other users of this machine can read " + strconv.Itoa(len(exposed)) + " of your files (such as " +
-		filepath.Join(dir, exposed[0]) + "): run chmod -R go= " + dir + " to keep your answers private."
+		filepath.Join(dir, exposed[0]) + "): run " + cmd + " to keep your answers private."
+}
+
+// shellQuote writes path so that it can be pasted into a shell as one
+// word: as it is when it holds only safe characters, else in single quotes.
+func shellQuote(path string) string {
+	safe := path != "" && strings.IndexFunc(path, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%=~", r))
+	}) < 0
+	if safe && !strings.HasPrefix(path, "~") {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }

@@ -86,6 +86,8 @@ func TestExposed(t *testing.T) {
 		{"folders do not count", map[string]os.FileMode{".": 0o755, "sessions/": 0o755, "trash/": 0o700, "trash/c.json": 0o600}, nil},
 		{"the trash", map[string]os.FileMode{"trash/": 0o700, "trash/c.json": 0o604}, []string{"trash/c.json"}},
 		{"the index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
+		{"files rebound did not make (--data-dir ~)", map[string]os.FileMode{".bashrc": 0o644, "notes.txt": 0o666,
+			"Documents/": 0o755, "Documents/cv.pdf": 0o644, "sessions/": 0o700, "sessions/a.json": 0o600}, nil},
 		{"only owner bits, even odd ones", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o400}, nil},
 	}
 	for _, tt := range tests {
@@ -138,8 +140,9 @@ func TestExposedWarning(t *testing.T) {
 		want    string
 	}{
 		{nil, ""},
-		{[]string{"sessions/a.json"}, "Other users of this machine can read /d/sessions/a.json: run chmod -R go= /d to keep your answers private."},
-		{[]string{"index.gob", "sessions/a.json"}, "Other users of this machine can read 2 of your files (such as /d/index.gob): run chmod -R go= /d to keep your answers private."},
+		{[]string{"sessions/a.json"}, "Other users of this machine can read /d/sessions/a.json: run chmod go= /d/sessions/a.json to keep your answers private."},
+		{[]string{"index.gob", "sessions/a.json"}, "Other users of this machine can read 2 of your files (such as /d/index.gob): run chmod -R go= /d/index.gob /d/sessions to keep your answers private."},
+		{[]string{"practice/b.json", "sessions/a.json", "sessions/c.json", "trash/d.json"}, "Other users of this machine can read 4 of your files (such as /d/practice/b.json): run chmod -R go= /d/practice /d/sessions /d/trash to keep your answers private."},
 	}
 	for _, tt := range tests {
 		if got := ExposedWarning("/d", tt.exposed); got != tt.want {

@@ -214,7 +214,15 @@ func TestHomeWarnsWhenOthersCanRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.run(d.m.home.load())
-	if v := d.view(); !strings.Contains(v, "Other users of this machine can read") || !strings.Contains(v, "chmod -R go=") {
+	if v := d.view(); !strings.Contains(v, "Other users of this machine can read") || !strings.Contains(v, "chmod go=") {
 		t.Fatalf("no warning on home:\n%s", v)
+	}
+	// Others able to change the folder: one more sentence on home.
+	if err := os.Chmod(dataDir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	d.run(d.m.home.load())
+	if v := d.view(); !strings.Contains(v, "Other users can change") || !strings.Contains(v, "chmod go-w") {
+		t.Fatalf("no folder warning on home:\n%s", v)
 	}
 }

@@ -108,6 +108,10 @@ func (t *styledFor) changed(st *Styles) bool {
 func newInput(st *Styles, value, placeholder string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
+	// ctrl+v would read the clipboard by running xclip or wl-paste: a
+	// program started behind the user's back (see the README's Privacy).
+	// Terminals paste by themselves, as a bracketed paste.
+	in.KeyMap.Paste.SetEnabled(false)
 	in.Placeholder = placeholder
 	in.SetStyles(st.Input) // a steady cursor, and colours that pass AA (see styles.go)
 	in.SetValue(coach.Editable(value))

@@ -25,6 +25,7 @@ type sessionsLoadedMsg struct {
 	resumable []*coach.Session
 	problems  []coach.Problem
 	exposed   []string // files others can read, from Store.Exposed
+	trust     string   // coach.TrustWarning: others could change the folder
 	err       error
 }
 
@@ -97,6 +98,7 @@ func (h *homeScreen) load() tea.Cmd {
 		msg := sessionsLoadedMsg{summaries: sums, problems: problems, err: err}
 		// Only a warning: a directory that cannot be read shows above.
 		msg.exposed, _ = store.Exposed()
+		msg.trust = coach.TrustWarning(store.Dir())
 		for _, m := range sums { // newest first
 			if len(msg.resumable) == maxResume {
 				break
@@ -116,7 +118,7 @@ func (h *homeScreen) load() tea.Cmd {
 
 func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 	h.summaries, h.problems, h.loadErr = msg.summaries, msg.problems, msg.err
-	h.exposed = coach.ExposedWarning(h.deps.store.Dir(), msg.exposed)
+	h.exposed = strings.TrimSpace(msg.trust + " " + coach.ExposedWarning(h.deps.store.Dir(), msg.exposed))
 	due := coach.FollowUps(msg.summaries, h.deps.now())
 	// The most recent first: with a cap, last week's promise matters more
 	// than last year's.

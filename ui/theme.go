@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
+	terminal "github.com/charmbracelet/x/term"
 
 	"github.com/rebound-coach/rebound/coach"
 )
@@ -113,9 +114,20 @@ func themeOf(isDark, noColor bool) Theme {
 // and environ say, except that a colour theme given as a flag beats
 // NO_COLOR (no-color.org: a per-run flag overrides it), which the
 // detection would otherwise obey by dropping every colour.
+//
+// It reads only the environment (TERM, COLORTERM, NO_COLOR, CLICOLOR…):
+// colorprofile.Detect would also look the user up to find a terminfo file
+// (a socket to the name service) and run `tmux info`, and the README
+// promises neither. Inside tmux that means 256 colours, not 24-bit.
 func ColorProfile(flag string, out io.Writer, environ []string) colorprofile.Profile {
 	if t, _ := ParseTheme(flag, func(string) string { return "" }); t == ThemeDark || t == ThemeLight {
 		environ = slices.DeleteFunc(slices.Clone(environ), func(kv string) bool { return strings.HasPrefix(kv, "NO_COLOR=") })
 	}
-	return colorprofile.Detect(out, environ)
+	if f, ok := out.(interface{ Fd() uintptr }); ok && terminal.IsTerminal(f.Fd()) {
+		return colorprofile.Env(environ)
+	}
+	// Not a terminal: Detect stops at the environment unless TTY_FORCE
+	// makes it treat out as one, so that goes, and out is not passed.
+	environ = slices.DeleteFunc(slices.Clone(environ), func(kv string) bool { return strings.HasPrefix(kv, "TTY_FORCE=") })
+	return colorprofile.Detect(io.Discard, environ)
 }

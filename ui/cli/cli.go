@@ -77,6 +77,9 @@ func System() Env {
 	}
 	if env.StdoutTerminal {
 		env.Stdout = lipgloss.Writer
+		// Lip Gloss detected nothing while starting (see package
+		// noprobe): the profile is set here, from the environment.
+		lipgloss.Writer.Profile = ui.ColorProfile("", os.Stdout, os.Environ())
 		env.Recolour = func(flag string) {
 			lipgloss.Writer.Profile = ui.ColorProfile(flag, os.Stdout, os.Environ())
 		}
@@ -128,11 +131,70 @@ func Usage() string {
 // --data-dir and --theme go before the command or among its own flags, as
 // the app takes them: `rebound --theme light show 1a2b` and `rebound show
 // 1a2b --theme light` are the same.
+//
+// Every write to env.Stdout goes through a writer that keeps the first
+// error: a command whose output could not be written (a full disk, a closed
+// pipe, /dev/full) exits 1 with one sentence, whichever line failed and
+// whether or not the command looked at the error itself.
 func Run(args []string, env Env) int {
-	var dataDir, theme string
+	out := &CheckedWriter{W: env.Stdout}
+	env.Stdout = out
+	code := runCommand(args, env)
+	if out.Err != nil && code == exitOK {
+		return fail(env, fmt.Errorf("cannot write the output: %w", out.Err))
+	}
+	return code
+}
+
+// CheckedWriter passes writes to W and remembers the first error, after
+// which every write fails with it, so nothing is written past a gap.
+type CheckedWriter struct {
+	W   io.Writer
+	Err error
+}
+
+func (w *CheckedWriter) Write(p []byte) (int, error) {
+	if w.Err != nil {
+		return 0, w.Err
+	}
+	n, err := w.W.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		w.Err = err
+	}
+	return n, err
+}
+
+// DataDirFlag is --data-dir: a string that knows whether it was given, so
+// that --data-dir "" is refused instead of meaning the default.
+type DataDirFlag struct {
+	Value string
+	Given bool
+}
+
+func (f *DataDirFlag) String() string { return f.Value }
+
+func (f *DataDirFlag) Set(v string) error {
+	f.Value, f.Given = v, true
+	return nil
+}
+
+// Check is the usage error for a --data-dir given empty; nil otherwise.
+func (f *DataDirFlag) Check() error {
+	if f.Given && f.Value == "" {
+		return errors.New("--data-dir needs a directory: give a path, or leave the flag out for the default")
+	}
+	return nil
+}
+
+func runCommand(args []string, env Env) int {
+	var dataDir DataDirFlag
+	var theme string
 	global := flag.NewFlagSet("rebound", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	global.StringVar(&dataDir, "data-dir", "", "")
+	global.Var(&dataDir, "data-dir", "")
 	global.StringVar(&theme, "theme", "", "")
 	if err := global.Parse(args); err != nil {
 		return fail(env, usageErr("rebound", flagError(err)))
@@ -151,7 +213,7 @@ func Run(args []string, env Env) int {
 
 	fs := flag.NewFlagSet("rebound "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&dataDir, "data-dir", dataDir, "")
+	fs.Var(&dataDir, "data-dir", "")
 	fs.StringVar(&theme, "theme", theme, "")
 	run := cmd.setup(fs)
 	pos, err := parseInterleaved(fs, tail)
@@ -163,6 +225,9 @@ func Run(args []string, env Env) int {
 		return fail(env, usageErr(cmd.name, flagError(err)))
 	}
 
+	if err := dataDir.Check(); err != nil {
+		return fail(env, usageErr(cmd.name, err.Error()))
+	}
 	if cmd.noData {
 		return fail(env, run(&ctx{env: env, cmd: cmd.name}, pos))
 	}
@@ -173,12 +238,15 @@ func Run(args []string, env Env) int {
 	if env.Recolour != nil {
 		env.Recolour(theme)
 	}
-	dir, err := env.DataDir(dataDir)
+	dir, err := env.DataDir(dataDir.Value)
 	if err != nil {
 		return fail(env, &usageError{msg: err.Error()})
 	}
 	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir), theme: th}
 	c.store.Tidy() // what crashed copies left: temp files, lock files
+	if w := coach.TrustWarning(dir); w != "" {
+		c.warnf("%s", coach.Inert(w))
+	}
 	if exposed, _ := c.store.Exposed(); len(exposed) > 0 {
 		c.warnf("%s", coach.Inert(coach.ExposedWarning(dir, exposed)))
 	}

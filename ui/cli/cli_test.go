@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -163,10 +164,19 @@ type result struct {
 // run runs rebound args in-process, with tmp's data dir as the default.
 func run(t *testing.T, tmp string, tt term, stdin string, args ...string) result {
 	t.Helper()
-	var out, errOut bytes.Buffer
+	var out bytes.Buffer
+	r := runTo(t, &out, tmp, tt, stdin, args...)
+	r.stdout = out.String()
+	return r
+}
+
+// runTo is run with stdout written to w; the result's stdout is empty.
+func runTo(t *testing.T, w io.Writer, tmp string, tt term, stdin string, args ...string) result {
+	t.Helper()
+	var errOut bytes.Buffer
 	env := Env{
 		Stdin:          strings.NewReader(stdin),
-		Stdout:         &out,
+		Stdout:         w,
 		Stderr:         &errOut,
 		StdinTerminal:  tt.stdin,
 		StdoutTerminal: tt.stdout,
@@ -192,7 +202,7 @@ func run(t *testing.T, tmp string, tt term, stdin string, args ...string) result
 		},
 	}
 	code := Run(args, env)
-	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+	return result{code: code, stderr: errOut.String()}
 }
 
 // transcript is a result as its golden file holds it: the command, the exit

@@ -29,7 +29,8 @@ Flags:
   -o FILE          write to FILE (atomically, readable only by you) instead
                    of stdout
   --force          replace FILE if it exists; without it, rebound asks at a
-                   terminal and refuses otherwise
+                   terminal and refuses otherwise. Only a regular file is
+                   replaced: a symbolic link, a device or a pipe is refused
   --data-dir DIR   where sessions are kept
 `,
 	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -161,10 +162,14 @@ func (c *ctx) exportSessions(ids []string) ([]*coach.Session, error) {
 }
 
 // mayWrite decides whether file may be written: it does not exist, or
-// --force, or the person at the terminal says yes. Without a terminal to
-// ask at, an existing file is never replaced.
+// it is a regular file and --force is given or the person at the terminal
+// says yes. Without a terminal to ask at, an existing file is never
+// replaced. Nothing else is ever written to or replaced, not even with
+// --force: a symbolic link (dangling or not: it is not followed), a device
+// such as /dev/null, a pipe or a socket. The export is then written next
+// to file and renamed over it, so file is replaced, never written through.
 func (c *ctx) mayWrite(file string, force bool) error {
-	info, err := os.Stat(file)
+	info, err := os.Lstat(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// Say now, before any work, if the file cannot be made there.
@@ -179,6 +184,10 @@ func (c *ctx) mayWrite(file string, force bool) error {
 		return fmt.Errorf("cannot write %s: %w", coach.Inert(file), err)
 	case info.IsDir():
 		return fmt.Errorf("cannot write %s: it is a directory; give a file name", coach.Inert(file))
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("cannot write %s: it is a symbolic link, which rebound does not follow; give the path of a regular file, or leave out -o to write to stdout", coach.Inert(file))
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("cannot write %s: it is not a regular file (a device, a pipe or a socket); give the path of a regular file, or leave out -o to write to stdout", coach.Inert(file))
 	case force:
 		return nil
 	case !c.env.StdinTerminal || !c.env.StdoutTerminal:

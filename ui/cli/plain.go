@@ -159,6 +159,9 @@ func (p *plain) intro() {
 	p.say("rebound, in plain mode. Answer each question and press Enter.")
 	p.say("Enter on its own skips a question, or keeps the answer shown in brackets.")
 	p.say(fmt.Sprintf("Type %s to go back one question, %s to leave: every answer is saved as you go.", backWord, quitWord))
+	if w := coach.TrustWarning(p.dir); w != "" {
+		p.warnf("%s", coach.Inert(w))
+	}
 	if exposed, _ := p.store.Exposed(); len(exposed) > 0 {
 		p.warnf("%s", coach.Inert(coach.ExposedWarning(p.dir, exposed)))
 	}
