@@ -20,9 +20,9 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/internal/noprobe"
 	"github.com/rebound-coach/rebound/ui"
 	"github.com/rebound-coach/rebound/ui/cli"
+	"github.com/rebound-coach/rebound/ui/noprobe"
 )
 
 // Exit codes, documented in the README.
