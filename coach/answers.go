@@ -106,7 +106,11 @@ func (s *Session) Set(id string, a Answer, now time.Time) bool {
 		if a.Score == 0 && a.Text == "" {
 			*m = nil
 		} else {
-			*m = &Mood{Score: a.Score, Word: a.Text}
+			mood := &Mood{Score: a.Score, Word: a.Text}
+			if *m != nil {
+				mood.extra = (*m).extra
+			}
+			*m = mood
 		}
 	case id == PromptActions:
 		s.Actions = a.Actions
@@ -115,6 +119,9 @@ func (s *Session) Set(id string, a Answer, now time.Time) bool {
 	default:
 		if s.Answers == nil {
 			s.Answers = map[string]Answer{}
+		}
+		if a.extra == (unknownFields{}) {
+			a.extra = s.Answers[id].extra // what a newer rebound noted of this answer
 		}
 		s.Answers[id] = a
 	}
@@ -139,7 +146,11 @@ func (s *Session) SetDraft(id string, a Answer, now time.Time) bool {
 		if s.Drafts == nil {
 			s.Drafts = map[string]Answer{}
 		}
-		s.Drafts[id] = a.clone()
+		d := a.clone()
+		if d.extra == (unknownFields{}) {
+			d.extra = old.extra
+		}
+		s.Drafts[id] = d
 	}
 	s.touch(now)
 	return true

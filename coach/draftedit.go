@@ -19,6 +19,8 @@ type DraftEdit struct {
 	From int    `json:"from"`
 	To   int    `json:"to"`
 	Text string `json:"text"`
+
+	extra unknownFields // the draft's own, as it is kept whole in memory
 }
 
 // minDraftEdit is the size under which a draft is simply stored whole: an
@@ -71,7 +73,7 @@ func editOf(base string, d Answer) (DraftEdit, bool) {
 	if len(middle)*2 > len(text) {
 		return DraftEdit{}, false
 	}
-	return DraftEdit{From: start, To: len(base) - end, Text: middle}, true
+	return DraftEdit{From: start, To: len(base) - end, Text: middle, extra: d.extra}, true
 }
 
 // joinDrafts puts the drafts stored as edits back together, or says why
@@ -89,7 +91,7 @@ func joinDrafts(s *Session, edits map[string]DraftEdit) string {
 		if s.Drafts == nil {
 			s.Drafts = map[string]Answer{}
 		}
-		s.Drafts[id] = Answer{Text: text}
+		s.Drafts[id] = Answer{Text: text, extra: e.extra}
 	}
 	return ""
 }

@@ -100,6 +100,7 @@ func FuzzDecodeSession(f *testing.F) {
 		f.Fatalf("the seed session does not decode: %s", reason)
 	}
 	f.Add([]byte(seedSession), seedSessionID)
+	f.Add([]byte(strings.Replace(unknownSession, "LONG", strings.Repeat("words ", 1000), 1)), "0a1b2c3d4e5f6a7b") // unknown members everywhere
 	for _, s := range smallDecoderSeeds {
 		f.Add([]byte(s.data), s.id)
 	}
@@ -153,7 +154,7 @@ func FuzzDecodeSession(f *testing.F) {
 }
 
 func FuzzDecodePractice(f *testing.F) {
-	for _, seed := range []string{seedPractice, seedNewerFields} {
+	for _, seed := range []string{seedPractice, seedNewerFields, strings.Replace(unknownPractice, "0a1b2c3d4e5f6a7c", seedPracticeID, 1)} {
 		if _, reason := decodePractice([]byte(seed), seedPracticeID); reason != "" {
 			f.Fatalf("the seed practice entry does not decode: %s", reason)
 		}

@@ -37,6 +37,8 @@ type Question struct {
 	Tag string `json:"tag,omitempty"`
 	// SessionID is the session the question was written in, for FromSession.
 	SessionID string `json:"session_id,omitempty"`
+
+	extra unknownFields // see unknown.go
 }
 
 // Practice is one round of practice: a question, the answer given (in full
@@ -63,9 +65,10 @@ type Practice struct {
 	// has not been reviewed.
 	Rating int `json:"rating,omitempty"`
 
-	rev   uint64 // as Session.rev
-	lease uint64 // as Session.lease
-	read  bool   // as Session.read
+	rev   uint64        // as Session.rev
+	lease uint64        // as Session.lease
+	read  bool          // as Session.read
+	extra unknownFields // as Session.extra
 }
 
 // The self-rating's range.

@@ -54,6 +54,9 @@ type Session struct {
 	lease uint64
 	// read is set on a session read from its file: Claim refuses it.
 	read bool
+	// extra is what the file held that this build does not know (see
+	// unknown.go); each object type below keeps its own.
+	extra unknownFields
 }
 
 // Intake is what the user tells about the rejection before the steps begin.
@@ -65,12 +68,16 @@ type Intake struct {
 	RejectedOn  string `json:"rejected_on"`
 	Channel     string `json:"channel"`
 	Message     string `json:"message"`
+
+	extra unknownFields
 }
 
 // Mood is a check-in: a score from 1 (very low) to 10 (fine) and a word.
 type Mood struct {
 	Score int    `json:"score"`
 	Word  string `json:"word,omitempty"`
+
+	extra unknownFields
 }
 
 // FeedbackRequest is the message asking the employer for feedback, and the
@@ -88,6 +95,8 @@ type FeedbackRequest struct {
 	// Received is the feedback itself, which often arrives weeks later.
 	Received   string `json:"received,omitempty"`
 	ReceivedOn string `json:"received_on,omitempty"`
+
+	extra unknownFields
 }
 
 // Outcome is what became of a feedback request.
@@ -120,6 +129,8 @@ type Action struct {
 	Done bool   `json:"done,omitempty"`
 	// DoneOn is the day it was marked done, YYYY-MM-DD.
 	DoneOn string `json:"done_on,omitempty"`
+
+	extra unknownFields
 }
 
 // Answer is what one prompt collected. Which fields are set depends on the
@@ -131,6 +142,8 @@ type Answer struct {
 	Items   []string `json:"items,omitempty"`
 	Score   int      `json:"score,omitempty"`
 	Actions []Action `json:"actions,omitempty"`
+
+	extra unknownFields
 }
 
 // IsZero reports whether the answer holds nothing.
@@ -138,7 +151,8 @@ func (a Answer) IsZero() bool {
 	return a.Text == "" && len(a.Items) == 0 && a.Score == 0 && len(a.Actions) == 0
 }
 
-// Equal reports whether two answers hold the same values.
+// Equal reports whether two answers hold the same values: those rebound
+// knows, so that an answer typed again as it was is no change.
 func (a Answer) Equal(b Answer) bool {
 	return a.Text == b.Text && a.Score == b.Score &&
 		slices.Equal(a.Items, b.Items) && slices.Equal(a.Actions, b.Actions)

@@ -326,17 +326,28 @@ func asStored(s *Session) *Session {
 
 // encodeIndented is JSON indented with two spaces, with a trailing newline,
 // "<", ">" and "&" kept readable, and no character raw that acts on a
-// terminal (InertJSON).
+// terminal (InertJSON). The members a file held that this build does not
+// know are written back (see unknown.go).
 func encodeIndented(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(4096)
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
+	unknown := hasUnknown(addressable(reflect.ValueOf(v)))
+	if !unknown {
+		enc.SetIndent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return InertJSON(buf.Bytes()), nil
+	if !unknown {
+		return InertJSON(buf.Bytes()), nil
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, withUnknown(buf.Bytes(), v), "", "  "); err != nil {
+		return nil, err
+	}
+	return InertJSON(out.Bytes()), nil
 }
 
 // writeAtomic replaces dir/name with data: it writes a temp file in dir
@@ -665,6 +676,7 @@ func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, str
 	var v T
 	if utf8.Valid(data) && json.Unmarshal(data, &v) == nil && validID(id) {
 		if ver, fid := head(&v); ver == f.version && fid == id {
+			keepUnknown(data, &v)
 			return &v, ver, ""
 		}
 	}
@@ -754,6 +766,7 @@ func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, str
 		}
 		return fail(reasonLine(notOurs + " (" + err.Error() + ")"))
 	}
+	keepUnknown(data, &v)
 	return &v, schema, ""
 }
 
@@ -780,7 +793,13 @@ func (f format) upgrade(data []byte, from int) ([]byte, error) {
 		}
 		fields["schema_version"] = json.RawMessage(strconv.Itoa(v + 1))
 	}
-	return json.Marshal(fields)
+	// Without HTML escapes, so that what the upgrade does not touch is
+	// written back as the file spelled it.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(fields)
+	return buf.Bytes(), err
 }
 
 // invalidUTF8At is the offset of the first byte of data that is not valid

@@ -53,6 +53,12 @@ func Summarize(s *Session) Summary {
 		text:       searchText(s),
 	}
 	m.Feedback.Draft = ""
+	// What the file held that this build does not know is only the file's:
+	// the index (gob) would not keep it, and a summary only shows.
+	m.Feedback.extra = unknownFields{}
+	for i := range m.Actions {
+		m.Actions[i].extra = unknownFields{}
+	}
 	if s.MoodBefore != nil {
 		m.MoodBefore = s.MoodBefore.Score
 	}

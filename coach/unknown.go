@@ -1,0 +1,427 @@
+package coach
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// A file may hold members this build has no field for: written by a newer
+// rebound, or added by hand. encoding/json drops them as it decodes, and the
+// next save would lose them, so each object type of the formats keeps its
+// own: the decoder finds them in a second, light pass over the file, and the
+// encoder puts them back after the known members of the object they came
+// from. Neither pass decodes a value a second time, so a file of 15 MB
+// costs a skim, and a session without unknown members is written exactly
+// as before.
+
+// unknownFields is what one object of a file held that its type has no
+// field for: each member as `"name":value`, compacted, in the file's order,
+// joined by commas. A string, so that the types that hold one stay
+// comparable and their copies share it safely.
+type unknownFields struct{ members string }
+
+func (u *unknownFields) add(member string) {
+	if u.members != "" {
+		member = u.members + "," + member
+	}
+	u.members = member
+}
+
+// keeper is an object type of the session and practice formats: it keeps
+// its unknown members. TestFormatTypesKeepUnknownMembers checks that every
+// struct a session or a practice entry holds is one.
+type keeper interface{ unknown() *unknownFields }
+
+func (s *Session) unknown() *unknownFields         { return &s.extra }
+func (in *Intake) unknown() *unknownFields         { return &in.extra }
+func (m *Mood) unknown() *unknownFields            { return &m.extra }
+func (f *FeedbackRequest) unknown() *unknownFields { return &f.extra }
+func (a *Action) unknown() *unknownFields          { return &a.extra }
+func (a *Answer) unknown() *unknownFields          { return &a.extra }
+func (e *DraftEdit) unknown() *unknownFields       { return &e.extra }
+func (p *Practice) unknown() *unknownFields        { return &p.extra }
+func (q *Question) unknown() *unknownFields        { return &q.extra }
+
+// keepUnknown gives the keepers in *v the members of data that it has no
+// field for. data is valid JSON that json.Unmarshal has just decoded into
+// v without error, so its shape matches v's type.
+func keepUnknown(data []byte, v any) {
+	root := reflect.ValueOf(v).Elem()
+	var steps [8]step // deep enough for the formats: no allocation
+	w := walker{data: data, reading: true, path: steps[:0]}
+	w.value(0, root.Type())
+	for _, f := range w.found {
+		at(root, f.path, func(k keeper) bool {
+			k.unknown().add(f.member)
+			return true
+		})
+	}
+}
+
+// withUnknown is data, the compact JSON encoding/json made of v, with the
+// unknown members of v's keepers written back into their objects.
+func withUnknown(data []byte, v any) []byte {
+	root := addressable(reflect.ValueOf(v))
+	var steps [8]step
+	w := walker{data: data, path: steps[:0]}
+	w.value(0, root.Type())
+	var out []byte
+	last := 0
+	for _, end := range w.ends {
+		var members string
+		at(root, end.path, func(k keeper) bool {
+			members = k.unknown().members
+			return false
+		})
+		if members == "" {
+			continue
+		}
+		out = append(out, data[last:end.at]...)
+		if data[end.at-1] != '{' {
+			out = append(out, ',')
+		}
+		out = append(out, members...)
+		last = end.at
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
+}
+
+// hasUnknown reports whether any keeper in v holds unknown members: the
+// encoder takes its usual path when none does.
+func hasUnknown(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return !v.IsNil() && hasUnknown(v.Elem())
+	case reflect.Struct:
+		t := fieldsOf(v.Type())
+		if t.leaf {
+			return false
+		}
+		if t.keeps && v.CanAddr() && v.Addr().Interface().(keeper).unknown().members != "" {
+			return true
+		}
+		for _, f := range t.fields {
+			if hasUnknown(v.Field(f.index)) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if hasUnknown(v.Index(i)) {
+				return true
+			}
+		}
+	case reflect.Map:
+		e := reflect.New(v.Type().Elem()).Elem() // addressable, and one for the whole map
+		for it := v.MapRange(); it.Next(); {
+			e.SetIterValue(it)
+			if hasUnknown(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addressable is v, dereferenced when it is a pointer, or an addressable copy.
+func addressable(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Pointer {
+		return v.Elem()
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
+}
+
+// A step leads from a value to one inside it: the field of a struct, the
+// element of a slice, the entry of a map, the target of a pointer.
+type step struct {
+	kind stepKind
+	i    int    // the field's index, or the element's
+	key  []byte // the map key, as JSON: quotes and escapes included
+}
+
+type stepKind uint8
+
+const (
+	stepField stepKind = iota
+	stepIndex
+	stepKey
+	stepElem
+)
+
+// at calls f with the keeper at path below v, and reports whether f changed
+// it. A map's entry is copied for f and stored back only when it changed,
+// so that looking leaves the map alone. A path that leads nowhere (a
+// pointer that is nil, an element past the end) calls nothing.
+func at(v reflect.Value, path []step, f func(keeper) bool) bool {
+	if len(path) == 0 {
+		k, ok := v.Addr().Interface().(keeper)
+		return ok && f(k)
+	}
+	s, rest := path[0], path[1:]
+	switch {
+	case s.kind == stepField && v.Kind() == reflect.Struct:
+		return at(v.Field(s.i), rest, f)
+	case s.kind == stepIndex && (v.Kind() == reflect.Slice || v.Kind() == reflect.Array) && s.i < v.Len():
+		return at(v.Index(s.i), rest, f)
+	case s.kind == stepElem && v.Kind() == reflect.Pointer && !v.IsNil():
+		return at(v.Elem(), rest, f)
+	case s.kind == stepKey && v.Kind() == reflect.Map:
+		var name string
+		if json.Unmarshal(s.key, &name) != nil {
+			return false
+		}
+		key := reflect.ValueOf(name).Convert(v.Type().Key())
+		e := v.MapIndex(key)
+		if !e.IsValid() {
+			return false
+		}
+		c := reflect.New(e.Type()).Elem()
+		c.Set(e)
+		if !at(c, rest, f) {
+			return false
+		}
+		v.SetMapIndex(key, c)
+		return true
+	}
+	return false
+}
+
+// A walker reads JSON along with the Go type it was decoded into or
+// encoded from. Reading, it notes each member of a keeper's object that
+// the type has no field for; writing, where each keeper's object ends. It
+// trusts data to be valid JSON of that shape, but never reads past its end.
+type walker struct {
+	data    []byte
+	reading bool
+	path    []step
+	found   []foundMember
+	ends    []objectEnd
+}
+
+type foundMember struct {
+	path   []step
+	member string
+}
+
+type objectEnd struct {
+	path []step
+	at   int // the offset of its closing brace
+}
+
+// value walks the value at data[i:], of type t, and returns the offset just
+// after it.
+func (w *walker) value(i int, t reflect.Type) int {
+	i = w.space(i)
+	if i >= len(w.data) {
+		return i
+	}
+	c := w.data[i]
+	switch {
+	case t.Kind() == reflect.Pointer && c != 'n':
+		return w.inside(step{kind: stepElem}, i, t.Elem())
+	case t.Kind() == reflect.Struct && c == '{' && !fieldsOf(t).leaf:
+		return w.object(i, t)
+	case t.Kind() == reflect.Map && c == '{':
+		return w.members(i, func(key []byte, at int) int {
+			return w.inside(step{kind: stepKey, key: key}, at, t.Elem())
+		})
+	case (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && c == '[':
+		n := 0
+		return w.elements(i, func(at int) int {
+			n++
+			return w.inside(step{kind: stepIndex, i: n - 1}, at, t.Elem())
+		})
+	}
+	return w.skip(i)
+}
+
+// inside walks the value at data[i:] one step further down the path.
+func (w *walker) inside(s step, i int, t reflect.Type) int {
+	w.path = append(w.path, s)
+	i = w.value(i, t)
+	w.path = w.path[:len(w.path)-1]
+	return i
+}
+
+// object walks a struct's object at data[i:].
+func (w *walker) object(i int, t reflect.Type) int {
+	info := fieldsOf(t)
+	end := w.members(i, func(key []byte, at int) int {
+		if f, ok := info.field(key); ok {
+			return w.inside(step{kind: stepField, i: f.index}, at, f.typ)
+		}
+		end := w.skip(at)
+		if w.reading && info.keeps {
+			var b bytes.Buffer
+			b.Write(key)
+			b.WriteByte(':')
+			_ = json.Compact(&b, w.data[at:end]) // valid: json.Unmarshal read it
+			w.found = append(w.found, foundMember{path: clonePath(w.path), member: b.String()})
+		}
+		return end
+	})
+	if !w.reading && info.keeps {
+		w.ends = append(w.ends, objectEnd{path: clonePath(w.path), at: end - 1})
+	}
+	return end
+}
+
+func clonePath(p []step) []step { return append([]step(nil), p...) }
+
+// members calls member for each member of the object at data[i:] with its
+// key (as JSON) and the offset just after the key's colon, and returns the
+// offset just after the object.
+func (w *walker) members(i int, member func(key []byte, at int) int) int {
+	return w.elements(i, func(at int) int {
+		end := w.str(at)
+		return member(w.data[at:end], w.space(end)+1)
+	})
+}
+
+// elements calls element with the offset of each element of the array at
+// data[i:] (or each member of the object), and returns the offset just
+// after it.
+func (w *walker) elements(i int, element func(at int) int) int {
+	closing := byte(']')
+	if w.data[i] == '{' {
+		closing = '}'
+	}
+	for i++; ; {
+		i = w.space(i)
+		if i >= len(w.data) || w.data[i] == closing {
+			return i + 1
+		}
+		if w.data[i] == ',' {
+			i++
+			continue
+		}
+		i = element(i)
+	}
+}
+
+// skip returns the offset just after the value at data[i:].
+func (w *walker) skip(i int) int {
+	i = w.space(i)
+	if i >= len(w.data) {
+		return i
+	}
+	switch w.data[i] {
+	case '"':
+		return w.str(i)
+	case '{':
+		return w.members(i, func(_ []byte, at int) int { return w.skip(at) })
+	case '[':
+		return w.elements(i, w.skip)
+	}
+	for i < len(w.data) && w.data[i] != ',' && w.data[i] != '}' && w.data[i] != ']' && w.space(i) == i {
+		i++ // a number, true, false or null
+	}
+	return i
+}
+
+// str returns the offset just after the string at data[i:]. A long string
+// is skimmed for its quotes: a quote ends it unless an odd number of
+// backslashes stands before it.
+func (w *walker) str(i int) int {
+	for j := i + 1; ; j++ {
+		n := bytes.IndexByte(w.data[j:], '"')
+		if n < 0 {
+			return len(w.data)
+		}
+		j += n
+		escapes := 0
+		for k := j - 1; k > i && w.data[k] == '\\'; k-- {
+			escapes++
+		}
+		if escapes%2 == 0 {
+			return j + 1
+		}
+	}
+}
+
+func (w *walker) space(i int) int {
+	for i < len(w.data) && (w.data[i] == ' ' || w.data[i] == '\n' || w.data[i] == '\t' || w.data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// structInfo is how encoding/json sees a struct type: the members it reads
+// and writes, and whether the type keeps the others or is a leaf that
+// encodes itself (time.Time).
+type structInfo struct {
+	fields []fieldInfo
+	keeps  bool
+	leaf   bool
+}
+
+type fieldInfo struct {
+	name  []byte
+	index int
+	typ   reflect.Type
+}
+
+var (
+	structInfos     sync.Map // reflect.Type → *structInfo
+	keeperType      = reflect.TypeFor[keeper]()
+	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	marshalerType   = reflect.TypeFor[json.Marshaler]()
+	textType        = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func fieldsOf(t reflect.Type) *structInfo {
+	if info, ok := structInfos.Load(t); ok {
+		return info.(*structInfo)
+	}
+	p := reflect.PointerTo(t)
+	info := &structInfo{
+		keeps: p.Implements(keeperType),
+		leaf:  p.Implements(unmarshalerType) || p.Implements(marshalerType) || p.Implements(textType),
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		info.fields = append(info.fields, fieldInfo{name: []byte(name), index: i, typ: f.Type})
+	}
+	structInfos.Store(t, info)
+	return info
+}
+
+// field is the field a member's key (as JSON) names, matched as
+// encoding/json matches it: exactly, or else ignoring case.
+func (s *structInfo) field(key []byte) (fieldInfo, bool) {
+	name := key[1 : len(key)-1]
+	if bytes.IndexByte(name, '\\') >= 0 {
+		var unquoted string
+		if json.Unmarshal(key, &unquoted) != nil {
+			return fieldInfo{}, false
+		}
+		name = []byte(unquoted)
+	}
+	for _, f := range s.fields {
+		if bytes.Equal(f.name, name) {
+			return f, true
+		}
+	}
+	for _, f := range s.fields {
+		if bytes.EqualFold(f.name, name) {
+			return f, true
+		}
+	}
+	return fieldInfo{}, false
+}
