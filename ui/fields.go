@@ -516,33 +516,51 @@ func (f *moodField) SetSize(w, _ int) { f.word.SetWidth(max(1, w-6)) }
 func (f *moodField) Multiline() bool  { return false }
 func (f *moodField) Typing() bool     { return true }
 
-// maxActions is how many next actions a session asks for at most: a short
-// plan is one that gets done.
+// maxActions is how many rows the actions editor offers for a new plan: a
+// short plan is one that gets done. A session that holds more (written by
+// hand, or by another version) gets a row for each.
 const maxActions = 5
 
-// actionsField is up to five actions, each with an optional due date. Enter
-// moves along the cells; up and down move between rows.
+// actionsField is the actions, each with an optional due date, on five rows
+// or one per action. Enter moves along the cells; up and down move between
+// rows. More rows than the height it is given scroll with the focus.
 type actionsField struct {
-	text, due [maxActions]textinput.Model
-	done      [maxActions]coach.Action // Done and DoneOn as loaded: ticking off is the opened session's job
-	row       int
-	onDue     bool
-	now       time.Time
-	styled    styledFor
+	text, due []textinput.Model
+	// loaded is each row's action as loaded: its Done and DoneOn (ticking
+	// off is the opened session's job) and what rebound does not know of
+	// it are kept, whatever is typed.
+	loaded      []coach.Action
+	row         int
+	top, height int // the first row shown; the lines given, 0 for all
+	onDue       bool
+	now         time.Time
+	styled      styledFor
 }
 
 func newActionsField(actions []coach.Action, st *Styles, now time.Time) *actionsField {
-	f := &actionsField{now: now}
-	for i := range maxActions {
-		var a coach.Action
-		if i < len(actions) {
-			a = actions[i]
-		}
-		f.done[i] = coach.Action{Done: a.Done, DoneOn: a.DoneOn}
+	rows := max(maxActions, len(actions))
+	f := &actionsField{now: now, text: make([]textinput.Model, rows), due: make([]textinput.Model, rows),
+		loaded: make([]coach.Action, rows)}
+	copy(f.loaded, actions)
+	for i, a := range f.loaded {
 		f.text[i] = newInput(st, a.Text, fmt.Sprintf("action %d", i+1))
 		f.due[i] = newInput(st, a.Due, "due date")
 	}
 	return f
+}
+
+// shown is how many rows are drawn: all of them, or as many as the height
+// allows but never fewer than five, as before there could be more.
+func (f *actionsField) shown() int {
+	if f.height <= 0 {
+		return len(f.text)
+	}
+	return min(len(f.text), max(maxActions, f.height))
+}
+
+// follow keeps the focused row among those drawn.
+func (f *actionsField) follow() {
+	f.top = clamp(f.top, max(0, f.row-f.shown()+1), min(f.row, len(f.text)-f.shown()))
 }
 
 // leave blurs the current cell; a due date typed as "+3d" becomes a date
@@ -568,8 +586,9 @@ func (f *actionsField) advance() bool {
 	switch {
 	case !f.onDue:
 		f.onDue = true
-	case f.row+1 < maxActions:
+	case f.row+1 < len(f.text):
 		f.row, f.onDue = f.row+1, false
+		f.follow()
 	default:
 		return false
 	}
@@ -582,10 +601,12 @@ func (f *actionsField) Update(msg tea.Msg) tea.Cmd {
 		case "up":
 			f.leave()
 			f.row = max(0, f.row-1)
+			f.follow()
 			return f.cell().Focus()
 		case "down":
 			f.leave()
-			f.row = min(maxActions-1, f.row+1)
+			f.row = min(len(f.text)-1, f.row+1)
+			f.follow()
 			return f.cell().Focus()
 		}
 	}
@@ -606,13 +627,14 @@ func (f *actionsField) next() (tea.Cmd, bool) {
 
 func (f *actionsField) View(st *Styles, focused bool) string {
 	if f.styled.changed(st) {
-		for i := range maxActions {
+		for i := range f.text {
 			f.text[i].SetStyles(st.Input)
 			f.due[i].SetStyles(st.Input)
 		}
 	}
 	var b strings.Builder
-	for i := range maxActions {
+	shown := f.shown()
+	for i := f.top; i < f.top+shown; i++ {
 		pointer := "  "
 		if focused && i == f.row {
 			pointer = st.Cursor.Render("› ")
@@ -620,19 +642,23 @@ func (f *actionsField) View(st *Styles, focused bool) string {
 		fmt.Fprintf(&b, "%s%d. %s  %s %s\n", pointer, i+1,
 			coach.Visible(f.text[i].View()), st.Muted.Render("by"), coach.Visible(f.due[i].View()))
 	}
+	if shown < len(f.text) {
+		fmt.Fprintf(&b, "  %s\n", st.Muted.Render(fmt.Sprintf("%d–%d of %d · ↑/↓ for the others", f.top+1, f.top+shown, len(f.text))))
+	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
 func (f *actionsField) Answer() coach.Answer {
 	var a coach.Answer
-	for i := range maxActions {
+	for i, action := range f.loaded {
 		text := strings.TrimSpace(coach.Raw(f.text[i].Value()))
 		due := strings.TrimSpace(coach.Raw(f.due[i].Value()))
 		if d, err := coach.ParseDate(due, f.now); err == nil {
 			due = d
 		}
 		if text != "" || due != "" {
-			a.Actions = append(a.Actions, coach.Action{Text: text, Due: due, Done: f.done[i].Done, DoneOn: f.done[i].DoneOn})
+			action.Text, action.Due = text, due
+			a.Actions = append(a.Actions, action)
 		}
 	}
 	return a
@@ -640,10 +666,12 @@ func (f *actionsField) Answer() coach.Answer {
 
 func (f *actionsField) Focus() tea.Cmd { return f.cell().Focus() }
 func (f *actionsField) Blur()          { f.leave() }
-func (f *actionsField) SetSize(w, _ int) {
+func (f *actionsField) SetSize(w, h int) {
+	f.height = h
+	f.follow()
 	dueW := 11
 	textW := max(1, w-dueW-10)
-	for i := range maxActions {
+	for i := range f.text {
 		f.text[i].SetWidth(textW)
 		f.due[i].SetWidth(dueW)
 	}
