@@ -4362,3 +4362,140 @@ func TestE2EWriteErrorsAndOddTargets(t *testing.T) {
 		}
 	}
 }
+
+// unknownFieldsSession is a session file as a newer rebound (or a person
+// with an editor) might leave it: members this build does not know at the
+// top, in the intake, a mood, the feedback request, actions, answers and a
+// draft, with values of every JSON kind; and seven actions, more than the
+// editor's five rows. It stopped at the actions, so it resumes there.
+const unknownFieldsSession = `{
+  "schema_version": 1,
+  "id": "e2e0a1b2c3d4e5f6",
+  "created_at": "2026-11-02T09:00:00Z",
+  "updated_at": "2026-11-02T09:40:00Z",
+  "status": "in_progress",
+  "position": "restart.actions",
+  "later_top": {"written_by": "rebound 9", "flags": [true, null, 1.5E+300]},
+  "intake": {"company": "Globex", "role": "Analyst", "interviewer": "", "stage": "final round",
+    "rejected_on": "2026-11-01", "channel": "email", "message": "No.", "later_source": "referral"},
+  "mood_before": {"score": 3, "word": "flat", "later_scale": [0, 10]},
+  "feedback_request": {"draft": "Hi,", "send": "yes", "send_on": "2026-11-03", "follow_up_on": "2026-11-17",
+    "later_escapes": "caf\u00e9 \ud83d\ude00 \"q\" <&>"},
+  "actions": [
+    {"text": "Action one", "due": "2026-11-10", "later_priority": 1},
+    {"text": "Action two"},
+    {"text": "Action three", "done": true, "done_on": "2026-11-04"},
+    {"text": "Action four"},
+    {"text": "Action five"},
+    {"text": "Action six", "later_priority": -6e-1},
+    {"text": "Action seven", "later_tags": ["a", {"b": {}}]}
+  ],
+  "answers": {
+    "restart.support": {"items": ["Priya"], "later_note": {"why": "mentor"}},
+    "reflect.questions": {"items": ["Why us?"], "later_n": 12345678901234567890}
+  },
+  "drafts": {"restart.stop": {"items": ["Sales"], "later_draft": 0}}
+}
+`
+
+// laterMembers finds the members of a session file whose names start with
+// "later_", by where they are, each value compacted: what rebound does not
+// know of the file.
+func laterMembers(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	found := map[string]string{}
+	var walk func(raw json.RawMessage, where string)
+	walk = func(raw json.RawMessage, where string) {
+		var obj map[string]json.RawMessage
+		var arr []json.RawMessage
+		switch {
+		case json.Unmarshal(raw, &obj) == nil && obj != nil:
+			for name, v := range obj {
+				if !strings.HasPrefix(name, "later_") {
+					walk(v, where+name+"/")
+					continue
+				}
+				var b bytes.Buffer
+				if err := json.Compact(&b, v); err != nil {
+					t.Fatal(err)
+				}
+				found[where+name] = b.String()
+			}
+		case json.Unmarshal(raw, &arr) == nil:
+			for i, v := range arr {
+				walk(v, fmt.Sprintf("%s%d/", where, i))
+			}
+		}
+	}
+	walk(data, "")
+	return found
+}
+
+// TestE2EUnknownFieldsSurvive: a session file with members rebound does not
+// know lost all of them on the next save, and a file with more actions
+// than the editor's five rows lost the rest when the actions were passed
+// unchanged. The real binary resumes such a file at its actions, leaves
+// them as they are, changes the next answer and quits: the file still
+// holds every unknown member, with the same value spelled the same way,
+// and all seven actions.
+func TestE2EUnknownFieldsSurvive(t *testing.T) {
+	dataDir := t.TempDir()
+	path := filepath.Join(dataDir, "sessions", "e2e0a1b2c3d4e5f6.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(unknownFieldsSession), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := laterMembers(t, []byte(unknownFieldsSession))
+
+	tm := startApp(t, 100, 30, dataDir)
+	tm.WaitFor(t, "Resume: Analyst at Globex", e2eWait)
+	tm.Press("down", "enter")
+	tm.WaitUntil(t, "the actions", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Your next actions") && hasLine(s, "1. Action one")
+	})
+	if screen := tm.Screen(); !hasLine(screen, "7. Action seven") {
+		t.Errorf("the seventh action is not shown:\n%s", frame(screen))
+	}
+	tm.Press("tab") // the actions as they are
+	tm.WaitUntil(t, "the support answer focused", e2eWait, func(s string) bool {
+		return hasLine(s, "› Who in your network") || strings.Contains(s, "Who in your network can support you?")
+	})
+	tm.Press("enter")
+	tm.Type("Sam")
+	tm.Press("tab")
+	waitSession(t, dataDir, "the changed answer saved", func(s *savedSession) bool {
+		return slices.Contains(s.Answers["restart.support"].Items, "Sam")
+	})
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c after the answer", 0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s savedSession
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+
+	if !slices.Contains(s.Answers["restart.support"].Items, "Priya") {
+		t.Errorf("the changed answer lost what it held: %q", s.Answers["restart.support"].Items)
+	}
+	var texts []string
+	for _, a := range s.Actions {
+		texts = append(texts, a.Text)
+	}
+	if got, want := strings.Join(texts, ", "), "Action one, Action two, Action three, Action four, Action five, Action six, Action seven"; got != want {
+		t.Errorf("the actions saved are %q, want %q", got, want)
+	}
+	got := laterMembers(t, data)
+	for where, raw := range want {
+		if got[where] != raw {
+			t.Errorf("%s is %q after the save, was %q", where, got[where], raw)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d unknown members after the save, %d before:\n%s", len(got), len(want), data)
+	}
+}
