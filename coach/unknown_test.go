@@ -2,6 +2,7 @@ package coach
 
 import (
 	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -464,5 +465,31 @@ func TestCloneKeepsUnknownMembers(t *testing.T) {
 		if got := exported["sessions/0/"+where]; !bytes.Equal(got, raw) {
 			t.Errorf("the export has %s as %s, the file as %s", where, got, raw)
 		}
+	}
+}
+
+// TestSummariesHoldNoUnknownMembers: a summary must be the same read from
+// the session's file or from the index, which (gob) keeps no unexported
+// field, so a summary drops what rebound does not know.
+func TestSummariesHoldNoUnknownMembers(t *testing.T) {
+	s, reason := decodeSession([]byte(strings.Replace(unknownSession, "LONG", "x", 1)), "0a1b2c3d4e5f6a7b")
+	if reason != "" {
+		t.Fatal(reason)
+	}
+	sum := Summarize(s)
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(sum); err != nil {
+		t.Fatal(err)
+	}
+	var back Summary
+	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
+		t.Fatal(err)
+	}
+	back.text = sum.text
+	if !reflect.DeepEqual(back, sum) {
+		t.Errorf("the summary differs through gob:\n%+v\nwant\n%+v", back, sum)
+	}
+	if s.Feedback.extra == (unknownFields{}) || s.Actions[0].extra == (unknownFields{}) {
+		t.Error("the summary took the session's unknown members away")
 	}
 }
