@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -24,11 +25,11 @@ import (
 // comparable and their copies share it safely.
 type unknownFields struct{ members string }
 
-func (u *unknownFields) add(member string) {
+func (u *unknownFields) add(members string) {
 	if u.members != "" {
-		member = u.members + "," + member
+		members = u.members + "," + members
 	}
-	u.members = member
+	u.members = members
 }
 
 // keeper is an object type of the session and practice formats: it keeps
@@ -54,12 +55,44 @@ func keepUnknown(data []byte, v any) {
 	var steps [8]step // deep enough for the formats: no allocation
 	w := walker{data: data, reading: true, path: steps[:0]}
 	w.value(0, root.Type())
-	for _, f := range w.found {
+	for _, f := range joinFound(w.found) {
 		at(root, f.path, func(k keeper) bool {
-			k.unknown().add(f.member)
+			k.unknown().add(f.members)
 			return true
 		})
 	}
+}
+
+// joinFound joins the members found for one object met more than once (a
+// key given twice, which encoding/json merges), so that each keeper is
+// given its members once: a file of many repeats costs no more than one.
+func joinFound(found []foundMembers) []foundMembers {
+	if len(found) < 2 {
+		return found
+	}
+	var joined []foundMembers
+	index := map[string]int{}
+	members := []*strings.Builder{}
+	for _, f := range found {
+		var key strings.Builder
+		for _, s := range f.path {
+			fmt.Fprintf(&key, "%d %d %s\x00", s.kind, s.i, s.key)
+		}
+		i, ok := index[key.String()]
+		if !ok {
+			i = len(joined)
+			index[key.String()] = i
+			joined = append(joined, foundMembers{path: f.path})
+			members = append(members, &strings.Builder{})
+		} else {
+			members[i].WriteByte(',')
+		}
+		members[i].WriteString(f.members)
+	}
+	for i := range joined {
+		joined[i].members = members[i].String()
+	}
+	return joined
 }
 
 // withUnknown is data, the compact JSON encoding/json made of v, with the
@@ -203,13 +236,14 @@ type walker struct {
 	data    []byte
 	reading bool
 	path    []step
-	found   []foundMember
+	found   []foundMembers
 	ends    []objectEnd
 }
 
-type foundMember struct {
-	path   []step
-	member string
+// foundMembers are the unknown members of one object.
+type foundMembers struct {
+	path    []step
+	members string
 }
 
 type objectEnd struct {
@@ -255,20 +289,25 @@ func (w *walker) inside(s step, i int, t reflect.Type) int {
 // object walks a struct's object at data[i:].
 func (w *walker) object(i int, t reflect.Type) int {
 	info := fieldsOf(t)
+	var unknown bytes.Buffer // gathered here, so that many cost no more than one
 	end := w.members(i, func(key []byte, at int) int {
 		if f, ok := info.field(key); ok {
 			return w.inside(step{kind: stepField, i: f.index}, at, f.typ)
 		}
 		end := w.skip(at)
 		if w.reading && info.keeps {
-			var b bytes.Buffer
-			b.Write(key)
-			b.WriteByte(':')
-			_ = json.Compact(&b, w.data[at:end]) // valid: json.Unmarshal read it
-			w.found = append(w.found, foundMember{path: clonePath(w.path), member: b.String()})
+			if unknown.Len() > 0 {
+				unknown.WriteByte(',')
+			}
+			unknown.Write(key)
+			unknown.WriteByte(':')
+			_ = json.Compact(&unknown, w.data[at:end]) // valid: json.Unmarshal read it
 		}
 		return end
 	})
+	if unknown.Len() > 0 {
+		w.found = append(w.found, foundMembers{path: clonePath(w.path), members: unknown.String()})
+	}
 	if !w.reading && info.keeps {
 		w.ends = append(w.ends, objectEnd{path: clonePath(w.path), at: end - 1})
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -491,5 +493,41 @@ func TestSummariesHoldNoUnknownMembers(t *testing.T) {
 	}
 	if s.Feedback.extra == (unknownFields{}) || s.Actions[0].extra == (unknownFields{}) {
 		t.Error("the summary took the session's unknown members away")
+	}
+}
+
+// TestManyUnknownMembersCostInProportion: 20,000 unknown members in one
+// object, or one object given 20,000 times, load and save with memory in
+// proportion to the file, not to its square (a member appended to all the
+// others one at a time would copy about 4 GB here).
+func TestManyUnknownMembersCostInProportion(t *testing.T) {
+	const n = 20000
+	const id = "0a1b2c3d4e5f6a7e"
+	var many, repeated strings.Builder
+	for i := range n {
+		fmt.Fprintf(&many, `"later_%d": %d, `, i, i)
+		fmt.Fprintf(&repeated, `"intake": {"later_%d": %d}, `, i, i)
+	}
+	for name, members := range map[string]string{"many": many.String(), "repeated": repeated.String()} {
+		t.Run(name, func(t *testing.T) {
+			file := []byte(`{` + members + `"schema_version": 1, "id": "` + id + `"}`)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			s, reason := decodeSession(file, id)
+			if reason != "" {
+				t.Fatal(reason)
+			}
+			enc, err := encodeSession(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runtime.ReadMemStats(&after)
+			if got := bytes.Count(enc, []byte(`"later_`)); got != n {
+				t.Errorf("%d unknown members saved, want %d", got, n)
+			}
+			if used, limit := after.TotalAlloc-before.TotalAlloc, uint64(100*len(file)); used > limit {
+				t.Errorf("a load and a save of %d bytes allocated %d, more than %d", len(file), used, limit)
+			}
+		})
 	}
 }
