@@ -15,6 +15,8 @@ package coach
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -143,6 +145,9 @@ func FuzzDecodeSession(f *testing.F) {
 		if again.ID != sess.ID {
 			t.Errorf("ID %q after a save, was %q", again.ID, sess.ID)
 		}
+		if a, b := unknownOf(sess), unknownOf(again); !slices.Equal(a, b) {
+			t.Errorf("the members rebound does not know changed in a save:\n%q\n---\n%q", a, b)
+		}
 		enc2, err := encodeSession(again)
 		if err != nil {
 			t.Fatalf("a saved session cannot be saved again: %v", err)
@@ -202,6 +207,9 @@ func FuzzDecodePractice(f *testing.F) {
 		if again.ID != p.ID {
 			t.Errorf("ID %q after a save, was %q", again.ID, p.ID)
 		}
+		if a, b := unknownOf(p), unknownOf(again); !slices.Equal(a, b) {
+			t.Errorf("the members rebound does not know changed in a save:\n%q\n---\n%q", a, b)
+		}
 		enc2, err := encodeIndented(again)
 		if err != nil {
 			t.Fatalf("a saved entry cannot be saved again: %v", err)
@@ -210,6 +218,42 @@ func FuzzDecodePractice(f *testing.F) {
 			t.Errorf("a second save differs from the first:\n%s\n---\n%s", enc, enc2)
 		}
 	})
+}
+
+// unknownOf lists the unknown members of every keeper in v, each after
+// where it is, map entries in key order: what a save must keep.
+func unknownOf(v any) []string {
+	var out []string
+	var walk func(v reflect.Value, where string)
+	walk = func(v reflect.Value, where string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), where)
+			}
+		case reflect.Struct:
+			if k, ok := v.Addr().Interface().(keeper); ok && k.unknown().members != "" {
+				out = append(out, where+" "+k.unknown().members)
+			}
+			for _, f := range fieldsOf(v.Type()).fields {
+				walk(v.Field(f.index), where+"/"+string(f.name))
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), fmt.Sprintf("%s/%d", where, i))
+			}
+		case reflect.Map:
+			keys := v.MapKeys()
+			slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+			for _, k := range keys {
+				e := reflect.New(v.Type().Elem()).Elem()
+				e.Set(v.MapIndex(k))
+				walk(e, where+"/"+k.String())
+			}
+		}
+	}
+	walk(reflect.ValueOf(v), "")
+	return out
 }
 
 // checkTerminalSafe fails if s holds anything a terminal acts on: a byte
