@@ -11,16 +11,23 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 )
 
-//go:embed flow.json advice.json support.md tips/*.md
+//go:embed flow.json advice.json evidence.json support.md lowmood.md tips/*.md
 var files embed.FS
 
 //go:embed support.md
 var support string
+
+//go:embed lowmood.md
+var lowMood string
 
 // Support is the short "you are not alone; if this stays heavy, talk to
 // someone" note, as plain text. It is shown on home and on the summary, so
@@ -51,9 +58,26 @@ const (
 	Draft Kind = "draft"
 	// Actions is one to five next actions, each with an optional due date.
 	Actions Kind = "actions"
+	// Percent is a whole number from 0 to 100, such as how strongly a
+	// thought is believed. It is stored as text ("0" to "100"), so that 0 is
+	// an answer and not the absence of one.
+	Percent Kind = "percent"
 )
 
-var kinds = []Kind{Text, Textarea, List, Checklist, Choice, Date, Mood, Draft, Actions}
+var kinds = []Kind{Text, Textarea, List, Checklist, Choice, Date, Mood, Draft, Actions, Percent}
+
+// Marks an option of a checklist can carry in About: whether it is about
+// them (the role, the company, their process) or about something you can
+// work on. The coach derives "which of these are about them" from the marks
+// instead of asking again.
+const (
+	AboutThem = "them"
+	AboutYou  = "you"
+)
+
+// TimerContinue as a prompt's Timer keeps the countdown that the prompt
+// before it started running, so two lists can share one ten minutes.
+const TimerContinue = "continue"
 
 // Section is one screen-worth of the guided flow: the intake, a mood
 // check-in, or one of the five coaching steps.
@@ -81,13 +105,129 @@ type Prompt struct {
 	Options []string `json:"options,omitempty"`
 	// Other adds a free-text line to a checklist.
 	Other bool `json:"other,omitempty"`
-	// Default pre-fills an empty answer; for dates "+7d" means a week from today.
+	// Default pre-fills an empty answer; for dates "+7d" means a week from
+	// today, or from the answer to DefaultFrom when that is set.
 	Default string `json:"default,omitempty"`
+	// DefaultFrom names an earlier date prompt that a date's Default counts
+	// from: a follow-up a week after the day the request is sent, not a
+	// week after today. With that prompt unanswered there is no default.
+	DefaultFrom string `json:"default_from,omitempty"`
+	// When asks the prompt only if, for every prompt it names, the answer
+	// is one of the values listed; "" stands for no answer. It is written
+	// {"intake.stage": ["final round"]}, and names only earlier choices.
+	When map[string][]string `json:"when,omitempty"`
+	// Timer offers an optional countdown while the prompt is answered: a
+	// duration in whole minutes ("10m"), or TimerContinue.
+	Timer string `json:"timer,omitempty"`
+	// About marks every option of a checklist AboutThem or AboutYou.
+	About map[string]string `json:"about,omitempty"`
+	// Examples gives every option a one-line example, shown beside it.
+	Examples map[string]string `json:"examples,omitempty"`
+}
+
+// Applies reports whether the prompt is asked, given the answers so far:
+// answer returns the text saved for a prompt ID ("" for none). A prompt
+// without When always applies.
+func (p Prompt) Applies(answer func(id string) string) bool {
+	for id, values := range p.When {
+		if !slices.Contains(values, answer(id)) {
+			return false
+		}
+	}
+	return true
+}
+
+// TimerLength is the countdown a prompt offers, or 0 for none (and for
+// TimerContinue, whose length is the previous prompt's).
+func (p Prompt) TimerLength() time.Duration {
+	d, err := parseTimer(p.Timer)
+	if err != nil {
+		return 0
+	}
+	return d
 }
 
 // Flow is the whole guided session, in order.
 type Flow struct {
 	Sections []Section `json:"sections"`
+	// TenMinutes lists the prompt IDs of the short session, "Ten minutes
+	// now": the check-in, the intake form, and one to three prompts of each
+	// step. Every ID is a prompt of the whole session.
+	TenMinutes []string `json:"ten_minutes"`
+
+	// evidence is evidence.json: a sentence for each stage of the intake.
+	evidence map[string]string
+}
+
+// Depth is how much of the flow a session walks. Both depths walk the same
+// five steps; the short one asks fewer prompts in each.
+type Depth string
+
+const (
+	// Whole is every prompt: "The whole session", about forty minutes. It
+	// is also what "" means, for sessions saved before depths existed.
+	Whole Depth = "whole"
+	// TenMinutes is the short path, "Ten minutes now", the default.
+	TenMinutes Depth = "ten_minutes"
+	// Rest is what the short path skipped: "the rest of this session".
+	Rest Depth = "rest"
+)
+
+// MaxTenMinutes is the most screens the short path may ask, from the
+// check-in to the summary; the intake form counts as one.
+const MaxTenMinutes = 12
+
+// Path lists the prompt IDs a depth asks, in flow order. An unknown depth
+// and "" are the whole session.
+func (f *Flow) Path(d Depth) []string {
+	short := map[string]bool{}
+	for _, id := range f.TenMinutes {
+		short[id] = true
+	}
+	var ids []string
+	for _, s := range f.Sections {
+		for _, p := range s.Prompts {
+			switch {
+			case d == TenMinutes && !short[p.ID], d == Rest && short[p.ID]:
+				continue
+			}
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids
+}
+
+// InPath reports whether a depth asks the prompt with this ID.
+func (f *Flow) InPath(d Depth, id string) bool {
+	switch d {
+	case TenMinutes:
+		return slices.Contains(f.TenMinutes, id)
+	case Rest:
+		return !slices.Contains(f.TenMinutes, id)
+	}
+	return true
+}
+
+// Screens counts the screens a list of prompt IDs takes: one each, except
+// that the prompts of a form (a section outside the steps with more than
+// one prompt, shown together) take one between them.
+func (f *Flow) Screens(ids []string) int {
+	n := 0
+	forms := map[int]bool{}
+	for _, id := range ids {
+		sec, _, ok := f.Prompt(id)
+		if !ok {
+			continue
+		}
+		if s := f.Sections[sec]; s.Step == 0 && len(s.Prompts) > 1 {
+			if forms[sec] {
+				continue
+			}
+			forms[sec] = true
+		}
+		n++
+	}
+	return n
 }
 
 // Steps is the number of coaching steps (sections with Step > 0).
@@ -149,12 +289,18 @@ func load(fsys fs.FS) (*Flow, []AdvicePoint, error) {
 	if err := decode(fsys, "advice.json", &advice); err != nil {
 		return nil, nil, err
 	}
-	support, err := fs.ReadFile(fsys, "support.md")
-	if err != nil {
-		return nil, nil, fmt.Errorf("content: support note: %w", err)
+	if err := decode(fsys, "evidence.json", &flow.evidence); err != nil {
+		return nil, nil, err
 	}
-	if strings.TrimSpace(string(support)) == "" {
-		return nil, nil, errors.New("content: support.md is empty: the app must always say where to find help")
+	for _, note := range [][2]string{{"support.md", "support note"}, {"lowmood.md", "low-mood note"}} {
+		name, what := note[0], note[1]
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("content: %s: %w", what, err)
+		}
+		if strings.TrimSpace(string(b)) == "" {
+			return nil, nil, fmt.Errorf("content: %s is empty: the app must always say where to find help", name)
+		}
 	}
 	if err := validate(&flow, advice); err != nil {
 		return nil, nil, err
@@ -179,10 +325,12 @@ func validate(f *Flow, advice []AdvicePoint) error {
 	var errs []error
 	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf("content: "+format, a...)) }
 	seen := map[string]bool{}
+	earlier := map[string]Prompt{} // the prompts before the one checked
 	sections := map[string]*Section{}
 	step := 0
 	for i := range f.Sections {
 		s := &f.Sections[i]
+		var prev Prompt // the prompt before, in this section
 		if s.ID == "" || s.Title == "" {
 			bad("section %d needs an id and a title", i)
 		}
@@ -221,12 +369,17 @@ func validate(f *Flow, advice []AdvicePoint) error {
 			case (p.Kind == Choice || p.Kind == Checklist) && len(p.Options) == 0:
 				bad("prompt %q needs options", p.ID)
 			}
+			checkPrompt(bad, p, earlier, prev)
 			seen[p.ID] = true
+			earlier[p.ID] = p
+			prev = p
 		}
 	}
 	if f.Steps() == 0 {
 		bad("the flow has no steps")
 	}
+	checkTenMinutes(bad, f, seen)
+	checkEvidence(bad, f)
 
 	points := map[int][]int{} // step -> bullet numbers, in file order
 	ids := map[string]bool{}
@@ -277,6 +430,131 @@ func validate(f *Flow, advice []AdvicePoint) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkPrompt checks the fields a prompt may add to its kind: a condition
+// on earlier answers, a timer, marks and examples for its options, and a
+// default counted from another date.
+func checkPrompt(bad func(string, ...any), p Prompt, earlier map[string]Prompt, prev Prompt) {
+	for _, id := range slices.Sorted(maps.Keys(p.When)) {
+		dep, ok := earlier[id]
+		switch {
+		case !ok:
+			bad("prompt %q is asked when %q is answered, but that prompt does not come before it", p.ID, id)
+		case dep.Kind != Choice:
+			bad("prompt %q depends on %q, which is a %s; a condition can name only a choice", p.ID, id, dep.Kind)
+		case len(p.When[id]) == 0:
+			bad("prompt %q has an empty list of values for %q", p.ID, id)
+		default:
+			for _, v := range p.When[id] {
+				if v != "" && !slices.Contains(dep.Options, v) {
+					bad("prompt %q depends on %q being %q, which is not one of its options", p.ID, id, v)
+				}
+			}
+		}
+	}
+	switch {
+	case p.Timer == "":
+	case p.Timer == TimerContinue:
+		if prev.Timer == "" {
+			bad("prompt %q continues a countdown, but the prompt before it in its section has none", p.ID)
+		}
+	default:
+		if _, err := parseTimer(p.Timer); err != nil {
+			bad("prompt %q: %v", p.ID, err)
+		}
+	}
+	checkMarks(bad, p, "about", p.About, func(v string) bool { return v == AboutThem || v == AboutYou })
+	checkMarks(bad, p, "examples", p.Examples, func(v string) bool {
+		return strings.TrimSpace(v) == v && v != "" && !strings.ContainsAny(v, "\r\n") && utf8.RuneCountInString(v) <= maxExample
+	})
+	if p.DefaultFrom != "" {
+		dep, ok := earlier[p.DefaultFrom]
+		switch {
+		case p.Kind != Date:
+			bad("prompt %q has default_from but is a %s, not a date", p.ID, p.Kind)
+		case !ok || dep.Kind != Date:
+			bad("prompt %q counts its default from %q, which is not an earlier date prompt", p.ID, p.DefaultFrom)
+		case !relativeDay.MatchString(p.Default):
+			bad("prompt %q counts its default from %q, so its default must be a number of days or weeks ahead, like +7d; found %q", p.ID, p.DefaultFrom, p.Default)
+		}
+	}
+}
+
+// maxExample keeps an option's example to one short line beside it.
+const maxExample = 100
+
+// relativeDay is a date default counted forward from another date.
+var relativeDay = regexp.MustCompile(`^\+[0-9]{1,3}[dw]$`)
+
+// checkMarks checks a map that must give every option of a choice or
+// checklist exactly one valid value, and nothing else.
+func checkMarks(bad func(string, ...any), p Prompt, field string, marks map[string]string, valid func(string) bool) {
+	if marks == nil {
+		return
+	}
+	if p.Kind != Choice && p.Kind != Checklist {
+		bad("prompt %q has %s, but a %s has no options to give them to", p.ID, field, p.Kind)
+		return
+	}
+	for _, o := range p.Options {
+		v, ok := marks[o]
+		switch {
+		case !ok:
+			bad("prompt %q: option %q has no entry in %s", p.ID, o, field)
+		case !valid(v):
+			bad("prompt %q: option %q has %s %q, which is not allowed there", p.ID, o, field, v)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(marks)) {
+		if !slices.Contains(p.Options, k) {
+			bad("prompt %q: %s names %q, which is not one of its options", p.ID, field, k)
+		}
+	}
+}
+
+// parseTimer reads a countdown length: whole minutes, from 1 to 60.
+func parseTimer(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d < time.Minute || d > time.Hour || d%time.Minute != 0 {
+		return 0, fmt.Errorf("timer %q is not a whole number of minutes from 1m to 60m", s)
+	}
+	return d, nil
+}
+
+// checkTenMinutes checks the short path: known prompts, each once, within
+// MaxTenMinutes screens, touching every coaching step, and starting at the
+// check-in, so that the short session still opens by asking how you are.
+func checkTenMinutes(bad func(string, ...any), f *Flow, seen map[string]bool) {
+	if len(f.TenMinutes) == 0 {
+		bad("the flow has no ten_minutes path")
+		return
+	}
+	once := map[string]bool{}
+	steps := map[int]bool{}
+	for _, id := range f.TenMinutes {
+		switch {
+		case !seen[id]:
+			bad("ten_minutes names unknown prompt %q", id)
+			continue
+		case once[id]:
+			bad("ten_minutes names %q twice", id)
+		}
+		once[id] = true
+		sec, _, _ := f.Prompt(id)
+		steps[f.Sections[sec].Step] = true
+	}
+	if n := f.Screens(f.TenMinutes); n > MaxTenMinutes {
+		bad("ten_minutes takes %d screens; at most %d fit in ten minutes", n, MaxTenMinutes)
+	}
+	for st := 1; st <= f.Steps(); st++ {
+		if !steps[st] {
+			bad("ten_minutes skips step %d: the short session walks all the steps", st)
+		}
+	}
+	if first := f.Path(Whole); len(first) > 0 && f.TenMinutes[0] != first[0] {
+		bad("ten_minutes must start where the whole session does, at %q", first[0])
+	}
 }
 
 // normalize lowercases text and collapses every run of white space to one

@@ -190,7 +190,7 @@ var (
 // through to the terminal, and HTML, links, tables and code would be noise.
 func TestTipsArePlainText(t *testing.T) {
 	flow, _ := mustLoad(t)
-	texts := map[string]string{"support.md": Support()}
+	texts := map[string]string{"support.md": Support(), "lowmood.md": LowMood()}
 	for _, s := range steps(flow) {
 		texts["tips/"+s.ID+".md"] = s.Tip
 	}
@@ -207,7 +207,10 @@ func TestNoToxicPositivity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := strings.ToLower(string(b) + Support())
+	all := strings.ToLower(string(b) + Support() + LowMood())
+	for _, st := range []string{"phone screen", "first interview", "final round", "after an assessment", "other"} {
+		all += strings.ToLower(flow.StageEvidence(st))
+	}
 	for _, s := range steps(flow) {
 		all += strings.ToLower(s.Tip)
 	}
@@ -386,13 +389,19 @@ func TestParseAdviceID(t *testing.T) {
 
 // A small, valid content tree for the validation tests to break.
 const (
-	goodFlow = `{"sections": [
+	goodFlow = `{"ten_minutes": ["intake.company", "one.pick", "two.note"], "sections": [
   {"id": "intake", "title": "What happened", "prompts": [
-    {"id": "intake.company", "kind": "text", "label": "Company"}]},
+    {"id": "intake.company", "kind": "text", "label": "Company"},
+    {"id": "intake.stage", "kind": "choice", "label": "Stage", "options": ["early", "late"]}]},
   {"id": "one", "title": "Step one", "step": 1, "prompts": [
-    {"id": "one.pick", "kind": "choice", "label": "Pick", "options": ["a", "b"]}]},
+    {"id": "one.pick", "kind": "choice", "label": "Pick", "options": ["a", "b"]},
+    {"id": "one.when", "kind": "text", "label": "Only after a", "when": {"one.pick": ["a"]}},
+    {"id": "one.marks", "kind": "checklist", "label": "Tick", "options": ["x", "y"], "about": {"x": "them", "y": "you"}, "examples": {"x": "an x", "y": "a y"}}]},
   {"id": "two", "title": "Step two", "step": 2, "prompts": [
-    {"id": "two.note", "kind": "textarea", "label": "Note"}]}
+    {"id": "two.note", "kind": "textarea", "label": "Note", "timer": "10m"},
+    {"id": "two.more", "kind": "list", "label": "More", "timer": "continue"},
+    {"id": "two.sent", "kind": "date", "label": "Sent", "default": "+1d"},
+    {"id": "two.later", "kind": "date", "label": "Later", "default": "+7d", "default_from": "two.sent"}]}
 ]}`
 	goodAdvice = `[
   {"id": "1.1", "summary": "s", "tip": "one", "phrase": "breathe slowly"},
@@ -403,11 +412,13 @@ const (
 
 func goodFS() fstest.MapFS {
 	return fstest.MapFS{
-		"flow.json":   {Data: []byte(goodFlow)},
-		"advice.json": {Data: []byte(goodAdvice)},
-		"support.md":  {Data: []byte("You are not alone.\n")},
-		"tips/one.md": {Data: []byte("## One\n\nFirst, breathe slowly.\n")},
-		"tips/two.md": {Data: []byte("## Two\n\nThen ask for feedback.\n")},
+		"flow.json":     {Data: []byte(goodFlow)},
+		"advice.json":   {Data: []byte(goodAdvice)},
+		"evidence.json": {Data: []byte(`{"early": "You got in.", "late": "You got far."}`)},
+		"support.md":    {Data: []byte("You are not alone.\n")},
+		"lowmood.md":    {Data: []byte("This is hard. Message someone.\n")},
+		"tips/one.md":   {Data: []byte("## One\n\n**Breathe.**\n\nFirst, breathe slowly.\n")},
+		"tips/two.md":   {Data: []byte("## Two\n\n**Ask.**\n\nThen ask for feedback.\n")},
 	}
 }
 
@@ -448,12 +459,44 @@ func TestLoadRejects(t *testing.T) {
 		{"choice without options", replace("flow.json", `, "options": ["a", "b"]`, ``), `prompt "one.pick" needs options`},
 		{"prompt without label", replace("flow.json", `"label": "Note"`, `"label": ""`), `prompt "two.note" has no label`},
 		{"section without prompts", replace("flow.json", `"prompts": [
-    {"id": "two.note", "kind": "textarea", "label": "Note"}]`, `"prompts": []`), `section "two" has no prompts`},
+    {"id": "intake.company", "kind": "text", "label": "Company"},
+    {"id": "intake.stage", "kind": "choice", "label": "Stage", "options": ["early", "late"]}]`, `"prompts": []`), `section "intake" has no prompts`},
 		{"unknown field", replace("flow.json", `"label": "Note"`, `"lable": "Note"`), `unknown field "lable"`},
 		{"steps out of order", replace("flow.json", `"step": 2`, `"step": 3`), `is step 3 but comes where step 2 belongs`},
 		{"step without a tip file", remove("tips/two.md"), `tip for step "two"`},
 		{"empty tip", set("tips/two.md", " \n"), `step "two" has an empty tip`},
 		{"tip without heading", set("tips/two.md", "Then ask for feedback.\n"), `must start with a level-2 heading`},
+		{"when names a later prompt", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"two.note": ["a"]}`), `prompt "one.when" is asked when "two.note" is answered, but that prompt does not come before it`},
+		{"when names itself", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"one.when": ["a"]}`), `does not come before it`},
+		{"when names a text prompt", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"intake.company": ["a"]}`), `a condition can name only a choice`},
+		{"when value not an option", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"one.pick": ["c"]}`), `depends on "one.pick" being "c", which is not one of its options`},
+		{"when without values", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"one.pick": []}`), `empty list of values for "one.pick"`},
+		{"timer in seconds", replace("flow.json", `"timer": "10m"`, `"timer": "90s"`), `timer "90s" is not a whole number of minutes`},
+		{"timer too long", replace("flow.json", `"timer": "10m"`, `"timer": "2h"`), `timer "2h" is not a whole number of minutes`},
+		{"timer that is not a duration", replace("flow.json", `"timer": "10m"`, `"timer": "ten"`), `timer "ten"`},
+		{"timer continues nothing", replace("flow.json", `, "timer": "10m"`, ``), `prompt "two.more" continues a countdown, but the prompt before it in its section has none`},
+		{"about misses an option", replace("flow.json", `"about": {"x": "them", "y": "you"}`, `"about": {"x": "them"}`), `option "y" has no entry in about`},
+		{"about with a bad mark", replace("flow.json", `"y": "you"`, `"y": "me"`), `option "y" has about "me"`},
+		{"about names no option", replace("flow.json", `"about": {"x": "them", "y": "you"}`, `"about": {"x": "them", "y": "you", "z": "them"}`), `about names "z", which is not one of its options`},
+		{"about on a text prompt", replace("flow.json", `"label": "Company"}`, `"label": "Company", "about": {}}`), `prompt "intake.company" has about, but a text has no options`},
+		{"example over two lines", replace("flow.json", `"a y"`, `"a\ny"`), `option "y" has examples`},
+		{"empty example", replace("flow.json", `"a y"`, `""`), `option "y" has examples ""`},
+		{"example too long", replace("flow.json", `"a y"`, `"`+strings.Repeat("y", maxExample+1)+`"`), `option "y" has examples`},
+		{"default_from a choice", replace("flow.json", `"default_from": "two.sent"`, `"default_from": "one.pick"`), `counts its default from "one.pick", which is not an earlier date prompt`},
+		{"default_from a later prompt", replace("flow.json", `"default_from": "two.sent"`, `"default_from": "two.later"`), `not an earlier date prompt`},
+		{"default_from with a fixed day", replace("flow.json", `"default": "+7d", "default_from"`, `"default": "2026-01-01", "default_from"`), `its default must be a number of days or weeks ahead`},
+		{"default_from on a text prompt", replace("flow.json", `"label": "Company"}`, `"label": "Company", "default_from": "two.sent"}`), `prompt "intake.company" has default_from but is a text`},
+		{"no short path", replace("flow.json", `"ten_minutes": ["intake.company", "one.pick", "two.note"], `, ``), `the flow has no ten_minutes path`},
+		{"short path names an unknown prompt", replace("flow.json", `"two.note"]`, `"two.nope"]`), `ten_minutes names unknown prompt "two.nope"`},
+		{"short path names a prompt twice", replace("flow.json", `"one.pick", "two.note"]`, `"one.pick", "one.pick", "two.note"]`), `ten_minutes names "one.pick" twice`},
+		{"short path skips a step", replace("flow.json", `, "two.note"]`, `]`), `ten_minutes skips step 2`},
+		{"short path starts late", replace("flow.json", `["intake.company", "one.pick"`, `["one.pick"`), `ten_minutes must start where the whole session does, at "intake.company"`},
+		{"evidence for an unknown stage", set("evidence.json", `{"early": "a", "late": "b", "never": "c"}`), `evidence.json has a sentence for "never"`},
+		{"evidence missing a stage", set("evidence.json", `{"early": "a"}`), `evidence.json has no sentence for the stage "late"`},
+		{"blank evidence", set("evidence.json", `{"early": "a", "late": " "}`), `no sentence for the stage "late"`},
+		{"missing evidence", remove("evidence.json"), `evidence.json`},
+		{"missing low-mood note", remove("lowmood.md"), `low-mood note`},
+		{"empty low-mood note", set("lowmood.md", " \n"), `lowmood.md is empty`},
 		{"phrase not in tip", replace("advice.json", `"breathe slowly"`, `"count to ten"`), `the "one" tip does not contain "count to ten"`},
 		{"phrase in the wrong step", replace("advice.json", `"tip": "one", "phrase": "breathe slowly"`, `"tip": "two", "phrase": "ask for feedback"`), `advice 1.1 belongs to step 1, but tip "two" is step 2`},
 		{"tip names no step", replace("advice.json", `"tip": "one"`, `"tip": "intake"`), `advice 1.1 names unknown step "intake"`},
