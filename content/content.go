@@ -94,6 +94,27 @@ type Section struct {
 	Prompts []Prompt `json:"prompts"`
 }
 
+// Gist is the tip's one-line summary in plain text: the bold line right
+// under its heading, which a screen can keep in view while the rest
+// scrolls. It is "" for a section without a tip, or a tip without one.
+func (s Section) Gist() string {
+	_, rest, _ := strings.Cut(strings.TrimSpace(s.Tip), "\n")
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	line, after, _ := strings.Cut(rest, "\n")
+	line = strings.TrimSpace(line)
+	inner, ok := strings.CutPrefix(line, "**")
+	if !ok {
+		return ""
+	}
+	inner, ok = strings.CutSuffix(inner, "**")
+	// One line: the paragraph must end here, and hold no other bold.
+	if !ok || strings.TrimSpace(inner) == "" || strings.Contains(inner, "**") ||
+		(strings.TrimSpace(after) != "" && !strings.HasPrefix(strings.TrimLeft(after, " \t\r"), "\n")) {
+		return ""
+	}
+	return strings.TrimSpace(inner)
+}
+
 // Prompt is one question. Its ID is stable: answers are saved under it, so an
 // ID must never be reused for a different question.
 type Prompt struct {
@@ -256,7 +277,10 @@ func (f *Flow) Prompt(id string) (sec, prm int, ok bool) {
 // AdvicePoint maps one point of the advice digest (shared/ADVICE.md) to where
 // the app makes it: a phrase that must appear in a step's tip, prompts, or both.
 type AdvicePoint struct {
-	// ID is "<step>.<bullet>", counting bullets from 1 under each step heading.
+	// ID is "<step>.<bullet>", counting bullets from 1 under each step
+	// heading, or "m.<bullet>" for the points under ADVICE.md's "Points the
+	// first digest missed", which belong to no one step: their tip may be
+	// any step's.
 	ID      string   `json:"id"`
 	Summary string   `json:"summary"`
 	Tip     string   `json:"tip,omitempty"`     // section ID whose tip makes the point
@@ -354,6 +378,8 @@ func validate(f *Flow, advice []AdvicePoint) error {
 				bad("step %q has an empty tip", s.ID)
 			case !strings.HasPrefix(tip, "## "):
 				bad("the tip for step %q must start with a level-2 heading (## )", s.ID)
+			case s.Gist() == "":
+				bad("the tip for step %q must open, under its heading, with a one-line gist in bold (**…**)", s.ID)
 			}
 		}
 		for _, p := range s.Prompts {
@@ -382,6 +408,7 @@ func validate(f *Flow, advice []AdvicePoint) error {
 	checkEvidence(bad, f)
 
 	points := map[int][]int{} // step -> bullet numbers, in file order
+	var missed []int          // the same for the missed points
 	ids := map[string]bool{}
 	for _, a := range advice {
 		st, n, ok := parseAdviceID(a.ID)
@@ -392,6 +419,8 @@ func validate(f *Flow, advice []AdvicePoint) error {
 			bad("advice %s is for step %d, but the flow has %d steps", a.ID, st, f.Steps())
 		case ids[a.ID]:
 			bad("advice id %s is used twice", a.ID)
+		case st == missedStep:
+			missed = append(missed, n)
 		default:
 			points[st] = append(points[st], n)
 		}
@@ -407,7 +436,7 @@ func validate(f *Flow, advice []AdvicePoint) error {
 			switch {
 			case !found || s.Step == 0:
 				bad("advice %s names unknown step %q", a.ID, a.Tip)
-			case ok && s.Step != st:
+			case ok && st != missedStep && s.Step != st:
 				bad("advice %s belongs to step %d, but tip %q is step %d", a.ID, st, a.Tip, s.Step)
 			case a.Phrase == "" || !strings.Contains(normalize(s.Tip), normalize(a.Phrase)):
 				bad("advice %s: the %q tip does not contain %q", a.ID, a.Tip, a.Phrase)
@@ -428,6 +457,9 @@ func validate(f *Flow, advice []AdvicePoint) error {
 		if ns[0] != 1 || ns[len(ns)-1] != len(ns) {
 			bad("advice for step %d must be numbered %d.1 to %d.%d without gaps, found %v", st, st, st, len(ns), ns)
 		}
+	}
+	if ns := slices.Compact(slices.Sorted(slices.Values(missed))); len(ns) > 0 && (ns[0] != 1 || ns[len(ns)-1] != len(ns)) {
+		bad("the missed points must be numbered m.1 to m.%d without gaps, found %v", len(ns), ns)
 	}
 	return errors.Join(errs...)
 }
@@ -563,13 +595,24 @@ func normalize(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
+// missedStep is the step parseAdviceID gives the missed points ("m.N").
+const missedStep = 0
+
 // parseAdviceID splits an advice id "<step>.<bullet>" into its two numbers,
-// both 1 or more; ok is false for anything else. ADVICE.md counts bullets
-// from 1 under each step heading, and so do the ids.
+// both 1 or more, or an id "m.<bullet>" into missedStep and the bullet; ok
+// is false for anything else. ADVICE.md counts bullets from 1 under each
+// heading, and so do the ids.
 func parseAdviceID(id string) (step, bullet int, ok bool) {
 	a, b, found := strings.Cut(id, ".")
 	if !found {
 		return 0, 0, false
+	}
+	if a == "m" {
+		bullet, err := strconv.Atoi(b)
+		if err != nil || bullet < 1 || strconv.Itoa(bullet) != b {
+			return 0, 0, false
+		}
+		return missedStep, bullet, true
 	}
 	step, err1 := strconv.Atoi(a)
 	bullet, err2 := strconv.Atoi(b)

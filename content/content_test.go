@@ -9,7 +9,6 @@ import (
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -242,9 +241,15 @@ func TestSupport(t *testing.T) {
 	}
 }
 
-// specBullets reads ADVICE.md and counts, for each "## Step N" heading, the
-// top-level "- " bullets before the next "## " heading.
-func specBullets(t *testing.T, path string) map[int]int {
+// missedHeading is the ADVICE.md heading whose bullets advice.json maps
+// as "m.1", "m.2", ...: points that belong to no one step.
+const missedHeading = "## Points the first digest missed"
+
+// specBullets reads ADVICE.md and counts the top-level "- " bullets under
+// each "## Step N" heading (keyed "N") and under missedHeading (keyed "m"),
+// up to the next "## " heading. Bullets under any other heading fail the
+// test: a new kind of point must be mapped, not skipped.
+func specBullets(t *testing.T, path string) map[string]int {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -252,23 +257,34 @@ func specBullets(t *testing.T, path string) map[int]int {
 	}
 	defer f.Close()
 	stepHeading := regexp.MustCompile(`^## Step ([0-9]+)\b`)
-	counts := map[int]int{}
-	step := 0
+	counts := map[string]int{}
+	group, heading := "", ""
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
 		switch {
 		case strings.HasPrefix(line, "## "):
-			step = 0
-			if m := stepHeading.FindStringSubmatch(line); m != nil {
-				step, _ = strconv.Atoi(m[1])
-				if _, dup := counts[step]; dup {
-					t.Fatalf("%s has two headings for step %d", path, step)
-				}
-				counts[step] = 0
+			group, heading = "", line
+			switch m := stepHeading.FindStringSubmatch(line); {
+			case m != nil:
+				group = m[1]
+			case strings.HasPrefix(line, missedHeading):
+				group = "m"
 			}
-		case step > 0 && strings.HasPrefix(line, "- "):
-			counts[step]++
+			if group != "" {
+				if _, dup := counts[group]; dup {
+					t.Fatalf("%s has two headings for %q", path, group)
+				}
+				counts[group] = 0
+			}
+		case strings.HasPrefix(line, "- "):
+			if group == "" {
+				if heading != "" {
+					t.Errorf("%s: a bullet under %q, a heading advice.json has no ids for: %s", path, heading, line)
+				}
+				continue
+			}
+			counts[group]++
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -279,23 +295,30 @@ func specBullets(t *testing.T, path string) map[int]int {
 
 // TestAdviceCoversSpec is the proof that every point of the advice digest is
 // made somewhere in the app: advice.json must have exactly one entry per
-// bullet of ADVICE.md, and Load has already checked where each entry points.
+// bullet of ADVICE.md, the missed points included, and Load has already
+// checked where each entry points.
 func TestAdviceCoversSpec(t *testing.T) {
 	_, advice := mustLoad(t)
 	if _, err := os.Stat(adviceSpec); errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("%s is not checked out beside the repository, so advice.json cannot be compared with the spec; TestAdviceIDs still checks its shape", adviceSpec)
 	}
 	spec := specBullets(t, adviceSpec)
-	if len(spec) != wantSteps {
-		t.Errorf("%s has %d step headings, want %d", adviceSpec, len(spec), wantSteps)
+	steps := 0
+	for group := range spec {
+		if group != "m" {
+			steps++
+		}
+	}
+	if steps != wantSteps {
+		t.Errorf("%s has %d step headings, want %d", adviceSpec, steps, wantSteps)
 	}
 	want := map[string]bool{}
-	for step, n := range spec {
+	for group, n := range spec {
 		if n == 0 {
-			t.Errorf("%s: step %d has no bullets", adviceSpec, step)
+			t.Errorf("%s: %q has no bullets", adviceSpec, group)
 		}
 		for i := 1; i <= n; i++ {
-			want[fmt.Sprintf("%d.%d", step, i)] = true
+			want[fmt.Sprintf("%s.%d", group, i)] = true
 		}
 	}
 	got := map[string]bool{}
@@ -352,8 +375,16 @@ func TestAdviceIDs(t *testing.T) {
 			}
 		}
 	}
+	if ns := slices.Sorted(slices.Values(perStep[missedStep])); len(ns) > 0 {
+		for i, n := range ns {
+			if n != i+1 {
+				t.Errorf("the missed points are %v, want m.1 to m.%d with no gaps", ns, len(ns))
+				break
+			}
+		}
+	}
 	for step := range perStep {
-		if step < 1 || step > wantSteps {
+		if step != missedStep && (step < 1 || step > wantSteps) {
 			t.Errorf("advice for step %d, but there are only %d steps", step, wantSteps)
 		}
 	}
@@ -378,6 +409,13 @@ func TestParseAdviceID(t *testing.T) {
 		{"-1.1", 0, 0, false},
 		{"+1.1", 0, 0, false},
 		{"a.b", 0, 0, false},
+		{"m.1", missedStep, 1, true},
+		{"m.12", missedStep, 12, true},
+		{"m.0", 0, 0, false},
+		{"m.01", 0, 0, false},
+		{"m.", 0, 0, false},
+		{"M.1", 0, 0, false},
+		{"m.x", 0, 0, false},
 	}
 	for _, tt := range tests {
 		step, bullet, ok := parseAdviceID(tt.id)
@@ -406,7 +444,8 @@ const (
 	goodAdvice = `[
   {"id": "1.1", "summary": "s", "tip": "one", "phrase": "breathe slowly"},
   {"id": "1.2", "summary": "s", "prompts": ["one.pick"]},
-  {"id": "2.1", "summary": "s", "tip": "two", "phrase": "ask for feedback", "prompts": ["two.note", "intake.company"]}
+  {"id": "2.1", "summary": "s", "tip": "two", "phrase": "ask for feedback", "prompts": ["two.note", "intake.company"]},
+  {"id": "m.1", "summary": "s", "tip": "one", "phrase": "breathe slowly"}
 ]`
 )
 
@@ -427,8 +466,8 @@ func TestLoadAcceptsGoodFS(t *testing.T) {
 	if err != nil {
 		t.Fatalf("load of the valid test tree: %v", err)
 	}
-	if flow.Steps() != 2 || len(advice) != 3 {
-		t.Errorf("got %d steps and %d advice points, want 2 and 3", flow.Steps(), len(advice))
+	if flow.Steps() != 2 || len(advice) != 4 {
+		t.Errorf("got %d steps and %d advice points, want 2 and 4", flow.Steps(), len(advice))
 	}
 	if flow.Sections[1].Tip == "" {
 		t.Error("the tip was not read into its section")
@@ -466,6 +505,10 @@ func TestLoadRejects(t *testing.T) {
 		{"step without a tip file", remove("tips/two.md"), `tip for step "two"`},
 		{"empty tip", set("tips/two.md", " \n"), `step "two" has an empty tip`},
 		{"tip without heading", set("tips/two.md", "Then ask for feedback.\n"), `must start with a level-2 heading`},
+		{"tip without gist", set("tips/two.md", "## Two\n\nThen ask for feedback.\n"), `tip for step "two" must open, under its heading, with a one-line gist in bold`},
+		{"gist over two lines", set("tips/two.md", "## Two\n\n**Ask\nnow.**\n\nThen ask for feedback.\n"), `one-line gist in bold`},
+		{"gist that runs on", set("tips/two.md", "## Two\n\n**Ask.**\nThen ask for feedback.\n"), `one-line gist in bold`},
+		{"empty gist", set("tips/two.md", "## Two\n\n****\n\nThen ask for feedback.\n"), `one-line gist in bold`},
 		{"when names a later prompt", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"two.note": ["a"]}`), `prompt "one.when" is asked when "two.note" is answered, but that prompt does not come before it`},
 		{"when names itself", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"one.when": ["a"]}`), `does not come before it`},
 		{"when names a text prompt", replace("flow.json", `"when": {"one.pick": ["a"]}`, `"when": {"intake.company": ["a"]}`), `a condition can name only a choice`},
@@ -495,6 +538,8 @@ func TestLoadRejects(t *testing.T) {
 		{"evidence missing a stage", set("evidence.json", `{"early": "a"}`), `evidence.json has no sentence for the stage "late"`},
 		{"blank evidence", set("evidence.json", `{"early": "a", "late": " "}`), `no sentence for the stage "late"`},
 		{"missing evidence", remove("evidence.json"), `evidence.json`},
+		{"gap in missed ids", replace("advice.json", `"id": "m.1"`, `"id": "m.2"`), `the missed points must be numbered m.1 to m.1 without gaps`},
+		{"missed point with a phrase not in its tip", replace("advice.json", `{"id": "m.1", "summary": "s", "tip": "one", "phrase": "breathe slowly"}`, `{"id": "m.1", "summary": "s", "tip": "two", "phrase": "breathe slowly"}`), `advice m.1: the "two" tip does not contain "breathe slowly"`},
 		{"missing low-mood note", remove("lowmood.md"), `low-mood note`},
 		{"empty low-mood note", set("lowmood.md", " \n"), `lowmood.md is empty`},
 		{"phrase not in tip", replace("advice.json", `"breathe slowly"`, `"count to ten"`), `the "one" tip does not contain "count to ten"`},

@@ -267,6 +267,50 @@ func TestStageEvidence(t *testing.T) {
 	}
 }
 
+// TestGists: each tip opens with a bold line a screen can keep in view.
+func TestGists(t *testing.T) {
+	flow, _ := mustLoad(t)
+	for _, s := range steps(flow) {
+		g := s.Gist()
+		if g == "" || strings.Contains(g, "\n") || utf8.RuneCountInString(g) > 80 {
+			t.Errorf("tip %q: gist %q, want one line of at most 80 characters", s.ID, g)
+		}
+	}
+	tests := []struct{ tip, want string }{
+		{"## H\n\n**Gist.**\n\nBody.", "Gist."},
+		{"## H\n**Gist.**\n", "Gist."},
+		{"## H\n\n  **Gist.**  \n\nBody.", "Gist."},
+		{"## H\n\nBody.", ""},
+		{"## H\n\n**Two\nlines.**", ""},
+		{"## H\n\n**Gist.** and more", ""},
+		{"## H\n\n**Gist.**\nrunning on", ""},
+		{"## H\n\n**a** and **b**", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := (Section{Tip: tt.tip}).Gist(); got != tt.want {
+			t.Errorf("Gist(%q) = %q, want %q", tt.tip, got, tt.want)
+		}
+	}
+}
+
+// TestWeakSpotsGone: the phrases the issue asked to rework stay out.
+func TestWeakSpotsGone(t *testing.T) {
+	flow, _ := mustLoad(t)
+	var all string
+	for _, s := range steps(flow) {
+		all += normalize(s.Tip) + "\n"
+	}
+	for _, phrase := range []string{
+		"treat it as a gift", "moves you closer", "gets a little easier", "little to gain",
+		"thick skin", "not a comforting story", "what other explanations are there for this rejection",
+	} {
+		if strings.Contains(all, phrase) {
+			t.Errorf("a tip still says %q", phrase)
+		}
+	}
+}
+
 var phoneLike = regexp.MustCompile(`[0-9]`)
 
 func TestLowMood(t *testing.T) {
