@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 // A few prompts fill typed fields of the session rather than the generic
@@ -24,9 +26,25 @@ const (
 	PromptSend        = "feedback.send"
 	PromptSendOn      = "feedback.send_on"
 	PromptFollowUpOn  = "feedback.follow_up_on"
+	PromptClosureOn   = "feedback.closure_on"
 	PromptActions     = "restart.actions"
 	PromptQuestions   = "reflect.questions"
 	PromptBalanced    = "not_personal.balanced"
+)
+
+// Prompts whose answers live in Answers but that the coach reads by name.
+const (
+	// PromptTopic is the topic a final-round request names.
+	PromptTopic = "feedback.topic"
+	// PromptBeliefBefore and PromptBeliefAfter are how strongly the thought
+	// that hurts is believed, 0 to 100, before and after the balanced one.
+	PromptBeliefBefore = "not_personal.belief_before"
+	PromptBeliefAfter  = "not_personal.belief_after"
+	// PromptPlan is the if-then plan for the next rejection.
+	PromptPlan = "restart.if_then"
+	// PromptAboutThem was asked until the explanations carried marks; old
+	// sessions keep its typed answer, which the summary still shows.
+	PromptAboutThem = "not_personal.about_them"
 )
 
 // textField returns the session field behind a single-text prompt, or nil
@@ -55,6 +73,8 @@ func (s *Session) textField(id string) *string {
 		return &s.Feedback.SendOn
 	case PromptFollowUpOn:
 		return &s.Feedback.FollowUpOn
+	case PromptClosureOn:
+		return &s.Feedback.ClosureOn
 	}
 	return nil
 }
@@ -179,4 +199,10 @@ func tidy(a Answer) Answer {
 		a.Actions = nil
 	}
 	return a
+}
+
+// Applies reports whether a prompt's condition (content.Prompt.When) holds
+// for the answers saved so far.
+func (s *Session) Applies(p content.Prompt) bool {
+	return p.Applies(func(id string) string { return s.Get(id).Text })
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 // DateLayout is how dates are stored: a calendar day, with no time or zone,
@@ -56,4 +58,27 @@ func ParseDate(s string, now time.Time) (string, error) {
 		return day(n * unit), nil
 	}
 	return "", errDate
+}
+
+// DateDefault is what a date prompt starts with while it has no answer, in
+// DateLayout, or "" for none: its Default counted from today, or, when it
+// has DefaultFrom, from that prompt's answer, so that a follow-up falls a
+// week after the day the request is sent. With that answer empty or not a
+// date there is no default: a week after nothing is no date.
+func DateDefault(p content.Prompt, s *Session, now time.Time) string {
+	if p.Kind != content.Date || p.Default == "" {
+		return ""
+	}
+	if p.DefaultFrom != "" {
+		from, err := time.Parse(DateLayout, s.Get(p.DefaultFrom).Text)
+		if err != nil {
+			return ""
+		}
+		now = from
+	}
+	d, err := ParseDate(p.Default, now)
+	if err != nil {
+		return ""
+	}
+	return d
 }

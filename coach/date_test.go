@@ -1,8 +1,11 @@
 package coach
 
 import (
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 func TestParseDate(t *testing.T) {
@@ -112,5 +115,63 @@ func TestParseDateDefaults(t *testing.T) {
 				t.Errorf("%s: default %q: ParseDate = %q, %v", p.ID, p.Default, got, err)
 			}
 		}
+	}
+}
+
+func TestDateDefault(t *testing.T) {
+	flow := loadFlow(t)
+	get := func(id string) content.Prompt {
+		sec, prm, ok := flow.Prompt(id)
+		if !ok {
+			t.Fatalf("no prompt %q", id)
+		}
+		return flow.Sections[sec].Prompts[prm]
+	}
+	withSend := func(day string) *Session {
+		s := NewSession(fixedNow)
+		s.Set(PromptSendOn, Answer{Text: day}, fixedNow)
+		return s
+	}
+	tests := []struct {
+		name string
+		p    content.Prompt
+		s    *Session
+		want string
+	}{
+		{"send: tomorrow", get(PromptSendOn), NewSession(fixedNow), "2026-11-21"},
+		{"follow-up: a week after sending", get(PromptFollowUpOn), withSend("2026-11-23"), "2026-11-30"},
+		{"follow-up across a month", get(PromptFollowUpOn), withSend("2026-12-28"), "2027-01-04"},
+		{"follow-up with no send date: none", get(PromptFollowUpOn), NewSession(fixedNow), ""},
+		{"follow-up with a send date that is not one", get(PromptFollowUpOn), withSend("soon"), ""},
+		{"rejected on: today", get(PromptRejectedOn), NewSession(fixedNow), "2026-11-20"},
+		{"closure: two weeks from today", get(PromptClosureOn), NewSession(fixedNow), "2026-12-04"},
+		{"not a date prompt", get(PromptCompany), NewSession(fixedNow), ""},
+		{"a date without a default", content.Prompt{Kind: content.Date}, NewSession(fixedNow), ""},
+		{"a default that does not parse", content.Prompt{Kind: content.Date, Default: "soon"}, NewSession(fixedNow), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DateDefault(tt.p, tt.s, fixedNow); got != tt.want {
+				t.Errorf("DateDefault = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnanswered(t *testing.T) {
+	flow := loadFlow(t)
+	s := NewSession(fixedNow)
+	if got, want := Unanswered(flow, s, content.TenMinutes), flow.Path(content.TenMinutes); !slices.Equal(got, want) {
+		t.Errorf("a new session's ten minutes: %q, want %q", got, want)
+	}
+	s.Set(PromptMoodBefore, Answer{Score: 4}, fixedNow)
+	s.Set(PromptStage, Answer{Text: "final round"}, fixedNow)
+	s.Set("not_personal.evidence_for", Answer{Items: []string{"a weak answer"}}, fixedNow)
+	rest := Unanswered(flow, s, content.Rest)
+	if !slices.Contains(rest, PromptTopic) || slices.Contains(rest, "not_personal.evidence_for") || slices.Contains(rest, PromptClosureOn) {
+		t.Errorf("the rest of a final-round session: %q", rest)
+	}
+	if slices.Contains(Unanswered(flow, s, content.Whole), PromptMoodBefore) {
+		t.Error("an answered prompt is not unanswered")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"maps"
 	"slices"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 // SchemaVersion is the version of the session file format this build writes.
@@ -33,7 +35,11 @@ type Session struct {
 	UpdatedAt     time.Time `json:"updated_at"`
 	Status        Status    `json:"status"`
 	// Position is the ID of the prompt to resume at.
-	Position   string            `json:"position"`
+	Position string `json:"position"`
+	// Depth is how much of the flow the session walks: "" (the whole
+	// session, as every session saved before depths), "ten_minutes" or
+	// "rest" (see content.Depth).
+	Depth      content.Depth     `json:"depth,omitempty"`
 	Intake     Intake            `json:"intake"`
 	MoodBefore *Mood             `json:"mood_before,omitempty"`
 	MoodAfter  *Mood             `json:"mood_after,omitempty"`
@@ -87,6 +93,9 @@ type FeedbackRequest struct {
 	Send       string `json:"send"`
 	SendOn     string `json:"send_on"`
 	FollowUpOn string `json:"follow_up_on"`
+	// ClosureOn is, after silence, the day from which the user takes the
+	// silence as a no: home shows it as closure once it comes.
+	ClosureOn string `json:"closure_on,omitempty"`
 	// Outcome is what became of the request, recorded later from the
 	// opened session: "" (nothing yet), or one of the Outcome constants.
 	Outcome Outcome `json:"outcome,omitempty"`

@@ -16,10 +16,14 @@ type Walk struct {
 }
 
 // NewWalk places a walk at the session's saved position, or at the first
-// prompt when the position is empty or names a prompt the flow no longer has.
+// prompt it asks (see Asks) when the position is empty or names a prompt
+// the flow no longer has. A saved position is kept even if it would not be
+// asked now: it is where the user left off.
 func NewWalk(flow *content.Flow, s *Session) *Walk {
 	w := &Walk{flow: flow, session: s}
 	if sec, prm, ok := flow.Prompt(s.Position); ok {
+		w.sec, w.prm = sec, prm
+	} else if sec, prm, ok := w.find(0, -1, +1); ok {
 		w.sec, w.prm = sec, prm
 	}
 	s.Position = w.Prompt().ID // a stale position is not worth a save of its own
@@ -38,39 +42,98 @@ func (w *Walk) Prompt() content.Prompt { return w.flow.Sections[w.sec].Prompts[w
 // Done reports whether the session is complete.
 func (w *Walk) Done() bool { return w.session.Status == Complete }
 
-// IsFirst reports whether the walk is at the flow's very first prompt.
-func (w *Walk) IsFirst() bool { return w.sec == 0 && w.prm == 0 }
+// IsFirst reports whether the walk is at the first prompt it asks: Back
+// would go nowhere.
+func (w *Walk) IsFirst() bool {
+	_, _, ok := w.find(w.sec, w.prm, -1)
+	return !ok
+}
 
-// Next moves to the next prompt, across section boundaries. From the last
-// prompt it completes the session and reports true.
+// Asks reports whether the walk stops at a prompt: the session's depth
+// holds it (content.Flow.Path) and its condition holds for the answers so
+// far (Session.Applies). Next and Back pass over the others; Jump and
+// Visit go anywhere.
+func (w *Walk) Asks(p content.Prompt) bool {
+	return w.flow.InPath(w.session.Depth, p.ID) && w.session.Applies(p)
+}
+
+// find looks from (sec, prm), exclusive, in direction dir (+1 or -1) for
+// the next prompt the walk asks.
+func (w *Walk) find(sec, prm, dir int) (int, int, bool) {
+	for {
+		prm += dir
+		for prm < 0 || prm >= len(w.flow.Sections[sec].Prompts) {
+			sec += dir
+			if sec < 0 || sec >= len(w.flow.Sections) {
+				return 0, 0, false
+			}
+			prm = 0
+			if dir < 0 {
+				prm = len(w.flow.Sections[sec].Prompts) - 1
+			}
+		}
+		if w.Asks(w.flow.Sections[sec].Prompts[prm]) {
+			return sec, prm, true
+		}
+	}
+}
+
+// Next moves to the next prompt the walk asks, across section boundaries.
+// From the last one it completes the session and reports true.
 func (w *Walk) Next(now time.Time) (finished bool) {
-	switch {
-	case w.prm+1 < len(w.flow.Sections[w.sec].Prompts):
-		w.prm++
-	case w.sec+1 < len(w.flow.Sections):
-		w.sec, w.prm = w.sec+1, 0
-	default:
+	sec, prm, ok := w.find(w.sec, w.prm, +1)
+	if !ok {
 		if w.session.Status != Complete {
 			w.session.Status = Complete
 			w.session.touch(now)
 		}
 		return true
 	}
+	w.sec, w.prm = sec, prm
 	w.moved(now)
 	return false
 }
 
-// Back moves to the previous prompt: from a section's first prompt to the
-// previous section's last. It reports false at the very first prompt.
+// Back moves to the previous prompt the walk asks: from a section's first
+// to the previous section's last. It reports false at the first one.
 func (w *Walk) Back(now time.Time) bool {
-	switch {
-	case w.prm > 0:
-		w.prm--
-	case w.sec > 0:
-		w.sec--
-		w.prm = len(w.flow.Sections[w.sec].Prompts) - 1
-	default:
+	sec, prm, ok := w.find(w.sec, w.prm, -1)
+	if !ok {
 		return false
+	}
+	w.sec, w.prm = sec, prm
+	w.moved(now)
+	return true
+}
+
+// SetDepth records how much of the flow the session walks: the choice
+// after the check-in, or "the rest of this session" from its summary. It
+// does not move the walk; it reports whether anything changed.
+func (w *Walk) SetDepth(d content.Depth, now time.Time) bool {
+	if d == content.Whole {
+		d = "" // what sessions saved before depths hold
+	}
+	if w.session.Depth == d {
+		return false
+	}
+	w.session.Depth = d
+	w.session.touch(now)
+	return true
+}
+
+// Reopen takes a session up again from the first prompt its depth asks,
+// in progress even if it was complete: the rest of a ten-minute session
+// fills the same file. It reports false, and changes nothing, when there
+// is no prompt left to ask.
+func (w *Walk) Reopen(now time.Time) bool {
+	sec, prm, ok := w.find(0, -1, +1)
+	if !ok {
+		return false
+	}
+	w.sec, w.prm = sec, prm
+	if w.session.Status != InProgress {
+		w.session.Status = InProgress
+		w.session.touch(now)
 	}
 	w.moved(now)
 	return true
@@ -113,4 +176,19 @@ func (w *Walk) moved(now time.Time) {
 func (w *Walk) Progress() (step, steps int, title string) {
 	s := w.Section()
 	return s.Step, w.flow.Steps(), s.Title
+}
+
+// Unanswered lists, in flow order, the prompts of a depth that apply to
+// the session and hold no answer yet: what "the rest of this session"
+// still offers after the ten minutes (content.Rest), or what a session
+// left open would ask.
+func Unanswered(flow *content.Flow, s *Session, d content.Depth) []string {
+	var ids []string
+	for _, id := range flow.Path(d) {
+		sec, prm, _ := flow.Prompt(id)
+		if p := flow.Sections[sec].Prompts[prm]; s.Applies(p) && s.Get(id).IsZero() {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

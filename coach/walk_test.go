@@ -238,10 +238,26 @@ func TestWalkNextFromLastIsIdempotent(t *testing.T) {
 	}
 }
 
+// askedIDs lists the prompts a walk of an empty session of the embedded
+// flow stops at: every prompt but those whose condition needs an answer.
+func askedIDs(t *testing.T, f *content.Flow) []string {
+	t.Helper()
+	ids := slices.DeleteFunc(promptIDs(f), func(id string) bool {
+		sec, prm, _ := f.Prompt(id)
+		return len(f.Sections[sec].Prompts[prm].When) > 0 && !NewSession(fixedNow).Applies(f.Sections[sec].Prompts[prm])
+	})
+	for _, skipped := range []string{"feedback.topic", PromptClosureOn} {
+		if slices.Contains(ids, skipped) {
+			t.Fatalf("an empty session is asked %q", skipped)
+		}
+	}
+	return ids
+}
+
 // TestWalkRealFlow walks the embedded flow end to end, both ways.
 func TestWalkRealFlow(t *testing.T) {
 	flow := loadFlow(t)
-	ids := promptIDs(flow)
+	ids := askedIDs(t, flow)
 	s := NewSession(fixedNow)
 	w := NewWalk(flow, s)
 	if !w.IsFirst() || w.Prompt().ID != ids[0] {
@@ -295,14 +311,19 @@ func TestWalkRealBoundaries(t *testing.T) {
 	tests := []struct {
 		from, next, back string
 	}{
-		{from: PromptMessage, next: PromptMoodBefore, back: PromptChannel},
-		{from: PromptMoodBefore, next: "step_back.outside", back: PromptMessage},
-		{from: "step_back.outside", next: "step_back.bigger_picture", back: PromptMoodBefore},
-		{from: "not_personal.thought", next: "not_personal.explanations", back: "step_back.bigger_picture"},
-		{from: PromptDraft, next: PromptSend, back: "not_personal.balanced"},
-		{from: PromptQuestions, next: "reflect.unprepared", back: "feedback.do_better"},
-		{from: "restart.target", next: "restart.stop", back: "reflect.skills"},
-		{from: PromptMoodAfter, next: PromptMoodAfter, back: "restart.support"},
+		{from: PromptMoodBefore, next: PromptCompany, back: ""},
+		{from: PromptStage, next: "step_back.outside", back: PromptRole},
+		{from: "step_back.outside", next: "step_back.bigger_picture", back: PromptStage},
+		{from: "step_back.free_write", next: "not_personal.thought", back: "step_back.bigger_picture"},
+		{from: "not_personal.belief_after", next: PromptInterviewer, back: PromptBalanced},
+		// With no stage there is no final-round topic to ask for.
+		{from: PromptMessage, next: PromptDraft, back: PromptRejectedOn},
+		{from: PromptDraft, next: PromptSend, back: PromptMessage},
+		// Without a channel there is no silence to close.
+		{from: PromptFollowUpOn, next: "feedback.went_well", back: PromptSendOn},
+		{from: PromptQuestions, next: "reflect.unprepared", back: PromptDoBetter},
+		{from: "restart.for_me", next: "restart.next_step", back: "reflect.skills"},
+		{from: PromptMoodAfter, next: PromptMoodAfter, back: PromptPlan},
 	}
 	flow := loadFlow(t)
 	for _, tt := range tests {
@@ -318,8 +339,8 @@ func TestWalkRealBoundaries(t *testing.T) {
 				t.Errorf("Next from %q = %q, want %q", tt.from, w.Prompt().ID, tt.next)
 			}
 			w = NewWalk(flow, &Session{Position: tt.from})
-			if !w.Back(fixedNow) || w.Prompt().ID != tt.back {
-				t.Errorf("Back from %q = %q, want %q", tt.from, w.Prompt().ID, tt.back)
+			if moved := w.Back(fixedNow); moved != (tt.back != "") || moved && w.Prompt().ID != tt.back {
+				t.Errorf("Back from %q = %v, %q; want %q", tt.from, moved, w.Prompt().ID, tt.back)
 			}
 		})
 	}
@@ -329,7 +350,7 @@ func TestWalkRealBoundaries(t *testing.T) {
 		if w.Back(fixedNow) {
 			t.Error("Back at the first prompt reported true")
 		}
-		if w.Prompt().ID != PromptCompany || !w.IsFirst() {
+		if w.Prompt().ID != PromptMoodBefore || !w.IsFirst() {
 			t.Errorf("Back at the first prompt moved to %q", w.Prompt().ID)
 		}
 	})
@@ -401,5 +422,127 @@ func TestWalkSkip(t *testing.T) {
 				t.Errorf("a session with only skips is not IsEmpty")
 			}
 		})
+	}
+}
+
+// TestWalkConditions: a prompt with a condition is asked only once the
+// answer it names allows it, and passed over both ways otherwise.
+func TestWalkConditions(t *testing.T) {
+	flow := loadFlow(t)
+	tests := []struct {
+		name       string
+		answers    map[string]string
+		from, next string
+	}{
+		{"final round: the topic", map[string]string{PromptStage: "final round"}, PromptMessage, PromptTopic},
+		{"phone screen: no topic", map[string]string{PromptStage: "phone screen"}, PromptMessage, PromptDraft},
+		{"no sending: no dates", map[string]string{PromptSend: "no"}, PromptSend, "feedback.went_well"},
+		{"maybe later: no dates until one is set", map[string]string{PromptSend: "maybe later"}, PromptSend, "feedback.went_well"},
+		{"sending: the send date", map[string]string{PromptSend: "yes"}, PromptSend, PromptSendOn},
+		{"silence: a closure date", map[string]string{PromptChannel: "silence"}, PromptFollowUpOn, PromptClosureOn},
+		{"silence, not sending: still a closure date", map[string]string{PromptChannel: "silence", PromptSend: "no"}, PromptSend, PromptClosureOn},
+		{"an email: no closure", map[string]string{PromptChannel: "email"}, PromptFollowUpOn, "feedback.went_well"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession(fixedNow)
+			for id, v := range tt.answers {
+				s.Set(id, Answer{Text: v}, fixedNow)
+			}
+			s.Position = tt.from
+			w := NewWalk(flow, s)
+			if w.Next(fixedNow); w.Prompt().ID != tt.next {
+				t.Errorf("Next from %q = %q, want %q", tt.from, w.Prompt().ID, tt.next)
+			}
+			if !w.Back(fixedNow) || w.Prompt().ID != tt.from {
+				t.Errorf("Back from %q = %q, want %q", tt.next, w.Prompt().ID, tt.from)
+			}
+		})
+	}
+	// A conditional prompt stays reachable to edit.
+	w := NewWalk(flow, NewSession(fixedNow))
+	if !w.Jump(PromptTopic, fixedNow) || w.Prompt().ID != PromptTopic {
+		t.Error("Jump to a prompt whose condition does not hold should still work")
+	}
+	// A session saved there resumes there.
+	s := NewSession(fixedNow)
+	s.Position = PromptClosureOn
+	if w := NewWalk(flow, s); w.Prompt().ID != PromptClosureOn {
+		t.Errorf("resume at %q gave %q", PromptClosureOn, w.Prompt().ID)
+	}
+}
+
+// TestWalkDepths walks each depth of the embedded flow from a new session:
+// the walk stops at exactly the prompts of its path that apply.
+func TestWalkDepths(t *testing.T) {
+	flow := loadFlow(t)
+	for _, d := range []content.Depth{content.TenMinutes, content.Rest, content.Whole} {
+		t.Run(string(d), func(t *testing.T) {
+			s := NewSession(fixedNow)
+			w := NewWalk(flow, s)
+			w.SetDepth(d, fixedNow)
+			if d == content.Rest {
+				w.Reopen(fixedNow) // the rest does not start at the check-in
+			}
+			want := slices.DeleteFunc(flow.Path(d), func(id string) bool {
+				sec, prm, _ := flow.Prompt(id)
+				return !s.Applies(flow.Sections[sec].Prompts[prm])
+			})
+			got := []string{w.Prompt().ID}
+			for !w.Next(fixedNow) {
+				got = append(got, w.Prompt().ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("walked\n %q\nwant\n %q", got, want)
+			}
+			if !w.Done() {
+				t.Error("the walk did not complete the session")
+			}
+		})
+	}
+}
+
+func TestWalkSetDepthAndReopen(t *testing.T) {
+	flow := loadFlow(t)
+	s := NewSession(fixedNow)
+	w := NewWalk(flow, s)
+	if w.SetDepth(content.Whole, fixedNow) || s.Depth != "" {
+		t.Errorf("Whole on a new session is no change (Depth %q)", s.Depth)
+	}
+	rev := s.rev
+	if !w.SetDepth(content.TenMinutes, fixedNow) || s.Depth != content.TenMinutes || s.rev == rev {
+		t.Errorf("SetDepth(TenMinutes): Depth %q, rev %d→%d", s.Depth, rev, s.rev)
+	}
+	if w.SetDepth(content.TenMinutes, fixedNow) {
+		t.Error("setting the same depth again is no change")
+	}
+	if w.Prompt().ID != PromptMoodBefore {
+		t.Errorf("SetDepth moved the walk to %q", w.Prompt().ID)
+	}
+	// The ten-minute session ends; the rest reopens it where the rest
+	// begins, and the same file fills.
+	for !w.Next(fixedNow) {
+	}
+	if !w.Done() || w.Prompt().ID != PromptMoodAfter {
+		t.Fatalf("the short walk ended at %q, Done %v", w.Prompt().ID, w.Done())
+	}
+	w.SetDepth(content.Rest, fixedNow)
+	later := fixedNow.Add(24 * time.Hour)
+	if !w.Reopen(later) || w.Done() || s.Status != InProgress {
+		t.Fatalf("Reopen: Done %v, Status %q", w.Done(), s.Status)
+	}
+	if first := flow.Path(content.Rest)[0]; w.Prompt().ID != first || s.Position != first || !s.UpdatedAt.Equal(later) {
+		t.Errorf("the rest starts at %q (Position %q), want %q", w.Prompt().ID, s.Position, first)
+	}
+	if !w.IsFirst() {
+		t.Error("the first prompt of the rest should be IsFirst: Back goes nowhere")
+	}
+	// A walk with nothing left to ask does not reopen.
+	empty := &content.Flow{Sections: []content.Section{{ID: "x", Title: "X", Prompts: []content.Prompt{
+		{ID: "x.a", Kind: content.Text, Label: "a", When: map[string][]string{"x.b": {"never"}}}}}}}
+	s2 := NewSession(fixedNow)
+	s2.Status = Complete
+	if w := NewWalk(empty, s2); w.Reopen(later) || s2.Status != Complete {
+		t.Error("Reopen with nothing to ask should report false and change nothing")
 	}
 }
