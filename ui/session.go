@@ -141,9 +141,10 @@ func (s *sessionScreen) render(k renderKey) tea.Cmd {
 		return nil
 	}
 	s.key, s.drawn = k, s.version
-	md, id, version := coach.Markdown(s.session, s.deps.flow), s.id, s.version
+	md, long := coach.Outline(s.session, s.deps.flow)
+	id, version := s.id, s.version
 	return func() tea.Msg {
-		out, err := renderMarkdown(k, md)
+		out, err := renderSession(k, md, long)
 		return sessionRenderedMsg{id: id, key: k, version: version, out: out, err: err}
 	}
 }
