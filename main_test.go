@@ -4499,3 +4499,112 @@ func TestE2EUnknownFieldsSurvive(t *testing.T) {
 		t.Errorf("%d unknown members after the save, %d before:\n%s", len(got), len(want), data)
 	}
 }
+
+// TestE2EHostileFolders: a data dir other users could change is named in
+// one sentence with what to do, by the app and by every command, as ssh
+// does; one that belongs to another user (made so with chown when the test
+// runs as root, as CI does) likewise. A folder of the store that is a
+// symbolic link is neither read nor written through: the app says it
+// cannot save, a command says why, and the folder it points to is left
+// byte for byte. The privacy warning over --data-dir ~ names only
+// rebound's own files and folders, never a chmod -R of the home.
+func TestE2EHostileFolders(t *testing.T) {
+	sentence := func(t *testing.T, dataDir string, want ...string) {
+		t.Helper()
+		_, _, stderr := runRebound(t, "list", "--data-dir", dataDir)
+		for _, w := range want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("rebound list: stderr %q; want %q", stderr, w)
+			}
+		}
+		if strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+			t.Errorf("rebound list: more than a sentence: %q", stderr)
+		}
+		tm := startApp(t, 100, 30, dataDir)
+		tm.WaitUntil(t, "home with the warning", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), want[0])
+		})
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c on home", 0)
+	}
+	t.Run("writable by others", func(t *testing.T) {
+		dataDir := filepath.Join(t.TempDir(), "data")
+		writePastSessions(t, dataDir, time.Now())
+		if err := os.Chmod(dataDir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		sentence(t, dataDir, "Other users can change", "chmod go-w "+dataDir)
+	})
+	t.Run("parent writable by others, no sticky bit", func(t *testing.T) {
+		parent := filepath.Join(t.TempDir(), "shared")
+		dataDir := filepath.Join(parent, "data")
+		writePastSessions(t, dataDir, time.Now())
+		if err := os.Chmod(parent, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		sentence(t, dataDir, "no sticky bit", "chmod go-w "+parent)
+	})
+	t.Run("another user's", func(t *testing.T) {
+		if os.Geteuid() != 0 {
+			t.Skip("making a folder another user's needs root")
+		}
+		dataDir := filepath.Join(t.TempDir(), "data")
+		writePastSessions(t, dataDir, time.Now())
+		if err := os.Chown(dataDir, 4242, 4242); err != nil {
+			t.Skipf("chown: %v", err)
+		}
+		sentence(t, dataDir, "belongs to another user (uid 4242)", "--data-dir")
+	})
+	t.Run("a linked folder", func(t *testing.T) {
+		outside := t.TempDir()
+		keep := filepath.Join(outside, "keep.json")
+		if err := os.WriteFile(keep, []byte(`{"not":"rebound's"}`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		dataDir := t.TempDir()
+		for _, sub := range []string{"sessions", "locks"} {
+			if err := os.Symlink(outside, filepath.Join(dataDir, sub)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		const why = "a symbolic link, which rebound does not follow"
+		if code, _, stderr := runRebound(t, "list", "--data-dir", dataDir); code != 1 || !strings.Contains(stderr, why) {
+			t.Errorf("rebound list: exit %d, stderr %q; want 1 and %q", code, stderr, why)
+		}
+		tm := startApp(t, 100, 30, dataDir)
+		tm.WaitUntil(t, "the app saying it cannot save", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), "Can't save to") && strings.Contains(words(s), "symbolic link")
+		})
+		tm.Press("enter") // a new session, on in memory
+		tm.Type("Northwind")
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c with nowhere to save", 1)
+		entries, err := os.ReadDir(outside)
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("the folder linked to holds %v (%v); want only keep.json", entries, err)
+		}
+		if data, err := os.ReadFile(keep); err != nil || string(data) != `{"not":"rebound's"}` {
+			t.Errorf("keep.json is now %q (%v)", data, err)
+		}
+	})
+	t.Run("the home folder as data dir", func(t *testing.T) {
+		home := t.TempDir()
+		writePastSessions(t, home, time.Now())
+		if err := os.WriteFile(filepath.Join(home, "notes.txt"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := filepath.WalkDir(filepath.Join(home, "sessions"), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				err = os.Chmod(p, 0o644)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		_, _, stderr := runRebound(t, "list", "--data-dir", home)
+		want := "chmod -R go= " + filepath.Join(home, "sessions")
+		if !strings.Contains(stderr, want) || strings.Contains(stderr, "chmod -R go= "+home+" ") || strings.Contains(stderr, "notes.txt") {
+			t.Errorf("rebound list --data-dir ~: stderr %q; want %q and nothing of the home itself", stderr, want)
+		}
+	})
+}
