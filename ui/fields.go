@@ -67,15 +67,20 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 	panic("ui: no field for prompt kind " + string(p.Kind)) // content.Load rejects unknown kinds
 }
 
-// editable feeds a paste through coach.Editable, so pasted control characters
-// are kept (as printable stand-ins) instead of silently dropped by the
-// widgets. A pasted line break is \r in most terminals, \r\n from some
-// clipboards: both are a newline. (PasteGuard has done this already for a
-// real terminal; this covers every other source of paste messages.)
+// editable gives the widgets typed and pasted text in coach.Editable's form,
+// so that control characters are kept (as stand-ins) instead of silently
+// dropped, and text that looks like a stand-in stays text. A paste arrives
+// in that form already (PasteGuard wrote it) and is read back with coach.Raw
+// first; a paste from anywhere else comes through as given, unless it holds
+// code points of the stand-ins' block (U+10FF00 and up), which only
+// PasteGuard writes. A pasted line break is \r in most terminals, \r\n
+// from some clipboards: both are a newline. (PasteGuard has done this
+// already for a real terminal; this covers every other source of paste
+// messages.)
 func editable(msg tea.Msg) tea.Msg {
 	switch m := msg.(type) {
 	case tea.PasteMsg:
-		m.Content = coach.Editable(lineBreaks.Replace(m.Content))
+		m.Content = coach.Editable(lineBreaks.Replace(coach.Raw(m.Content)))
 		return m
 	case tea.KeyPressMsg:
 		// A typed (or unbracketed-pasted) bidi override is a printable
