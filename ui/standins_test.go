@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/coach"
 )
@@ -192,5 +194,108 @@ func TestStoredControlsComeBackUnchanged(t *testing.T) {
 		if a, b := got.Answers[id], s.Answers[id]; a.Text != b.Text || strings.Join(a.Items, "\n") != strings.Join(b.Items, "\n") {
 			t.Errorf("%s saved as %q and %q, want %q and %q", id, a.Text, a.Items, b.Text, b.Items)
 		}
+	}
+}
+
+// TestEscapesAreOneCharacter: in the editor and in a one-line input, the
+// escape of a stand-in's code point (two code points, drawn ⍰⍰) is stepped
+// over and deleted whole, so no edit leaves half of it.
+func TestEscapesAreOneCharacter(t *testing.T) {
+	const text = "a\U0010FF1Bb" // the escape is runes 1 and 2 of Editable's form
+	del := tea.KeyPressMsg{Code: tea.KeyDelete}
+
+	t.Run("editor", func(t *testing.T) {
+		e := newEditor(coach.Editable(text))
+		e.Focus()
+		e.Update(keyMsg("left"))
+		if e.col != 3 {
+			t.Fatalf("left from the end: col %d, want 3", e.col)
+		}
+		e.Update(keyMsg("left"))
+		if e.col != 1 {
+			t.Errorf("left over the escape: col %d, want 1", e.col)
+		}
+		e.Update(keyMsg("right"))
+		if e.col != 3 {
+			t.Errorf("right over the escape: col %d, want 3", e.col)
+		}
+		e.Update(keyMsg("backspace"))
+		if got := coach.Raw(e.Value()); got != "ab" || e.col != 1 {
+			t.Errorf("backspace after the escape: %q, col %d; want \"ab\", col 1", got, e.col)
+		}
+		e.SetValue(coach.Editable(text))
+		e.col = 1
+		e.Update(del)
+		if got := coach.Raw(e.Value()); got != "ab" || e.col != 1 {
+			t.Errorf("delete before the escape: %q, col %d; want \"ab\", col 1", got, e.col)
+		}
+		e.SetValue(coach.Editable(text))
+		e.col = 1
+		e.Update(keyMsg("x"))
+		if got := coach.Raw(e.Value()); got != "ax\U0010FF1Bb" {
+			t.Errorf("typed before the escape: %q", got)
+		}
+		// A row that would break inside the escape breaks before it.
+		e.SetValue(coach.Editable("abc\U0010FF1Bd"))
+		e.SetSize(4+lipgloss.Width(editorGutter), 3) // four cells of text
+		if got := e.rows(0); len(got) != 2 || got[1] != 3 {
+			t.Errorf("rows start at %v, want [0 3]", got)
+		}
+	})
+
+	st := NewStyles(true, false)
+	newIn := func() *driverInput {
+		in := newInput(&st, text, "")
+		in.Focus()
+		return &driverInput{t: t, in: &in}
+	}
+	t.Run("input", func(t *testing.T) {
+		in := newIn()
+		in.send(keyMsg("left"))
+		in.want(3)
+		in.send(keyMsg("left"))
+		in.want(1)
+		in.send(keyMsg("right"))
+		in.want(3)
+		in.send(keyMsg("backspace"))
+		in.wantValue("ab")
+		in.want(1)
+
+		in = newIn()
+		in.in.SetCursor(1)
+		in.send(del)
+		in.wantValue("ab")
+		in.want(1)
+
+		in = newIn()
+		in.in.SetCursor(1)
+		in.send(keyMsg("x"))
+		in.wantValue("ax\U0010FF1Bb")
+	})
+}
+
+// driverInput drives one textinput through updateInput, as the fields do.
+type driverInput struct {
+	t  *testing.T
+	in *textinput.Model
+}
+
+func (d *driverInput) send(msg tea.Msg) { updateInput(d.in, msg) }
+
+// want checks the cursor's position.
+func (d *driverInput) want(at int) {
+	d.t.Helper()
+	if got := d.in.Position(); got != at {
+		d.t.Errorf("cursor at %d, want %d (value %q)", got, at, d.in.Value())
+	}
+}
+
+func (d *driverInput) wantValue(want string) {
+	d.t.Helper()
+	if got := coach.Raw(d.in.Value()); got != want {
+		d.t.Errorf("value %q, want %q", got, want)
+	}
+	if v := d.in.Value(); strings.ContainsRune(v, coach.Marker) && coach.Editable(coach.Raw(v)) != v {
+		d.t.Errorf("value %q holds a lone marker", v)
 	}
 }
