@@ -4608,3 +4608,52 @@ func TestE2EHostileFolders(t *testing.T) {
 		}
 	})
 }
+
+// TestE2EPastedStandInsStayAsPasted: text that holds the characters rebound
+// once used as stand-ins for control characters (the control pictures ␛ and
+// ␀, the private-use U+F781 and U+F7A7) is stored as pasted, not turned into
+// the controls they stood for; so is text holding the noncharacters, the
+// end of the last private-use plane, where the stand-ins now live, and
+// U+FFFD, which the widgets drop. A real ESC and a C1 CSI in the same paste
+// are stored as ESC and CSI. Pasted into a one-line field and into a long
+// answer, through the real terminal input; the answer is shown as pasted,
+// escape sequences drawn.
+func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
+	dataDir := t.TempDir()
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+
+	const company = "␛[2J ␀ \uF781 \uFDD0 \U0010FF1B \U0010FFFF ⍰ \uFFFD \x1b[1m"
+	tm.Paste(company)
+	tm.Press("tab")
+	tm.WaitFor(t, "› Role", e2eWait) // the paste, then the tab, were handled
+	tm.Press("tab", "tab", "tab", "tab", "tab")
+	tm.WaitFor(t, "› The message", e2eWait)
+	const message = "pictures ␛]52;c;aGk=␇ ␀␡ and ␉ typed as such\n" +
+		"private use \uF780 \uF781 \uF79B \uF7A7 \uF7AB, noncharacters \uFDD0 \uFDEF \U0010FFFE\n" +
+		"the new block \U0010FE00 \U0010FF00 \U0010FF1B \U0010FFA7 \U0010FFFD \U0010FFFF, ⍰ \uFFFD\n" +
+		"and real ones: \x1b[2J \u009b31m \u202Eevil \x7f end"
+	tm.Paste(message)
+	tm.WaitFor(t, "and real ones:", e2eWait)
+	screen := tm.Screen()
+	if !strings.Contains(screen, "pictures ␛]52;c;aGk=␇ ␀␡") || strings.ContainsFunc(screen, func(r rune) bool { return r >= 0x10FE00 }) {
+		t.Errorf("the answer is not shown as pasted, or a stand-in reached the screen raw:\n%s", coach.Inert(frame(screen)))
+	}
+	tm.Press("tab")
+	tm.WaitFor(t, "rebound · Check in", e2eWait) // the intake is saved
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c", 0)
+
+	s, path, text, err := loadSession(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Intake.Company != company {
+		t.Errorf("intake.company in %s = %q,\nwant the paste exactly, %q", path, s.Intake.Company, company)
+	}
+	if s.Intake.Message != message {
+		t.Errorf("intake.message in %s = %q,\nwant the paste exactly, %q\nfile:\n%s", path, s.Intake.Message, message, text)
+	}
+}
