@@ -238,3 +238,31 @@ func costOf(f func()) string {
 	runtime.ReadMemStats(&after)
 	return fmt.Sprintf("%v, %d MB allocated", took.Round(time.Millisecond), (after.TotalAlloc-before.TotalAlloc)>>20)
 }
+
+// TestHomeAndEndScrollTheDocument: on a session's page, end (or G) shows
+// the bottom of a long document and home (or g) its top again.
+func TestHomeAndEndScrollTheDocument(t *testing.T) {
+	var b strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&b, "Paragraph %d of a long answer.\n", i)
+	}
+	d := newDriver(t, 80, 24)
+	if err := d.store.Overwrite(longSession(t, b.String())); err != nil {
+		t.Fatal(err)
+	}
+	d.press("esc")
+	d.run(d.m.home.load())
+	d.choose("Past sessions")
+	d.press("enter")
+	top := "Product designer at Northwind"
+	for _, k := range [][2]string{{"end", "home"}, {"G", "g"}} {
+		d.press(k[0])
+		if v := d.view(); !strings.Contains(v, "Paragraph 399 of a long answer.") || strings.Contains(v, "Paragraph 0 ") {
+			t.Fatalf("%s should show the bottom:\n%s", k[0], v)
+		}
+		d.press(k[1])
+		if v := d.view(); strings.Count(v, top) < 2 || strings.Contains(v, "Paragraph 399") {
+			t.Fatalf("%s should show the top:\n%s", k[1], v)
+		}
+	}
+}

@@ -83,9 +83,7 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
-	var cmd tea.Cmd
-	s.vp, cmd = s.vp.Update(msg)
-	return cmd
+	return scroll(&s.vp, s.deps.keys, msg)
 }
 
 func (s *summaryScreen) Title() string { return "Summary" }
