@@ -4,12 +4,10 @@ package coach_test
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
-	"slices"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -252,7 +250,8 @@ func TestNonFoldersAreRefused(t *testing.T) {
 		if err := coach.NewStore(real).Overwrite(coach.NewSession(time.Now())); err != nil {
 			t.Fatal(err)
 		}
-		before := filesIn(t, real)
+		linkedTo := filepath.Join(real, "sessions") // where every link below points
+		before := snapshot(t, linkedTo)
 		dir := t.TempDir()
 		for _, sub := range []string{"sessions", "practice", "trash", "locks"} {
 			if err := os.Symlink(filepath.Join(real, "sessions"), filepath.Join(dir, sub)); err != nil {
@@ -276,7 +275,7 @@ func TestNonFoldersAreRefused(t *testing.T) {
 		}
 		st.Tidy()
 		st.CleanLocks()
-		if after := filesIn(t, real); !slices.Equal(before, after) {
+		if after := snapshot(t, linkedTo); !reflect.DeepEqual(before, after) {
 			t.Errorf("the folder linked to changed: %v, now %v", before, after)
 		}
 
@@ -292,25 +291,4 @@ func TestNonFoldersAreRefused(t *testing.T) {
 			t.Errorf("Overwrite in a linked data dir: %v", err)
 		}
 	})
-}
-
-// filesIn is every path under dir with its size, sorted.
-func filesIn(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		out = append(out, fmt.Sprintf("%s %d", path, info.Size()))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

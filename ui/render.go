@@ -74,12 +74,17 @@ func renderSession(k renderKey, md string, long map[string]string) (string, erro
 // app's screens and the command line's show and plain mode all do, so no
 // session is ever slow to read for being long.
 func ExpandLong(out string, long map[string]string, width int) string {
-	if len(long) == 0 {
+	tag := "" // what every placeholder starts with: any one, less its number
+	for ph := range long {
+		tag = strings.TrimRight(ph, "0123456789")
+		break
+	}
+	if tag == "" {
 		return out
 	}
 	lines := strings.Split(out, "\n")
 	for i, line := range lines {
-		lines[i] = expandLong(line, long, width)
+		lines[i] = expandLong(line, tag, long, width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -87,11 +92,11 @@ func ExpandLong(out string, long map[string]string, width int) string {
 // expandLong replaces each placeholder in a rendered line by its long text:
 // plain lines, made inert and unstyled, wrapped to width and indented as far
 // as the placeholder was, with what followed it after the last of them.
-func expandLong(line string, long map[string]string, width int) string {
+func expandLong(line, tag string, long map[string]string, width int) string {
 	var b strings.Builder
 	row, indent := "", 0 // the screen row being written, and the last indent
 	for {
-		ph, at := placeholderIn(line, long)
+		ph, at := placeholderIn(line, tag, long)
 		if ph == "" {
 			if row != "" { // after a long text: Glamour's padding goes, the rest follows
 				if line = strings.TrimRight(ansi.Strip(line), " "); ansi.StringWidth(row+line) > width {
@@ -122,26 +127,23 @@ func expandLong(line string, long map[string]string, width int) string {
 	}
 }
 
-// placeholderIn finds the first placeholder of long in a rendered line.
-func placeholderIn(line string, long map[string]string) (ph string, at int) {
-	for p := range long { // they share one tag: any will do to find it
-		tag := strings.TrimRight(p, "0123456789")
-		for off := 0; ; {
-			i := strings.Index(line[off:], tag)
-			if i < 0 {
-				return "", -1
-			}
-			at, end := off+i, off+i+len(tag)
-			for end < len(line) && line[end] >= '0' && line[end] <= '9' {
-				end++
-			}
-			if _, ok := long[line[at:end]]; ok {
-				return line[at:end], at
-			}
-			off = end
+// placeholderIn finds the first placeholder of long in a rendered line: tag
+// and the digits after it.
+func placeholderIn(line, tag string, long map[string]string) (ph string, at int) {
+	for off := 0; ; {
+		i := strings.Index(line[off:], tag)
+		if i < 0 {
+			return "", -1
 		}
+		at, end := off+i, off+i+len(tag)
+		for end < len(line) && line[end] >= '0' && line[end] <= '9' {
+			end++
+		}
+		if _, ok := long[line[at:end]]; ok {
+			return line[at:end], at
+		}
+		off = end
 	}
-	return "", -1
 }
 
 func newRenderer(k renderKey) (*glamour.TermRenderer, error) {
