@@ -4499,3 +4499,161 @@ func TestE2EUnknownFieldsSurvive(t *testing.T) {
 		t.Errorf("%d unknown members after the save, %d before:\n%s", len(got), len(want), data)
 	}
 }
+
+// TestE2EHostileFolders: a data dir other users could change is named in
+// one sentence with what to do, by the app and by every command, as ssh
+// does; one that belongs to another user (made so with chown when the test
+// runs as root, as CI does) likewise. A folder of the store that is a
+// symbolic link is neither read nor written through: the app says it
+// cannot save, a command says why, and the folder it points to is left
+// byte for byte. The privacy warning over --data-dir ~ names only
+// rebound's own files and folders, never a chmod -R of the home.
+func TestE2EHostileFolders(t *testing.T) {
+	sentence := func(t *testing.T, dataDir string, want ...string) {
+		t.Helper()
+		_, _, stderr := runRebound(t, "list", "--data-dir", dataDir)
+		for _, w := range want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("rebound list: stderr %q; want %q", stderr, w)
+			}
+		}
+		if strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+			t.Errorf("rebound list: more than a sentence: %q", stderr)
+		}
+		tm := startApp(t, 100, 30, dataDir)
+		tm.WaitUntil(t, "home with the warning", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), want[0])
+		})
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c on home", 0)
+	}
+	t.Run("writable by others", func(t *testing.T) {
+		dataDir := filepath.Join(t.TempDir(), "data")
+		writePastSessions(t, dataDir, time.Now())
+		if err := os.Chmod(dataDir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		sentence(t, dataDir, "Other users can change", "chmod go-w "+dataDir)
+	})
+	t.Run("parent writable by others, no sticky bit", func(t *testing.T) {
+		parent := filepath.Join(t.TempDir(), "shared")
+		dataDir := filepath.Join(parent, "data")
+		writePastSessions(t, dataDir, time.Now())
+		if err := os.Chmod(parent, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		sentence(t, dataDir, "no sticky bit", "chmod go-w "+parent)
+	})
+	t.Run("another user's", func(t *testing.T) {
+		if os.Geteuid() != 0 {
+			t.Skip("making a folder another user's needs root")
+		}
+		dataDir := filepath.Join(t.TempDir(), "data")
+		writePastSessions(t, dataDir, time.Now())
+		if err := os.Chown(dataDir, 4242, 4242); err != nil {
+			t.Skipf("chown: %v", err)
+		}
+		sentence(t, dataDir, "belongs to another user (uid 4242)", "--data-dir")
+	})
+	t.Run("a linked folder", func(t *testing.T) {
+		outside := t.TempDir()
+		keep := filepath.Join(outside, "keep.json")
+		if err := os.WriteFile(keep, []byte(`{"not":"rebound's"}`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		dataDir := t.TempDir()
+		for _, sub := range []string{"sessions", "locks"} {
+			if err := os.Symlink(outside, filepath.Join(dataDir, sub)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		const why = "a symbolic link, which rebound does not follow"
+		if code, _, stderr := runRebound(t, "list", "--data-dir", dataDir); code != 1 || !strings.Contains(stderr, why) {
+			t.Errorf("rebound list: exit %d, stderr %q; want 1 and %q", code, stderr, why)
+		}
+		tm := startApp(t, 100, 30, dataDir)
+		tm.WaitUntil(t, "the app saying it cannot save", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), "Can't save to") && strings.Contains(words(s), "symbolic link")
+		})
+		tm.Press("enter") // a new session, on in memory
+		tm.Type("Northwind")
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c with nowhere to save", 1)
+		entries, err := os.ReadDir(outside)
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("the folder linked to holds %v (%v); want only keep.json", entries, err)
+		}
+		if data, err := os.ReadFile(keep); err != nil || string(data) != `{"not":"rebound's"}` {
+			t.Errorf("keep.json is now %q (%v)", data, err)
+		}
+	})
+	t.Run("the home folder as data dir", func(t *testing.T) {
+		home := t.TempDir()
+		writePastSessions(t, home, time.Now())
+		if err := os.WriteFile(filepath.Join(home, "notes.txt"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := filepath.WalkDir(filepath.Join(home, "sessions"), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				err = os.Chmod(p, 0o644)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		_, _, stderr := runRebound(t, "list", "--data-dir", home)
+		want := "chmod -R go= " + filepath.Join(home, "sessions")
+		if !strings.Contains(stderr, want) || strings.Contains(stderr, "chmod -R go= "+home+" ") || strings.Contains(stderr, "notes.txt") {
+			t.Errorf("rebound list --data-dir ~: stderr %q; want %q and nothing of the home itself", stderr, want)
+		}
+	})
+}
+
+// TestE2EPastedStandInsStayAsPasted: text that holds the characters rebound
+// once used as stand-ins for control characters (the control pictures ␛ and
+// ␀, the private-use U+F781 and U+F7A7) is stored as pasted, not turned into
+// the controls they stood for; so is text holding the noncharacters, the
+// end of the last private-use plane, where the stand-ins now live, and
+// U+FFFD, which the widgets drop. A real ESC and a C1 CSI in the same paste
+// are stored as ESC and CSI. Pasted into a one-line field and into a long
+// answer, through the real terminal input; the answer is shown as pasted,
+// escape sequences drawn.
+func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
+	dataDir := t.TempDir()
+	tm := startApp(t, 80, 24, dataDir)
+	tm.WaitFor(t, firstFrameText, e2eWait)
+	tm.Press("enter")
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+
+	const company = "␛[2J ␀ \uF781 \uFDD0 \U0010FF1B \U0010FFFF ⍰ \uFFFD \x1b[1m"
+	tm.Paste(company)
+	tm.Press("tab")
+	tm.WaitFor(t, "› Role", e2eWait) // the paste, then the tab, were handled
+	tm.Press("tab", "tab", "tab", "tab", "tab")
+	tm.WaitFor(t, "› The message", e2eWait)
+	const message = "pictures ␛]52;c;aGk=␇ ␀␡ and ␉ typed as such\n" +
+		"private use \uF780 \uF781 \uF79B \uF7A7 \uF7AB, noncharacters \uFDD0 \uFDEF \U0010FFFE\n" +
+		"the new block \U0010FE00 \U0010FF00 \U0010FF1B \U0010FFA7 \U0010FFFD \U0010FFFF, ⍰ \uFFFD\n" +
+		"and real ones: \x1b[2J \u009b31m \u202Eevil \x7f end"
+	tm.Paste(message)
+	tm.WaitFor(t, "and real ones:", e2eWait)
+	screen := tm.Screen()
+	if !strings.Contains(screen, "pictures ␛]52;c;aGk=␇ ␀␡") || strings.ContainsFunc(screen, func(r rune) bool { return r >= 0x10FE00 }) {
+		t.Errorf("the answer is not shown as pasted, or a stand-in reached the screen raw:\n%s", coach.Inert(frame(screen)))
+	}
+	tm.Press("tab")
+	tm.WaitFor(t, "rebound · Check in", e2eWait) // the intake is saved
+	tm.Press("ctrl+c")
+	tm.expectExit(t, "ctrl+c", 0)
+
+	s, path, text, err := loadSession(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Intake.Company != company {
+		t.Errorf("intake.company in %s = %q,\nwant the paste exactly, %q", path, s.Intake.Company, company)
+	}
+	if s.Intake.Message != message {
+		t.Errorf("intake.message in %s = %q,\nwant the paste exactly, %q\nfile:\n%s", path, s.Intake.Message, message, text)
+	}
+}

@@ -8,7 +8,8 @@ package coach
 //
 //	go test -run '^$' -fuzz '^FuzzDecodeSession$' -fuzztime 10m ./coach
 //
-// and likewise for FuzzDecodePractice, FuzzSanitizer and FuzzResolve. A
+// and likewise for FuzzDecodePractice, FuzzSanitizer, FuzzEditableOneToOne
+// and FuzzResolve. A
 // failing input is written to testdata/fuzz/<FuzzName>/; commit it with the
 // fix, so the seeds keep it from coming back.
 
@@ -279,12 +280,7 @@ func checkTerminalSafe(t *testing.T, name, in, out string, tabOK bool) {
 	}
 }
 
-// madeStandIn reports whether r is one of the stand-ins Editable makes:
-// U+F780 to U+F7AB, which Visible draws. (isStandIn spans the whole block,
-// U+F7BF included.)
-func madeStandIn(r rune) bool { return r >= c1Base && r < bidiBase+rune(len(bidi)) }
-
-func hasStandIn(s string) bool { return strings.ContainsFunc(s, madeStandIn) }
+func hasStandIn(s string) bool { return strings.ContainsFunc(s, isStandIn) }
 
 // FuzzSanitizer checks the promises of text.go on any input. Its seeds are
 // the hostile corpus of text_test.go and a few that sit on the edges of the
@@ -296,6 +292,7 @@ func FuzzSanitizer(f *testing.F) {
 	for _, s := range []string{
 		"", "plain\n", "a\tb", "\r\n", "\x00\x1f\x20\x7e\x7f", "\u0080\u009f\u00a0",
 		"\u2400\u241f\u2420\u2421\u2422", "\uF77F\uF780\uF79F\uF7A0\uF7AB\uF7AC",
+		"\U0010FDFF\U0010FE00\U0010FEFF\U0010FF00\U0010FF1B\U0010FFFD\U0010FFFF", "\uFFFD",
 		"\xc2\x9b", "\xc2", "\x9b", "\xed\xa0\x80", "\xf4\x90\x80\x80", "é\xffé",
 		"👨‍👩‍👧 面接 رفض \u202E", "\u2028\u2029\u0085",
 	} {
@@ -306,31 +303,23 @@ func FuzzSanitizer(f *testing.F) {
 		inert := Inert(s)
 		checkTerminalSafe(t, "Inert", s, inert, false)
 		if hasStandIn(inert) {
-			t.Errorf("Inert(%q) = %q keeps a stand-in that Visible draws as %c", s, inert, Unknown)
+			t.Errorf("Inert(%q) = %q keeps a stand-in that Visible draws", s, inert)
 		}
 		if again := Inert(inert); again != inert {
 			t.Errorf("Inert is not stable: Inert(%q) = %q, then %q", s, inert, again)
 		}
 
-		// Editable: text a widget can hold, with tabs and newlines kept.
+		// Editable: text a widget can hold, with tabs and newlines kept,
+		// which reads back as s (invalid UTF-8 as U+FFFD).
 		e := Editable(s)
 		checkTerminalSafe(t, "Editable", s, e, true)
-		if again := Editable(e); again != e {
-			t.Errorf("Editable is not stable: Editable(%q) = %q, then %q", s, e, again)
+		checkEditable(t, s, e)
+		if got, want := Raw(e), string([]rune(s)); got != want {
+			t.Errorf("Raw(Editable(%q)) = %q (via %q), want %q", s, got, e, want)
 		}
-		// What a widget shows survives a save (Raw) and a reload, even when
-		// s held a control picture, which Raw turns into the control; but
-		// not the pictures of tab and newline, which Editable keeps as such.
-		if got := Editable(Raw(e)); !strings.ContainsAny(s, "\u2409\u240a") && got != e {
+		// What a widget holds survives a save (Raw) and a reload.
+		if got := Editable(Raw(e)); got != e {
 			t.Errorf("Editable(Raw(%q)) = %q, want it back", e, got)
-		}
-		// The round trip the doc comment of Editable promises; a control
-		// picture or stand-in typed as such comes back as the control, so
-		// those are left out (as in FuzzEditableRoundTrip).
-		if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return isPicture(r) || madeStandIn(r) }) {
-			if got := Raw(e); got != s {
-				t.Errorf("Raw(Editable(%q)) = %q (via %q)", s, got, e)
-			}
 		}
 
 		// Visible draws the stand-ins and changes nothing else.
@@ -347,7 +336,7 @@ func FuzzSanitizer(f *testing.F) {
 				t.Fatalf("Visible(%q) = %q: %d runes, was %d", s, v, len(out), len(in))
 			}
 			for i := range in {
-				if in[i] != out[i] && !(madeStandIn(in[i]) && out[i] == Unknown) {
+				if in[i] != out[i] && !isStandIn(in[i]) {
 					t.Errorf("Visible(%q) = %q changed %U to %U", s, v, in[i], out[i])
 				}
 			}
@@ -355,6 +344,64 @@ func FuzzSanitizer(f *testing.F) {
 		// Applied to widget output, as its doc says, Visible leaves nothing
 		// a terminal acts on but tabs and newlines.
 		checkTerminalSafe(t, "Visible∘Editable", s, Visible(e), true)
+	})
+}
+
+// controls counts the characters of s that Editable gives stand-ins:
+// control characters, bidi controls and U+FFFD.
+func controls(s string) map[rune]int {
+	n := map[rune]int{}
+	for _, r := range s {
+		if standIn(r) >= 0 {
+			n[r]++
+		}
+	}
+	return n
+}
+
+// FuzzEditableOneToOne checks that what is typed is what is stored. For any
+// valid UTF-8 s, Raw(Editable(s)) == s, whatever s holds: the control
+// pictures, private-use characters, noncharacters, ⍰, and the stand-ins,
+// marker and escapes of Editable itself. Typing t into the widget holding s
+// (Editable(t) inserted at any point), then deleting any run of it, never makes
+// a control character that s and t did not hold: half an escape reads as
+// text or nothing.
+func FuzzEditableOneToOne(f *testing.F) {
+	for _, s := range oneToOneSeeds {
+		f.Add(s, "␛", 0, 0, uint8(0))
+	}
+	f.Add("a\x1bb", "\U0010FFFF", 1, 2, uint8(1))
+	f.Add("\U0010FF1B", "␛\U0010FE1B", 1, 1, uint8(1))
+	f.Add("␛\U0010FFFF", "\U0010FF1B", 1, 2, uint8(1))
+	f.Add("␛\U0010FFFF", "", 0, 1, uint8(1))
+	f.Fuzz(func(t *testing.T, s, typed string, at, from int, n uint8) {
+		if !utf8.ValidString(s) || !utf8.ValidString(typed) {
+			return
+		}
+		e := Editable(s)
+		if got := Raw(e); got != s {
+			t.Fatalf("Raw(Editable(%q)) = %q (via %q)", s, got, e)
+		}
+		checkEditable(t, s, e)
+		if got := Editable(s + typed); got != e+Editable(typed) {
+			t.Errorf("Editable(%q + %q) = %q, not the two one after the other", s, typed, got)
+		}
+
+		// An edit: typed goes in at rune at, then the run from rune from,
+		// up to 8 runes long, is deleted.
+		runes := []rune(e)
+		at = min(max(at, 0), len(runes))
+		edited := slices.Concat(runes[:at], []rune(Editable(typed)), runes[at:])
+		from = min(max(from, 0), len(edited))
+		to := min(from+int(n%9), len(edited))
+		edited = slices.Delete(edited, from, to)
+		got := Raw(string(edited))
+		had := controls(s + typed)
+		for r, n := range controls(got) {
+			if n > had[r] {
+				t.Errorf("typing %q at %d into %q and deleting [%d, %d) made %U out of text: %q", typed, at, e, from, to, r, got)
+			}
+		}
 	})
 }
 

@@ -258,7 +258,7 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 			}
 			writeFile(t, filepath.Join(dir, "locks"), "x")
 			return NewStore(dir)
-		}, "not a directory); move that file away", true},
+		}, "a file, not a folder); move that file away", true},
 		{"locks cannot be written (as after sudo rebound)", func(t *testing.T, dir string) *Store {
 			st := NewStore(dir)
 			// root, as CI runs, ignores modes: the system's answer is injected.

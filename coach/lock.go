@@ -157,8 +157,12 @@ func (e *LockError) Sentence() string {
 	where, why := e.Dir, e.Err.Error()
 	fix := fmt.Sprintf("make that folder yours and writable (as after sudo rebound: sudo chown -R \"$USER\" %s)", e.Dir)
 	var pe *fs.PathError
-	if errors.As(e.Err, &pe) {
+	var odd *NotRegular
+	switch {
+	case errors.As(e.Err, &pe):
 		why = pe.Err.Error()
+	case errors.As(e.Err, &odd):
+		where, why = odd.Path, odd.Reason
 	}
 	switch info, err := os.Lstat(e.Dir); {
 	case pe != nil && pe.Op == "refuse":

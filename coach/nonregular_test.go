@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -241,18 +242,53 @@ func TestNonFoldersAreRefused(t *testing.T) {
 			})
 		}
 	}
+	// A folder of the store that is a symbolic link could point anywhere:
+	// it is neither read nor written through, so nothing is made or
+	// replaced outside the data dir. The data dir itself may be a link.
 	t.Run("symlink to a folder", func(t *testing.T) {
 		real := t.TempDir()
 		if err := coach.NewStore(real).Overwrite(coach.NewSession(time.Now())); err != nil {
 			t.Fatal(err)
 		}
+		linkedTo := filepath.Join(real, "sessions") // where every link below points
+		before := snapshot(t, linkedTo)
 		dir := t.TempDir()
-		if err := os.Symlink(filepath.Join(real, "sessions"), filepath.Join(dir, "sessions")); err != nil {
+		for _, sub := range []string{"sessions", "practice", "trash", "locks"} {
+			if err := os.Symlink(filepath.Join(real, "sessions"), filepath.Join(dir, sub)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st := coach.NewStore(dir)
+		const why = "a symbolic link, which rebound does not follow"
+		if _, _, err := st.List(); err == nil || !strings.Contains(err.Error(), why) {
+			t.Errorf("List through a linked folder: %v; want %q", err, why)
+		}
+		if err := st.Check(); err == nil || !strings.Contains(err.Error(), why) {
+			t.Errorf("Check: %v; want %q", err, why)
+		}
+		s := coach.NewSession(time.Now())
+		if err := st.Overwrite(s); err == nil || !strings.Contains(err.Error(), why) {
+			t.Errorf("Overwrite: %v; want %q", err, why)
+		}
+		if ok, err := st.Lock(s.ID); err == nil || ok {
+			t.Error("Lock through a linked locks folder worked")
+		}
+		st.Tidy()
+		st.CleanLocks()
+		if after := snapshot(t, linkedTo); !reflect.DeepEqual(before, after) {
+			t.Errorf("the folder linked to changed: %v, now %v", before, after)
+		}
+
+		linked := filepath.Join(t.TempDir(), "data")
+		if err := os.Symlink(real, linked); err != nil {
 			t.Fatal(err)
 		}
-		sessions, problems, err := coach.NewStore(dir).List()
+		sessions, problems, err := coach.NewStore(linked).List()
 		if err != nil || len(sessions) != 1 || len(problems) != 0 {
-			t.Errorf("List through a linked folder: %d, %+v, %v; want the session", len(sessions), problems, err)
+			t.Errorf("List in a linked data dir: %d, %+v, %v; want the session", len(sessions), problems, err)
+		}
+		if err := coach.NewStore(linked).Overwrite(coach.NewSession(time.Now())); err != nil {
+			t.Errorf("Overwrite in a linked data dir: %v", err)
 		}
 	})
 }

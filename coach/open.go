@@ -77,13 +77,23 @@ func openRegular(path string) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
-// readDir is os.ReadDir for a folder the store keeps: it is opened without
-// waiting and only if it is a folder (a symbolic link to one is followed:
-// the data directory itself is often one), so a FIFO in its place is an
-// error, not a hang. The entries are sorted by name, as os.ReadDir's are.
-func readDir(dir string) ([]fs.DirEntry, error) {
-	f, err := os.OpenFile(dir, os.O_RDONLY|openDirectory, 0)
+// readDir is os.ReadDir for a folder the store keeps inside the data dir:
+// it is opened without waiting and only if it is a folder, not a symbolic
+// link to one (a link could point anywhere, and rebound reads and writes
+// only what it made), so a FIFO or a link in its place is a *NotRegular,
+// not a hang. The entries are sorted by name, as os.ReadDir's are.
+func readDir(dir string) ([]fs.DirEntry, error) { return listDir(dir, openNoFollow) }
+
+// readDataDir is readDir for the data dir itself, which may well be a
+// symbolic link the person made on purpose (to a synced folder, say).
+func readDataDir(dir string) ([]fs.DirEntry, error) { return listDir(dir, 0) }
+
+func listDir(dir string, flags int) ([]fs.DirEntry, error) {
+	f, err := os.OpenFile(dir, os.O_RDONLY|openDirectory|flags, 0)
 	if err != nil {
+		if named, lerr := os.Lstat(dir); flags != 0 && lerr == nil && named.Mode()&fs.ModeSymlink != 0 {
+			return nil, &NotRegular{Path: dir, Reason: kindReason(fs.ModeSymlink)}
+		}
 		if info, serr := os.Stat(dir); errors.Is(err, errNotDir) && serr == nil {
 			return nil, &NotRegular{Path: dir, Reason: dirReason(info.Mode())}
 		}

@@ -226,16 +226,21 @@ func (s *Store) write(dir, id, key string, rev, lease uint64, data []byte) error
 	return nil
 }
 
-// mkdir makes dir and its parents, 0700. A folder it makes is an entry in
-// its parent, which is synced as a renamed file's folder is, so that the
-// first save survives a power cut along with its folders (best effort: a
-// folder that cannot be synced is still there).
+// mkdir makes dir, a folder of the store inside the data dir, and its
+// parents, 0700. A folder it makes is an entry in its parent, which is
+// synced as a renamed file's folder is, so that the first save survives a
+// power cut along with its folders (best effort: a folder that cannot be
+// synced is still there). A symbolic link in dir's place is refused, not
+// followed: nothing is made or replaced outside the data dir.
 func (s *Store) mkdir(dir string) error {
 	if err := s.fault("mkdir", dir); err != nil {
 		return err
 	}
-	if info, err := os.Stat(dir); err == nil && info.IsDir() {
-		return nil
+	if info, err := os.Lstat(dir); err == nil {
+		if info.IsDir() {
+			return nil
+		}
+		return &NotRegular{Path: dir, Reason: dirReason(info.Mode())}
 	}
 	var made []string // the folders that do not exist yet, deepest first
 	for d := dir; ; d = filepath.Dir(d) {

@@ -9,19 +9,47 @@ import (
 
 // Answers are stored exactly as typed, pasted escape sequences included, but
 // such text must never reach the terminal raw: "ESC ] 52" would set the
-// clipboard and "ESC [ 2 J" clear the screen. Two mappings keep both promises.
+// clipboard and "ESC [ 2 J" clear the screen. So the same text has two forms.
 //
-// Editable maps every control character to a printable stand-in that the
-// text widgets can hold and edit (they silently drop real control
-// characters), and Raw maps the stand-ins back for saving. C0 controls and
-// DEL become their Unicode control pictures (ESC shows as ␛); C1 controls and
-// the bidirectional overrides, which have no pictures, borrow private-use code
-// points that Visible then draws as ⍰.
+// Stored text is what was typed. Editable text is what the text widgets hold
+// (bubbles' textinput for one line, ui's editor for long answers): they
+// silently drop control characters, and textinput drops U+FFFD as well. So
+// Editable gives each of those characters but newline and tab, and each bidi
+// control, which must not be drawn raw, a stand-in: one code point of a
+// reserved block at the end of the last private-use plane, U+10FF00 to
+// U+10FFFF (a C0 or C1 control or DEL c at U+10FF00+c). Text that itself
+// holds a code point of that block has it escaped as two: the marker
+// U+10FFFF, a noncharacter, then the code point 256 below (U+10FE00 to
+// U+10FEFF). Nothing else changes: control pictures (␛), other private-use
+// characters, other noncharacters and ⍰ are held as they are.
+//
+// So the mapping is one to one: Raw(Editable(s)) == s for every valid UTF-8
+// s, and text typed into a widget, which reaches it through Editable, comes
+// back from Raw as typed. A stand-in in a widget only ever comes from a
+// control character, so no typing, pasting or deleting makes a control out
+// of text: Raw drops a marker not followed by its second half (what is left
+// when half of an escape is deleted), and reads a lone second half as the
+// private-use character it is.
+//
+// Visible draws editable text: the stand-ins of C0 controls and DEL as their
+// Unicode control pictures (ESC as ␛), that of U+FFFD as U+FFFD, and every
+// other code point from U+10FE00 up (C1 and bidi stand-ins, both halves of
+// an escape) as ⍰. Each is one cell wide, as the widgets measure it.
 
 const (
-	c1Base   = 0xF780 // private-use stand-ins for U+0080..U+009F
-	bidiBase = 0xF7A0 // private-use stand-ins for the bidi controls below
-	// Unknown is how a stand-in without a picture is drawn.
+	// standIns is where the stand-ins start: control c is standIns+c.
+	standIns = 0x10FF00
+	// bidiBase is the stand-in of bidi[0]; the others follow.
+	bidiBase = standIns + 0xA0
+	// replacement is the stand-in of U+FFFD.
+	replacement = 0x10FFFD
+	// Marker starts an escape: Marker then r-escapeShift is r, for r in
+	// the reserved block (Marker included).
+	Marker      = 0x10FFFF
+	escapeShift = 0x100
+	// escapes is the lowest code point Visible draws as ⍰.
+	escapes = standIns - escapeShift
+	// Unknown is how a stand-in or escape without a picture is drawn.
 	Unknown = '⍰'
 )
 
@@ -29,66 +57,125 @@ const (
 // "exe.txt" read "txt.exe").
 var bidi = []rune{0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 
-// Editable returns s with every control character except newline and tab
-// replaced by a printable stand-in. Raw(Editable(s)) == s for valid UTF-8
-// that holds no control pictures (␛) or stand-ins of its own: Raw reads
-// those back as the controls they stand for.
+// standIn returns the stand-in of r, or -1 if r needs none.
+func standIn(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return -1
+	case r < 0x20 || (r >= 0x7F && r <= 0x9F):
+		return standIns + r
+	case r == utf8.RuneError:
+		return replacement
+	}
+	if i := slices.Index(bidi, r); i >= 0 {
+		return bidiBase + rune(i)
+	}
+	return -1
+}
+
+// stoodFor returns the character the stand-in s stands for, or -1 if s is
+// not one.
+func stoodFor(s rune) rune {
+	switch c := s - standIns; {
+	case c < 0:
+		return -1
+	case (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F):
+		return c
+	case s >= bidiBase && s < bidiBase+rune(len(bidi)):
+		return bidi[s-bidiBase]
+	case s == replacement:
+		return utf8.RuneError
+	}
+	return -1
+}
+
+// reserved reports whether r is in the block Editable takes its stand-ins
+// from, so that r is escaped when it is text.
+func reserved(r rune) bool { return r >= standIns }
+
+// IsEscape reports whether a then b is the escape Editable writes for a
+// reserved code point: the widgets treat it as one character.
+func IsEscape(a, b rune) bool { return a == Marker && b >= escapes && b < standIns }
+
+// Editable returns s as a text widget holds it: every control character
+// except newline and tab, every bidi control and U+FFFD replaced by its
+// stand-in, and every code point of the stand-ins' block escaped. Invalid
+// UTF-8 is read as U+FFFD.
 func Editable(s string) string {
 	if isPlain(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r < 0x20:
-			return 0x2400 + r
-		case r == 0x7F:
-			return 0x2421
-		case r >= 0x80 && r <= 0x9F:
-			return c1Base + r - 0x80
-		}
-		for i, b := range bidi {
-			if r == b {
-				return bidiBase + rune(i)
-			}
-		}
-		return r
-	}, s)
+	b := make([]byte, 0, len(s)+8)
+	for _, r := range s {
+		b = AppendEditable(b, r)
+	}
+	return string(b)
 }
 
-// Raw undoes Editable.
+// AppendEditable appends r to b as Editable writes it, for input read a
+// character at a time.
+func AppendEditable(b []byte, r rune) []byte {
+	if si := standIn(r); si >= 0 {
+		return utf8.AppendRune(b, si)
+	}
+	if reserved(r) {
+		return utf8.AppendRune(utf8.AppendRune(b, Marker), r-escapeShift)
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// Raw undoes Editable: it returns the text a widget holds as typed. A marker
+// not followed by the second half of an escape is dropped.
 func Raw(s string) string {
-	if isPlain(s) {
+	if isPlain(s) || !strings.ContainsFunc(s, func(r rune) bool { return r >= escapes }) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
-		case r >= 0x2400 && r < 0x2420:
-			return r - 0x2400
-		case r == 0x2421:
-			return 0x7F
-		case r >= c1Base && r < c1Base+0x20:
-			return r - c1Base + 0x80
-		case r >= bidiBase && r < bidiBase+rune(len(bidi)):
-			return bidi[r-bidiBase]
+		case r == Marker:
+			if next, n := utf8.DecodeRuneInString(s[i:]); IsEscape(r, next) {
+				b.WriteRune(next + escapeShift)
+				i += n
+			}
+		case stoodFor(r) >= 0:
+			b.WriteRune(stoodFor(r))
+		default:
+			b.WriteString(s[i-size : i]) // as it was, invalid UTF-8 included
 		}
-		return r
-	}, s)
+	}
+	return b.String()
 }
 
-// Visible draws the private-use stand-ins of Editable as ⍰; apply it to
-// rendered widget output, which may contain them.
+// Visible draws the stand-ins and escapes of Editable; apply it to rendered
+// widget output, which may contain them.
 func Visible(s string) string {
 	if isPlain(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if r >= c1Base && r < bidiBase+rune(len(bidi)) {
-			return Unknown
+		if r < escapes {
+			return r
 		}
-		return r
+		switch c := stoodFor(r); {
+		case c >= 0 && c < 0x20, c == 0x7F:
+			return picture(c)
+		case c == utf8.RuneError:
+			return c
+		}
+		return Unknown
 	}, s)
+}
+
+// picture is the Unicode control picture of a C0 control or DEL.
+func picture(c rune) rune {
+	if c == 0x7F {
+		return 0x2421
+	}
+	return 0x2400 + c
 }
 
 // Inert returns user text safe to print: no control character but newline,

@@ -47,7 +47,11 @@ func (s *Store) Tidy() {
 	}
 	now := s.now()
 	for _, dir := range []string{s.dir, s.sessionsDir(), s.practiceDir(), s.trashDir()} {
-		entries, err := readDir(dir)
+		read := readDir
+		if dir == s.dir {
+			read = readDataDir
+		}
+		entries, err := read(dir)
 		if err != nil {
 			continue // missing, or not a folder: nothing of ours in it
 		}

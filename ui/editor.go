@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/rebound-coach/rebound/coach"
 )
 
 // editor is the multi-line text box of long answers. bubbles' textarea
@@ -15,6 +17,10 @@ import (
 // line being edited and draws only the rows on screen, so a keystroke costs
 // the same whatever the length of the answer. It keeps to what answers need:
 // typing, pasting, moving, deleting.
+//
+// It holds text in coach.Editable's form, and treats each escape there (two
+// code points, drawn ⍰⍰) as one character: the cursor never rests inside
+// one, so nothing is typed between its halves, and a deletion takes both.
 type editor struct {
 	lines [][]rune
 	// wraps caches, per line, where each screen row starts; nil means
@@ -143,7 +149,7 @@ func (e *editor) key(k tea.KeyPressMsg) {
 
 // insert types s at the cursor; newlines split the line. Control characters
 // other than newline and tab are dropped here: the caller has already
-// turned pasted ones into visible stand-ins (coach.Editable).
+// turned pasted ones into stand-ins (coach.Editable).
 func (e *editor) insert(s string) {
 	s = strings.Map(func(r rune) rune {
 		if r == '\t' {
@@ -195,7 +201,25 @@ func (e *editor) cut(from, to int) {
 	e.col = from
 }
 
+// escapeAt reports whether the runes at col and col+1 of line are an
+// escape of coach.Editable.
+func escapeAt(line []rune, col int) bool {
+	return col >= 0 && col+1 < len(line) && coach.IsEscape(line[col], line[col+1])
+}
+
+// outOfEscape returns col, or col-1 if col is inside an escape of line.
+func outOfEscape(line []rune, col int) int {
+	if escapeAt(line, col-1) {
+		return col - 1
+	}
+	return col
+}
+
 func (e *editor) deleteBack() {
+	if escapeAt(e.lines[e.row], e.col-2) {
+		e.cut(e.col-2, e.col)
+		return
+	}
 	if e.col > 0 {
 		e.cut(e.col-1, e.col)
 		return
@@ -213,6 +237,10 @@ func (e *editor) deleteBack() {
 }
 
 func (e *editor) deleteForward() {
+	if escapeAt(e.lines[e.row], e.col) {
+		e.cut(e.col, e.col+2)
+		return
+	}
 	if e.col < len(e.lines[e.row]) {
 		e.cut(e.col, e.col+1)
 		return
@@ -226,6 +254,8 @@ func (e *editor) deleteForward() {
 
 func (e *editor) left() {
 	switch {
+	case escapeAt(e.lines[e.row], e.col-2):
+		e.col -= 2
 	case e.col > 0:
 		e.col--
 	case e.row > 0:
@@ -236,6 +266,8 @@ func (e *editor) left() {
 
 func (e *editor) right() {
 	switch {
+	case escapeAt(e.lines[e.row], e.col):
+		e.col += 2
 	case e.col < len(e.lines[e.row]):
 		e.col++
 	case e.row+1 < len(e.lines):
@@ -291,6 +323,8 @@ func (e *editor) rows(i int) []int {
 			next := j
 			if lastSpace >= start && lastSpace+1 < j {
 				next = lastSpace + 1 // break after the last space
+			} else if escapeAt(line, next-1) && next-1 > start {
+				next-- // not inside an escape
 			}
 			starts = append(starts, next)
 			start, lastSpace = next, -1
@@ -351,18 +385,20 @@ func (e *editor) vertical(dir int) {
 	}
 }
 
-// colAt is the rune offset in [from, to) closest to the goal column.
+// colAt is the rune offset in [from, to) closest to the goal column, not
+// inside an escape.
 func (e *editor) colAt(row, from, to int) int {
+	line := e.lines[row]
 	cells := 0
 	for i := from; i < to; i++ {
-		w := runewidth.RuneWidth(e.lines[row][i])
+		w := runewidth.RuneWidth(line[i])
 		if cells+w > e.goal {
-			return i
+			return max(from, outOfEscape(line, i))
 		}
 		cells += w
 	}
-	if to < len(e.lines[row]) && to > from {
-		return to - 1 // stay on this row rather than the start of the next
+	if to < len(line) && to > from {
+		return max(from, outOfEscape(line, to-1)) // stay on this row rather than the start of the next
 	}
 	return to
 }

@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -67,15 +69,20 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 	panic("ui: no field for prompt kind " + string(p.Kind)) // content.Load rejects unknown kinds
 }
 
-// editable feeds a paste through coach.Editable, so pasted control characters
-// are kept (as printable stand-ins) instead of silently dropped by the
-// widgets. A pasted line break is \r in most terminals, \r\n from some
-// clipboards: both are a newline. (PasteGuard has done this already for a
-// real terminal; this covers every other source of paste messages.)
+// editable gives the widgets typed and pasted text in coach.Editable's form,
+// so that control characters are kept (as stand-ins) instead of silently
+// dropped, and text that looks like a stand-in stays text. A paste arrives
+// in that form already (PasteGuard wrote it) and is read back with coach.Raw
+// first; a paste from anywhere else comes through as given, unless it holds
+// code points of the stand-ins' block (U+10FF00 and up), which only
+// PasteGuard writes. A pasted line break is \r in most terminals, \r\n
+// from some clipboards: both are a newline. (PasteGuard has done this
+// already for a real terminal; this covers every other source of paste
+// messages.)
 func editable(msg tea.Msg) tea.Msg {
 	switch m := msg.(type) {
 	case tea.PasteMsg:
-		m.Content = coach.Editable(lineBreaks.Replace(m.Content))
+		m.Content = coach.Editable(lineBreaks.Replace(coach.Raw(m.Content)))
 		return m
 	case tea.KeyPressMsg:
 		// A typed (or unbracketed-pasted) bidi override is a printable
@@ -84,6 +91,57 @@ func editable(msg tea.Msg) tea.Msg {
 		return m
 	}
 	return msg
+}
+
+// updateInput gives msg to a one-line input through editable, and keeps each
+// escape of coach.Editable (two code points, drawn ⍰⍰) whole, as the editor
+// does: the cursor steps over it, and a deletion takes both halves. The
+// input, bubbles' textinput, knows nothing of escapes; so a forward delete
+// at one starts from inside it, and what a deletion leaves of one, a lone
+// marker, is dropped.
+func updateInput(in *textinput.Model, msg tea.Msg) tea.Cmd {
+	msg, was := prepareInput(in, msg)
+	var cmd tea.Cmd
+	*in, cmd = in.Update(msg)
+	keepEscapesWhole(in, was)
+	return cmd
+}
+
+// prepareInput is the first half of updateInput, for an input that is
+// updated by its owner (the search of Past sessions, inside a list): it
+// returns msg through editable and the cursor's position, for
+// keepEscapesWhole after the update.
+func prepareInput(in *textinput.Model, msg tea.Msg) (tea.Msg, int) {
+	msg = editable(msg)
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, in.KeyMap.DeleteCharacterForward) {
+		if runes, at := []rune(in.Value()), in.Position(); at+1 < len(runes) && coach.IsEscape(runes[at], runes[at+1]) {
+			in.SetCursor(at + 1)
+		}
+	}
+	return msg, in.Position()
+}
+
+// keepEscapesWhole drops the lone markers of in and moves its cursor out of
+// an escape, in the direction it was going from was.
+func keepEscapesWhole(in *textinput.Model, was int) {
+	v := in.Value()
+	if !strings.ContainsRune(v, coach.Marker) {
+		return
+	}
+	runes, at := []rune(v), in.Position()
+	if tidy := coach.Editable(coach.Raw(v)); tidy != v {
+		at = utf8.RuneCountInString(coach.Editable(coach.Raw(string(runes[:at]))))
+		in.SetValue(tidy)
+		runes = []rune(tidy)
+	}
+	if at > 0 && at < len(runes) && coach.IsEscape(runes[at-1], runes[at]) {
+		if at > was {
+			at++
+		} else {
+			at--
+		}
+	}
+	in.SetCursor(at)
 }
 
 var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
@@ -141,9 +199,7 @@ func (f *textField) Update(msg tea.Msg) tea.Cmd {
 			f.in.SetValue("")
 		}
 	}
-	var cmd tea.Cmd
-	f.in, cmd = f.in.Update(editable(msg))
-	return cmd
+	return updateInput(&f.in, msg)
 }
 
 // invalid is the reason a date cannot be read, or nil.
@@ -371,9 +427,7 @@ func (f *checklistField) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	if f.onOther() {
-		var cmd tea.Cmd
-		*f.other, cmd = f.other.Update(editable(msg))
-		return cmd
+		return updateInput(f.other, msg)
 	}
 	return nil
 }
@@ -482,9 +536,7 @@ func (f *moodField) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	}
-	var cmd tea.Cmd
-	f.word, cmd = f.word.Update(editable(msg))
-	return cmd
+	return updateInput(&f.word, msg)
 }
 
 func (f *moodField) View(st *Styles, focused bool) string {
@@ -610,9 +662,7 @@ func (f *actionsField) Update(msg tea.Msg) tea.Cmd {
 			return f.cell().Focus()
 		}
 	}
-	var cmd tea.Cmd
-	*f.cell(), cmd = f.cell().Update(editable(msg))
-	return cmd
+	return updateInput(f.cell(), msg)
 }
 
 // Enter is handled by the flow screen: it calls next, and leaves the prompt

@@ -244,11 +244,17 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
-	if h.list.SettingFilter() {
-		msg = editable(msg) // control characters become stand-ins, as in every field; rank reads them back
+	if !h.list.SettingFilter() {
+		var cmd tea.Cmd
+		h.list, cmd = h.list.Update(msg)
+		return cmd
 	}
+	// The search is a one-line input inside the list: typed text reaches
+	// it as in every field, and rank reads it back.
+	msg, was := prepareInput(&h.list.FilterInput, msg)
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
+	keepEscapesWhole(&h.list.FilterInput, was)
 	return cmd
 }
 

@@ -114,9 +114,9 @@ func (w *hostileWalk) check(screen string) {
 	w.seen[screen] += ansi.Strip(v.Content) + "\n"
 }
 
-// isStandIn reports a character of the private-use block coach.Editable
-// draws its stand-ins from.
-func isStandIn(r rune) bool { return r >= 0xF780 && r <= 0xF7BF }
+// isStandIn reports a code point coach.Editable writes for another, a
+// stand-in or half an escape, which coach.Visible draws: U+10FE00 and up.
+func isStandIn(r rune) bool { return r >= 0x10FE00 }
 
 // shows requires the words around the sequence on screens that show the
 // text in full.

@@ -15,19 +15,21 @@ var (
 )
 
 // PasteGuard is the terminal's input, with one change: inside a bracketed
-// paste, control characters arrive as the printable stand-ins of
-// coach.Editable (ESC as ␛), and a pasted carriage return as a newline.
+// paste, every character arrives as coach.Editable writes it (control
+// characters and U+FFFD as stand-ins, the stand-ins' own block escaped), and
+// a pasted carriage return as a newline. So a tea.PasteMsg holds the paste
+// in Editable's form, which editable (fields.go) reads back with coach.Raw.
 //
 // Without it, Bubble Tea's input parser drops the escape sequences it finds
-// in a paste, so a pasted "ESC ] 52 ; c ; …" would reach the app as " ; c ; …"
-// and could not be stored as typed. Keys typed outside a paste pass through
+// in a paste, and U+FFFD, so a pasted "ESC ] 52 ; c ; …" would reach the app
+// as " ; c ; …" and could not be stored as typed. Keys typed outside a paste pass through
 // byte for byte. It keeps the *os.File underneath (Fd, Write, Close), so
 // Bubble Tea still sees a terminal and puts it in raw mode.
 type PasteGuard struct {
 	*os.File
 	inPaste bool
 	match   int    // bytes of pasteStart seen so far, outside a paste
-	carry   []byte // inside a paste: the start of what may be pasteEnd, or half a C1
+	carry   []byte // inside a paste: the start of what may be pasteEnd, or of a character
 	afterCR bool   // the last pasted byte was \r, so a \n after it is the same line break
 	buf     []byte
 	pending []byte // output that did not fit the caller's buffer
@@ -36,10 +38,10 @@ type PasteGuard struct {
 // NewPasteGuard wraps a terminal's input.
 func NewPasteGuard(f *os.File) *PasteGuard { return &PasteGuard{File: f} }
 
-// Read reads at most a third of len(p) from the terminal, because a
-// stand-in is at most three bytes: so the output fits in p, and nothing is
-// left waiting for the next call (the caller waits for the terminal to be
-// readable before calling again).
+// Read reads at most a quarter of len(p) from the terminal, because no byte
+// is more than four in Editable's form (a control's stand-in is four bytes):
+// so the output fits in p, and nothing is left waiting for the next call
+// (the caller waits for the terminal to be readable before calling again).
 func (g *PasteGuard) Read(p []byte) (int, error) {
 	if len(g.pending) > 0 {
 		n := copy(p, g.pending)
@@ -47,7 +49,7 @@ func (g *PasteGuard) Read(p []byte) (int, error) {
 		return n, nil
 	}
 	for {
-		n := max(1, len(p)/3-len(g.carry))
+		n := max(1, len(p)/4-len(g.carry))
 		if cap(g.buf) < n {
 			g.buf = make([]byte, n)
 		}
@@ -97,22 +99,25 @@ func (g *PasteGuard) filter(dst, in []byte) []byte {
 		case c == 0x1b && bytes.HasPrefix(pasteEnd, data[i:]):
 			g.carry = append([]byte(nil), data[i:]...) // cut by the read
 			return dst
-		case c == 0xC2 && i+1 == len(data):
-			g.carry = []byte{c} // half of a two-byte character
-			return dst
-		case c == 0xC2 && data[i+1] >= 0x80 && data[i+1] <= 0x9F: // a C1 control
-			dst = append(dst, coach.Editable(string(rune(data[i+1])))...)
-			i++
 		case c == '\r':
 			dst, cr = append(dst, '\n'), true
 		case c == '\n':
 			if !g.afterCR {
 				dst = append(dst, '\n')
 			}
-		case c == '\t' || (c >= 0x20 && c != 0x7F):
+		case c == '\t' || (c >= 0x20 && c < 0x7F):
 			dst = append(dst, c)
-		default: // C0 controls, ESC and DEL
-			dst = utf8.AppendRune(dst, []rune(coach.Editable(string(rune(c))))[0])
+		case c >= 0x80 && !utf8.FullRune(data[i:]):
+			g.carry = append([]byte(nil), data[i:]...) // a character cut by the read
+			return dst
+		default: // C0 controls, ESC, DEL and every other character
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				dst = append(dst, c) // not UTF-8: as it came, for Bubble Tea to drop
+				break
+			}
+			dst = coach.AppendEditable(dst, r)
+			i += size - 1
 		}
 		g.afterCR = cr
 	}

@@ -65,9 +65,7 @@ func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
-	var cmd tea.Cmd
-	s.vp, cmd = s.vp.Update(msg)
-	return cmd
+	return scroll(&s.vp, s.deps.keys, msg)
 }
 
 // redraw draws the insights for the current width and theme, once for each.

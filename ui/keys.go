@@ -1,6 +1,10 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is every key rebound answers to. The help footer is built from these
 // same bindings, so what the footer says is what the keys do. End-to-end tests
@@ -19,6 +23,8 @@ type KeyMap struct {
 	Suspend  key.Binding
 	PageUp   key.Binding
 	PageDown key.Binding
+	Top      key.Binding // of a document: a session, the summary, insights
+	Bottom   key.Binding
 	Copy     key.Binding
 	Help     key.Binding
 	Search   key.Binding
@@ -54,6 +60,8 @@ func DefaultKeyMap() KeyMap {
 		Suspend:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "save & suspend")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "scroll tip")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top/bottom")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G")),
 		Copy:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
@@ -70,4 +78,22 @@ func DefaultKeyMap() KeyMap {
 		Timer:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "timer")),
 		Pause:    key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "pause timer")),
 	}
+}
+
+// scroll is viewport's Update with the keys its key map lacks: home and
+// end (g and G) go to the top and the bottom of the document.
+func scroll(vp *viewport.Model, k KeyMap, msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(m, k.Top):
+			vp.GotoTop()
+			return nil
+		case key.Matches(m, k.Bottom):
+			vp.GotoBottom()
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	*vp, cmd = vp.Update(msg)
+	return cmd
 }

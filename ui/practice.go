@@ -146,9 +146,7 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.PasteMsg:
 		if p.own != nil {
-			var cmd tea.Cmd
-			*p.own, cmd = p.own.Update(editable(msg))
-			return cmd
+			return updateInput(p.own, msg)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -215,9 +213,7 @@ func (p *practiceScreen) ownKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.goTo(exit{to: roundPage, question: &q})
 		return nil
 	}
-	var cmd tea.Cmd
-	*p.own, cmd = p.own.Update(editable(msg)) // a typed bidi control becomes a stand-in, as in every field
-	return cmd
+	return updateInput(p.own, msg) // a typed bidi control becomes a stand-in, as in every field
 }
 
 // nextTag steps through "all" and the bank's tags.

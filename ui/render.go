@@ -59,6 +59,93 @@ func renderMarkdown(k renderKey, md string) (string, error) {
 	return render(r, md, err)
 }
 
+// renderSession renders a session outlined by coach.Outline, then draws each
+// long text where its placeholder landed (see ExpandLong).
+func renderSession(k renderKey, md string, long map[string]string) (string, error) {
+	out, err := renderMarkdown(k, md)
+	if err != nil {
+		return out, err
+	}
+	return ExpandLong(out, long, max(10, min(k.width, MaxTextWidth)-4)), nil
+}
+
+// ExpandLong draws, in Glamour's output of a coach.Outline, each long text
+// where its placeholder landed, wrapped to width (Glamour's word wrap): the
+// app's screens and the command line's show and plain mode all do, so no
+// session is ever slow to read for being long.
+func ExpandLong(out string, long map[string]string, width int) string {
+	tag := "" // what every placeholder starts with: any one, less its number
+	for ph := range long {
+		tag = strings.TrimRight(ph, "0123456789")
+		break
+	}
+	if tag == "" {
+		return out
+	}
+	lines := strings.Split(out, "\n")
+	for i, line := range lines {
+		lines[i] = expandLong(line, tag, long, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// expandLong replaces each placeholder in a rendered line by its long text:
+// plain lines, made inert and unstyled, wrapped to width and indented as far
+// as the placeholder was, with what followed it after the last of them.
+func expandLong(line, tag string, long map[string]string, width int) string {
+	var b strings.Builder
+	row, indent := "", 0 // the screen row being written, and the last indent
+	for {
+		ph, at := placeholderIn(line, tag, long)
+		if ph == "" {
+			if row != "" { // after a long text: Glamour's padding goes, the rest follows
+				if line = strings.TrimRight(ansi.Strip(line), " "); ansi.StringWidth(row+line) > width {
+					line = "\n" + strings.Repeat(" ", indent) + strings.TrimLeft(line, " ")
+				}
+			}
+			b.WriteString(line)
+			return b.String()
+		}
+		row += line[:at]
+		indent = ansi.StringWidth(row)
+		pad := "\n" + strings.Repeat(" ", indent)
+		b.WriteString(line[:at] + ansi.ResetStyle)
+		first := true
+		for para := range strings.SplitSeq(coach.Inert(long[ph]), "\n") {
+			if para = strings.TrimSpace(para); para == "" {
+				continue
+			}
+			if !first {
+				b.WriteString("\n" + pad)
+			}
+			first = false
+			wrapped := ansi.Wrap(para, max(1, width-indent), "")
+			b.WriteString(strings.ReplaceAll(wrapped, "\n", pad))
+			row = strings.Repeat(" ", indent) + wrapped[strings.LastIndexByte(wrapped, '\n')+1:]
+		}
+		line = line[at+len(ph):]
+	}
+}
+
+// placeholderIn finds the first placeholder of long in a rendered line: tag
+// and the digits after it.
+func placeholderIn(line, tag string, long map[string]string) (ph string, at int) {
+	for off := 0; ; {
+		i := strings.Index(line[off:], tag)
+		if i < 0 {
+			return "", -1
+		}
+		at, end := off+i, off+i+len(tag)
+		for end < len(line) && line[end] >= '0' && line[end] <= '9' {
+			end++
+		}
+		if _, ok := long[line[at:end]]; ok {
+			return line[at:end], at
+		}
+		off = end
+	}
+}
+
 func newRenderer(k renderKey) (*glamour.TermRenderer, error) {
 	return glamour.NewTermRenderer(
 		glamour.WithStyles(glamourStyle(k)),

@@ -141,9 +141,10 @@ func (s *sessionScreen) render(k renderKey) tea.Cmd {
 		return nil
 	}
 	s.key, s.drawn = k, s.version
-	md, id, version := coach.Markdown(s.session, s.deps.flow), s.id, s.version
+	md, long := coach.Outline(s.session, s.deps.flow)
+	id, version := s.id, s.version
 	return func() tea.Msg {
-		out, err := renderMarkdown(k, md)
+		out, err := renderSession(k, md, long)
 		return sessionRenderedMsg{id: id, key: k, version: version, out: out, err: err}
 	}
 }
@@ -249,9 +250,7 @@ func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		s.deps.help.ShowAll = !s.deps.help.ShowAll
 	default:
-		var cmd tea.Cmd
-		s.doc, cmd = s.doc.Update(msg)
-		return cmd
+		return scroll(&s.doc, s.deps.keys, msg)
 	}
 	return nil
 }
@@ -639,7 +638,7 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Feedback, k.Actions, k.Edit, k.Resume},
+		{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Resume},
 		{withHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, withHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
 	}
 }

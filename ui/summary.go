@@ -36,10 +36,12 @@ func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
 	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr}
 }
 
-// document is what the screen renders: the session, then the support note,
-// which belongs on screen but not in the user's copy.
-func (s *summaryScreen) document() string {
-	return s.markdown + "\n---\n\n*" + content.Support() + "*\n"
+// document is what the screen renders: the session outlined (long answers
+// apart, see coach.Outline), then the support note, which belongs on screen
+// but not in the user's copy.
+func (s *summaryScreen) document() (md string, long map[string]string) {
+	md, long = coach.Outline(s.session, s.deps.flow)
+	return md + "\n---\n\n*" + content.Support() + "*\n", long
 }
 
 // render starts a Glamour render unless one for this key is done or on its way.
@@ -48,9 +50,9 @@ func (s *summaryScreen) render(k renderKey) tea.Cmd {
 		return nil
 	}
 	s.key = k
-	md := s.document()
+	md, long := s.document()
 	return func() tea.Msg {
-		out, err := renderMarkdown(k, md)
+		out, err := renderSession(k, md, long)
 		return summaryRenderedMsg{key: k, out: out, err: err}
 	}
 }
@@ -81,9 +83,7 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
-	var cmd tea.Cmd
-	s.vp, cmd = s.vp.Update(msg)
-	return cmd
+	return scroll(&s.vp, s.deps.keys, msg)
 }
 
 func (s *summaryScreen) Title() string { return "Summary" }

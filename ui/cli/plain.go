@@ -180,10 +180,15 @@ func (p *plain) heading(title string) {
 }
 
 // markdown writes markdown as wrapped plain text.
-func (p *plain) markdown(md string) {
-	out, err := glamourRender(md, plainStyle(), min(p.width(), ui.MaxTextWidth))
+func (p *plain) markdown(md string) { p.outlined(md, nil) }
+
+// showSession prints a session, its long answers outlined (see coach.Outline).
+func (p *plain) showSession(s *coach.Session) { p.outlined(coach.Outline(s, p.o.Flow)) }
+
+func (p *plain) outlined(md string, long map[string]string) {
+	out, err := glamourRender(md, long, plainStyle(), min(p.width(), ui.MaxTextWidth))
 	if err != nil {
-		out = coach.Inert(md)
+		out = coach.Inert(coach.Unoutline(md, long))
 	}
 	p.say(trimLines(out))
 }

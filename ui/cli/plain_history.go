@@ -102,7 +102,7 @@ func (p *plain) session(id string) error {
 	}
 	defer p.store.Unlock(id)
 	p.say("")
-	p.markdown(coach.Markdown(s, p.o.Flow))
+	p.showSession(s)
 	if readOnly != "" {
 		p.say(readOnly)
 		return nil
@@ -130,7 +130,7 @@ func (p *plain) session(id string) error {
 			opts = append(opts, option{"Feedback request: " + s.Feedback.Outcome.Label(), func() error { return p.outcome(s) }})
 		}
 		return append(opts, option{"Show it again", func() error {
-			p.markdown(coach.Markdown(s, p.o.Flow))
+			p.showSession(s)
 			return nil
 		}}, option{"Back", nil})
 	})

@@ -162,7 +162,7 @@ func (p *plain) section(w *coach.Walk) {
 // summary closes a session as the app's summary screen does.
 func (p *plain) summary(s *coach.Session) {
 	p.heading("Your session")
-	p.markdown(coach.Markdown(s, p.o.Flow))
+	p.showSession(s)
 	if _, failed := p.unsaved[s.ID]; !failed {
 		p.say("\nSaved in " + coach.Inert(p.store.Path(s.ID)) + ".")
 	}

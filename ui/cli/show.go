@@ -75,12 +75,11 @@ func (c *ctx) show(prefix string, asJSON, asMarkdown bool) error {
 	if err != nil {
 		return err
 	}
-	md := coach.Markdown(sess, flow)
 	if asMarkdown {
-		_, err = fmt.Fprint(c.env.Stdout, md)
+		_, err = fmt.Fprint(c.env.Stdout, coach.Markdown(sess, flow))
 		return err
 	}
-	out, err := c.render(md)
+	out, err := c.render(coach.Outline(sess, flow))
 	if err != nil {
 		return err
 	}
@@ -118,12 +117,12 @@ func loadErr(id string, err error) error {
 // render lays a session's markdown out for reading. At a terminal it is
 // Glamour's, in the app's style for the theme (colourless for none);
 // piped, it is clean text (see plainStyle).
-func (c *ctx) render(md string) (string, error) {
+func (c *ctx) render(md string, long map[string]string) (string, error) {
 	style := plainStyle()
 	if c.env.StdoutTerminal {
 		style = ui.GlamourStyle(c.colours())
 	}
-	out, err := glamourRender(md, style, min(c.width(), ui.MaxTextWidth))
+	out, err := glamourRender(md, long, style, min(c.width(), ui.MaxTextWidth))
 	if err != nil {
 		return "", fmt.Errorf("render the session: %w", err)
 	}
@@ -147,12 +146,14 @@ func plainStyle() gansi.StyleConfig {
 	return s
 }
 
-func glamourRender(md string, style gansi.StyleConfig, width int) (string, error) {
+// glamourRender renders md, a coach.Outline when long is not empty.
+func glamourRender(md string, long map[string]string, style gansi.StyleConfig, width int) (string, error) {
 	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, width)))
 	if err != nil {
 		return "", err
 	}
-	return r.Render(md)
+	out, err := r.Render(md)
+	return ui.ExpandLong(out, long, max(20, width)), err
 }
 
 // trimLines drops the empty lines Glamour puts above and below the
