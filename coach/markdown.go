@@ -85,7 +85,7 @@ func (w *mdWriter) session(s *Session, flow *content.Flow) string {
 	for _, sec := range flow.Sections {
 		var body strings.Builder
 		inList := false // one-line answers form a list, which needs a blank line after it
-		for _, p := range sec.Prompts {
+		for _, p := range slices.Concat(sec.Prompts, sec.Retired) {
 			if p.Kind == content.Mood {
 				continue
 			}

@@ -322,7 +322,7 @@ func TestWalkRealBoundaries(t *testing.T) {
 		// Without a channel there is no silence to close.
 		{from: PromptFollowUpOn, next: "feedback.went_well", back: PromptSendOn},
 		{from: PromptQuestions, next: "reflect.unprepared", back: PromptDoBetter},
-		{from: "restart.for_me", next: "restart.next_step", back: "reflect.skills"},
+		{from: "restart.next_day", next: "restart.target", back: "reflect.skills"},
 		{from: PromptMoodAfter, next: PromptMoodAfter, back: PromptPlan},
 	}
 	flow := loadFlow(t)
@@ -523,7 +523,7 @@ func TestWalkSetDepthAndReopen(t *testing.T) {
 	// begins, and the same file fills.
 	for !w.Next(fixedNow) {
 	}
-	if !w.Done() || w.Prompt().ID != PromptMoodAfter {
+	if !w.Done() || w.Prompt().ID != "restart.next_day" {
 		t.Fatalf("the short walk ended at %q, Done %v", w.Prompt().ID, w.Done())
 	}
 	w.SetDepth(content.Rest, fixedNow)

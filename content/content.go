@@ -92,6 +92,11 @@ type Section struct {
 	// Tip is the markdown tip, read from tips/<id>.md; empty outside steps.
 	Tip     string   `json:"-"`
 	Prompts []Prompt `json:"prompts"`
+	// Retired are prompts no longer asked whose answers older sessions
+	// still hold: they are shown with the rest of the section wherever
+	// answers are shown, and never asked, so a change of flow hides
+	// nothing anyone wrote.
+	Retired []Prompt `json:"retired,omitempty"`
 }
 
 // Gist is the tip's one-line summary in plain text: the bold line right
@@ -194,8 +199,9 @@ const (
 	Rest Depth = "rest"
 )
 
-// MaxTenMinutes is the most screens the short path may ask, from the
-// check-in to the summary; the intake form counts as one.
+// MaxTenMinutes is the most prompts the short path may ask, from the
+// check-in to the summary. Each prompt counts, the intake form's included:
+// tabbing through a field is still a question to read.
 const MaxTenMinutes = 12
 
 // Path lists the prompt IDs a depth asks, in flow order. An unknown depth
@@ -227,28 +233,6 @@ func (f *Flow) InPath(d Depth, id string) bool {
 		return !slices.Contains(f.TenMinutes, id)
 	}
 	return true
-}
-
-// Screens counts the screens a list of prompt IDs takes: one each, except
-// that the prompts of a form (a section outside the steps with more than
-// one prompt, shown together) take one between them.
-func (f *Flow) Screens(ids []string) int {
-	n := 0
-	forms := map[int]bool{}
-	for _, id := range ids {
-		sec, _, ok := f.Prompt(id)
-		if !ok {
-			continue
-		}
-		if s := f.Sections[sec]; s.Step == 0 && len(s.Prompts) > 1 {
-			if forms[sec] {
-				continue
-			}
-			forms[sec] = true
-		}
-		n++
-	}
-	return n
 }
 
 // Steps is the number of coaching steps (sections with Step > 0).
@@ -404,6 +388,7 @@ func validate(f *Flow, advice []AdvicePoint) error {
 	if f.Steps() == 0 {
 		bad("the flow has no steps")
 	}
+	checkRetired(bad, f, seen)
 	checkTenMinutes(bad, f, seen)
 	checkEvidence(bad, f)
 
@@ -554,8 +539,29 @@ func parseTimer(s string) (time.Duration, error) {
 	return d, nil
 }
 
+// checkRetired checks the prompts no longer asked: each is named and
+// labelled, of a known kind, and its ID is not one the flow still asks.
+func checkRetired(bad func(string, ...any), f *Flow, asked map[string]bool) {
+	retired := map[string]bool{}
+	for _, s := range f.Sections {
+		for _, p := range s.Retired {
+			switch {
+			case p.ID == "":
+				bad("a retired prompt in %q has no id", s.ID)
+			case asked[p.ID] || retired[p.ID]:
+				bad("retired prompt id %q is used twice", p.ID)
+			case !slices.Contains(kinds, p.Kind):
+				bad("retired prompt %q has unknown kind %q", p.ID, p.Kind)
+			case p.Label == "":
+				bad("retired prompt %q has no label", p.ID)
+			}
+			retired[p.ID] = true
+		}
+	}
+}
+
 // checkTenMinutes checks the short path: known prompts, each once, within
-// MaxTenMinutes screens, touching every coaching step, and starting at the
+// MaxTenMinutes prompts, touching every coaching step, and starting at the
 // check-in, so that the short session still opens by asking how you are.
 func checkTenMinutes(bad func(string, ...any), f *Flow, seen map[string]bool) {
 	if len(f.TenMinutes) == 0 {
@@ -576,8 +582,8 @@ func checkTenMinutes(bad func(string, ...any), f *Flow, seen map[string]bool) {
 		sec, _, _ := f.Prompt(id)
 		steps[f.Sections[sec].Step] = true
 	}
-	if n := f.Screens(f.TenMinutes); n > MaxTenMinutes {
-		bad("ten_minutes takes %d screens; at most %d fit in ten minutes", n, MaxTenMinutes)
+	if n := len(f.TenMinutes); n > MaxTenMinutes {
+		bad("ten_minutes asks %d prompts; at most %d fit in ten minutes", n, MaxTenMinutes)
 	}
 	for st := 1; st <= f.Steps(); st++ {
 		if !steps[st] {

@@ -439,7 +439,8 @@ const (
     {"id": "two.note", "kind": "textarea", "label": "Note", "timer": "10m"},
     {"id": "two.more", "kind": "list", "label": "More", "timer": "continue"},
     {"id": "two.sent", "kind": "date", "label": "Sent", "default": "+1d"},
-    {"id": "two.later", "kind": "date", "label": "Later", "default": "+7d", "default_from": "two.sent"}]}
+    {"id": "two.later", "kind": "date", "label": "Later", "default": "+7d", "default_from": "two.sent"}],
+   "retired": [{"id": "two.old", "kind": "textarea", "label": "Asked once"}]}
 ]}`
 	goodAdvice = `[
   {"id": "1.1", "summary": "s", "tip": "one", "phrase": "breathe slowly"},
@@ -525,6 +526,10 @@ func TestLoadRejects(t *testing.T) {
 		{"example over two lines", replace("flow.json", `"a y"`, `"a\ny"`), `option "y" has examples`},
 		{"empty example", replace("flow.json", `"a y"`, `""`), `option "y" has examples ""`},
 		{"example too long", replace("flow.json", `"a y"`, `"`+strings.Repeat("y", maxExample+1)+`"`), `option "y" has examples`},
+		{"retired prompt still asked", replace("flow.json", `"id": "two.old"`, `"id": "two.note"`), `retired prompt id "two.note" is used twice`},
+		{"retired prompt of no kind", replace("flow.json", `"kind": "textarea", "label": "Asked once"`, `"kind": "essay", "label": "Asked once"`), `retired prompt "two.old" has unknown kind "essay"`},
+		{"retired prompt without label", replace("flow.json", `"label": "Asked once"`, `"label": ""`), `retired prompt "two.old" has no label`},
+		{"retired prompt without id", replace("flow.json", `"id": "two.old"`, `"id": ""`), `a retired prompt in "two" has no id`},
 		{"default_from a choice", replace("flow.json", `"default_from": "two.sent"`, `"default_from": "one.pick"`), `counts its default from "one.pick", which is not an earlier date prompt`},
 		{"default_from a later prompt", replace("flow.json", `"default_from": "two.sent"`, `"default_from": "two.later"`), `not an earlier date prompt`},
 		{"default_from with a fixed day", replace("flow.json", `"default": "+7d", "default_from"`, `"default": "2026-01-01", "default_from"`), `its default must be a number of days or weeks ahead`},
