@@ -40,6 +40,9 @@ const (
 	// that hurts is believed, 0 to 100, before and after the balanced one.
 	PromptBeliefBefore = "not_personal.belief_before"
 	PromptBeliefAfter  = "not_personal.belief_after"
+	// PromptEvidenceAgainst is the thought record's evidence against the
+	// thought that hurts, where the stage reached is offered.
+	PromptEvidenceAgainst = "not_personal.evidence_against"
 	// PromptPlan is the if-then plan for the next rejection.
 	PromptPlan = "restart.if_then"
 	// PromptAboutThem was asked until the explanations carried marks; old

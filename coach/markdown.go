@@ -78,6 +78,10 @@ func (w *mdWriter) session(s *Session, flow *content.Flow) string {
 	fmt.Fprintf(&b, "*%s · %s*\n\n", s.CreatedAt.Local().Format("Mon 2 Jan 2006, 15:04"), statusText(s.Status))
 
 	b.WriteString("**Mood:** " + w.moodText(s.MoodBefore) + " → " + w.moodText(s.MoodAfter) + "\n\n")
+	if bl := s.Belief(); bl.HasBefore || bl.HasAfter {
+		b.WriteString("**Belief in the thought that hurt:** " + percentText(bl.Before, bl.HasBefore) +
+			" → " + percentText(bl.After, bl.HasAfter) + "\n\n")
+	}
 	if t := s.Answers[PromptBalanced].Text; t != "" {
 		b.WriteString("**A balanced thought:**\n\n" + w.paragraphs(t))
 	}
@@ -98,6 +102,9 @@ func (w *mdWriter) session(s *Session, flow *content.Flow) string {
 			}
 			inList = oneLiner
 			body.WriteString(md)
+			if p.ID == content.PromptExplanations {
+				body.WriteString(w.aboutThem(AboutThem(s, flow)))
+			}
 		}
 		if inList {
 			body.WriteString("\n")
@@ -138,6 +145,12 @@ func (w *mdWriter) answer(p content.Prompt, a Answer) (md string, oneLiner bool)
 		return label + "\n\n" + ph + "\n\n", false
 	}
 	switch p.Kind {
+	case content.Percent:
+		n, err := ParsePercent(a.Text)
+		if err != nil {
+			return "", false
+		}
+		return "- " + label + ": " + strconv.Itoa(n) + "%\n", true
 	case content.Text, content.Choice, content.Date:
 		if a.Text == "" {
 			return "", false
@@ -185,6 +198,27 @@ func (w *mdWriter) answer(p content.Prompt, a Answer) (md string, oneLiner bool)
 		return b.String() + "\n", false
 	}
 	return "", false
+}
+
+// aboutThem lists the explanations that are about them, not you, derived
+// from the marks on the options ticked; nothing when none are.
+func (w *mdWriter) aboutThem(them []string) string {
+	if len(them) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("**Of those, about them, not you**\n\n")
+	for _, it := range them {
+		b.WriteString("- " + Escape(oneLine(it)) + "\n")
+	}
+	return b.String() + "\n"
+}
+
+func percentText(n int, ok bool) string {
+	if !ok {
+		return "not recorded"
+	}
+	return strconv.Itoa(n) + "%"
 }
 
 // feedback is what became of the feedback request, once recorded.

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
 )
 
 func TestGoldenViews(t *testing.T) {
@@ -24,7 +25,7 @@ func TestGoldenViews(t *testing.T) {
 			d.typeText("Northwind")
 			d.press("tab")
 			d.typeText("Product designer")
-			d.press("tab", "tab", "right", "right", "right")
+			d.press("tab", "right", "right", "right")
 		}},
 		{"tip-and-checklist", func(d *driver) {
 			d.press("enter")
@@ -59,33 +60,47 @@ func TestGoldenViews(t *testing.T) {
 }
 
 // walkWholeSession answers every prompt of a session with the keys a person
-// would press.
+// would press: the check-in, the whole session, then every step.
 func walkWholeSession(d *driver) {
+	d.asksCheckIn = true
 	d.press("enter") // home: start a new session
-	d.typeText("Northwind")
-	d.press("tab")
-	d.typeText("Product designer")
-	d.press("tab")
-	d.typeText("Ms Rivera")
-	d.press("enter", "3", "enter", "tab", "right", "tab") // stage: final round; date as is; channel: email
-	d.send(tea.PasteMsg{Content: "We have decided not to move forward."})
-	d.press("tab")
 	d.press("4")
 	d.typeText("flat")
 	d.press("enter")
+	d.press("2", "enter") // the whole session
+	// What happened
+	d.typeText("Northwind")
+	d.press("tab")
+	d.typeText("Product designer")
+	d.press("tab", "3", "tab") // stage: final round
 	// Step back
 	d.press("space", "down", "space", "tab")
 	d.typeText("Two other applications are still open.")
 	d.press("tab")
+	d.typeText("It stings, and I am tired.")
+	d.press("tab")
 	// Don't take it personally
 	d.typeText("I'm not good enough.")
-	d.press("tab", "space", "down", "space", "tab")
-	d.typeText("The freeze is about them.")
+	d.press("tab")
+	d.typeText("80")
+	d.press("tab", "down", "space", "tab")   // traps: mind reading
+	d.press("space", "down", "space", "tab") // explanations: an internal candidate, a hiring freeze
+	d.typeText("I stumbled on the metrics question.")
+	d.press("tab", "tab") // against: the stage reached, as offered
+	d.typeText("You got to the final round; that is real.")
 	d.press("tab")
 	d.typeText("I reached the final round; the decision had other reasons.")
 	d.press("tab")
+	d.typeText("40")
+	d.press("tab")
 	// Get feedback
-	d.press("ctrl+y", "tab", "1", "enter", "enter", "enter")
+	d.typeText("Ms Rivera")
+	d.press("tab", "1", "tab", "enter") // channel: email; the date as is
+	d.send(tea.PasteMsg{Content: "We have decided not to move forward."})
+	d.press("tab")
+	d.typeText("the onboarding redesign")
+	d.press("tab")
+	d.press("ctrl+y", "tab", "1", "enter", "enter", "enter") // send: yes; the dates as offered
 	d.typeText("Clear walkthrough")
 	d.press("enter")
 	d.typeText("Good rapport")
@@ -102,6 +117,8 @@ func walkWholeSession(d *driver) {
 	d.typeText("Figma")
 	d.press("tab")
 	// Restart
+	d.typeText("A long walk; save two job ads")
+	d.press("tab")
 	d.typeText("Senior product designer")
 	d.press("tab")
 	d.typeText("Visual-only roles")
@@ -113,6 +130,8 @@ func walkWholeSession(d *driver) {
 	d.typeText("Email Ms Rivera")
 	d.press("tab")
 	d.typeText("Sam")
+	d.press("tab")
+	d.typeText("call Sam and take the evening off")
 	d.press("tab")
 	// Check out
 	d.press("6")
@@ -144,8 +163,16 @@ func TestWholeSessionIsSaved(t *testing.T) {
 		{"outside", s.Answers["step_back.outside"].Items, []string{"They could hire only one person", "Other candidates were just as qualified"}},
 		{"balanced", s.Answers["not_personal.balanced"].Text, "I reached the final round; the decision had other reasons."},
 		{"send", s.Feedback.Send, "yes"},
-		{"send on", s.Feedback.SendOn, "2026-11-23"},
-		{"follow up (default a week)", s.Feedback.FollowUpOn, "2026-11-30"},
+		{"send on (default tomorrow)", s.Feedback.SendOn, "2026-11-24"},
+		{"follow up (default a week after sending)", s.Feedback.FollowUpOn, "2026-12-01"},
+		{"depth (the whole session stores none)", s.Depth, content.Depth("")},
+		{"belief before", s.Answers[coach.PromptBeliefBefore].Text, "80"},
+		{"belief after", s.Answers[coach.PromptBeliefAfter].Text, "40"},
+		{"traps", s.Answers[content.PromptTraps].Items, []string{"Mind reading"}},
+		{"evidence against (the stage, as offered)", s.Answers[coach.PromptEvidenceAgainst].Items, []string{d.m.deps.flow.StageEvidence("final round")}},
+		{"topic", s.Answers[coach.PromptTopic].Text, "the onboarding redesign"},
+		{"free write", s.Answers["step_back.free_write"].Text, "It stings, and I am tired."},
+		{"plan", s.Answers[coach.PromptPlan].Text, "call Sam and take the evening off"},
 		{"went well", s.Answers["feedback.went_well"].Items, []string{"Clear walkthrough", "Good rapport"}},
 		{"questions", s.Answers["reflect.questions"].Items, []string{"Tell me about a conflict", "Why this company?"}},
 		{"own questions", s.Answers["reflect.own_questions"].Text, "a few"},
@@ -162,7 +189,7 @@ func TestWholeSessionIsSaved(t *testing.T) {
 	if !strings.Contains(s.Feedback.Draft, "Hi Ms Rivera,") || !strings.Contains(s.Feedback.Draft, "Product designer role at Northwind") {
 		t.Errorf("the feedback draft was not drafted from the intake:\n%s", s.Feedback.Draft)
 	}
-	for _, want := range []string{"Product designer at Northwind", "4/10 (flat) → 6/10 (lighter)", "Saved to"} {
+	for _, want := range []string{"Product designer at Northwind", "4/10 (flat) → 6/10 (lighter)", "80% → 40%", "Saved to"} {
 		if !strings.Contains(d.view(), want) {
 			t.Errorf("summary does not show %q:\n%s", want, d.view())
 		}
@@ -187,7 +214,7 @@ func TestShiftTabCrossesStepsBack(t *testing.T) {
 		t.Fatalf("progress line missing:\n%s", d.view())
 	}
 	d.press("shift+tab")
-	if d.prompt() != "step_back.bigger_picture" {
+	if d.prompt() != "step_back.free_write" {
 		t.Fatalf("shift+tab on a step's first prompt went to %q, want the previous step's last", d.prompt())
 	}
 	if !strings.Contains(d.view(), "Step 1 of 5 · Step back") {
@@ -196,7 +223,7 @@ func TestShiftTabCrossesStepsBack(t *testing.T) {
 	for range 12 {
 		d.press("shift+tab")
 	}
-	if d.prompt() != "intake.company" {
+	if d.prompt() != coach.PromptMoodBefore {
 		t.Errorf("shift+tab on the very first prompt moved to %q", d.prompt())
 	}
 }
@@ -355,7 +382,7 @@ func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
 		t.Fatal("? on a choice did not open the full help")
 	}
 	d.press("?", "shift+tab")
-	if d.prompt() != "intake.interviewer" {
+	if d.prompt() != "intake.role" {
 		t.Fatalf("at %q", d.prompt())
 	}
 	d.press("?")

@@ -40,6 +40,11 @@ type driver struct {
 	store *coach.Store
 	dir   string
 	quit  bool
+	// asksCheckIn keeps the check-in for the test to answer. Without it the
+	// driver answers a new session's check-in as most tests need: no
+	// score, and the whole session, so they start at the intake as before.
+	asksCheckIn bool
+	passed      map[string]bool // the sessions whose check-in it answered
 }
 
 func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
@@ -58,7 +63,7 @@ func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
 	for _, c := range configure {
 		c(&o)
 	}
-	d := &driver{t: t, m: New(o), store: o.Store, dir: dir}
+	d := &driver{t: t, m: New(o), store: o.Store, dir: dir, passed: map[string]bool{}}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -105,6 +110,23 @@ func (d *driver) press(keys ...string) {
 			d.t.Fatalf("key %q is sent as %q", k, got)
 		}
 		d.send(msg)
+		d.passCheckIn()
+	}
+}
+
+// passCheckIn answers the check-in of a session just started, unless the
+// test asks it: enter with no score, then the whole session.
+func (d *driver) passCheckIn() {
+	f := d.m.flow
+	if d.asksCheckIn || d.m.page != flowPage || f == nil || f.interlude != noInterlude ||
+		f.editing != "" || f.walk.Prompt().ID != coach.PromptMoodBefore {
+		return
+	}
+	if s := f.session(); s.MoodBefore == nil && !begun(s) && !d.passed[s.ID] {
+		d.passed[s.ID] = true
+		d.send(keyMsg("enter"))
+		d.send(keyMsg("2"))
+		d.send(keyMsg("enter"))
 	}
 }
 

@@ -41,8 +41,8 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 		return newTextField(p, a.Text, st)
 	case content.Date:
 		text := a.Text
-		if text == "" && p.Default != "" {
-			text, _ = coach.ParseDate(p.Default, now)
+		if text == "" {
+			text = coach.DateDefault(p, s, now)
 		}
 		f := newTextField(p, text, st)
 		f.date, f.now = true, now
@@ -56,7 +56,13 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 		if p.Kind == content.Draft && text == "" {
 			text = coach.DraftFeedbackRequest(s.Intake)
 		}
+
 		return newAreaField(p, text, st)
+	case content.Percent:
+		f := newTextField(p, a.Text, st)
+		f.percent = true
+		f.in.CharLimit = 4 // "100%"
+		return f
 	case content.Choice:
 		return newChoiceField(p, a.Text)
 	case content.Checklist:
@@ -183,6 +189,8 @@ type textField struct {
 	styled styledFor
 	date   bool
 	now    time.Time
+	// percent takes a whole number from 0 to 100; up and down step by ten.
+	percent bool
 	// pristine is a default date nobody has touched: the first character
 	// typed replaces it instead of being appended to it.
 	pristine bool
@@ -193,6 +201,17 @@ func newTextField(p content.Prompt, value string, st *Styles) *textField {
 }
 
 func (f *textField) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.percent && (k.String() == "up" || k.String() == "down") {
+		n, _ := coach.ParsePercent(f.value())
+		if k.String() == "up" {
+			n = min(100, n+10)
+		} else {
+			n = max(0, n-10)
+		}
+		f.in.SetValue(strconv.Itoa(n))
+		f.in.CursorEnd()
+		return nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && f.pristine {
 		f.pristine = false
 		if k.Text != "" {
@@ -202,13 +221,17 @@ func (f *textField) Update(msg tea.Msg) tea.Cmd {
 	return updateInput(&f.in, msg)
 }
 
-// invalid is the reason a date cannot be read, or nil.
+// invalid is the reason a date or a percentage cannot be read, or nil.
 func (f *textField) invalid() error {
-	if !f.date {
-		return nil
+	switch {
+	case f.date:
+		_, err := coach.ParseDate(f.value(), f.now)
+		return err
+	case f.percent && strings.TrimSpace(f.value()) != "":
+		_, err := coach.ParsePercent(f.value())
+		return err
 	}
-	_, err := coach.ParseDate(f.value(), f.now)
-	return err
+	return nil
 }
 
 func (f *textField) View(st *Styles, focused bool) string {
@@ -216,6 +239,9 @@ func (f *textField) View(st *Styles, focused bool) string {
 		f.in.SetStyles(st.Input)
 	}
 	v := coach.Visible(f.in.View())
+	if n, err := coach.ParsePercent(f.value()); f.percent && err == nil {
+		v = lipgloss.JoinHorizontal(lipgloss.Top, f.in.View(), "  ", percentBar(st, n))
+	}
 	if err := f.invalid(); err != nil {
 		v += "\n" + st.Error.Render(err.Error())
 	}
@@ -229,9 +255,14 @@ func (f *textField) value() string { return coach.Raw(f.in.Value()) }
 // kept as typed: an odd date is better than a lost one.
 func (f *textField) Answer() coach.Answer {
 	v := f.value()
-	if f.date {
+	switch {
+	case f.date:
 		if d, err := coach.ParseDate(v, f.now); err == nil {
 			v = d
+		}
+	case f.percent:
+		if n, err := coach.ParsePercent(v); err == nil {
+			v = strconv.Itoa(n)
 		}
 	}
 	return coach.Answer{Text: v}
@@ -379,17 +410,19 @@ func (f *choiceField) Typing() bool     { return false }
 // checklistField ticks any number of options, and has an "other" line of
 // free text when the prompt allows it.
 type checklistField struct {
-	options []string
-	ticked  map[string]bool
-	cursor  int // len(options) is the "other" line
-	other   *textinput.Model
-	styled  styledFor
+	options  []string
+	examples map[string]string // a one-line example of an option, shown beside it
+	width    int
+	ticked   map[string]bool
+	cursor   int // len(options) is the "other" line
+	other    *textinput.Model
+	styled   styledFor
 }
 
 // newChecklistField offers the prompt's options, and any saved item that is
 // not one of them (an option since renamed), so passing by keeps it.
 func newChecklistField(p content.Prompt, a coach.Answer, st *Styles) *checklistField {
-	f := &checklistField{options: p.Options, ticked: map[string]bool{}}
+	f := &checklistField{options: p.Options, examples: p.Examples, ticked: map[string]bool{}}
 	for _, it := range a.Items {
 		f.ticked[it] = true
 		if !slices.Contains(f.options, it) {
@@ -446,6 +479,7 @@ func (f *checklistField) move(to int) {
 
 func (f *checklistField) View(st *Styles, focused bool) string {
 	var b strings.Builder
+	inline := f.exampleColumn()
 	for i, o := range f.options {
 		box := "[ ]"
 		style := st.Option
@@ -456,7 +490,11 @@ func (f *checklistField) View(st *Styles, focused bool) string {
 		if focused && i == f.cursor {
 			pointer = st.Cursor.Render("› ")
 		}
-		b.WriteString(pointer + style.Render(box+" "+oneLineText(o)) + "\n") // o may be a saved item, not an option
+		row := pointer + style.Render(box+" "+oneLineText(o)) // o may be a saved item, not an option
+		if ex := f.examples[o]; ex != "" && inline > 0 {
+			row += strings.Repeat(" ", inline-lipgloss.Width(row)) + st.Muted.Render("“"+ex+"”")
+		}
+		b.WriteString(row + "\n")
 	}
 	if f.other != nil {
 		if f.styled.changed(st) {
@@ -468,7 +506,37 @@ func (f *checklistField) View(st *Styles, focused bool) string {
 		}
 		b.WriteString(pointer + st.Muted.Render("Other: ") + coach.Visible(f.other.View()))
 	}
+	if ex := f.examples[f.optionAt(f.cursor)]; ex != "" && inline == 0 && focused {
+		// Too narrow to show each beside its option: the one under the
+		// cursor, whole, below them.
+		b.WriteString("\n" + st.Muted.Width(max(1, f.width)).Render("e.g. “"+ex+"”"))
+	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// exampleColumn is where the examples start when every one fits beside its
+// option, in a column; 0 when the options have none, or they do not fit.
+func (f *checklistField) exampleColumn() int {
+	if len(f.examples) == 0 {
+		return 0
+	}
+	names, widest := 0, 0
+	for _, o := range f.options {
+		names = max(names, lipgloss.Width("› [ ] "+oneLineText(o)))
+		widest = max(widest, lipgloss.Width("“"+f.examples[o]+"”"))
+	}
+	if col := names + 2; col+widest <= f.width {
+		return col
+	}
+	return 0
+}
+
+// optionAt is the option on row i, or "" on the "other" line.
+func (f *checklistField) optionAt(i int) string {
+	if i < len(f.options) {
+		return f.options[i]
+	}
+	return ""
 }
 
 // Answer lists the ticked options in the order they are offered.
@@ -499,6 +567,7 @@ func (f *checklistField) Blur() {
 }
 
 func (f *checklistField) SetSize(w, _ int) {
+	f.width = w
 	if f.other != nil {
 		f.other.SetWidth(max(1, w-9))
 	}
@@ -728,3 +797,10 @@ func (f *actionsField) SetSize(w, h int) {
 }
 func (f *actionsField) Multiline() bool { return false }
 func (f *actionsField) Typing() bool    { return true }
+
+// percentBar draws a percentage as ten cells, so a shift reads at a glance.
+func percentBar(st *Styles, n int) string {
+	on := (n + 5) / 10
+	return st.MoodOn.Render(strings.Repeat("■", on)) + st.MoodOff.Render(strings.Repeat("□", 10-on)) +
+		st.Muted.Render(" "+strconv.Itoa(n)+"%")
+}

@@ -40,6 +40,12 @@ type flowScreen struct {
 	// editing is the one prompt being edited from the opened session: on
 	// leaving it, the flow goes back there instead of on to the next prompt.
 	editing string
+	// interlude is the low-mood note or the choice of depth, shown after
+	// the check-in; depth is the choice under the cursor.
+	interlude interlude
+	depth     int
+	// promptHeight is the prompt's height when the tip was last fitted.
+	promptHeight int
 	exits
 }
 
@@ -67,11 +73,39 @@ func (f *flowScreen) buildSection() {
 	f.fields = make([]field, len(sec.Prompts))
 	now := f.deps.now()
 	for i, p := range sec.Prompts {
-		f.fields[i] = newField(p, f.session().Current(p.ID), f.session(), &f.deps.styles, now)
+		a := f.session().Current(p.ID)
+		if a.IsZero() {
+			a = f.offer(p)
+		}
+		f.fields[i] = newField(p, a, f.session(), &f.deps.styles, now)
 	}
 	f.tip.SetContent(f.deps.tips[sec.ID])
 	f.tip.GotoTop()
 	f.redrawTip()
+	f.layout()
+}
+
+// offer is what an unanswered prompt starts with: for the evidence against
+// the thought that hurts, how far the application got, which the thought
+// leaves out; a line to keep or delete. Nothing is stored until it is.
+func (f *flowScreen) offer(p content.Prompt) coach.Answer {
+	if p.ID != coach.PromptEvidenceAgainst {
+		return coach.Answer{}
+	}
+	if ev := f.deps.flow.StageEvidence(f.session().Intake.Stage); ev != "" {
+		return coach.Answer{Items: []string{ev}}
+	}
+	return coach.Answer{}
+}
+
+// refresh rebuilds the focused field while its prompt is unanswered, so
+// that what it starts with counts what was answered since the section
+// opened: the draft greets the interviewer just named, and the follow-up
+// falls a week after the send date just chosen.
+func (f *flowScreen) refresh() {
+	if p := f.walk.Prompt(); f.session().Current(p.ID).IsZero() {
+		f.fields[f.focused()] = newField(p, f.offer(p), f.session(), &f.deps.styles, f.deps.now())
+	}
 	f.layout()
 }
 
@@ -115,9 +149,15 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.PasteMsg:
+		if f.interlude != noInterlude {
+			return nil
+		}
 		return tea.Batch(f.field().Update(msg), f.typed())
 	case tea.KeyPressMsg:
 		f.status = ""
+		if f.interlude != noInterlude {
+			return f.updateInterlude(msg)
+		}
 		switch {
 		case key.Matches(msg, keys.Next):
 			return f.move(+1)
@@ -160,9 +200,22 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			f.layout()
 			return nil
 		}
-		return tea.Batch(f.field().Update(msg), f.typed())
+		cmd := f.field().Update(msg)
+		f.fitError()
+		return tea.Batch(cmd, f.typed())
 	}
 	return f.field().Update(msg)
+}
+
+// fitError makes room for the error a one-line field shows under itself
+// (a date or a percentage it cannot read), and gives it back once fixed:
+// the prompt must never grow past the bottom of the screen.
+func (f *flowScreen) fitError() {
+	if _, ok := f.field().(*textField); ok && !f.isForm() {
+		if h := lipgloss.Height(f.promptView()); h != f.promptHeight {
+			f.layout()
+		}
+	}
 }
 
 // typed schedules a draft save for when typing pauses.
@@ -202,6 +255,13 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 	changed := f.commit()
 	now := f.deps.now()
 	f.field().Blur()
+	if dir > 0 && f.afterCheckIn() {
+		f.startInterlude()
+		if changed {
+			return f.deps.save(f.session())
+		}
+		return nil
+	}
 	if f.editing != "" {
 		f.goTo(exit{to: sessionPage, session: f.session()})
 		if changed {
@@ -221,7 +281,7 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 	if f.walk.Section().ID != f.secID {
 		f.buildSection()
 	} else {
-		f.layout()
+		f.refresh()
 	}
 	if f.field().Typing() {
 		f.deps.help.ShowAll = false // "?" is a character here: it could not close it
@@ -252,6 +312,9 @@ func (f *flowScreen) Title() string {
 // the keys that work on the focused prompt.
 func (f *flowScreen) ShortHelp() []key.Binding {
 	k := f.deps.keys
+	if f.interlude != noInterlude {
+		return f.interludeHelp()
+	}
 	if f.editing != "" {
 		b := []key.Binding{withHelp(k.Next, "tab", "done")}
 		b = append(b, f.fieldKeys()...)
@@ -274,6 +337,9 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 
 func (f *flowScreen) FullHelp() [][]key.Binding {
 	k := f.deps.keys
+	if f.interlude != noInterlude {
+		return [][]key.Binding{f.interludeHelp()}
+	}
 	move := []key.Binding{k.Next, k.Prev}
 	if !f.field().Multiline() {
 		move = append(move, k.Enter)
@@ -328,7 +394,8 @@ func (f *flowScreen) layout() {
 	}
 	if !f.isForm() {
 		f.tip.SetWidth(f.width)
-		f.tip.SetHeight(max(0, f.height-lipgloss.Height(f.promptView())-1))
+		f.promptHeight = lipgloss.Height(f.promptView())
+		f.tip.SetHeight(max(0, f.height-f.promptHeight-1))
 		f.redrawTip()
 	}
 }
@@ -338,6 +405,9 @@ func (f *flowScreen) layout() {
 const MaxTextWidth = 100
 
 func (f *flowScreen) View() string {
+	if f.interlude != noInterlude {
+		return f.interludeView()
+	}
 	if f.isForm() {
 		return f.formView()
 	}

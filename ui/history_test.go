@@ -237,7 +237,7 @@ func TestEditOneAnswerAndComeBack(t *testing.T) {
 	d.choose("Past sessions")
 	d.press("enter") // Globex, the newest
 	d.press("e")
-	d.press("down", "enter") // Role
+	d.press("down", "down", "enter") // Role: after the check-in and the company
 	if d.prompt() != coach.PromptRole || !strings.Contains(d.view(), "Editing") {
 		t.Fatalf("want the role prompt in edit mode:\n%s", d.view())
 	}

@@ -23,8 +23,15 @@ func TestProgramSavesBeforeQuitting(t *testing.T) {
 	store := coach.NewStore(t.TempDir())
 	m := New(Options{Store: store, Flow: flow, NewSession: true})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("What happened")) },
-		teatest.WithDuration(5*time.Second))
+	waitFor := func(text string) {
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+			teatest.WithDuration(5*time.Second))
+	}
+	waitFor("How are you, right now?")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitFor("How long have you got?")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitFor("What happened")
 	tm.Type("Umbrella Corp")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Chemist")

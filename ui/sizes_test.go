@@ -62,17 +62,30 @@ func sizeScreens() map[string]func(t *testing.T) *driver {
 		"intake-choice":  at("intake.stage"),
 		"intake-date":    at("intake.rejected_on"),
 		"intake-message": at("intake.message", func(d *driver) { d.send(tea.PasteMsg{Content: long + "\n" + long}) }),
-		"mood":           at("mood.before", func(d *driver) { d.press("4") }),
-		"tip-checklist":  at("step_back.outside", func(d *driver) { d.press("space") }),
-		"textarea":       at("not_personal.thought", func(d *driver) { d.typeText(long) }),
-		"draft":          at("feedback.draft"),
-		"choice":         at("feedback.send"),
-		"date":           at("feedback.send_on"),
-		"list":           at("reflect.questions", func(d *driver) { d.typeText("Why us?"); d.press("enter"); d.typeText(long) }),
-		"actions":        at("restart.actions", func(d *driver) { d.typeText("Call Sam"); d.press("enter"); d.typeText("+3d") }),
-		"mood-after":     at("mood.after"),
-		"help":           at("intake.stage", func(d *driver) { d.press("?") }),
-		"summary":        flow(walkWholeSession),
+		"mood": flow(func(d *driver) {
+			d.asksCheckIn = true
+			d.press("enter", "4")
+		}),
+		"low-mood": flow(func(d *driver) {
+			d.asksCheckIn = true
+			d.press("enter", "2", "enter")
+		}),
+		"depth": flow(func(d *driver) {
+			d.asksCheckIn = true
+			d.press("enter", "enter")
+		}),
+		"percent":       at("not_personal.belief_before", func(d *driver) { d.typeText("200") }),
+		"traps":         at("not_personal.traps", func(d *driver) { d.press("down", "space") }),
+		"tip-checklist": at("step_back.outside", func(d *driver) { d.press("space") }),
+		"textarea":      at("not_personal.thought", func(d *driver) { d.typeText(long) }),
+		"draft":         at("feedback.draft"),
+		"choice":        at("feedback.send"),
+		"date":          at("feedback.send_on"),
+		"list":          at("reflect.questions", func(d *driver) { d.typeText("Why us?"); d.press("enter"); d.typeText(long) }),
+		"actions":       at("restart.actions", func(d *driver) { d.typeText("Call Sam"); d.press("enter"); d.typeText("+3d") }),
+		"mood-after":    at("mood.after"),
+		"help":          at("intake.stage", func(d *driver) { d.press("?") }),
+		"summary":       flow(walkWholeSession),
 		"save-error": func(t *testing.T) *driver {
 			file := filepath.Join(t.TempDir(), "not-a-dir")
 			if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {

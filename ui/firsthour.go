@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// interlude is a screen of the flow between the check-in and the intake
+// that asks no prompt: the note after a low check-in, and the choice of
+// depth. Neither is stored as an answer; the depth is the session's.
+type interlude int
+
+const (
+	noInterlude interlude = iota
+	lowMoodNote
+	depthChoice
+)
+
+// depths are the choices of depthChoice, in the order shown.
+var depths = []struct {
+	depth      content.Depth
+	name, hint string
+}{
+	{content.TenMinutes, "Ten minutes now", "one or two questions a step; the rest waits for you"},
+	{content.Whole, "The whole session", "every question, about 40 minutes"},
+}
+
+// afterCheckIn reports whether leaving the current prompt forward passes
+// through the interludes: from the check-in of a session walked from the
+// start, not while editing it from the opened session.
+func (f *flowScreen) afterCheckIn() bool {
+	return f.editing == "" && f.walk.Prompt().ID == coach.PromptMoodBefore && f.session().Depth != content.Rest
+}
+
+// startInterlude opens the low-mood note when the check-in was low, the
+// choice of depth otherwise, with the cursor on the session's depth, or on
+// ten minutes for a session not yet begun.
+func (f *flowScreen) startInterlude() {
+	f.interlude = depthChoice
+	if content.IsLowMood(f.session().Current(coach.PromptMoodBefore).Score) {
+		f.interlude = lowMoodNote
+	}
+	f.depth = 0
+	if s := f.session(); s.Depth == content.Whole && begun(s) {
+		f.depth = 1
+	}
+}
+
+// begun reports whether a session holds anything past the check-in: an
+// older one, walked whole before there was a choice.
+func begun(s *coach.Session) bool {
+	return len(s.Answers) > 0 || s.Intake != (coach.Intake{})
+}
+
+// updateInterlude takes the keys of the interludes: enter goes on, and
+// shift+tab goes back to the check-in. Esc and the quitting keys work as on
+// any prompt.
+func (f *flowScreen) updateInterlude(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	keys := f.deps.keys
+	switch {
+	case key.Matches(k, keys.Prev):
+		f.interlude = noInterlude
+		return f.field().Focus()
+	case key.Matches(k, keys.Home):
+		f.interlude = noInterlude
+		f.goTo(exit{to: homePage})
+		return f.deps.save(f.session())
+	case f.interlude == lowMoodNote && key.Matches(k, keys.Enter, keys.Next, keys.Toggle):
+		f.interlude = depthChoice
+	case f.interlude == depthChoice && key.Matches(k, keys.Up):
+		f.depth = 0
+	case f.interlude == depthChoice && key.Matches(k, keys.Down):
+		f.depth = 1
+	case f.interlude == depthChoice && (k.String() == "1" || k.String() == "2"):
+		f.depth = int(k.String()[0] - '1')
+	case f.interlude == depthChoice && key.Matches(k, keys.Enter, keys.Next):
+		f.interlude = noInterlude
+		now := f.deps.now()
+		f.walk.SetDepth(depths[f.depth].depth, now)
+		if f.walk.Next(now) {
+			f.goTo(exit{to: summaryPage})
+			return f.deps.save(f.session())
+		}
+		f.buildSection()
+		return tea.Batch(f.field().Focus(), f.deps.save(f.session()))
+	}
+	return nil
+}
+
+// interludeView draws the note or the choice.
+func (f *flowScreen) interludeView() string {
+	st := &f.deps.styles
+	w := min(f.width, MaxTextWidth)
+	if f.interlude == lowMoodNote {
+		return lipgloss.JoinVertical(lipgloss.Left,
+			st.Label.Width(w).Render("Before the five steps"), "",
+			st.Intro.Width(w).Render(content.LowMood()))
+	}
+	rows := []string{st.Label.Width(w).Render("How long have you got?"), ""}
+	for i, d := range depths {
+		marker, dot, name := "  ", "○ ", st.Option
+		if i == f.depth {
+			marker, dot, name = st.Cursor.Render("› "), "● ", st.Selected
+		}
+		rows = append(rows, marker+name.Render(dot+d.name), "    "+st.Hint.Width(max(1, w-4)).Render(d.hint))
+	}
+	rows = append(rows, "", st.Muted.Width(w).Render("Either way the same five steps, in the same file."))
+	return strings.Join(rows, "\n")
+}
+
+// interludeHelp is the footer of the interludes.
+func (f *flowScreen) interludeHelp() []key.Binding {
+	k := f.deps.keys
+	if f.interlude == lowMoodNote {
+		return []key.Binding{withHelp(k.Enter, "enter", "go on"), withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+	}
+	return []key.Binding{withHelp(k.Up, "↑/↓ 1 2", "choose"), withHelp(k.Enter, "enter", "start"),
+		withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+}
