@@ -25,7 +25,8 @@ import (
 const (
 	indexName = "index.gob"
 	// indexVersion 2 added the change time, inode and device to an entry.
-	indexVersion = 2
+	// indexVersion 3 added the depth and the if-then plan to a summary.
+	indexVersion = 3
 	// racyWindow: a file modified (or its status changed) this close to the
 	// index's build time may have changed again within the same timestamp,
 	// so its entry is not trusted (git's "racily clean" entries).

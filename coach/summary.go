@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 // Summary is what lists, follow-ups and insights need of a session: a few
@@ -25,6 +27,12 @@ type Summary struct {
 	Actions    []Action        `json:"actions"`
 	DoBetter   []string        `json:"do_better"`
 	Questions  []string        `json:"questions"`
+	// Depth is the session's: a ten-minute one that is complete offers
+	// the rest of it from home.
+	Depth content.Depth `json:"depth,omitempty"`
+	// Plan is the if-then plan for the next rejection, which the next
+	// check-in shows.
+	Plan string `json:"plan,omitempty"`
 
 	// text is every piece of user text in the session, lower-cased, for
 	// filtering.
@@ -50,6 +58,8 @@ func Summarize(s *Session) Summary {
 		Actions:    cloneOrNil(s.Actions),
 		DoBetter:   cloneOrNil(s.Answers[PromptDoBetter].Items),
 		Questions:  cloneOrNil(s.Answers[PromptQuestions].Items),
+		Depth:      s.Depth,
+		Plan:       s.Answers[PromptPlan].Text,
 		text:       searchText(s),
 	}
 	m.Feedback.Draft = ""

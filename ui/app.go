@@ -173,6 +173,9 @@ type exit struct {
 	id      string
 	// prompt, with flowPage, edits that one answer and comes back.
 	prompt string
+	// deeper, with flowPage, walks the rest of a complete ten-minute
+	// session: the session as it is on disk once locked, not as listed.
+	deeper bool
 	// panel opens the session page on a panel: the feedback form, or the
 	// actions with action (an index) selected.
 	panel  panel
@@ -472,6 +475,10 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		case note != "":
 			m.page = from
 			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: note}, cmd)
+		}
+		if e.deeper && !goDeeper(m.deps.flow, sess, m.deps.now()) {
+			m.page = from
+			return m.open(exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}, cmd)
 		}
 		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
 		m.flow = newFlowScreen(m.deps, sess, e.prompt)

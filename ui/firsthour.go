@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -126,4 +127,31 @@ func (f *flowScreen) interludeHelp() []key.Binding {
 	}
 	return []key.Binding{withHelp(k.Up, "↑/↓ 1 2", "choose"), withHelp(k.Enter, "enter", "start"),
 		withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+}
+
+// restLeft is how many prompts "the rest of this session" still offers: the
+// prompts a complete ten-minute session skipped. It is 0 for any other.
+func restLeft(flow *content.Flow, s *coach.Session) int {
+	if s == nil || s.Depth != content.TenMinutes || s.Status != coach.Complete {
+		return 0
+	}
+	return len(coach.Unanswered(flow, s, content.Rest))
+}
+
+// goDeeper takes a complete ten-minute session up again at the first prompt
+// it skipped; answering fills the same file. It reports false, changing
+// nothing, when there is nothing left.
+func goDeeper(flow *content.Flow, s *coach.Session, now time.Time) bool {
+	if restLeft(flow, s) == 0 {
+		return false
+	}
+	w := coach.NewWalk(flow, s)
+	w.SetDepth(content.Rest, now)
+	return w.Reopen(now)
+}
+
+// deeperLine is what the summary and the opened session say of the rest.
+func deeperLine(n int) string {
+	return "The rest of this session is here when you want it: " + plural(n, "more question") +
+		", in the same file. Press r now, or choose it from home another day."
 }

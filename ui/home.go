@@ -23,7 +23,10 @@ import (
 type sessionsLoadedMsg struct {
 	summaries []coach.Summary
 	resumable []*coach.Session
-	problems  []coach.Problem
+	// deeper are the newest complete ten-minute sessions, loaded whole, to
+	// offer the rest of.
+	deeper   []*coach.Session
+	problems []coach.Problem
 	exposed   []string // files others can read, from Store.Exposed
 	trust     string   // coach.TrustWarning: others could change the folder
 	err       error
@@ -41,6 +44,7 @@ type homeAction int
 const (
 	actNew homeAction = iota
 	actResume
+	actDeeper
 	actHistory
 	actInsights
 	actPractice
@@ -100,17 +104,23 @@ func (h *homeScreen) load() tea.Cmd {
 		msg.exposed, _ = store.Exposed()
 		msg.trust = coach.TrustWarning(store.Dir())
 		for _, m := range sums { // newest first
-			if len(msg.resumable) == maxResume {
+			if len(msg.resumable) == maxResume && len(msg.deeper) == maxResume {
 				break
 			}
-			if m.Status == coach.Complete {
+			open := m.Status != coach.Complete
+			short := !open && m.Depth == content.TenMinutes
+			if open && len(msg.resumable) == maxResume || short && len(msg.deeper) == maxResume || !open && !short {
 				continue
 			}
 			s, err := store.Load(m.ID)
 			if err != nil {
 				continue // changed since the index was read; Past sessions has it
 			}
-			msg.resumable = append(msg.resumable, s)
+			if open {
+				msg.resumable = append(msg.resumable, s)
+			} else {
+				msg.deeper = append(msg.deeper, s)
+			}
 		}
 		return msg
 	}
@@ -141,6 +151,13 @@ func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 		items = append(items, homeItem{action: actResume, session: s,
 			title: "Resume: " + coach.Inert(coach.Title(s)),
 			desc:  resumeDesc(h.deps.flow, s, h.deps.now())})
+	}
+	for _, s := range msg.deeper {
+		if n := restLeft(h.deps.flow, s); n > 0 && h.deps.unsaved[s.ID] == nil {
+			items = append(items, homeItem{action: actDeeper, session: s,
+				title: "Go deeper: " + coach.Inert(coach.Title(s)),
+				desc:  "The rest of this session: " + plural(n, "more question") + ", in the same file"})
+		}
 	}
 	if n := len(msg.summaries); n > 0 || len(msg.problems) > 0 {
 		items = append(items, homeItem{action: actHistory, title: "Past sessions",
@@ -256,6 +273,8 @@ func (h *homeScreen) choose() tea.Cmd {
 		h.goTo(exit{to: flowPage, session: coach.NewSession(h.deps.now())})
 	case actResume:
 		h.goTo(exit{to: flowPage, session: it.session})
+	case actDeeper:
+		h.goTo(exit{to: flowPage, session: it.session, deeper: true})
 	case actHistory:
 		h.goTo(exit{to: historyPage})
 	case actInsights:

@@ -238,6 +238,8 @@ func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.panel, s.cursor = panelEdit, 0
 	case key.Matches(msg, k.Resume) && s.session.Status != coach.Complete:
 		s.goTo(exit{to: flowPage, session: s.session})
+	case key.Matches(msg, k.Resume) && restLeft(s.deps.flow, s.session) > 0:
+		s.goTo(exit{to: flowPage, session: s.session, deeper: true})
 	case key.Matches(msg, k.Delete):
 		s.panel = panelDelete
 	case key.Matches(msg, k.Copy):
@@ -625,8 +627,11 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 			withHelp(k.Home, "esc", "back"), k.QuitHome}
 	}
 	b := []key.Binding{k.Feedback, k.Actions, withHelp(k.Edit, "e", "edit")}
-	if s.session.Status != coach.Complete {
+	switch {
+	case s.session.Status != coach.Complete:
 		b = append(b, k.Resume)
+	case restLeft(s.deps.flow, s.session) > 0:
+		b = append(b, withHelp(k.Resume, "r", "go deeper"))
 	}
 	return append(b, withHelp(k.Copy, "ctrl+y", "copy"), k.Delete, withHelp(k.Home, "esc", "back"),
 		withHelp(k.Help, "?", "more"))

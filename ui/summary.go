@@ -76,6 +76,9 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Copy):
 			s.status = "copied as markdown"
 			return tea.SetClipboard(s.markdown)
+		case key.Matches(msg, k.Resume) && restLeft(s.deps.flow, s.session) > 0:
+			s.goTo(exit{to: flowPage, session: s.session, deeper: true})
+			return nil
 		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
 			s.goTo(exit{to: homePage})
 			return nil
@@ -104,6 +107,9 @@ func (s *summaryScreen) footer() string {
 	if s.saveErr != nil {
 		where = st.Error.Width(width).Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
 	}
+	if n := restLeft(s.deps.flow, s.session); n > 0 {
+		where = st.Label.Width(width).Render(deeperLine(n)) + "\n" + where
+	}
 	return where
 }
 
@@ -113,8 +119,11 @@ func (s *summaryScreen) View() string {
 
 func (s *summaryScreen) ShortHelp() []key.Binding {
 	k := s.deps.keys
-	return []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), withHelp(k.Copy, "ctrl+y", "copy markdown"),
-		withHelp(k.Home, "esc/enter", "home"), k.QuitHome}
+	b := []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
+	if restLeft(s.deps.flow, s.session) > 0 {
+		b = append(b, withHelp(k.Resume, "r", "go deeper"))
+	}
+	return append(b, withHelp(k.Copy, "ctrl+y", "copy"), withHelp(k.Home, "esc/enter", "home"), k.QuitHome)
 }
 
 func (s *summaryScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
