@@ -27,9 +27,9 @@ type sessionsLoadedMsg struct {
 	// offer the rest of.
 	deeper   []*coach.Session
 	problems []coach.Problem
-	exposed   []string // files others can read, from Store.Exposed
-	trust     string   // coach.TrustWarning: others could change the folder
-	err       error
+	exposed  []string // files others can read, from Store.Exposed
+	trust    string   // coach.TrustWarning: others could change the folder
+	err      error
 }
 
 // Home offers at most this many unfinished sessions and follow-ups; the
