@@ -212,7 +212,9 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 	case content.Text:
 		return p.text(label+hint, cur)
 	case content.Date:
-		return p.date(label+hint, cur, pr.Default)
+		return p.date(label+hint, cur, coach.DateDefault(pr, s, p.env.Now()))
+	case content.Percent:
+		return p.percent(label+hint, cur)
 	case content.Choice:
 		return p.choice(label, pr.Options, cur)
 	case content.Checklist:
@@ -304,8 +306,8 @@ func (p *plain) text(question string, cur coach.Answer) (coach.Answer, error) {
 func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answer, error) {
 	now := p.env.Now()
 	text := cur.Text
-	if text == "" && def != "" {
-		text, _ = coach.ParseDate(def, now)
+	if text == "" {
+		text = def // already a date: counted from today, or from the send date
 	}
 	for {
 		s, err := p.single(question, text)
@@ -317,6 +319,22 @@ func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answe
 			return coach.Answer{Text: d}, nil
 		}
 		p.say("That is not a date: write YYYY-MM-DD, or today, tomorrow, yesterday, +3d, -1w.")
+	}
+}
+
+// percent asks for a whole number from 0 to 100; blank keeps the current
+// answer, or leaves it unanswered.
+func (p *plain) percent(question string, cur coach.Answer) (coach.Answer, error) {
+	for {
+		s, err := p.single(question, cur.Text)
+		if err != nil || strings.TrimSpace(s) == "" {
+			return coach.Answer{Text: strings.TrimSpace(s)}, err
+		}
+		n, err := coach.ParsePercent(s)
+		if err == nil {
+			return coach.Answer{Text: strconv.Itoa(n)}, nil
+		}
+		p.say("That is not a percentage: " + err.Error() + ".")
 	}
 }
 

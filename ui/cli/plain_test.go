@@ -106,7 +106,15 @@ func TestPlainWholeSession(t *testing.T) {
 		"step_back.bigger_picture":  {Text: "Two other applications are still open.\nMy portfolio got good comments."},
 		"not_personal.thought":      {Text: "I wasted everyone's time."},
 		"not_personal.explanations": {Items: []string{"An internal candidate", "A skill I did not show, or do not have yet"}},
-		"not_personal.about_them":   {Text: "The internal candidate and the timing."},
+		"step_back.free_write":      {Text: "It stings. I wanted this one more than I said."},
+		coach.PromptBeliefBefore:    {Text: "80"},
+		content.PromptTraps:         {Items: []string{"Mind reading", "Labelling"}},
+		coach.PromptEvidenceAgainst: {Items: []string{"I reached the final round."}},
+		"not_personal.friend":       {Text: "You got to the last round; that is real."},
+		coach.PromptBeliefAfter:     {Text: "40"},
+		coach.PromptTopic:           {Text: "the onboarding redesign"},
+		"restart.next_day":          {Text: "A walk with Ana; save two job ads"},
+		coach.PromptPlan:            {Text: "call Ana and take the evening off"},
 		"not_personal.balanced":     {Text: "I reached the final round; they chose one person."},
 		"feedback.went_well":        {Items: []string{"Clear portfolio walkthrough", "Good questions about the team"}},
 		"feedback.do_better":        {Items: []string{"Shorter answers on research methods"}},
@@ -130,6 +138,9 @@ func TestPlainWholeSession(t *testing.T) {
 	if !strings.Contains(r.stdout, "That is not a date") {
 		t.Error(`"next week" was not refused as a date`)
 	}
+	if !strings.Contains(r.stdout, "That is not a percentage") {
+		t.Error(`"eighty" was not refused as a percentage`)
+	}
 }
 
 // TestPlainEndsMidAnswer: input that stops half-way through a long answer
@@ -138,15 +149,18 @@ func TestPlainWholeSession(t *testing.T) {
 func TestPlainEndsMidAnswer(t *testing.T) {
 	tmp := t.TempDir()
 	store := coach.NewStore(filepath.Join(tmp, "data"))
-	r := plainRun(t, store, "Initech\n:back\nGlobex\nAnalyst\n\n\n\n\nThe first line\nthe second", PlainOptions{NewSession: true})
+	// The check-in, a company taken back, the intake, the checklist and
+	// its "other" line, then a long answer cut off.
+	r := plainRun(t, store, "\nInitech\n:back\nGlobex\nAnalyst\n\n\n\nThe first line\nthe second", PlainOptions{NewSession: true})
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	s := onlySession(t, store)
-	if s.Intake.Company != "Globex" || s.Intake.Role != "Analyst" || s.Position != coach.PromptMessage {
+	const long = "step_back.bigger_picture"
+	if s.Intake.Company != "Globex" || s.Intake.Role != "Analyst" || s.Position != long {
 		t.Fatalf("after :back and new answers: %+v at %s", s.Intake, s.Position)
 	}
-	if got := s.Current(coach.PromptMessage).Text; got != "The first line\nthe second" {
+	if got := s.Current(long).Text; got != "The first line\nthe second" {
 		t.Fatalf("the unfinished answer is %q", got)
 	}
 	if !strings.Contains(r.stdout, "Saved. Resume this session from home") {
@@ -159,8 +173,8 @@ func TestPlainEndsMidAnswer(t *testing.T) {
 		t.Fatalf("resume did not quote the draft:\n%s", r.stdout)
 	}
 	s = onlySession(t, store)
-	if s.Intake.Message != "The first line\nthe second" || len(s.Drafts) != 0 || s.Position != coach.PromptMoodBefore {
-		t.Errorf("kept answer %q, drafts %v, at %s", s.Intake.Message, s.Drafts, s.Position)
+	if got := s.Answers[long].Text; got != "The first line\nthe second" || len(s.Drafts) != 0 || s.Position != "step_back.free_write" {
+		t.Errorf("kept answer %q, drafts %v, at %s", got, s.Drafts, s.Position)
 	}
 }
 
@@ -173,15 +187,17 @@ func TestPlainRefusesAndAsksAgain(t *testing.T) {
 	}{
 		{"choice out of range", "\n\n\n9\nfinal round\n", "Please type a number from 1 to 5.",
 			func(s *coach.Session) bool { return s.Intake.Stage == "final round" }},
-		{"not a date", "\n\n\n\n31/12\n-2d\n", "That is not a date",
+		{"not a date", "\n\n\n\n" + "\n\n" + ".\n.\n.\n" + "\n\n\n\n" + ".\n.\n.\n.\n" + "\n" + "\n\n" + "31/12\n-2d\n", "That is not a date",
 			func(s *coach.Session) bool {
 				return s.Intake.RejectedOn == fixedNow.AddDate(0, 0, -2).Format(time.DateOnly)
 			}},
-		{"mood without a number", "\n\n\n\n\n\n.\ntired\n11\n10 fine\n", "Please start with a number from 1",
+		{"mood without a number", "tired\n11\n10 fine\n", "Please start with a number from 1",
 			func(s *coach.Session) bool { return s.MoodBefore != nil && s.MoodBefore.Score == 10 }},
-		{"checklist number", "\n\n\n\n\n\n.\n\n1 x\n0\n2,3\n\n", "Please type numbers from 1 to 6",
+		{"checklist number", "\n\n\n\n1 x\n0\n2,3\n\n", "Please type numbers from 1 to 6",
 			func(s *coach.Session) bool { return len(s.Get("step_back.outside").Items) == 2 }},
-		{"clear with a dash", "Acme\n:back\n-\nRole\n", "",
+		{"percent out of range", "\n\n\n\n" + "\n\n" + ".\n.\n.\n" + "101\n40%\n", "That is not a percentage",
+			func(s *coach.Session) bool { return s.Answers[coach.PromptBeliefBefore].Text == "40" }},
+		{"clear with a dash", "\nAcme\n:back\n-\nRole\n", "",
 			func(s *coach.Session) bool { return s.Intake.Company == "" && s.Intake.Role == "Role" }},
 	}
 	for _, tt := range tests {
@@ -277,7 +293,7 @@ func TestPlainPractice(t *testing.T) {
 // first answer, carries on, and hands everything over at the end (exit 1).
 func TestPlainCannotSave(t *testing.T) {
 	store := coach.Unavailable(errors.New("no home directory"))
-	r := plainRun(t, store, "Umbrella\nChemist\n", PlainOptions{NewSession: true})
+	r := plainRun(t, store, "\nUmbrella\nChemist\n", PlainOptions{NewSession: true})
 	if r.code != exitError {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
@@ -292,7 +308,7 @@ func TestPlainCannotSave(t *testing.T) {
 func TestPlainHostileInput(t *testing.T) {
 	for _, h := range coachtest.Hostile {
 		store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
-		r := plainRun(t, store, h.Text()+"\n\n\n\n\n\nline "+h.Text()+"\n.\n", PlainOptions{NewSession: true})
+		r := plainRun(t, store, "\n"+h.Text()+"\n\n\n\n\nline "+h.Text()+"\n.\n", PlainOptions{NewSession: true})
 		if err := coachtest.Clean(r.stdout); err != nil {
 			t.Errorf("%s: the transcript carries it raw: %v", h.Name, err)
 		}
@@ -314,17 +330,19 @@ func equalJSON(a, b any) bool {
 // end of the input or :back, nothing already typed is lost (found in
 // review: each of these once dropped an answer).
 func TestPlainKeepsWhatWasTyped(t *testing.T) {
-	intake := "Acme\n\n\n\n\n\n" // the company, then Enter through the intake's one-liners
+	// The check-in, the company, Enter through the rest of the intake and
+	// past the first checklist and its own line: the next is a long answer.
+	intake := "\nAcme\n\n\n\n\n"
 	tests := []struct {
 		name, input string
 		o           PlainOptions
 		check       func(*testing.T, *coach.Store)
 	}{
-		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\n5 ok\n", PlainOptions{NewSession: true},
+		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\nfive ok\n", PlainOptions{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				s := onlySession(t, st)
-				if s.Current(coach.PromptMessage).Text != "line one\nline two" || s.MoodBefore == nil || s.MoodBefore.Score != 5 {
-					t.Errorf("the message is %q, the mood %+v", s.Current(coach.PromptMessage).Text, s.MoodBefore)
+				if got, next := s.Current("step_back.bigger_picture").Text, s.Current("step_back.free_write").Text; got != "line one\nline two" || next != "five ok" {
+					t.Errorf("the answer is %q, the next %q", got, next)
 				}
 			}},
 		{"the input ends among the actions", readUntil(t, "Rewrite my stakeholder story") + "+3d\nAsk Ana\n", PlainOptions{NewSession: true},
@@ -333,7 +351,7 @@ func TestPlainKeepsWhatWasTyped(t *testing.T) {
 					t.Errorf("actions %+v", a)
 				}
 			}},
-		{"the input ends at a checklist's own line", intake + ".\n3 ok\n2 5\n", PlainOptions{NewSession: true},
+		{"the input ends at a checklist's own line", "\nAcme\n\n\n2 5\n", PlainOptions{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				if got := onlySession(t, st).Current("step_back.outside").Items; len(got) != 2 {
 					t.Errorf("ticked %q", got)
