@@ -1256,21 +1256,23 @@ func TestE2EKillAndResume(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
+	tm.checkIn(t, 3, "tired")
+	tm.WaitFor(t, lowMoodTitle, e2eWait) // 3 is low: the note first
+	tm.Press("enter")
+	tm.chooseDepth(t, true)
 	tm.WaitFor(t, "rebound · What happened", e2eWait)
 	tm.Type("Acme")
 	tm.Press("tab")
 	tm.Type("Backend engineer")
-	tm.Press("tab", "tab", "2", "tab", "tab", "3", "tab") // no interviewer; first interview; date as is; silence
-	tm.WaitFor(t, "› The message", e2eWait)
+	tm.Press("tab", "2") // first interview
+	tm.WaitFor(t, "● first interview", e2eWait)
 	tm.Press("tab")
-	tm.WaitFor(t, "rebound · Check in", e2eWait)
-	tm.Press("3")
-	tm.Type("tired")
-	tm.Press("enter")
 	tm.WaitFor(t, "Step 1 of 5 · Step back", e2eWait)
 	tm.Press("down", "down", "space", "tab") // the interviewer's gut feeling
 	tm.WaitFor(t, "Zoom out: what is still true", e2eWait)
 	tm.Type("Two more interviews next week.")
+	tm.Press("tab")
+	tm.WaitFor(t, "Write for ten minutes", e2eWait)
 	tm.Press("tab")
 	tm.WaitFor(t, "The thought that hurts most", e2eWait)
 
@@ -1297,7 +1299,6 @@ func TestE2EKillAndResume(t *testing.T) {
 			{"intake.company", s.Intake.Company, "Acme"},
 			{"intake.role", s.Intake.Role, "Backend engineer"},
 			{"intake.stage", s.Intake.Stage, "first interview"},
-			{"intake.channel", s.Intake.Channel, "silence"},
 			{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{3, "tired"})},
 			{"step_back.outside", s.Answers["step_back.outside"].Items, []string{"The interviewer went with a gut feeling"}},
 			{"step_back.bigger_picture", s.Answers["step_back.bigger_picture"].Text, "Two more interviews next week."},
@@ -1306,9 +1307,6 @@ func TestE2EKillAndResume(t *testing.T) {
 			if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
 				t.Errorf("%s: %s = %#v, want %#v", when, c.what, c.got, c.want)
 			}
-		}
-		if s.Intake.RejectedOn == "" {
-			t.Errorf("%s: intake.rejected_on is empty", when)
 		}
 	}
 	checkCompleted("after SIGKILL", s)
@@ -1332,7 +1330,7 @@ func TestE2EKillAndResume(t *testing.T) {
 	})
 	tm.Type("und.")
 	tm.Press("tab")
-	tm.WaitFor(t, "What other explanations are there?", e2eWait)
+	tm.WaitFor(t, "How strongly do you believe it, right now?", e2eWait)
 	const whole = half + "und."
 	s, _ = waitSession(t, dataDir, "the finished answer is saved", func(s *savedSession) bool {
 		return s.Answers["not_personal.thought"].Text == whole
@@ -1340,8 +1338,8 @@ func TestE2EKillAndResume(t *testing.T) {
 	if d, ok := s.Drafts["not_personal.thought"]; ok {
 		t.Errorf("after tab the draft is still kept: %+v", d)
 	}
-	if s.ID != id || s.Position != "not_personal.explanations" {
-		t.Errorf("resumed session: id %q, position %q; want %q at not_personal.explanations", s.ID, s.Position, id)
+	if s.ID != id || s.Position != "not_personal.belief_before" {
+		t.Errorf("resumed session: id %q, position %q; want %q at not_personal.belief_before", s.ID, s.Position, id)
 	}
 
 	tm.Press("ctrl+c")
@@ -1486,7 +1484,7 @@ func TestE2EHostilePaste(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 
 	// Set the clipboard to "hello", clear the screen, set the title to "pwned".
 	const hostile = "\x1b]52;c;aGVsbG8=\x07 and \x1b[2J and \x1b]0;pwned\x07"
@@ -1497,7 +1495,7 @@ func TestE2EHostilePaste(t *testing.T) {
 	// Obeyed, the sequences would have cleared the screen and set the
 	// clipboard and the title; shown, they read as ␛ and ␇ stand-ins.
 	screen := tm.Screen()
-	for _, want := range []string{"rebound · What happened", "A few details, all optional", "␛]52;c;aGVsbG8=␇ and ␛[2J and ␛]0;pwned␇"} {
+	for _, want := range []string{"rebound · What happened", "Three details, all optional", "␛]52;c;aGVsbG8=␇ and ␛[2J and ␛]0;pwned␇"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen does not show %q:\n%s", want, frame(screen))
 		}
@@ -1531,15 +1529,15 @@ func TestE2ESmallAndLarge(t *testing.T) {
 			tm := startApp(t, cols, rows, dataDir)
 			tm.WaitFor(t, firstFrameText, e2eWait)
 			tm.Press("enter")
+			tm.checkIn(t, 5, "")
+			tm.chooseDepth(t, true)
 			tm.WaitFor(t, "rebound · What happened", e2eWait)
 			tm.Type("Globex")
 			tm.Press("tab")
 			tm.Type("Analyst")
-			tm.Press("tab", "tab", "tab", "tab", "tab")
-			tm.WaitFor(t, "› The message", e2eWait)
 			tm.Press("tab")
-			tm.WaitFor(t, "How are you feeling?", e2eWait)
-			tm.Press("5", "enter")
+			tm.WaitFor(t, "› Stage reached", e2eWait)
+			tm.Press("tab")
 
 			tm.WaitUntil(t, "step 1's progress line, prompt and footer", e2eWait, func(s string) bool {
 				lines := strings.Split(s, "\n")
@@ -1575,6 +1573,7 @@ func TestE2EUnwritableDataDir(t *testing.T) {
 	}
 	tm := startApp(t, 100, 30, filepath.Join(file, "data"), "new")
 	tm.WaitFor(t, "Can't save to", 10*time.Second)
+	tm.beginWhole(t)
 	tm.Type("Pied Piper")
 	tm.Press("tab")
 	tm.Type("Half a role") // unfinished: a draft
@@ -1627,7 +1626,7 @@ func TestE2ESignalsSaveTheUnfinishedAnswer(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			tm := startApp(t, 80, 24, dir, "new")
-			tm.WaitFor(t, "What happened", 10*time.Second)
+			tm.beginWhole(t)
 			tm.Type("Wayne Enterprises")
 			tm.WaitFor(t, "Wayne Enterprises", 5*time.Second)
 			_ = tm.cmd.Process.Signal(sig)
