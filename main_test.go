@@ -2993,7 +2993,7 @@ func TestE2ENothingLeftBehind(t *testing.T) {
 
 	// Part of a session: an intake answer, saved, then ctrl+c.
 	tm := inTerminal("new")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 	tm.Type("Initech")
 	tm.Press("tab")
 	tm.Type("Tester")
@@ -3097,7 +3097,7 @@ func runReboundIn(t *testing.T, dir string, env []string, args ...string) (code 
 func TestE2ETwoCopies(t *testing.T) {
 	dir := t.TempDir()
 	first := startApp(t, 100, 30, dir, "new")
-	first.WaitFor(t, "What happened", 10*time.Second)
+	first.beginWhole(t)
 	first.Type("Globex")
 	first.Press("tab")
 	waitSession(t, dir, "the company", func(s *savedSession) bool { return s.Intake.Company == "Globex" })
@@ -3122,7 +3122,7 @@ func TestE2ETwoCopies(t *testing.T) {
 
 	// A new session in a third copy while the first still runs.
 	third := startApp(t, 100, 30, dir, "new")
-	third.WaitFor(t, "What happened", 10*time.Second)
+	third.beginWhole(t)
 	third.Type("Initech")
 	third.Press("tab")
 	first.Press("ctrl+c")
@@ -3164,6 +3164,7 @@ func TestE2ENoHome(t *testing.T) {
 	tm.WaitUntil(t, "the reason", 10*time.Second, func(screen string) bool {
 		return strings.Contains(strings.Join(strings.Fields(screen), " "), "Can't save: cannot choose where to keep rebound's data because no home directory was found")
 	})
+	tm.beginWhole(t)
 	tm.Type("Pied Piper")
 	tm.Press("tab")
 	tm.Press("ctrl+c")
@@ -3185,7 +3186,7 @@ func TestE2EResizeBurst(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 	tm.Type("Northwind")
 	tm.WaitFor(t, "Northwind", e2eWait)
 
@@ -3203,7 +3204,7 @@ func TestE2EResizeBurst(t *testing.T) {
 	fresh := startApp(t, 120, 40, t.TempDir())
 	fresh.WaitFor(t, firstFrameText, e2eWait)
 	fresh.Press("enter")
-	fresh.WaitFor(t, "rebound · What happened", e2eWait)
+	fresh.beginWhole(t)
 	fresh.Type("Northwind")
 	fresh.WaitFor(t, "saved ", e2eWait)
 	want := withoutSavedTime(fresh.Screen())
@@ -3259,7 +3260,7 @@ func TestE2ESuspendResume(t *testing.T) {
 	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGKILL) }) // if it stays stopped after a failure
 
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 	tm.Type("Northwind")
 	tm.Press("ctrl+z") // at once: well before the 800 ms pause that saves a draft
 
@@ -4064,7 +4065,7 @@ func TestE2ETwoCopiesLoseNothing(t *testing.T) {
 			b := startApp(t, 100, 30, dir)
 			a.WaitFor(t, "Resume: Globex", e2eWait)
 			a.Press("down", "enter")
-			a.WaitFor(t, "Company", e2eWait)
+			a.beginWhole(t) // an unscored session resumes at the check-in
 			b.WaitFor(t, "Resume: Globex", e2eWait)
 			b.Press("down", "enter")
 			b.WaitUntil(t, "the read-only sentence", e2eWait, func(s string) bool { return strings.Contains(words(s), readOnlySentence) })
@@ -4097,18 +4098,21 @@ func TestE2ETwoCopiesLoseNothing(t *testing.T) {
 		a := startApp(t, 100, 30, dir)
 		a.WaitFor(t, "Resume: Globex", e2eWait)
 		a.Press("down", "enter")
-		a.WaitFor(t, "Company", e2eWait)
+		a.beginWhole(t) // an unscored session resumes at the check-in
 		a.Press("tab")
 		a.Type("Analyst")
 		a.Press("tab", "ctrl+c")
 		_, _ = a.Wait(e2eWait)
 
-		b.Press("down", "enter")         // the row as it was drawn
-		b.WaitFor(t, "Analyst", e2eWait) // opened where the first copy stopped: the interviewer
-		b.Type("Ms Rivera")
+		b.Press("down", "enter") // the row as it was drawn
+		b.WaitUntil(t, "opened where the first copy stopped: the stage", e2eWait, func(s string) bool {
+			return hasLine(s, "Role", "Analyst") && strings.Contains(s, "› Stage reached")
+		})
+		b.Press("2") // first interview
+		b.WaitFor(t, "● first interview", e2eWait)
 		b.Press("tab", "ctrl+c")
 		_, _ = b.Wait(e2eWait)
-		if s := onlySession(t, dir); s == nil || s.Intake.Role != "Analyst" || s.Intake.Interviewer != "Ms Rivera" {
+		if s := onlySession(t, dir); s == nil || s.Intake.Role != "Analyst" || s.Intake.Stage != "first interview" {
 			t.Errorf("the file holds %+v, want both copies' answers", s)
 		}
 	})
@@ -4408,7 +4412,7 @@ func TestE2ENoSocket(t *testing.T) {
 	run("a session", 80, 24, func(tm *term) {
 		tm.WaitFor(t, firstFrameText, e2eWait)
 		tm.Press("enter")
-		tm.WaitFor(t, "rebound · What happened", e2eWait)
+		tm.beginWhole(t)
 		tm.Type("Northwind")
 		tm.Press("ctrl+v", "tab")
 		waitSession(t, dataDir, "the company saved", func(s *savedSession) bool { return s.Intake.Company == "Northwind" })
@@ -4756,14 +4760,21 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 
 	const company = "␛[2J ␀ \uF781 \uFDD0 \U0010FF1B \U0010FFFF ⍰ \uFFFD \x1b[1m"
 	tm.Paste(company)
 	tm.Press("tab")
 	tm.WaitFor(t, "› Role", e2eWait) // the paste, then the tab, were handled
-	tm.Press("tab", "tab", "tab", "tab", "tab")
-	tm.WaitFor(t, "› The message", e2eWait)
+	// The message is asked in Get feedback now: tab past every prompt
+	// between the role and it, leaving them empty.
+	order := loadFlow(t).Path(content.Whole)
+	for range slices.Index(order, "intake.message") - slices.Index(order, "intake.role") {
+		tm.Press("tab")
+	}
+	tm.WaitUntil(t, "the message prompt", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Step 3 of 5 · Get feedback") && strings.Contains(s, "The message")
+	})
 	const message = "pictures ␛]52;c;aGk=␇ ␀␡ and ␉ typed as such\n" +
 		"private use \uF780 \uF781 \uF79B \uF7A7 \uF7AB, noncharacters \uFDD0 \uFDEF \U0010FFFE\n" +
 		"the new block \U0010FE00 \U0010FF00 \U0010FF1B \U0010FFA7 \U0010FFFD \U0010FFFF, ⍰ \uFFFD\n" +
@@ -4775,7 +4786,7 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 		t.Errorf("the answer is not shown as pasted, or a stand-in reached the screen raw:\n%s", coach.Inert(frame(screen)))
 	}
 	tm.Press("tab")
-	tm.WaitFor(t, "rebound · Check in", e2eWait) // the intake is saved
+	tm.WaitFor(t, "Your feedback request", e2eWait) // the message is saved
 	tm.Press("ctrl+c")
 	tm.expectExit(t, "ctrl+c", 0)
 
