@@ -752,6 +752,7 @@ type savedSession struct {
 	ID            string `json:"id"`
 	Status        string `json:"status"`
 	Position      string `json:"position"`
+	Depth         string `json:"depth"`
 	Intake        struct {
 		Company     string `json:"company"`
 		Role        string `json:"role"`
@@ -920,6 +921,67 @@ func checkMode(t *testing.T, path string, want os.FileMode) {
 	}
 }
 
+// checkInText is on the check-in, the first screen of a new session.
+const checkInText = "How are you, right now?"
+
+// depthText is on the depth choice that follows the check-in (and the
+// low-mood note, when it shows).
+const depthText = "How long have you got?"
+
+// lowMoodTitle heads the note shown after a low check-in.
+const lowMoodTitle = "Before the five steps"
+
+// checkIn answers a new session's check-in: score 1 to 10 (10 is the 0 key)
+// and an optional word, then enter. It waits until both show, so a test
+// that scripts on knows the keys landed. It stops before the screen that
+// follows: the low-mood note or the depth choice.
+func (tm *term) checkIn(t *testing.T, score int, word string) {
+	t.Helper()
+	tm.WaitFor(t, checkInText, e2eWait)
+	tm.Press(fmt.Sprint(score % 10))
+	tm.Type(word)
+	tm.WaitUntil(t, fmt.Sprintf("score %d and the word %q", score, word), e2eWait, func(s string) bool {
+		return strings.Contains(s, fmt.Sprintf("[%d]", score)) && (word == "" || strings.Contains(s, "Word: "+word))
+	})
+	tm.Press("enter")
+}
+
+// chooseDepth picks "Ten minutes now" or "The whole session" on the depth
+// choice with its number key, waits for the mark to move and starts.
+func (tm *term) chooseDepth(t *testing.T, whole bool) {
+	t.Helper()
+	key, label := "1", "Ten minutes now"
+	if whole {
+		key, label = "2", "The whole session"
+	}
+	tm.WaitFor(t, depthText, e2eWait)
+	tm.Press(key)
+	tm.WaitUntil(t, label+" chosen", e2eWait, func(s string) bool { return hasLine(s, "›", "●", label) })
+	tm.Press("enter")
+}
+
+// beginWhole starts a new session from the check-in screen and walks it to
+// the intake form, the way the tests written for the whole session need:
+// no score, the whole session.
+func (tm *term) beginWhole(t *testing.T) {
+	t.Helper()
+	tm.WaitFor(t, checkInText, e2eWait)
+	tm.Press("enter")
+	tm.chooseDepth(t, true)
+	tm.WaitFor(t, "rebound · What happened", e2eWait)
+}
+
+// loadFlow is the flow rebound is built with, for what a test expects
+// from it: the ten-minute path, the evidence offered for a stage.
+func loadFlow(t *testing.T) *content.Flow {
+	t.Helper()
+	flow, _, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return flow
+}
+
 // TestE2EWholeSession walks a whole session at 80x24 with the keys of the
 // README, checks the summary, the clipboard and the saved file, and quits.
 func TestE2EWholeSession(t *testing.T) {
@@ -929,34 +991,34 @@ func TestE2EWholeSession(t *testing.T) {
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
 
-	// Intake, one form. Everything typed goes out in bursts: Bubble Tea
-	// handles keys in order, and the waits check that they landed.
+	// The check-in comes first, then the choice of depth. Everything typed
+	// goes out in bursts: Bubble Tea handles keys in order, and the waits
+	// check that they landed.
+	tm.WaitFor(t, "rebound · Check in", e2eWait)
+	tm.checkIn(t, 4, "flat") // not low: no note
+	tm.WaitFor(t, depthText, e2eWait)
+	if strings.Contains(tm.Screen(), lowMoodTitle) {
+		t.Errorf("a check-in of 4 shows the low-mood note:\n%s", frame(tm.Screen()))
+	}
+	tm.WaitUntil(t, "ten minutes offered first for a new session", e2eWait, func(s string) bool {
+		return hasLine(s, "›", "●", "Ten minutes now") && hasLine(s, "○", "The whole session")
+	})
+	tm.chooseDepth(t, true)
+
+	// Intake, one form of three.
 	tm.WaitFor(t, "rebound · What happened", e2eWait)
 	tm.Type("Northwind")
 	tm.Press("tab")
 	tm.Type("Product designer")
 	tm.Press("tab")
-	tm.Type("Ms Rivera")
+	tm.WaitFor(t, "› Stage reached", e2eWait)
 	tm.Press("shift+tab") // back to the role, which keeps what was typed
 	tm.WaitUntil(t, "the role focused, as typed", e2eWait, func(s string) bool {
 		return hasLine(s, "› Role", "Product designer")
 	})
-	tm.Press("tab", "enter", "3", "enter", "tab", "right", "tab") // stage: final round; date as is; channel: email
-	tm.WaitUntil(t, "final round and email chosen, on the message", e2eWait, func(s string) bool {
-		return strings.Contains(s, "● final round") && strings.Contains(s, "● email") && strings.Contains(s, "› The message")
-	})
-	const message = "We have decided not to move forward.\nWe wish you the best in your search."
-	tm.Paste(message)
-	tm.WaitFor(t, "We wish you the best in your search.", e2eWait)
+	tm.Press("tab", "3") // stage: final round
+	tm.WaitFor(t, "● final round", e2eWait)
 	tm.Press("tab")
-
-	tm.WaitFor(t, "rebound · Check in", e2eWait)
-	tm.Press("4")
-	tm.Type("flat")
-	tm.WaitUntil(t, "score 4 and the word", e2eWait, func(s string) bool {
-		return strings.Contains(s, "[4]") && strings.Contains(s, "Word: flat")
-	})
-	tm.Press("enter")
 
 	tm.WaitFor(t, "Step 1 of 5 · Step back", e2eWait)
 	tm.WaitFor(t, "Which parts of this decision were outside your control?", e2eWait)
@@ -966,36 +1028,74 @@ func TestE2EWholeSession(t *testing.T) {
 	tm.Press("enter")
 	tm.Type("My portfolio got good comments.")
 	tm.Press("tab")
+	tm.WaitFor(t, "Write for ten minutes about what this means to you", e2eWait)
+	tm.Type("It stings, and I am tired.")
+	tm.Press("tab")
 
 	tm.WaitFor(t, "Step 2 of 5 · Don't take it personally", e2eWait)
 	tm.WaitFor(t, "The thought that hurts most", e2eWait)
 	tm.Type("I'm not good enough.")
 	tm.Press("tab")
-	tm.WaitFor(t, "What other explanations are there?", e2eWait)
+	tm.WaitFor(t, "How strongly do you believe it, right now?", e2eWait)
 	tm.Press("shift+tab") // back a prompt: the answer is still there
 	tm.WaitFor(t, "I'm not good enough.", e2eWait)
-	tm.Press("tab", "space", "down", "space", "tab")
-	tm.WaitFor(t, "Which of those are about the role or the company", e2eWait)
-	tm.Type("The freeze is about them.")
+	tm.Press("tab")
+	tm.WaitFor(t, "How strongly do you believe it, right now?", e2eWait)
+	tm.Type("80")
+	tm.Press("tab")
+	tm.WaitFor(t, "Which thinking traps are in that thought?", e2eWait)
+	tm.Press("down", "space", "tab") // mind reading
+	tm.WaitFor(t, "What else could explain this decision?", e2eWait)
+	tm.Press("space", "down", "space", "tab") // an internal candidate, a hiring freeze
+	tm.WaitFor(t, "What supports the thought?", e2eWait)
+	tm.Type("I stumbled on the metrics question.")
+	tm.Press("tab")
+	stageEvidence := loadFlow(t).StageEvidence("final round")
+	tm.WaitFor(t, "What does not fit it?", e2eWait)
+	tm.WaitFor(t, stageEvidence, e2eWait) // offered from the stage reached
+	tm.Press("tab")
+	tm.WaitFor(t, "What would you tell a friend who got this email?", e2eWait)
+	tm.Type("You got to the final round; that is real.")
 	tm.Press("tab")
 	tm.WaitFor(t, "A more balanced thought", e2eWait)
 	tm.Type("I reached the final round; the decision had other reasons.")
 	tm.Press("tab")
+	tm.WaitFor(t, "How strongly do you believe the first thought now?", e2eWait)
+	tm.Type("40")
+	tm.Press("tab")
 
+	// Get feedback: the details the intake no longer asks come first.
 	tm.WaitFor(t, "Step 3 of 5 · Get feedback", e2eWait)
+	tm.WaitFor(t, "Who interviewed you?", e2eWait)
+	tm.Type("Ms Rivera")
+	tm.Press("tab")
+	tm.WaitFor(t, "How did the no come?", e2eWait)
+	tm.Press("right") // from none to the first: email
+	tm.WaitFor(t, "● email", e2eWait)
+	tm.Press("tab")
+	tm.WaitFor(t, "When it came", e2eWait)
+	tm.Press("enter") // today, the default
+	tm.WaitFor(t, "The message", e2eWait)
+	const message = "We have decided not to move forward.\nWe wish you the best in your search."
+	tm.Paste(message)
+	tm.WaitFor(t, "We wish you the best in your search.", e2eWait)
+	tm.Press("tab")
+	tm.WaitFor(t, "One topic from your conversation", e2eWait) // asked at the final round
+	tm.Type("the onboarding redesign")
+	tm.Press("tab")
 	tm.WaitFor(t, "Hi Ms Rivera,", e2eWait)
 	tm.Press("ctrl+y")
 	copied := tm.waitClipboard(t, `containing "Thank you"`, func(c string) bool { return strings.Contains(c, "Thank you") })
-	if !strings.HasPrefix(copied, "Hi Ms Rivera,") || !strings.Contains(copied, "Product designer role at Northwind") {
+	if !strings.HasPrefix(copied, "Hi Ms Rivera,") || !strings.Contains(words(copied), "Product designer role at Northwind") {
 		t.Errorf("ctrl+y copied a draft not drafted from the intake:\n%s", copied)
 	}
 	tm.Press("tab")
 	tm.WaitFor(t, "Will you send it?", e2eWait)
 	tm.Press("1", "enter") // yes
 	tm.WaitFor(t, "When will you send it?", e2eWait)
-	tm.Press("enter") // today, the default
+	tm.Press("enter") // tomorrow, the default
 	tm.WaitFor(t, "Follow up if there is no reply by", e2eWait)
-	tm.Press("enter") // in a week, the default
+	tm.Press("enter") // a week after sending, the default
 	tm.WaitFor(t, "What went well?", e2eWait)
 	tm.Type("Clear walkthrough")
 	tm.Press("enter")
@@ -1013,12 +1113,15 @@ func TestE2EWholeSession(t *testing.T) {
 	tm.Press("tab")
 	tm.WaitFor(t, "Areas that felt unprepared", e2eWait)
 	tm.Type("Metrics")
-	tm.Press("tab", "2", "enter", "left", "left", "enter") // a few; not really (none, then left twice from the end)
+	tm.Press("tab", "2", "enter", "left", "left", "enter") // a few; partly (none, then left twice from the end)
 	tm.WaitFor(t, "Your skills that match the role", e2eWait)
 	tm.Type("Figma")
 	tm.Press("tab")
 
 	tm.WaitFor(t, "Step 5 of 5 · Restart", e2eWait)
+	tm.WaitFor(t, "In the next 24 hours", e2eWait)
+	tm.Type("A long walk; save two job ads")
+	tm.Press("tab")
 	tm.WaitFor(t, "Roles to target", e2eWait)
 	tm.Type("Senior product designer")
 	tm.Press("tab")
@@ -1038,6 +1141,9 @@ func TestE2EWholeSession(t *testing.T) {
 	tm.WaitFor(t, "Who in your network can support you?", e2eWait)
 	tm.Type("Sam")
 	tm.Press("tab")
+	tm.WaitFor(t, "If I get another rejection, then I will", e2eWait)
+	tm.Type("call Sam and take the evening off")
+	tm.Press("tab")
 
 	tm.WaitFor(t, "rebound · Check out", e2eWait)
 	tm.WaitFor(t, "How are you feeling now?", e2eWait)
@@ -1049,7 +1155,8 @@ func TestE2EWholeSession(t *testing.T) {
 	tm.WaitFor(t, "rebound · Summary", e2eWait)
 	tm.WaitUntil(t, "the summary with where it is saved", e2eWait, func(s string) bool {
 		return strings.Contains(s, "Product designer at Northwind") &&
-			strings.Contains(s, "4/10 (flat) → 6/10 (lighter)") && strings.Contains(s, "Saved to")
+			strings.Contains(s, "4/10 (flat) → 6/10 (lighter)") &&
+			strings.Contains(s, "80% → 40%") && strings.Contains(s, "Saved to")
 	})
 
 	s, path := waitSession(t, dataDir, `status is "complete"`, func(s *savedSession) bool { return s.Status == "complete" })
@@ -1072,19 +1179,36 @@ func TestE2EWholeSession(t *testing.T) {
 			[]string{"They could hire only one person", "Other candidates were just as qualified"}},
 		{"step_back.bigger_picture (textarea)", s.Answers["step_back.bigger_picture"].Text,
 			"Two other applications are still open.\nMy portfolio got good comments."},
+		{"step_back.free_write", s.Answers["step_back.free_write"].Text, "It stings, and I am tired."},
 		{"not_personal.thought", s.Answers["not_personal.thought"].Text, "I'm not good enough."},
+		{"not_personal.belief_before (percent)", s.Answers["not_personal.belief_before"].Text, "80"},
+		{"not_personal.traps (checklist)", s.Answers["not_personal.traps"].Items, []string{"Mind reading"}},
 		{"not_personal.explanations (checklist)", s.Answers["not_personal.explanations"].Items,
 			[]string{"An internal candidate", "A hiring freeze"}},
+		{"not_personal.evidence_for", s.Answers["not_personal.evidence_for"].Items,
+			[]string{"I stumbled on the metrics question."}},
+		{"not_personal.evidence_against (the stage, as offered)", s.Answers["not_personal.evidence_against"].Items,
+			[]string{stageEvidence}},
+		{"not_personal.friend", s.Answers["not_personal.friend"].Text, "You got to the final round; that is real."},
 		{"not_personal.balanced", s.Answers["not_personal.balanced"].Text,
 			"I reached the final round; the decision had other reasons."},
+		{"not_personal.belief_after (percent)", s.Answers["not_personal.belief_after"].Text, "40"},
+		{"feedback.topic", s.Answers["feedback.topic"].Text, "the onboarding redesign"},
 		{"feedback.went_well (list, a line an item)", s.Answers["feedback.went_well"].Items,
 			[]string{"Clear walkthrough", "Good rapport"}},
 		{"feedback.do_better", s.Answers["feedback.do_better"].Items, []string{"Quantify impact"}},
 		{"reflect.questions (list)", s.Answers["reflect.questions"].Items,
 			[]string{"Tell me about a conflict", "Why this company?"}},
+		{"reflect.unprepared", s.Answers["reflect.unprepared"].Text, "Metrics"},
 		{"reflect.own_questions (choice)", s.Answers["reflect.own_questions"].Text, "a few"},
 		{"reflect.research (choice)", s.Answers["reflect.research"].Text, "partly"},
+		{"reflect.skills", s.Answers["reflect.skills"].Items, []string{"Figma"}},
+		{"restart.next_day", s.Answers["restart.next_day"].Text, "A long walk; save two job ads"},
+		{"restart.target", s.Answers["restart.target"].Items, []string{"Senior product designer"}},
+		{"restart.stop", s.Answers["restart.stop"].Items, []string{"Visual-only roles"}},
 		{"restart.support", s.Answers["restart.support"].Items, []string{"Sam"}},
+		{"restart.if_then", s.Answers["restart.if_then"].Text, "call Sam and take the evening off"},
+		{"depth (the whole session stores none)", s.Depth, ""},
 		{"feedback_request.send", s.Feedback.Send, "yes"},
 		{"feedback_request.draft (as copied)", s.Feedback.Draft, strings.TrimRight(copied, "\n ")},
 		{"drafts left", len(s.Drafts), 0},
@@ -1095,9 +1219,14 @@ func TestE2EWholeSession(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
 		}
 	}
+	if data, err := os.ReadFile(path); err != nil || strings.Contains(string(data), `"depth"`) {
+		t.Errorf("the whole session's file has a depth member (%v):\n%s", err, data)
+	}
 	checkDate(t, "intake.rejected_on (default today)", s.Intake.RejectedOn, 0, before, after)
-	checkDate(t, "feedback_request.send_on (default today)", s.Feedback.SendOn, 0, before, after)
-	checkDate(t, "feedback_request.follow_up_on (default a week)", s.Feedback.FollowUpOn, 7, before, after)
+	// The send date now defaults to tomorrow, after a night's sleep, and the
+	// follow-up to a week after the send date.
+	checkDate(t, "feedback_request.send_on (default tomorrow)", s.Feedback.SendOn, 1, before, after)
+	checkDate(t, "feedback_request.follow_up_on (default a week after send_on)", s.Feedback.FollowUpOn, 8, before, after)
 	if !strings.Contains(s.Feedback.Draft, "Thank you") {
 		t.Errorf("feedback_request.draft does not thank them:\n%s", s.Feedback.Draft)
 	}
@@ -1127,21 +1256,23 @@ func TestE2EKillAndResume(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
+	tm.checkIn(t, 3, "tired")
+	tm.WaitFor(t, lowMoodTitle, e2eWait) // 3 is low: the note first
+	tm.Press("enter")
+	tm.chooseDepth(t, true)
 	tm.WaitFor(t, "rebound · What happened", e2eWait)
 	tm.Type("Acme")
 	tm.Press("tab")
 	tm.Type("Backend engineer")
-	tm.Press("tab", "tab", "2", "tab", "tab", "3", "tab") // no interviewer; first interview; date as is; silence
-	tm.WaitFor(t, "› The message", e2eWait)
+	tm.Press("tab", "2") // first interview
+	tm.WaitFor(t, "● first interview", e2eWait)
 	tm.Press("tab")
-	tm.WaitFor(t, "rebound · Check in", e2eWait)
-	tm.Press("3")
-	tm.Type("tired")
-	tm.Press("enter")
 	tm.WaitFor(t, "Step 1 of 5 · Step back", e2eWait)
 	tm.Press("down", "down", "space", "tab") // the interviewer's gut feeling
 	tm.WaitFor(t, "Zoom out: what is still true", e2eWait)
 	tm.Type("Two more interviews next week.")
+	tm.Press("tab")
+	tm.WaitFor(t, "Write for ten minutes", e2eWait)
 	tm.Press("tab")
 	tm.WaitFor(t, "The thought that hurts most", e2eWait)
 
@@ -1168,7 +1299,6 @@ func TestE2EKillAndResume(t *testing.T) {
 			{"intake.company", s.Intake.Company, "Acme"},
 			{"intake.role", s.Intake.Role, "Backend engineer"},
 			{"intake.stage", s.Intake.Stage, "first interview"},
-			{"intake.channel", s.Intake.Channel, "silence"},
 			{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{3, "tired"})},
 			{"step_back.outside", s.Answers["step_back.outside"].Items, []string{"The interviewer went with a gut feeling"}},
 			{"step_back.bigger_picture", s.Answers["step_back.bigger_picture"].Text, "Two more interviews next week."},
@@ -1177,9 +1307,6 @@ func TestE2EKillAndResume(t *testing.T) {
 			if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
 				t.Errorf("%s: %s = %#v, want %#v", when, c.what, c.got, c.want)
 			}
-		}
-		if s.Intake.RejectedOn == "" {
-			t.Errorf("%s: intake.rejected_on is empty", when)
 		}
 	}
 	checkCompleted("after SIGKILL", s)
@@ -1203,7 +1330,7 @@ func TestE2EKillAndResume(t *testing.T) {
 	})
 	tm.Type("und.")
 	tm.Press("tab")
-	tm.WaitFor(t, "What other explanations are there?", e2eWait)
+	tm.WaitFor(t, "How strongly do you believe it, right now?", e2eWait)
 	const whole = half + "und."
 	s, _ = waitSession(t, dataDir, "the finished answer is saved", func(s *savedSession) bool {
 		return s.Answers["not_personal.thought"].Text == whole
@@ -1211,8 +1338,8 @@ func TestE2EKillAndResume(t *testing.T) {
 	if d, ok := s.Drafts["not_personal.thought"]; ok {
 		t.Errorf("after tab the draft is still kept: %+v", d)
 	}
-	if s.ID != id || s.Position != "not_personal.explanations" {
-		t.Errorf("resumed session: id %q, position %q; want %q at not_personal.explanations", s.ID, s.Position, id)
+	if s.ID != id || s.Position != "not_personal.belief_before" {
+		t.Errorf("resumed session: id %q, position %q; want %q at not_personal.belief_before", s.ID, s.Position, id)
 	}
 
 	tm.Press("ctrl+c")
@@ -1357,7 +1484,7 @@ func TestE2EHostilePaste(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 
 	// Set the clipboard to "hello", clear the screen, set the title to "pwned".
 	const hostile = "\x1b]52;c;aGVsbG8=\x07 and \x1b[2J and \x1b]0;pwned\x07"
@@ -1368,7 +1495,7 @@ func TestE2EHostilePaste(t *testing.T) {
 	// Obeyed, the sequences would have cleared the screen and set the
 	// clipboard and the title; shown, they read as ␛ and ␇ stand-ins.
 	screen := tm.Screen()
-	for _, want := range []string{"rebound · What happened", "A few details, all optional", "␛]52;c;aGVsbG8=␇ and ␛[2J and ␛]0;pwned␇"} {
+	for _, want := range []string{"rebound · What happened", "Three details, all optional", "␛]52;c;aGVsbG8=␇ and ␛[2J and ␛]0;pwned␇"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen does not show %q:\n%s", want, frame(screen))
 		}
@@ -1402,15 +1529,15 @@ func TestE2ESmallAndLarge(t *testing.T) {
 			tm := startApp(t, cols, rows, dataDir)
 			tm.WaitFor(t, firstFrameText, e2eWait)
 			tm.Press("enter")
+			tm.checkIn(t, 5, "")
+			tm.chooseDepth(t, true)
 			tm.WaitFor(t, "rebound · What happened", e2eWait)
 			tm.Type("Globex")
 			tm.Press("tab")
 			tm.Type("Analyst")
-			tm.Press("tab", "tab", "tab", "tab", "tab")
-			tm.WaitFor(t, "› The message", e2eWait)
 			tm.Press("tab")
-			tm.WaitFor(t, "How are you feeling?", e2eWait)
-			tm.Press("5", "enter")
+			tm.WaitFor(t, "› Stage reached", e2eWait)
+			tm.Press("tab")
 
 			tm.WaitUntil(t, "step 1's progress line, prompt and footer", e2eWait, func(s string) bool {
 				lines := strings.Split(s, "\n")
@@ -1446,6 +1573,7 @@ func TestE2EUnwritableDataDir(t *testing.T) {
 	}
 	tm := startApp(t, 100, 30, filepath.Join(file, "data"), "new")
 	tm.WaitFor(t, "Can't save to", 10*time.Second)
+	tm.beginWhole(t)
 	tm.Type("Pied Piper")
 	tm.Press("tab")
 	tm.Type("Half a role") // unfinished: a draft
@@ -1498,7 +1626,7 @@ func TestE2ESignalsSaveTheUnfinishedAnswer(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			tm := startApp(t, 80, 24, dir, "new")
-			tm.WaitFor(t, "What happened", 10*time.Second)
+			tm.beginWhole(t)
 			tm.Type("Wayne Enterprises")
 			tm.WaitFor(t, "Wayne Enterprises", 5*time.Second)
 			_ = tm.cmd.Process.Signal(sig)
@@ -1885,13 +2013,18 @@ func TestE2EPastSessions(t *testing.T) {
 	// e: one answer edited in the flow, then back to the session.
 	tm.Press("e")
 	tm.WaitUntil(t, "the answers to choose from", e2eWait, func(s string) bool {
-		return strings.Contains(s, "Which answer do you want to change?") && hasLine(s, "› Company", "Northwind")
+		return strings.Contains(s, "Which answer do you want to change?") && hasLine(s, "› How are you, right now?", "4/10 flat")
 	})
-	tm.Press("down", "down")
-	tm.WaitUntil(t, "the interviewer chosen", e2eWait, func(s string) bool { return hasLine(s, "› Interviewer", "Ms Rivera") })
+	// The interviewer is asked in Get feedback now, after the first two
+	// steps: as many rows down as prompts come before it.
+	for range slices.Index(loadFlow(t).Path(content.Whole), "intake.interviewer") {
+		tm.Press("down")
+	}
+	tm.WaitUntil(t, "the interviewer chosen", e2eWait, func(s string) bool { return hasLine(s, "› Who interviewed you?", "Ms Rivera") })
 	tm.Press("enter")
 	tm.WaitUntil(t, "the interviewer being edited", e2eWait, func(s string) bool {
-		return strings.Contains(s, "rebound · Editing · What happened") && hasLine(s, "› Interviewer", "Ms Rivera")
+		return strings.Contains(s, "rebound · Editing · Get feedback") && strings.Contains(s, "Who interviewed you?") &&
+			strings.Contains(s, "Ms Rivera")
 	})
 	tm.Type(" Garcia")
 	tm.WaitFor(t, "Ms Rivera Garcia", e2eWait)
@@ -2860,7 +2993,7 @@ func TestE2ENothingLeftBehind(t *testing.T) {
 
 	// Part of a session: an intake answer, saved, then ctrl+c.
 	tm := inTerminal("new")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 	tm.Type("Initech")
 	tm.Press("tab")
 	tm.Type("Tester")
@@ -2964,7 +3097,7 @@ func runReboundIn(t *testing.T, dir string, env []string, args ...string) (code 
 func TestE2ETwoCopies(t *testing.T) {
 	dir := t.TempDir()
 	first := startApp(t, 100, 30, dir, "new")
-	first.WaitFor(t, "What happened", 10*time.Second)
+	first.beginWhole(t)
 	first.Type("Globex")
 	first.Press("tab")
 	waitSession(t, dir, "the company", func(s *savedSession) bool { return s.Intake.Company == "Globex" })
@@ -2989,7 +3122,7 @@ func TestE2ETwoCopies(t *testing.T) {
 
 	// A new session in a third copy while the first still runs.
 	third := startApp(t, 100, 30, dir, "new")
-	third.WaitFor(t, "What happened", 10*time.Second)
+	third.beginWhole(t)
 	third.Type("Initech")
 	third.Press("tab")
 	first.Press("ctrl+c")
@@ -3031,6 +3164,7 @@ func TestE2ENoHome(t *testing.T) {
 	tm.WaitUntil(t, "the reason", 10*time.Second, func(screen string) bool {
 		return strings.Contains(strings.Join(strings.Fields(screen), " "), "Can't save: cannot choose where to keep rebound's data because no home directory was found")
 	})
+	tm.beginWhole(t)
 	tm.Type("Pied Piper")
 	tm.Press("tab")
 	tm.Press("ctrl+c")
@@ -3052,7 +3186,7 @@ func TestE2EResizeBurst(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 	tm.Type("Northwind")
 	tm.WaitFor(t, "Northwind", e2eWait)
 
@@ -3070,7 +3204,7 @@ func TestE2EResizeBurst(t *testing.T) {
 	fresh := startApp(t, 120, 40, t.TempDir())
 	fresh.WaitFor(t, firstFrameText, e2eWait)
 	fresh.Press("enter")
-	fresh.WaitFor(t, "rebound · What happened", e2eWait)
+	fresh.beginWhole(t)
 	fresh.Type("Northwind")
 	fresh.WaitFor(t, "saved ", e2eWait)
 	want := withoutSavedTime(fresh.Screen())
@@ -3126,7 +3260,7 @@ func TestE2ESuspendResume(t *testing.T) {
 	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGKILL) }) // if it stays stopped after a failure
 
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 	tm.Type("Northwind")
 	tm.Press("ctrl+z") // at once: well before the 800 ms pause that saves a draft
 
@@ -3931,7 +4065,7 @@ func TestE2ETwoCopiesLoseNothing(t *testing.T) {
 			b := startApp(t, 100, 30, dir)
 			a.WaitFor(t, "Resume: Globex", e2eWait)
 			a.Press("down", "enter")
-			a.WaitFor(t, "Company", e2eWait)
+			a.beginWhole(t) // an unscored session resumes at the check-in
 			b.WaitFor(t, "Resume: Globex", e2eWait)
 			b.Press("down", "enter")
 			b.WaitUntil(t, "the read-only sentence", e2eWait, func(s string) bool { return strings.Contains(words(s), readOnlySentence) })
@@ -3964,18 +4098,21 @@ func TestE2ETwoCopiesLoseNothing(t *testing.T) {
 		a := startApp(t, 100, 30, dir)
 		a.WaitFor(t, "Resume: Globex", e2eWait)
 		a.Press("down", "enter")
-		a.WaitFor(t, "Company", e2eWait)
+		a.beginWhole(t) // an unscored session resumes at the check-in
 		a.Press("tab")
 		a.Type("Analyst")
 		a.Press("tab", "ctrl+c")
 		_, _ = a.Wait(e2eWait)
 
-		b.Press("down", "enter")         // the row as it was drawn
-		b.WaitFor(t, "Analyst", e2eWait) // opened where the first copy stopped: the interviewer
-		b.Type("Ms Rivera")
+		b.Press("down", "enter") // the row as it was drawn
+		b.WaitUntil(t, "opened where the first copy stopped: the stage", e2eWait, func(s string) bool {
+			return hasLine(s, "Role", "Analyst") && strings.Contains(s, "› Stage reached")
+		})
+		b.Press("2") // first interview
+		b.WaitFor(t, "● first interview", e2eWait)
 		b.Press("tab", "ctrl+c")
 		_, _ = b.Wait(e2eWait)
-		if s := onlySession(t, dir); s == nil || s.Intake.Role != "Analyst" || s.Intake.Interviewer != "Ms Rivera" {
+		if s := onlySession(t, dir); s == nil || s.Intake.Role != "Analyst" || s.Intake.Stage != "first interview" {
 			t.Errorf("the file holds %+v, want both copies' answers", s)
 		}
 	})
@@ -4275,7 +4412,7 @@ func TestE2ENoSocket(t *testing.T) {
 	run("a session", 80, 24, func(tm *term) {
 		tm.WaitFor(t, firstFrameText, e2eWait)
 		tm.Press("enter")
-		tm.WaitFor(t, "rebound · What happened", e2eWait)
+		tm.beginWhole(t)
 		tm.Type("Northwind")
 		tm.Press("ctrl+v", "tab")
 		waitSession(t, dataDir, "the company saved", func(s *savedSession) bool { return s.Intake.Company == "Northwind" })
@@ -4623,14 +4760,21 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 	tm := startApp(t, 80, 24, dataDir)
 	tm.WaitFor(t, firstFrameText, e2eWait)
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · What happened", e2eWait)
+	tm.beginWhole(t)
 
 	const company = "␛[2J ␀ \uF781 \uFDD0 \U0010FF1B \U0010FFFF ⍰ \uFFFD \x1b[1m"
 	tm.Paste(company)
 	tm.Press("tab")
 	tm.WaitFor(t, "› Role", e2eWait) // the paste, then the tab, were handled
-	tm.Press("tab", "tab", "tab", "tab", "tab")
-	tm.WaitFor(t, "› The message", e2eWait)
+	// The message is asked in Get feedback now: tab past every prompt
+	// between the role and it, leaving them empty.
+	order := loadFlow(t).Path(content.Whole)
+	for range slices.Index(order, "intake.message") - slices.Index(order, "intake.role") {
+		tm.Press("tab")
+	}
+	tm.WaitUntil(t, "the message prompt", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Step 3 of 5 · Get feedback") && strings.Contains(s, "The message")
+	})
 	const message = "pictures ␛]52;c;aGk=␇ ␀␡ and ␉ typed as such\n" +
 		"private use \uF780 \uF781 \uF79B \uF7A7 \uF7AB, noncharacters \uFDD0 \uFDEF \U0010FFFE\n" +
 		"the new block \U0010FE00 \U0010FF00 \U0010FF1B \U0010FFA7 \U0010FFFD \U0010FFFF, ⍰ \uFFFD\n" +
@@ -4642,7 +4786,7 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 		t.Errorf("the answer is not shown as pasted, or a stand-in reached the screen raw:\n%s", coach.Inert(frame(screen)))
 	}
 	tm.Press("tab")
-	tm.WaitFor(t, "rebound · Check in", e2eWait) // the intake is saved
+	tm.WaitFor(t, "Your feedback request", e2eWait) // the message is saved
 	tm.Press("ctrl+c")
 	tm.expectExit(t, "ctrl+c", 0)
 
