@@ -1599,7 +1599,7 @@ func TestE2EPlainHandOverKeepsTheUnfinishedAnswer(t *testing.T) {
 	}
 	cmd := exec.Command(binPath, "--plain", "--data-dir", filepath.Join(file, "data"), "new")
 	cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
-	cmd.Stdin = strings.NewReader("Globex\nAnalyst\n\n\n\n\nWe have decided\nnot to move forward")
+	cmd.Stdin = strings.NewReader("\nGlobex\nAnalyst\n\n\n\nWe have decided\nnot to move forward") // the check-in, the intake, the first checklist and its own line, then a long answer cut off
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Start(); err != nil {
@@ -3473,6 +3473,8 @@ func TestE2EPlainFromAFile(t *testing.T) {
 func TestE2EPlainAtADumbTerminal(t *testing.T) {
 	dataDir := t.TempDir()
 	tm := startBinary(t, binPath, 80, 24, []string{"TERM=dumb", "HOME=" + t.TempDir()}, "--data-dir", dataDir, "new")
+	tm.WaitFor(t, "How are you, right now?", e2eWait)
+	tm.Type("5 tired\r")
 	tm.WaitFor(t, "Company (e.g. Northwind):", e2eWait)
 	tm.Type("Northwind\r")
 	tm.WaitFor(t, "Role (e.g. Product designer):", e2eWait)
