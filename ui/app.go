@@ -483,6 +483,9 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
 		m.flow = newFlowScreen(m.deps, sess, e.prompt)
 		next = tea.Batch(m.flow.Init(), m.renderTips())
+		if sess.IsEmpty() {
+			next = tea.Batch(next, lastPlan(m.deps.store, sess.ID))
+		}
 	case summaryPage:
 		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
 		m.flow = nil

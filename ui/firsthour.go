@@ -125,7 +125,7 @@ func (f *flowScreen) interludeHelp() []key.Binding {
 	if f.interlude == lowMoodNote {
 		return []key.Binding{withHelp(k.Enter, "enter", "go on"), withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
 	}
-	return []key.Binding{withHelp(k.Up, "↑/↓ 1 2", "choose"), withHelp(k.Enter, "enter", "start"),
+	return []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "start"),
 		withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
 }
 
@@ -154,4 +154,24 @@ func goDeeper(flow *content.Flow, s *coach.Session, now time.Time) bool {
 func deeperLine(n int) string {
 	return "The rest of this session is here when you want it: " + plural(n, "more question") +
 		", in the same file. Press r now, or choose it from home another day."
+}
+
+// lastPlanMsg carries the if-then plan written last time, for the check-in.
+type lastPlanMsg struct{ plan string }
+
+// lastPlan finds the newest if-then plan of any session but this one, in a
+// command: the store is read outside Update.
+func lastPlan(store *coach.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		sums, _, err := store.Summaries()
+		if err != nil {
+			return nil
+		}
+		for _, s := range sums { // newest first
+			if s.ID != id && strings.TrimSpace(s.Plan) != "" {
+				return lastPlanMsg{plan: s.Plan}
+			}
+		}
+		return nil
+	}
 }

@@ -196,3 +196,24 @@ func mustFlow(t *testing.T) *content.Flow {
 	}
 	return flow
 }
+
+// TestCheckInShowsTheLastPlan: the if-then plan written in an earlier
+// session is shown on the next check-in, in one line, and only there.
+func TestCheckInShowsTheLastPlan(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	old := coach.NewSession(fixedNow.AddDate(0, 0, -7))
+	old.Set(coach.PromptPlan, coach.Answer{Text: "call Sam and take the evening off"}, fixedNow)
+	if err := d.store.Overwrite(old); err != nil {
+		t.Fatal(err)
+	}
+	d.asksCheckIn = true
+	d.press("enter")
+	want := "If another no came, you planned to: call Sam and take the evening off"
+	if !strings.Contains(d.view(), want) {
+		t.Fatalf("the check-in does not show the last plan:\n%s", d.view())
+	}
+	d.press("6", "enter", "2", "enter")
+	if strings.Contains(d.view(), "you planned to") {
+		t.Errorf("the plan is shown past the check-in:\n%s", d.view())
+	}
+}

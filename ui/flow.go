@@ -44,6 +44,9 @@ type flowScreen struct {
 	// the check-in; depth is the choice under the cursor.
 	interlude interlude
 	depth     int
+	// plan is the if-then plan of the newest other session, which the
+	// check-in shows in one quiet line.
+	plan string
 	// promptHeight is the prompt's height when the tip was last fitted.
 	promptHeight int
 	exits
@@ -143,6 +146,9 @@ func (f *flowScreen) isForm() bool { return f.walk.Section().Step == 0 }
 func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 	keys := f.deps.keys
 	switch msg := msg.(type) {
+	case lastPlanMsg:
+		f.plan = msg.plan
+		return nil
 	case draftTickMsg:
 		if msg.id == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {
 			return f.deps.save(f.session())
@@ -463,6 +469,10 @@ func (f *flowScreen) formView() string {
 	var rows []string
 	if sec.Intro != "" {
 		rows = append(rows, st.Intro.Width(w).Render(sec.Intro), "")
+	}
+	if f.plan != "" && f.walk.Prompt().ID == coach.PromptMoodBefore {
+		rows = append(rows, st.Muted.Render(fitCells("If another no came, you planned to: "+
+			coach.Inert(oneLineText(f.plan)), max(1, w))), "")
 	}
 	for i, p := range sec.Prompts {
 		label := st.LabelDim
