@@ -1409,6 +1409,53 @@ func TestE2ETenMinuteSession(t *testing.T) {
 	}
 }
 
+// TestE2ELowMoodNote checks in at low scores and one just above: at 3 or
+// under the note comes before the depth choice, and each key that goes on
+// goes on from it; at 4 the depth choice comes straight away.
+func TestE2ELowMoodNote(t *testing.T) {
+	note := content.LowMood()
+	first, _, _ := strings.Cut(note, ". ") // that it is a hard moment
+	safety := note[strings.LastIndex(note, ". ")+2:]
+	if first == note || !strings.Contains(safety, "unsafe") {
+		t.Fatalf("the note no longer reads as this test expects, a first sentence and a last about feeling unsafe:\n%s", note)
+	}
+	for _, c := range []struct {
+		score int
+		note  bool
+		goOn  string // the key pressed on the note
+	}{
+		{1, true, "enter"},
+		{2, true, "tab"},
+		{3, true, "space"},
+		{4, false, ""},
+	} {
+		t.Run(fmt.Sprint(c.score), func(t *testing.T) {
+			dataDir := t.TempDir()
+			tm := startApp(t, 80, 24, dataDir, "new")
+			tm.checkIn(t, c.score, "")
+			if c.note {
+				tm.WaitUntil(t, "the low-mood note", e2eWait, func(s string) bool {
+					return strings.Contains(s, "rebound · Check in") && strings.Contains(s, lowMoodTitle) &&
+						strings.Contains(words(s), first) && strings.Contains(words(s), safety)
+				})
+				if strings.Contains(tm.Screen(), depthText) {
+					t.Errorf("the depth choice is drawn with the note:\n%s", frame(tm.Screen()))
+				}
+				tm.Press(c.goOn)
+			}
+			tm.WaitFor(t, depthText, e2eWait)
+			if s := tm.Screen(); strings.Contains(s, lowMoodTitle) || strings.Contains(words(s), first) {
+				t.Errorf("check-in %d: the depth choice shows the note:\n%s", c.score, frame(s))
+			}
+			waitSession(t, dataDir, fmt.Sprintf("mood_before is %d", c.score), func(s *savedSession) bool {
+				return s.MoodBefore != nil && s.MoodBefore.Score == c.score
+			})
+			tm.Press("ctrl+c")
+			tm.expectExit(t, "ctrl+c", 0)
+		})
+	}
+}
+
 // TestE2EKillAndResume kills rebound with SIGKILL while an answer is half
 // typed, and checks that nothing completed is lost, that the half answer was
 // kept as a draft, and that resuming carries on from it.
