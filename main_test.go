@@ -1264,6 +1264,214 @@ func TestE2EWholeSession(t *testing.T) {
 	}
 }
 
+// TestE2ETenMinuteSession walks the short path at 80x24 from `rebound new`
+// with the default depth, answering each prompt as someone might, and
+// checks the file holds the short path's answers and nothing else. It logs
+// how many prompts it passed and how long the scripted run took, the
+// README's figures for the ten-minute path; it asserts nothing about time:
+//
+//	go test -run TestE2ETenMinuteSession -v .
+func TestE2ETenMinuteSession(t *testing.T) {
+	dataDir := t.TempDir()
+	flow := loadFlow(t)
+	tm := startApp(t, 80, 24, dataDir, "new")
+	tm.WaitFor(t, checkInText, e2eWait)
+	before := time.Now()
+
+	// Each prompt of the path: what shows it focused, then its answer. The
+	// next prompt's wait is what checks the answer went in and nothing came
+	// between.
+	type prompt struct {
+		id     string
+		shown  func(screen string) bool
+		answer func()
+	}
+	on := func(label string) func(string) bool {
+		return func(s string) bool { return strings.Contains(s, label) }
+	}
+	field := func(label string) func(string) bool { // a field of the intake form
+		return func(s string) bool { return hasLine(s, "› "+label) }
+	}
+	typed := func(text, then string) func() {
+		return func() {
+			tm.Type(text)
+			tm.Press(then)
+		}
+	}
+	const (
+		word     = "shaky"
+		company  = "Contoso"
+		role     = "Data engineer"
+		thought  = "I froze on the system design question, so they think I can't do the job."
+		friend   = "You got through two rounds; one hard question doesn't cancel that."
+		question = "Design a pipeline that handles late-arriving events"
+		nextDay  = "Cook a proper dinner; update my CV with the streaming project"
+	)
+	steps := []prompt{
+		{"mood.before", on(checkInText), func() {
+			tm.Press("6")
+			tm.Type(word)
+			tm.WaitUntil(t, "score 6 and the word", e2eWait, func(s string) bool {
+				return strings.Contains(s, "[6]") && strings.Contains(s, "Word: "+word)
+			})
+			tm.Press("enter")
+			// Not a prompt: the depth choice, with the cursor on ten
+			// minutes for a new session; enter takes it.
+			tm.WaitUntil(t, "the depth choice on ten minutes", e2eWait, func(s string) bool {
+				return strings.Contains(s, depthText) && hasLine(s, "›", "●", "Ten minutes now") &&
+					hasLine(s, "○", "The whole session") && !strings.Contains(s, lowMoodTitle)
+			})
+			tm.Press("enter")
+		}},
+		{"intake.company", field("Company"), typed(company, "tab")},
+		{"intake.role", field("Role"), typed(role, "tab")},
+		{"intake.stage", field("Stage reached"), func() {
+			tm.Press("2") // first interview
+			tm.WaitFor(t, "● first interview", e2eWait)
+			tm.Press("tab")
+		}},
+		{"step_back.outside", on("Which parts of this decision were outside your control?"), func() {
+			tm.Press("down", "space", "down", "down", "down", "space", "tab") // other candidates; timing
+		}},
+		{"not_personal.thought", on("The thought that hurts most"), typed(thought, "tab")},
+		{"not_personal.traps", on("Which thinking traps are in that thought?"), func() {
+			tm.Press("down", "space", "down", "space", "tab") // mind reading; fortune telling
+		}},
+		{"not_personal.friend", on("What would you tell a friend who got this email?"), typed(friend, "tab")},
+		{"feedback.draft", on("Your feedback request"), func() {
+			tm.WaitFor(t, "Thank you for letting me know", e2eWait)
+			tm.Press("tab") // the draft as offered
+		}},
+		{"feedback.send_on", on("When will you send it?"), func() {
+			tm.WaitFor(t, day(before, 1), e2eWait) // tomorrow, offered
+			tm.Press("enter")
+		}},
+		{"reflect.questions", on("Questions that threw you"), typed(question, "tab")},
+		{"restart.next_day", on("In the next 24 hours"), typed(nextDay, "tab")},
+	}
+	var passed []string
+	for _, p := range steps {
+		tm.WaitUntil(t, p.id+" asked", e2eWait, p.shown)
+		p.answer()
+		passed = append(passed, p.id)
+	}
+	tm.WaitUntil(t, "the summary, saved", e2eWait, func(s string) bool {
+		return strings.Contains(s, "rebound · Summary") && strings.Contains(s, role+" at "+company) &&
+			strings.Contains(s, "6/10 ("+word+")") && strings.Contains(s, "Saved to")
+	})
+	elapsed := time.Since(before)
+
+	if !slices.Equal(passed, flow.TenMinutes) {
+		t.Errorf("the script passed %q,\nthe short path is %q", passed, flow.TenMinutes)
+	}
+	if len(passed) > content.MaxTenMinutes {
+		t.Errorf("%d prompts on the short path, more than its most, %d", len(passed), content.MaxTenMinutes)
+	}
+	t.Logf("ten minutes now: %d prompts from the check-in to the summary; scripted run %v (keys sent as soon as each screen shows: no reading or typing time)", len(passed), elapsed.Round(time.Millisecond))
+
+	s, path := waitSession(t, dataDir, `status is "complete"`, func(s *savedSession) bool { return s.Status == "complete" })
+	after := time.Now()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"depth", s.Depth, "ten_minutes"},
+		{"status", s.Status, "complete"},
+		{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{6, word})},
+		{"intake.company", s.Intake.Company, company},
+		{"intake.role", s.Intake.Role, role},
+		{"intake.stage", s.Intake.Stage, "first interview"},
+		{"step_back.outside", s.Answers["step_back.outside"].Items,
+			[]string{"Other candidates were just as qualified", "Timing: budget, plans or priorities"}},
+		{"not_personal.thought", s.Answers["not_personal.thought"].Text, thought},
+		{"not_personal.traps", s.Answers["not_personal.traps"].Items, []string{"Mind reading", "Fortune telling"}},
+		{"not_personal.friend", s.Answers["not_personal.friend"].Text, friend},
+		{"reflect.questions", s.Answers["reflect.questions"].Items, []string{question}},
+		{"restart.next_day", s.Answers["restart.next_day"].Text, nextDay},
+		// Asked by the whole session only: nothing recorded.
+		{"intake.interviewer", s.Intake.Interviewer, ""},
+		{"intake.channel", s.Intake.Channel, ""},
+		{"intake.rejected_on", s.Intake.RejectedOn, ""},
+		{"intake.message", s.Intake.Message, ""},
+		{"mood_after", s.MoodAfter, (*savedMood)(nil)},
+		{"feedback_request.send", s.Feedback.Send, ""},
+		{"feedback_request.follow_up_on", s.Feedback.FollowUpOn, ""},
+		{"actions", len(s.Actions), 0},
+		{"drafts left", len(s.Drafts), 0},
+	}
+	for _, c := range checks {
+		if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
+			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
+		}
+	}
+	if d := words(s.Feedback.Draft); !strings.Contains(d, "Thank you") || !strings.Contains(d, role+" role at "+company) {
+		t.Errorf("feedback_request.draft is not the draft offered for %s at %s:\n%s", role, company, s.Feedback.Draft)
+	}
+	checkDate(t, "feedback_request.send_on (default tomorrow)", s.Feedback.SendOn, 1, before, after)
+	for id := range s.Answers {
+		if !slices.Contains(flow.TenMinutes, id) {
+			t.Errorf("answers holds %s, which the short path does not ask: %+v", id, s.Answers[id])
+		}
+	}
+	if strings.Contains(string(data), "closure_on") {
+		t.Errorf("the file has a closure date the short path does not ask:\n%s", data)
+	}
+	if t.Failed() {
+		t.Logf("%s:\n%s", path, data)
+	}
+}
+
+// TestE2ELowMoodNote checks in at low scores and one just above: at 3 or
+// under the note comes before the depth choice, and each key that goes on
+// goes on from it; at 4 the depth choice comes straight away.
+func TestE2ELowMoodNote(t *testing.T) {
+	note := content.LowMood()
+	first, _, _ := strings.Cut(note, ". ") // that it is a hard moment
+	safety := note[strings.LastIndex(note, ". ")+2:]
+	if first == note || !strings.Contains(safety, "unsafe") {
+		t.Fatalf("the note no longer reads as this test expects, a first sentence and a last about feeling unsafe:\n%s", note)
+	}
+	for _, c := range []struct {
+		score int
+		note  bool
+		goOn  string // the key pressed on the note
+	}{
+		{1, true, "enter"},
+		{2, true, "tab"},
+		{3, true, "space"},
+		{4, false, ""},
+	} {
+		t.Run(fmt.Sprint(c.score), func(t *testing.T) {
+			dataDir := t.TempDir()
+			tm := startApp(t, 80, 24, dataDir, "new")
+			tm.checkIn(t, c.score, "")
+			if c.note {
+				tm.WaitUntil(t, "the low-mood note", e2eWait, func(s string) bool {
+					return strings.Contains(s, "rebound · Check in") && strings.Contains(s, lowMoodTitle) &&
+						strings.Contains(words(s), first) && strings.Contains(words(s), safety)
+				})
+				if strings.Contains(tm.Screen(), depthText) {
+					t.Errorf("the depth choice is drawn with the note:\n%s", frame(tm.Screen()))
+				}
+				tm.Press(c.goOn)
+			}
+			tm.WaitFor(t, depthText, e2eWait)
+			if s := tm.Screen(); strings.Contains(s, lowMoodTitle) || strings.Contains(words(s), first) {
+				t.Errorf("check-in %d: the depth choice shows the note:\n%s", c.score, frame(s))
+			}
+			waitSession(t, dataDir, fmt.Sprintf("mood_before is %d", c.score), func(s *savedSession) bool {
+				return s.MoodBefore != nil && s.MoodBefore.Score == c.score
+			})
+			tm.Press("ctrl+c")
+			tm.expectExit(t, "ctrl+c", 0)
+		})
+	}
+}
+
 // TestE2EKillAndResume kills rebound with SIGKILL while an answer is half
 // typed, and checks that nothing completed is lost, that the half answer was
 // kept as a draft, and that resuming carries on from it.
