@@ -486,3 +486,24 @@ var stopWords = func() map[string]struct{} {
 	}
 	return m
 }()
+
+// RepeatAt is how often a stage or a theme must come back before insights
+// suggest narrowing the search: one no at the same point is chance, three
+// is a pattern.
+const RepeatAt = 3
+
+// Repeats lists what came back RepeatAt times or more: the stages reached,
+// then the themes of what you would do better and of the questions that
+// threw you, each most frequent first, at most maxRepeats of them.
+func (ins Insights) Repeats() []Count {
+	const maxRepeats = 3
+	var out []Count
+	for _, list := range [][]Count{ins.Stages, ins.DoBetter.Phrases, ins.DoBetter.Words, ins.Questions.Phrases, ins.Questions.Words} {
+		for _, c := range list {
+			if c.Count >= RepeatAt && len(out) < maxRepeats && !slices.ContainsFunc(out, func(o Count) bool { return o.Text == c.Text }) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

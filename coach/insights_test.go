@@ -447,3 +447,27 @@ func BenchmarkComputeInsights(b *testing.B) {
 		coach.ComputeInsights(sums, insightsNow)
 	}
 }
+
+func TestInsightsRepeats(t *testing.T) {
+	c := func(text string, n int) coach.Count { return coach.Count{Text: text, Count: n} }
+	tests := []struct {
+		name string
+		ins  coach.Insights
+		want []coach.Count
+	}{
+		{"nothing comes back three times", coach.Insights{Stages: []coach.Count{c("final round", 2)}, DoBetter: coach.Themes{Words: []coach.Count{c("metrics", 2)}}}, nil},
+		{"a stage three times", coach.Insights{Stages: []coach.Count{c("final round", 3), c("phone screen", 1)}}, []coach.Count{c("final round", 3)}},
+		{"a theme three times", coach.Insights{Questions: coach.Themes{Phrases: []coach.Count{c("salary expectations", 4)}}}, []coach.Count{c("salary expectations", 4)}},
+		{"the stage first, then themes, at most three, each once",
+			coach.Insights{Stages: []coach.Count{c("final round", 5)}, DoBetter: coach.Themes{Phrases: []coach.Count{c("metrics", 4)}, Words: []coach.Count{c("metrics", 4), c("story", 3)}},
+				Questions: coach.Themes{Words: []coach.Count{c("conflict", 3)}}},
+			[]coach.Count{c("final round", 5), c("metrics", 4), c("story", 3)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.ins.Repeats(); !slices.Equal(got, tt.want) {
+				t.Errorf("Repeats() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

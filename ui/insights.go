@@ -70,6 +70,17 @@ func RenderInsights(ins coach.Insights, width int, st Styles) string {
 	v.heading("Questions that threw you")
 	v.themes(ins.Questions)
 
+	if rep := ins.Repeats(); len(rep) > 0 {
+		v.heading("When the same thing keeps happening")
+		parts := make([]string, len(rep))
+		for i, c := range rep {
+			parts[i] = oneLineText(c.Text) + " ×" + strconv.Itoa(c.Count)
+		}
+		v.flow(st.Option, parts...)
+		v.flow(st.Muted, "A no at the same point again and again is a signal to narrow the search or change "+
+			"the approach. Restart's tip (step 5) says how; its roles to target and to stop are where to write it down.")
+	}
+
 	v.heading("Actions")
 	a := ins.Actions
 	open := "open " + strconv.Itoa(a.Open)

@@ -120,3 +120,17 @@ func TestMoodSpark(t *testing.T) {
 		}
 	}
 }
+
+// TestInsightsSuggestNarrowingTheSearch: a stage reached three times links
+// to the advice on narrowing the search; twice does not.
+func TestInsightsSuggestNarrowingTheSearch(t *testing.T) {
+	for _, n := range []int{2, 3} {
+		ins := coach.Insights{Sessions: n, Stages: []coach.Count{{Text: "final round", Count: n}}}
+		out := strings.Join(strings.Fields(ansi.Strip(RenderInsights(ins, 80, NewStyles(true, true)))), " ")
+		shown := strings.Contains(out, "When the same thing keeps happening") && strings.Contains(out, "final round ×3") &&
+			strings.Contains(out, "narrow the search") && strings.Contains(out, "Restart's tip (step 5)")
+		if shown != (n >= coach.RepeatAt) {
+			t.Errorf("at %d: the suggestion shown %v:\n%s", n, shown, out)
+		}
+	}
+}
