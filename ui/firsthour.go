@@ -48,7 +48,9 @@ func (f *flowScreen) startInterlude() {
 		f.interlude = lowMoodNote
 	}
 	f.depth = 0
-	if s := f.session(); s.Depth == content.Whole && begun(s) {
+	// A whole session is saved with no depth ("", as sessions from before
+	// depths are), never as content.Whole.
+	if s := f.session(); s.Depth == "" && begun(s) {
 		f.depth = 1
 	}
 }

@@ -217,3 +217,24 @@ func TestCheckInShowsTheLastPlan(t *testing.T) {
 		t.Errorf("the plan is shown past the check-in:\n%s", d.view())
 	}
 }
+
+// TestDepthChoiceKeepsAWholeSession: a session already begun as a whole one
+// (saved with no depth) and taken back to its check-in offers the whole
+// session again, not ten minutes.
+func TestDepthChoiceKeepsAWholeSession(t *testing.T) {
+	d := newDriver(t, 80, 24) // the driver answers the check-in: the whole session
+	d.press("enter")
+	d.typeText("Northwind")
+	d.press("shift+tab")
+	if d.prompt() != coach.PromptMoodBefore {
+		t.Fatalf("shift+tab from the company went to %q", d.prompt())
+	}
+	d.press("enter")
+	if d.m.flow.interlude != depthChoice || d.m.flow.depth != 1 {
+		t.Fatalf("the choice offers %d (interlude %v), want the whole session (1):\n%s", d.m.flow.depth, d.m.flow.interlude, d.view())
+	}
+	d.press("enter")
+	if s := d.saved(); s.Depth != "" || d.prompt() != coach.PromptCompany {
+		t.Errorf("depth %q at %q, want the whole session at the company", s.Depth, d.prompt())
+	}
+}
