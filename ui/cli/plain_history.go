@@ -154,7 +154,7 @@ func (p *plain) outcome(s *coach.Session) error {
 	}
 	changed := false
 	if coach.Outcomes[n-1] == coach.Replied {
-		lines, err := p.long("The feedback they gave, if you would like to keep it:", "their words", s.Feedback.Received, nil)
+		lines, err := p.long("The feedback they gave, if you would like to keep it:", "their words", s.Feedback.Received, nil, nil)
 		if err != nil {
 			return err
 		}

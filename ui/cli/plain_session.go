@@ -6,9 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui"
 )
 
 // home is plain mode's menu: the same choices as the app's home screen.
@@ -212,7 +216,9 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 	case content.Text:
 		return p.text(label+hint, cur)
 	case content.Date:
-		return p.date(label+hint, cur, pr.Default)
+		return p.date(label+hint, cur, coach.DateDefault(pr, s, p.env.Now()))
+	case content.Percent:
+		return p.percent(label+hint, cur)
 	case content.Choice:
 		return p.choice(label, pr.Options, cur)
 	case content.Checklist:
@@ -248,19 +254,56 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 	if pr.Kind == content.List {
 		what = "one per line"
 	}
-	lines, err := p.long(label+hint, what, text, func(l []string) {
-		if s.SetDraft(pr.ID, answer(l), p.env.Now()) {
+	var notes []string
+	if m := int(pr.TimerLength() / time.Minute); m > 0 {
+		// The app offers a countdown here; plain mode has none to offer,
+		// and the hint may speak of one.
+		notes = append(notes, fmt.Sprintf("Plain mode has no countdown: take %d minutes by a clock if you like, or stop whenever you want.", m))
+	}
+	// The evidence against the thought that hurts is offered how far the
+	// application got, as the app offers it. The app pre-fills it as a line
+	// to keep or delete; here it is a suggestion, taken by typing + on a
+	// line of its own, so Enter still skips as at every question and the
+	// sentence can be kept among lines of one's own without copying it.
+	offer := ""
+	if pr.ID == coach.PromptEvidenceAgainst && cur.IsZero() {
+		if offer = p.o.Flow.StageEvidence(s.Intake.Stage); offer != "" {
+			notes = append(notes, "How far you got counts: "+coach.Inert(offer),
+				fmt.Sprintf("A line with only %q adds that sentence to your answer.", offerWord))
+		}
+	}
+	expand := func(l []string) []string {
+		if offer == "" {
+			return l
+		}
+		out := slices.Clone(l)
+		for i, line := range out {
+			if strings.TrimSpace(line) == offerWord {
+				out[i] = offer
+			}
+		}
+		return out
+	}
+	lines, err := p.long(label+hint, what, text, notes, func(l []string) {
+		if s.SetDraft(pr.ID, answer(expand(l)), p.env.Now()) {
 			p.save(s)
 		}
 	})
-	return answer(lines), err
+	return answer(expand(lines)), err
 }
 
+// offerWord, on a line of its own, takes the sentence a long answer offers.
+const offerWord = "+"
+
 // long asks for an answer of several lines, ended by a line holding only
-// endWord. The current text is quoted first, and endWord alone keeps it.
-// draft is handed the lines so far after each one.
-func (p *plain) long(question, what, cur string, draft func([]string)) ([]string, error) {
+// endWord. The notes are said under the question; then the current text
+// is quoted, and endWord alone keeps it. draft is handed the lines so far
+// after each one.
+func (p *plain) long(question, what, cur string, notes []string, draft func([]string)) ([]string, error) {
 	p.say(question)
+	for _, n := range notes {
+		p.say(n)
+	}
 	if cur != "" {
 		p.quote(cur)
 		p.say(fmt.Sprintf("Write a new version (%s), then a line with only %q; Enter or %q straight away keeps this one.", what, endWord, endWord))
@@ -301,11 +344,13 @@ func (p *plain) text(question string, cur coach.Answer) (coach.Answer, error) {
 	return coach.Answer{Text: s}, err
 }
 
+// date reads a day; def (in coach.DateLayout, or "") is shown while
+// there is no answer, so Enter takes it.
 func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answer, error) {
 	now := p.env.Now()
 	text := cur.Text
-	if text == "" && def != "" {
-		text, _ = coach.ParseDate(def, now)
+	if text == "" {
+		text = def
 	}
 	for {
 		s, err := p.single(question, text)
@@ -320,10 +365,14 @@ func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answe
 	}
 }
 
-// numbered lists options 1 to n.
+// numbered lists options 1 to n. An option too long for the line wraps
+// under its own text, not under its number, so it still reads as one.
 func (p *plain) numbered(options []string) {
+	width := min(p.width(), ui.MaxTextWidth)
 	for i, o := range options {
-		p.say(fmt.Sprintf("  %d. %s", i+1, coach.Inert(o)))
+		head := fmt.Sprintf("  %d. ", i+1)
+		text := ansi.Wordwrap(coach.Inert(o), max(20, width-len(head)), "")
+		fmt.Fprintln(p.out, head+strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", len(head))))
 	}
 }
 
@@ -359,7 +408,7 @@ func (p *plain) choice(label string, options []string, cur coach.Answer) (coach.
 // checklist asks for the options that apply and, if the prompt has one,
 // the free-text line; draft keeps the ticks while that line is asked.
 func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer, draft func(coach.Answer)) (coach.Answer, error) {
-	items, err := p.tick(label, pr.Options, cur.Items)
+	items, err := p.tick(label, pr.Options, pr.Examples, cur.Items)
 	if err != nil || !pr.Other {
 		return coach.Answer{Items: items}, err
 	}
@@ -368,11 +417,18 @@ func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer, dra
 	return coach.Answer{Items: items, Text: other}, err
 }
 
-// tick lists options by number and reads the numbers of those that apply;
-// Enter keeps the ones ticked.
-func (p *plain) tick(label string, options, ticked []string) ([]string, error) {
+// tick lists options by number, each on one line with its example if it
+// has one, and reads the numbers of those that apply; Enter keeps the ones
+// ticked.
+func (p *plain) tick(label string, options []string, examples map[string]string, ticked []string) ([]string, error) {
 	p.say(label)
-	p.numbered(options)
+	shown := slices.Clone(options)
+	for i, o := range shown {
+		if ex := examples[o]; ex != "" {
+			shown[i] = fmt.Sprintf("%s: \"%s\"", o, ex)
+		}
+	}
+	p.numbered(shown)
 	var nums []string
 	for _, it := range ticked {
 		if i := slices.Index(options, it); i >= 0 {
@@ -429,6 +485,28 @@ func (p *plain) mood(question string, cur coach.Answer) (coach.Answer, error) {
 			return coach.Answer{Score: n, Text: strings.TrimSpace(word)}, nil
 		}
 		p.say("Please start with a number from 1 (awful) to 10 (fine), such as: 4 tired")
+	}
+}
+
+// percent reads a whole number from 0 to 100, "%" after it allowed, and
+// stores it as its digits. Enter keeps the answer shown (one from a file
+// that is no number stays as it is), "-" clears it, and anything else is
+// refused and asked again.
+func (p *plain) percent(question string, cur coach.Answer) (coach.Answer, error) {
+	for {
+		s, err := p.single(question, cur.Text)
+		switch {
+		case err != nil:
+			return coach.Answer{}, err
+		case s == "":
+			return coach.Answer{}, nil
+		case s == cur.Text:
+			return cur, nil
+		}
+		if n, err := coach.ParsePercent(s); err == nil {
+			return coach.Answer{Text: strconv.Itoa(n)}, nil
+		}
+		p.say("That is not a number from 0 to 100: write one such as 70, with or without a % after it.")
 	}
 }
 
