@@ -110,8 +110,11 @@ func (p *plain) edit(id string) (s *coach.Session, readOnly string, err error) {
 // then shows the summary. The caller holds the session's lock (a new one's
 // is taken at its first save), as the app does, so a second copy of
 // rebound shows it read-only.
-func (p *plain) walk(s *coach.Session) error {
-	w := coach.NewWalk(p.o.Flow, s)
+func (p *plain) walk(s *coach.Session) error { return p.run(coach.NewWalk(p.o.Flow, s)) }
+
+// run walks from where w is to the end; see walk.
+func (p *plain) run(w *coach.Walk) error {
+	s := w.Session()
 	shown := ""
 	for {
 		if sec := w.Section(); sec.ID != shown {
@@ -129,13 +132,18 @@ func (p *plain) walk(s *coach.Session) error {
 			p.save(s)
 			continue
 		case err != nil:
-			p.save(s)
-			if _, failed := p.unsaved[s.ID]; !failed && !s.IsEmpty() {
-				p.say("Saved. Resume this session from home when you are ready.")
-			}
-			return err
+			return p.leave(s, err)
 		}
 		s.Set(pr.ID, a, now)
+		if pr.ID == coach.PromptMoodBefore && s.Depth != content.Rest {
+			switch err := p.afterCheckIn(w); {
+			case errors.Is(err, errBack):
+				p.save(s)
+				continue // to the check-in again, as in the app
+			case err != nil:
+				return p.leave(s, err)
+			}
+		}
 		finished := w.Next(now)
 		p.save(s)
 		if finished {
@@ -144,6 +152,72 @@ func (p *plain) walk(s *coach.Session) error {
 	}
 	p.summary(s)
 	return nil
+}
+
+// leave saves a session left part-way, says so, and hands err on.
+func (p *plain) leave(s *coach.Session, err error) error {
+	p.save(s)
+	if _, failed := p.unsaved[s.ID]; !failed && !s.IsEmpty() {
+		p.say("Saved. Resume this session from home when you are ready.")
+	}
+	return err
+}
+
+// depths are the choices after the check-in, in the order offered, with
+// the words the app uses for them.
+var depths = []struct {
+	depth content.Depth
+	label string
+}{
+	{content.TenMinutes, "Ten minutes now: one or two questions a step; the rest waits for you"},
+	{content.Whole, "The whole session: every question, about 40 minutes"},
+}
+
+// afterCheckIn is what the app shows between the check-in and the intake:
+// after a low score the low-mood note (no key to press here: the note is
+// said and the walk goes on), then the choice of depth, which is set on
+// the session and saved. A session that has begun whole, from before
+// there was a choice, keeps that as what Enter chooses; any other starts
+// at ten minutes. It returns errBack to ask the check-in again, or errQuit.
+func (p *plain) afterCheckIn(w *coach.Walk) error {
+	s := w.Session()
+	if content.IsLowMood(s.Current(coach.PromptMoodBefore).Score) {
+		p.say("")
+		p.say(content.LowMood())
+	}
+	def := 1
+	if s.Depth == "" && begun(s) {
+		def = 2
+	}
+	p.heading("How long have you got?")
+	labels := make([]string, len(depths))
+	for i, d := range depths {
+		labels[i] = d.label
+	}
+	p.numbered(labels)
+	p.say("Either way the same five steps, in the same file.")
+	for {
+		a, err := p.ask(fmt.Sprintf("Choose 1 or 2 [%d]:", def))
+		if err != nil {
+			return err
+		}
+		n := def
+		if t := strings.TrimSpace(a); t != "" {
+			if n, err = strconv.Atoi(t); err != nil || n < 1 || n > len(depths) {
+				p.say("Please type 1 for ten minutes or 2 for the whole session.")
+				continue
+			}
+		}
+		if w.SetDepth(depths[n-1].depth, p.env.Now()) {
+			p.save(s)
+		}
+		return nil
+	}
+}
+
+// begun reports whether a session holds anything past the check-in.
+func begun(s *coach.Session) bool {
+	return len(s.Answers) > 0 || s.Intake != (coach.Intake{})
 }
 
 // section introduces a section: its title, its intro and its tip.
