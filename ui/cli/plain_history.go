@@ -114,6 +114,9 @@ func (p *plain) session(id string) error {
 				return p.walk(s)
 			}})
 		}
+		if deeper(p.o.Flow, s) {
+			opts = append(opts, option{"Go deeper: the rest of this session", func() error { return p.rest(s) }})
+		}
 		for i, a := range s.Actions {
 			verb := "Mark done: "
 			if a.Done {

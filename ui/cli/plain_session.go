@@ -44,6 +44,7 @@ func (p *plain) homeMenu() error {
 			id := m.ID
 			opts = append(opts, option{"Resume: " + coach.Inert(m.Title()), func() error { return p.resume(id) }})
 		}
+		opts = append(opts, p.deeperOptions(sums)...)
 		if len(sums) > 0 {
 			opts = append(opts,
 				option{fmt.Sprintf("Past sessions (%d)", len(sums)), p.history},
@@ -51,6 +52,76 @@ func (p *plain) homeMenu() error {
 		}
 		return append(opts, option{"Practise questions", func() error { return p.practice(p.o.Tag) }}, option{"Quit", nil})
 	})
+}
+
+// Home offers to go deeper into at most maxDeeper finished ten-minute
+// sessions, looking among the deeperLooks newest finished ones: a
+// summary does not say a session's depth, so each is read, and home must
+// stay quick with hundreds saved. Past sessions offers it for any.
+const (
+	maxDeeper   = 2
+	deeperLooks = 5
+)
+
+// deeperOptions offers "the rest of this session" for the newest finished
+// ten-minute sessions that still have prompts to ask.
+func (p *plain) deeperOptions(sums []coach.Summary) []option {
+	var opts []option
+	looked := 0
+	for _, m := range sums {
+		if m.Status != coach.Complete {
+			continue
+		}
+		if looked++; looked > deeperLooks || len(opts) == maxDeeper {
+			break
+		}
+		s, err := p.store.Load(m.ID)
+		if err != nil || !deeper(p.o.Flow, s) {
+			continue
+		}
+		id := m.ID
+		opts = append(opts, option{"Go deeper: " + coach.Inert(m.Title()), func() error { return p.goDeeper(id) }})
+	}
+	return opts
+}
+
+// deeper reports whether a session can go deeper: it was finished at ten
+// minutes, and the rest of the flow still asks something unanswered.
+func deeper(flow *content.Flow, s *coach.Session) bool {
+	return s.Status == coach.Complete && s.Depth == content.TenMinutes &&
+		len(coach.Unanswered(flow, s, content.Rest)) > 0
+}
+
+// goDeeper opens session id, as resume does, to walk the rest of it.
+func (p *plain) goDeeper(id string) error {
+	s, readOnly, err := p.edit(id)
+	switch {
+	case err != nil:
+		return err
+	case readOnly != "":
+		return errors.New(readOnly)
+	}
+	defer p.store.Unlock(id)
+	return p.rest(s)
+}
+
+// rest walks what the ten minutes left out, from the first prompt of the
+// rest, in the same session and the same file; the caller holds its lock.
+// The session is in progress again until the rest is walked, so leaving
+// part-way keeps it on home to resume.
+func (p *plain) rest(s *coach.Session) error {
+	if !deeper(p.o.Flow, s) { // read again since it was offered
+		return errors.New("there is nothing left to ask in this session")
+	}
+	now := p.env.Now()
+	w := coach.NewWalk(p.o.Flow, s)
+	w.SetDepth(content.Rest, now)
+	if !w.Reopen(now) {
+		w.SetDepth(content.TenMinutes, now) // as it was: nothing is saved
+		return errors.New("there is nothing left to ask in this session")
+	}
+	p.save(s)
+	return p.run(w)
 }
 
 // followUps lists what past sessions ask to be done by now, as home does.
