@@ -1823,7 +1823,7 @@ func TestE2EPlainHandOverKeepsTheUnfinishedAnswer(t *testing.T) {
 	}
 	cmd := exec.Command(binPath, "--plain", "--data-dir", filepath.Join(file, "data"), "new")
 	cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
-	cmd.Stdin = strings.NewReader("\nGlobex\nAnalyst\n\n\n\nWe have decided\nnot to move forward") // the check-in, the intake, the first checklist and its own line, then a long answer cut off
+	cmd.Stdin = strings.NewReader("\n\nGlobex\nAnalyst\n\n\n\nWe have decided\nnot to move forward") // the check-in, the depth (ten minutes), the intake, the first checklist and its own line, then a long answer cut off
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Start(); err != nil {
@@ -3699,6 +3699,8 @@ func TestE2EPlainAtADumbTerminal(t *testing.T) {
 	tm := startBinary(t, binPath, 80, 24, []string{"TERM=dumb", "HOME=" + t.TempDir()}, "--data-dir", dataDir, "new")
 	tm.WaitFor(t, "How are you, right now?", e2eWait)
 	tm.Type("5 tired\r")
+	tm.WaitFor(t, "Choose 1 or 2 [1]:", e2eWait)
+	tm.Type("\r")
 	tm.WaitFor(t, "Company (e.g. Northwind):", e2eWait)
 	tm.Type("Northwind\r")
 	tm.WaitFor(t, "Role (e.g. Product designer):", e2eWait)

@@ -114,6 +114,9 @@ func (p *plain) session(id string) error {
 				return p.walk(s)
 			}})
 		}
+		if deeper(p.o.Flow, s) {
+			opts = append(opts, option{"Go deeper: the rest of this session", func() error { return p.rest(s) }})
+		}
 		for i, a := range s.Actions {
 			verb := "Mark done: "
 			if a.Done {
@@ -154,7 +157,7 @@ func (p *plain) outcome(s *coach.Session) error {
 	}
 	changed := false
 	if coach.Outcomes[n-1] == coach.Replied {
-		lines, err := p.long("The feedback they gave, if you would like to keep it:", "their words", s.Feedback.Received, nil)
+		lines, err := p.long("The feedback they gave, if you would like to keep it:", "their words", s.Feedback.Received, nil, nil)
 		if err != nil {
 			return err
 		}

@@ -114,7 +114,7 @@ func (p *plain) round(q coach.Question, prev *coach.Practice) error {
 			})
 		case roundRubric:
 			var ticked []string
-			if ticked, err = p.tick("Which of these did your answer have? Tick only what is really there.", p.rubricLabels(), rubric); err == nil {
+			if ticked, err = p.tick("Which of these did your answer have? Tick only what is really there.", p.rubricLabels(), nil, rubric); err == nil {
 				rubric = ticked
 				if e.SetReview(review(), now) {
 					p.saveRound(e)
@@ -147,7 +147,7 @@ func (p *plain) round(q coach.Question, prev *coach.Practice) error {
 // longField asks for one of a round's long answers into *field, saving
 // through set as it grows and when it is done.
 func (p *plain) longField(e *coach.Practice, question string, field *string, set func(string) bool) error {
-	lines, err := p.long(question, "your answer", *field, func(l []string) {
+	lines, err := p.long(question, "your answer", *field, nil, func(l []string) {
 		if set(strings.Join(l, "\n")) {
 			p.saveRound(e)
 		}

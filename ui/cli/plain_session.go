@@ -6,9 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui"
 )
 
 // home is plain mode's menu: the same choices as the app's home screen.
@@ -40,6 +44,7 @@ func (p *plain) homeMenu() error {
 			id := m.ID
 			opts = append(opts, option{"Resume: " + coach.Inert(m.Title()), func() error { return p.resume(id) }})
 		}
+		opts = append(opts, p.deeperOptions(sums)...)
 		if len(sums) > 0 {
 			opts = append(opts,
 				option{fmt.Sprintf("Past sessions (%d)", len(sums)), p.history},
@@ -47,6 +52,71 @@ func (p *plain) homeMenu() error {
 		}
 		return append(opts, option{"Practise questions", func() error { return p.practice(p.o.Tag) }}, option{"Quit", nil})
 	})
+}
+
+// maxDeeper is how many finished ten-minute sessions home offers to go
+// deeper into; Past sessions offers it for any.
+const maxDeeper = 2
+
+// deeperOptions offers "the rest of this session" for the newest finished
+// ten-minute sessions that still have prompts to ask. The summaries say
+// the depth, so only those sessions are read.
+func (p *plain) deeperOptions(sums []coach.Summary) []option {
+	var opts []option
+	for _, m := range sums {
+		if len(opts) == maxDeeper {
+			break
+		}
+		if m.Status != coach.Complete || m.Depth != content.TenMinutes {
+			continue
+		}
+		s, err := p.store.Load(m.ID)
+		if err != nil || !deeper(p.o.Flow, s) {
+			continue
+		}
+		id := m.ID
+		opts = append(opts, option{"Go deeper: " + coach.Inert(m.Title()), func() error { return p.goDeeper(id) }})
+	}
+	return opts
+}
+
+// deeper reports whether a session can go deeper: it was finished at ten
+// minutes, and the rest of the flow still asks something unanswered.
+func deeper(flow *content.Flow, s *coach.Session) bool {
+	return s.Status == coach.Complete && s.Depth == content.TenMinutes &&
+		len(coach.Unanswered(flow, s, content.Rest)) > 0
+}
+
+// goDeeper opens session id, as resume does, to walk the rest of it.
+func (p *plain) goDeeper(id string) error {
+	s, readOnly, err := p.edit(id)
+	switch {
+	case err != nil:
+		return err
+	case readOnly != "":
+		return errors.New(readOnly)
+	}
+	defer p.store.Unlock(id)
+	return p.rest(s)
+}
+
+// rest walks what the ten minutes left out, from the first prompt of the
+// rest, in the same session and the same file; the caller holds its lock.
+// The session is in progress again until the rest is walked, so leaving
+// part-way keeps it on home to resume.
+func (p *plain) rest(s *coach.Session) error {
+	if !deeper(p.o.Flow, s) { // read again since it was offered
+		return errors.New("there is nothing left to ask in this session")
+	}
+	now := p.env.Now()
+	w := coach.NewWalk(p.o.Flow, s)
+	w.SetDepth(content.Rest, now)
+	if !w.Reopen(now) {
+		w.SetDepth(content.TenMinutes, now) // as it was: nothing is saved
+		return errors.New("there is nothing left to ask in this session")
+	}
+	p.save(s)
+	return p.run(w)
 }
 
 // followUps lists what past sessions ask to be done by now, as home does.
@@ -106,8 +176,11 @@ func (p *plain) edit(id string) (s *coach.Session, readOnly string, err error) {
 // then shows the summary. The caller holds the session's lock (a new one's
 // is taken at its first save), as the app does, so a second copy of
 // rebound shows it read-only.
-func (p *plain) walk(s *coach.Session) error {
-	w := coach.NewWalk(p.o.Flow, s)
+func (p *plain) walk(s *coach.Session) error { return p.run(coach.NewWalk(p.o.Flow, s)) }
+
+// run walks from where w is to the end; see walk.
+func (p *plain) run(w *coach.Walk) error {
+	s := w.Session()
 	shown := ""
 	for {
 		if sec := w.Section(); sec.ID != shown {
@@ -125,13 +198,18 @@ func (p *plain) walk(s *coach.Session) error {
 			p.save(s)
 			continue
 		case err != nil:
-			p.save(s)
-			if _, failed := p.unsaved[s.ID]; !failed && !s.IsEmpty() {
-				p.say("Saved. Resume this session from home when you are ready.")
-			}
-			return err
+			return p.leave(s, err)
 		}
 		s.Set(pr.ID, a, now)
+		if pr.ID == coach.PromptMoodBefore && s.Depth != content.Rest {
+			switch err := p.afterCheckIn(w); {
+			case errors.Is(err, errBack):
+				p.save(s)
+				continue // to the check-in again, as in the app
+			case err != nil:
+				return p.leave(s, err)
+			}
+		}
 		finished := w.Next(now)
 		p.save(s)
 		if finished {
@@ -140,6 +218,72 @@ func (p *plain) walk(s *coach.Session) error {
 	}
 	p.summary(s)
 	return nil
+}
+
+// leave saves a session left part-way, says so, and hands err on.
+func (p *plain) leave(s *coach.Session, err error) error {
+	p.save(s)
+	if _, failed := p.unsaved[s.ID]; !failed && !s.IsEmpty() {
+		p.say("Saved. Resume this session from home when you are ready.")
+	}
+	return err
+}
+
+// depths are the choices after the check-in, in the order offered, with
+// the words the app uses for them.
+var depths = []struct {
+	depth content.Depth
+	label string
+}{
+	{content.TenMinutes, "Ten minutes now: one or two questions a step; the rest waits for you"},
+	{content.Whole, "The whole session: every question, about 40 minutes"},
+}
+
+// afterCheckIn is what the app shows between the check-in and the intake:
+// after a low score the low-mood note (no key to press here: the note is
+// said and the walk goes on), then the choice of depth, which is set on
+// the session and saved. A session that has begun whole, from before
+// there was a choice, keeps that as what Enter chooses; any other starts
+// at ten minutes. It returns errBack to ask the check-in again, or errQuit.
+func (p *plain) afterCheckIn(w *coach.Walk) error {
+	s := w.Session()
+	if content.IsLowMood(s.Current(coach.PromptMoodBefore).Score) {
+		p.say("")
+		p.say(content.LowMood())
+	}
+	def := 1
+	if s.Depth == "" && begun(s) {
+		def = 2
+	}
+	p.heading("How long have you got?")
+	labels := make([]string, len(depths))
+	for i, d := range depths {
+		labels[i] = d.label
+	}
+	p.numbered(labels)
+	p.say("Either way the same five steps, in the same file.")
+	for {
+		a, err := p.ask(fmt.Sprintf("Choose 1 or 2 [%d]:", def))
+		if err != nil {
+			return err
+		}
+		n := def
+		if t := strings.TrimSpace(a); t != "" {
+			if n, err = strconv.Atoi(t); err != nil || n < 1 || n > len(depths) {
+				p.say("Please type 1 for ten minutes or 2 for the whole session.")
+				continue
+			}
+		}
+		if w.SetDepth(depths[n-1].depth, p.env.Now()) {
+			p.save(s)
+		}
+		return nil
+	}
+}
+
+// begun reports whether a session holds anything past the check-in.
+func begun(s *coach.Session) bool {
+	return len(s.Answers) > 0 || s.Intake != (coach.Intake{})
 }
 
 // section introduces a section: its title, its intro and its tip.
@@ -250,19 +394,56 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 	if pr.Kind == content.List {
 		what = "one per line"
 	}
-	lines, err := p.long(label+hint, what, text, func(l []string) {
-		if s.SetDraft(pr.ID, answer(l), p.env.Now()) {
+	var notes []string
+	if m := int(pr.TimerLength() / time.Minute); m > 0 {
+		// The app offers a countdown here; plain mode has none to offer,
+		// and the hint may speak of one.
+		notes = append(notes, fmt.Sprintf("Plain mode has no countdown: take %d minutes by a clock if you like, or stop whenever you want.", m))
+	}
+	// The evidence against the thought that hurts is offered how far the
+	// application got, as the app offers it. The app pre-fills it as a line
+	// to keep or delete; here it is a suggestion, taken by typing + on a
+	// line of its own, so Enter still skips as at every question and the
+	// sentence can be kept among lines of one's own without copying it.
+	offer := ""
+	if pr.ID == coach.PromptEvidenceAgainst && cur.IsZero() {
+		if offer = p.o.Flow.StageEvidence(s.Intake.Stage); offer != "" {
+			notes = append(notes, "How far you got counts: "+coach.Inert(offer),
+				fmt.Sprintf("A line with only %q adds that sentence to your answer.", offerWord))
+		}
+	}
+	expand := func(l []string) []string {
+		if offer == "" {
+			return l
+		}
+		out := slices.Clone(l)
+		for i, line := range out {
+			if strings.TrimSpace(line) == offerWord {
+				out[i] = offer
+			}
+		}
+		return out
+	}
+	lines, err := p.long(label+hint, what, text, notes, func(l []string) {
+		if s.SetDraft(pr.ID, answer(expand(l)), p.env.Now()) {
 			p.save(s)
 		}
 	})
-	return answer(lines), err
+	return answer(expand(lines)), err
 }
 
+// offerWord, on a line of its own, takes the sentence a long answer offers.
+const offerWord = "+"
+
 // long asks for an answer of several lines, ended by a line holding only
-// endWord. The current text is quoted first, and endWord alone keeps it.
-// draft is handed the lines so far after each one.
-func (p *plain) long(question, what, cur string, draft func([]string)) ([]string, error) {
+// endWord. The notes are said under the question; then the current text
+// is quoted, and endWord alone keeps it. draft is handed the lines so far
+// after each one.
+func (p *plain) long(question, what, cur string, notes []string, draft func([]string)) ([]string, error) {
 	p.say(question)
+	for _, n := range notes {
+		p.say(n)
+	}
 	if cur != "" {
 		p.quote(cur)
 		p.say(fmt.Sprintf("Write a new version (%s), then a line with only %q; Enter or %q straight away keeps this one.", what, endWord, endWord))
@@ -303,11 +484,13 @@ func (p *plain) text(question string, cur coach.Answer) (coach.Answer, error) {
 	return coach.Answer{Text: s}, err
 }
 
+// date reads a day; def (in coach.DateLayout, or "") is shown while
+// there is no answer, so Enter takes it.
 func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answer, error) {
 	now := p.env.Now()
 	text := cur.Text
 	if text == "" {
-		text = def // already a date: counted from today, or from the send date
+		text = def
 	}
 	for {
 		s, err := p.single(question, text)
@@ -322,26 +505,14 @@ func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answe
 	}
 }
 
-// percent asks for a whole number from 0 to 100; blank keeps the current
-// answer, or leaves it unanswered.
-func (p *plain) percent(question string, cur coach.Answer) (coach.Answer, error) {
-	for {
-		s, err := p.single(question, cur.Text)
-		if err != nil || strings.TrimSpace(s) == "" {
-			return coach.Answer{Text: strings.TrimSpace(s)}, err
-		}
-		n, err := coach.ParsePercent(s)
-		if err == nil {
-			return coach.Answer{Text: strconv.Itoa(n)}, nil
-		}
-		p.say("That is not a percentage: " + err.Error() + ".")
-	}
-}
-
-// numbered lists options 1 to n.
+// numbered lists options 1 to n. An option too long for the line wraps
+// under its own text, not under its number, so it still reads as one.
 func (p *plain) numbered(options []string) {
+	width := min(p.width(), ui.MaxTextWidth)
 	for i, o := range options {
-		p.say(fmt.Sprintf("  %d. %s", i+1, coach.Inert(o)))
+		head := fmt.Sprintf("  %d. ", i+1)
+		text := ansi.Wordwrap(coach.Inert(o), max(20, width-len(head)), "")
+		fmt.Fprintln(p.out, head+strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", len(head))))
 	}
 }
 
@@ -377,7 +548,7 @@ func (p *plain) choice(label string, options []string, cur coach.Answer) (coach.
 // checklist asks for the options that apply and, if the prompt has one,
 // the free-text line; draft keeps the ticks while that line is asked.
 func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer, draft func(coach.Answer)) (coach.Answer, error) {
-	items, err := p.tick(label, pr.Options, cur.Items)
+	items, err := p.tick(label, pr.Options, pr.Examples, cur.Items)
 	if err != nil || !pr.Other {
 		return coach.Answer{Items: items}, err
 	}
@@ -386,11 +557,18 @@ func (p *plain) checklist(label string, pr content.Prompt, cur coach.Answer, dra
 	return coach.Answer{Items: items, Text: other}, err
 }
 
-// tick lists options by number and reads the numbers of those that apply;
-// Enter keeps the ones ticked.
-func (p *plain) tick(label string, options, ticked []string) ([]string, error) {
+// tick lists options by number, each on one line with its example if it
+// has one, and reads the numbers of those that apply; Enter keeps the ones
+// ticked.
+func (p *plain) tick(label string, options []string, examples map[string]string, ticked []string) ([]string, error) {
 	p.say(label)
-	p.numbered(options)
+	shown := slices.Clone(options)
+	for i, o := range shown {
+		if ex := examples[o]; ex != "" {
+			shown[i] = fmt.Sprintf("%s: \"%s\"", o, ex)
+		}
+	}
+	p.numbered(shown)
 	var nums []string
 	for _, it := range ticked {
 		if i := slices.Index(options, it); i >= 0 {
@@ -447,6 +625,28 @@ func (p *plain) mood(question string, cur coach.Answer) (coach.Answer, error) {
 			return coach.Answer{Score: n, Text: strings.TrimSpace(word)}, nil
 		}
 		p.say("Please start with a number from 1 (awful) to 10 (fine), such as: 4 tired")
+	}
+}
+
+// percent reads a whole number from 0 to 100, "%" after it allowed, and
+// stores it as its digits. Enter keeps the answer shown (one from a file
+// that is no number stays as it is), "-" clears it, and anything else is
+// refused and asked again.
+func (p *plain) percent(question string, cur coach.Answer) (coach.Answer, error) {
+	for {
+		s, err := p.single(question, cur.Text)
+		switch {
+		case err != nil:
+			return coach.Answer{}, err
+		case s == "":
+			return coach.Answer{}, nil
+		case s == cur.Text:
+			return cur, nil
+		}
+		if n, err := coach.ParsePercent(s); err == nil {
+			return coach.Answer{Text: strconv.Itoa(n)}, nil
+		}
+		p.say("That is not a number from 0 to 100: write one such as 70, with or without a % after it.")
 	}
 }
 

@@ -81,7 +81,7 @@ func TestPlainWholeSession(t *testing.T) {
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	s := onlySession(t, store) // the transcript's golden file is TestE2EPlainFromAFile's
+	s := onlySession(t, store) // the transcript's golden files are TestPlainDepths' and TestE2EPlainFromAFile's
 
 	day := func(d int) string { return fixedNow.AddDate(0, 0, d).Format(time.DateOnly) }
 	want := coach.Intake{Company: "Northwind", Role: "Product designer", Interviewer: "Ms Rivera", Stage: "final round",
@@ -89,33 +89,35 @@ func TestPlainWholeSession(t *testing.T) {
 	if s.Intake != want {
 		t.Errorf("intake\n got %+v\nwant %+v", s.Intake, want)
 	}
-	if s.Status != coach.Complete || *s.MoodBefore != (coach.Mood{Score: 3, Word: "flat"}) || *s.MoodAfter != (coach.Mood{Score: 6, Word: "steadier"}) {
-		t.Errorf("status %s, moods %+v → %+v", s.Status, s.MoodBefore, s.MoodAfter)
+	if s.Status != coach.Complete || s.Depth != "" || *s.MoodBefore != (coach.Mood{Score: 3, Word: "flat"}) || *s.MoodAfter != (coach.Mood{Score: 6, Word: "steadier"}) {
+		t.Errorf("status %s, depth %q, moods %+v → %+v", s.Status, s.Depth, s.MoodBefore, s.MoodAfter)
 	}
 	f := s.Feedback
-	if f.Draft != coach.DraftFeedbackRequest(s.Intake) || f.Send != "yes" || f.SendOn != day(0) || f.FollowUpOn != day(7) {
+	// The follow-up is Enter: a week after the day it is sent, not today.
+	if f.Draft != coach.DraftFeedbackRequest(s.Intake) || f.Send != "yes" || f.SendOn != day(0) || f.FollowUpOn != day(7) || f.ClosureOn != "" {
 		t.Errorf("feedback request %+v", f)
 	}
 	wantActions := []coach.Action{{Text: "Rewrite my stakeholder story", Due: day(3)}, {Text: "Ask Ana for a mock interview", Due: day(1)}}
 	if !equalJSON(s.Actions, wantActions) {
 		t.Errorf("actions %+v, want %+v", s.Actions, wantActions)
 	}
+	flow, _, _ := content.Load()
 	answers := map[string]coach.Answer{
 		"step_back.outside": {Items: []string{"They could hire only one person", "Other candidates were just as qualified",
 			"Timing: budget, plans or priorities"}, Text: "They moved fast"},
 		"step_back.bigger_picture":  {Text: "Two other applications are still open.\nMy portfolio got good comments."},
-		"not_personal.thought":      {Text: "I wasted everyone's time."},
-		"not_personal.explanations": {Items: []string{"An internal candidate", "A skill I did not show, or do not have yet"}},
-		"step_back.free_write":      {Text: "It stings. I wanted this one more than I said."},
-		coach.PromptBeliefBefore:    {Text: "80"},
+		"step_back.free_write":      {Text: "It stings, and I wanted this one."},
+		promptThought:               {Text: "I wasted everyone's time."},
+		coach.PromptBeliefBefore:    {Text: "90"},
 		content.PromptTraps:         {Items: []string{"Mind reading", "Labelling"}},
-		coach.PromptEvidenceAgainst: {Items: []string{"I reached the final round."}},
-		"not_personal.friend":       {Text: "You got to the last round; that is real."},
-		coach.PromptBeliefAfter:     {Text: "40"},
-		coach.PromptTopic:           {Text: "the onboarding redesign"},
-		"restart.next_day":          {Text: "A walk with Ana; save two job ads"},
-		coach.PromptPlan:            {Text: "call Ana and take the evening off"},
+		"not_personal.explanations": {Items: []string{"An internal candidate", "A skill I did not show, or do not have yet"}},
+		"not_personal.evidence_for": {Items: []string{"They chose someone else."}},
+		// "+" took the sentence offered for the stage reached.
+		coach.PromptEvidenceAgainst: {Items: []string{flow.StageEvidence("final round"), "Ms Rivera said my portfolio was strong."}},
+		"not_personal.friend":       {Text: "You got to the final round; that is not wasting anyone's time."},
 		"not_personal.balanced":     {Text: "I reached the final round; they chose one person."},
+		coach.PromptBeliefAfter:     {Text: "40"},
+		coach.PromptTopic:           {Text: "the pricing case study"},
 		"feedback.went_well":        {Items: []string{"Clear portfolio walkthrough", "Good questions about the team"}},
 		"feedback.do_better":        {Items: []string{"Shorter answers on research methods"}},
 		"reflect.questions":         {Items: []string{"Tell me about a time you disagreed with a stakeholder."}},
@@ -123,9 +125,11 @@ func TestPlainWholeSession(t *testing.T) {
 		"reflect.own_questions":     {Text: "a few"},
 		"reflect.research":          {Text: "partly"},
 		"reflect.skills":            {Items: []string{"User research", "Interaction design"}},
+		"restart.next_day":          {Text: "A long walk with Sam; save two job ads"},
 		"restart.target":            {Items: []string{"Design systems roles"}},
 		"restart.stop":              {Items: []string{"Pure visual design roles"}},
 		"restart.support":           {Items: []string{"Ana", "Former manager"}},
+		coach.PromptPlan:            {Text: "I will read this session again, then apply to one more role."},
 	}
 	for id, a := range answers {
 		if got := s.Get(id); !got.Equal(a) {
@@ -135,11 +139,10 @@ func TestPlainWholeSession(t *testing.T) {
 	if len(s.Drafts) != 0 {
 		t.Errorf("drafts left behind: %v", s.Drafts)
 	}
-	if !strings.Contains(r.stdout, "That is not a date") {
-		t.Error(`"next week" was not refused as a date`)
-	}
-	if !strings.Contains(r.stdout, "That is not a percentage") {
-		t.Error(`"eighty" was not refused as a percentage`)
+	for _, refusal := range []string{"That is not a date", "That is not a number from 0 to 100"} {
+		if !strings.Contains(r.stdout, refusal) {
+			t.Errorf("no %q: a bad answer was not refused", refusal)
+		}
 	}
 }
 
@@ -149,18 +152,15 @@ func TestPlainWholeSession(t *testing.T) {
 func TestPlainEndsMidAnswer(t *testing.T) {
 	tmp := t.TempDir()
 	store := coach.NewStore(filepath.Join(tmp, "data"))
-	// The check-in, a company taken back, the intake, the checklist and
-	// its "other" line, then a long answer cut off.
-	r := plainRun(t, store, "\nInitech\n:back\nGlobex\nAnalyst\n\n\n\nThe first line\nthe second", PlainOptions{NewSession: true})
+	r := plainRun(t, store, "\n\nInitech\n:back\nGlobex\nAnalyst\n\n\n\nThe first line\nthe second", PlainOptions{NewSession: true})
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	s := onlySession(t, store)
-	const long = "step_back.bigger_picture"
-	if s.Intake.Company != "Globex" || s.Intake.Role != "Analyst" || s.Position != long {
+	if s.Intake.Company != "Globex" || s.Intake.Role != "Analyst" || s.Position != promptThought {
 		t.Fatalf("after :back and new answers: %+v at %s", s.Intake, s.Position)
 	}
-	if got := s.Current(long).Text; got != "The first line\nthe second" {
+	if got := s.Current(promptThought).Text; got != "The first line\nthe second" {
 		t.Fatalf("the unfinished answer is %q", got)
 	}
 	if !strings.Contains(r.stdout, "Saved. Resume this session from home") {
@@ -173,9 +173,49 @@ func TestPlainEndsMidAnswer(t *testing.T) {
 		t.Fatalf("resume did not quote the draft:\n%s", r.stdout)
 	}
 	s = onlySession(t, store)
-	if got := s.Answers[long].Text; got != "The first line\nthe second" || len(s.Drafts) != 0 || s.Position != "step_back.free_write" {
+	if got := s.Get(promptThought).Text; got != "The first line\nthe second" || len(s.Drafts) != 0 || s.Position != content.PromptTraps {
 		t.Errorf("kept answer %q, drafts %v, at %s", got, s.Drafts, s.Position)
 	}
+}
+
+// promptThought is the thought record's first prompt, the first long
+// answer the ten minutes ask.
+const promptThought = "not_personal.thought"
+
+// enterTo is the input that reaches prompt id from the start of a new
+// session, answering nothing: Enter at every question the depth d asks
+// before it (the check-in's, the choice of depth's, and a checklist's own
+// line included). It is read from the flow, so a prompt added before id
+// does not break the tests that use it.
+func enterTo(t *testing.T, d content.Depth, id string) string {
+	t.Helper()
+	flow, _, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	none := func(string) string { return "" }
+	for _, pid := range flow.Path(d) {
+		if pid == id {
+			return b.String()
+		}
+		sec, prm, _ := flow.Prompt(pid)
+		p := flow.Sections[sec].Prompts[prm]
+		if !p.Applies(none) {
+			continue
+		}
+		b.WriteString("\n")
+		switch {
+		case p.Kind == content.Checklist && p.Other:
+			b.WriteString("\n")
+		case pid == coach.PromptMoodBefore && d == content.Whole:
+			b.WriteString("2\n")
+		case pid == coach.PromptMoodBefore:
+			b.WriteString("1\n")
+		}
+	}
+	t.Fatalf("the %q path has no prompt %q", d, id)
+	return ""
 }
 
 // TestPlainRefusesAndAsksAgain: what cannot be an answer is refused in
@@ -185,19 +225,21 @@ func TestPlainRefusesAndAsksAgain(t *testing.T) {
 		name, input, refusal string
 		check                func(*coach.Session) bool
 	}{
-		{"choice out of range", "\n\n\n9\nfinal round\n", "Please type a number from 1 to 5.",
+		{"choice out of range", "\n\n\n\n9\nfinal round\n", "Please type a number from 1 to 5.",
 			func(s *coach.Session) bool { return s.Intake.Stage == "final round" }},
-		{"not a date", "\n\n\n\n" + "\n\n" + ".\n.\n.\n" + "\n\n\n\n" + ".\n.\n.\n.\n" + "\n" + "\n\n" + "31/12\n-2d\n", "That is not a date",
+		{"not a date", enterTo(t, content.Whole, coach.PromptRejectedOn) + "31/12\n-2d\n", "That is not a date",
 			func(s *coach.Session) bool {
 				return s.Intake.RejectedOn == fixedNow.AddDate(0, 0, -2).Format(time.DateOnly)
 			}},
 		{"mood without a number", "tired\n11\n10 fine\n", "Please start with a number from 1",
 			func(s *coach.Session) bool { return s.MoodBefore != nil && s.MoodBefore.Score == 10 }},
-		{"checklist number", "\n\n\n\n1 x\n0\n2,3\n\n", "Please type numbers from 1 to 6",
+		{"depth not 1 or 2", "5 ok\n3\nten\n\n", "Please type 1 for ten minutes or 2 for the whole session.",
+			func(s *coach.Session) bool { return s.Depth == content.TenMinutes }},
+		{"percentage", enterTo(t, content.Whole, coach.PromptBeliefBefore) + "lots\n101\n55 %\n", "That is not a number from 0 to 100",
+			func(s *coach.Session) bool { return s.Get(coach.PromptBeliefBefore).Text == "55" }},
+		{"checklist number", enterTo(t, content.TenMinutes, "step_back.outside") + "1 x\n0\n2,3\n\n", "Please type numbers from 1 to 6",
 			func(s *coach.Session) bool { return len(s.Get("step_back.outside").Items) == 2 }},
-		{"percent out of range", "\n\n\n\n" + "\n\n" + ".\n.\n.\n" + "101\n40%\n", "That is not a percentage",
-			func(s *coach.Session) bool { return s.Answers[coach.PromptBeliefBefore].Text == "40" }},
-		{"clear with a dash", "\nAcme\n:back\n-\nRole\n", "",
+		{"clear with a dash", "\n\nAcme\n:back\n-\nRole\n", "",
 			func(s *coach.Session) bool { return s.Intake.Company == "" && s.Intake.Role == "Role" }},
 	}
 	for _, tt := range tests {
@@ -293,7 +335,7 @@ func TestPlainPractice(t *testing.T) {
 // first answer, carries on, and hands everything over at the end (exit 1).
 func TestPlainCannotSave(t *testing.T) {
 	store := coach.Unavailable(errors.New("no home directory"))
-	r := plainRun(t, store, "\nUmbrella\nChemist\n", PlainOptions{NewSession: true})
+	r := plainRun(t, store, "\n\nUmbrella\nChemist\n", PlainOptions{NewSession: true})
 	if r.code != exitError {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
@@ -308,7 +350,7 @@ func TestPlainCannotSave(t *testing.T) {
 func TestPlainHostileInput(t *testing.T) {
 	for _, h := range coachtest.Hostile {
 		store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
-		r := plainRun(t, store, "\n"+h.Text()+"\n\n\n\n\nline "+h.Text()+"\n.\n", PlainOptions{NewSession: true})
+		r := plainRun(t, store, "\n\n"+h.Text()+"\n\n\n\n\nline "+h.Text()+"\n.\n", PlainOptions{NewSession: true})
 		if err := coachtest.Clean(r.stdout); err != nil {
 			t.Errorf("%s: the transcript carries it raw: %v", h.Name, err)
 		}
@@ -330,19 +372,17 @@ func equalJSON(a, b any) bool {
 // end of the input or :back, nothing already typed is lost (found in
 // review: each of these once dropped an answer).
 func TestPlainKeepsWhatWasTyped(t *testing.T) {
-	// The check-in, the company, Enter through the rest of the intake and
-	// past the first checklist and its own line: the next is a long answer.
-	intake := "\nAcme\n\n\n\n\n"
+	intake := "\n\nAcme\n\n\n\n\n" // Enter at the check-in and the depth, the company, then Enter to the thought
 	tests := []struct {
 		name, input string
 		o           PlainOptions
 		check       func(*testing.T, *coach.Store)
 	}{
-		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\nfive ok\n", PlainOptions{NewSession: true},
+		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\n2\n", PlainOptions{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				s := onlySession(t, st)
-				if got, next := s.Current("step_back.bigger_picture").Text, s.Current("step_back.free_write").Text; got != "line one\nline two" || next != "five ok" {
-					t.Errorf("the answer is %q, the next %q", got, next)
+				if got := s.Get(promptThought).Text; got != "line one\nline two" || !equalJSON(s.Get(content.PromptTraps).Items, []string{"Mind reading"}) {
+					t.Errorf("the thought is %q, the traps %+v", got, s.Get(content.PromptTraps))
 				}
 			}},
 		{"the input ends among the actions", readUntil(t, "Rewrite my stakeholder story") + "+3d\nAsk Ana\n", PlainOptions{NewSession: true},
@@ -351,7 +391,7 @@ func TestPlainKeepsWhatWasTyped(t *testing.T) {
 					t.Errorf("actions %+v", a)
 				}
 			}},
-		{"the input ends at a checklist's own line", "\nAcme\n\n\n2 5\n", PlainOptions{NewSession: true},
+		{"the input ends at a checklist's own line", "3 ok\n\nAcme\n\n\n2 5\n", PlainOptions{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				if got := onlySession(t, st).Current("step_back.outside").Items; len(got) != 2 {
 					t.Errorf("ticked %q", got)
