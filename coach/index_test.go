@@ -604,7 +604,7 @@ func TestSummariesRebuildBadIndex(t *testing.T) {
 // case above could pass because the forged file did not decode at all.
 func TestSummariesForgedIndexIsTrusted(t *testing.T) {
 	st, sessions := writeSessions(t, 3, 5)
-	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 2), 0o600); err != nil {
+	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 3), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range mustSummaries(t, settle(st)) {

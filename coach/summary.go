@@ -104,7 +104,7 @@ func searchText(s *Session) string {
 	// The feedback request as drafted by rebound holds only the intake's
 	// words and our own, and is the longest text of most sessions: it is
 	// searched only once the user has made it theirs.
-	if d := s.Feedback.Draft; d != DraftFeedbackRequest(s.Intake) {
+	if d := s.Feedback.Draft; !untouchedDraft(s, d) {
 		add(d)
 	}
 	for _, m := range []*Mood{s.MoodBefore, s.MoodAfter} {
