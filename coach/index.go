@@ -25,8 +25,8 @@ import (
 const (
 	indexName = "index.gob"
 	// indexVersion 2 added the change time, inode and device to an entry;
-	// 3, the letters that tell an untouched draft (not searched) from an
-	// edited one, so every summary's search text is made again.
+	// 3, the channel to the summary (for closure), and the letters that
+	// tell an untouched draft (not searched) from an edited one.
 	indexVersion = 3
 	// racyWindow: a file modified (or its status changed) this close to the
 	// index's build time may have changed again within the same timestamp,

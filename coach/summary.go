@@ -18,6 +18,7 @@ type Summary struct {
 	Company    string          `json:"company"`
 	Role       string          `json:"role"`
 	Stage      string          `json:"stage"`
+	Channel    string          `json:"channel"` // how the no came: closure is for silence
 	RejectedOn string          `json:"rejected_on"`
 	MoodBefore int             `json:"mood_before"` // 0: not recorded
 	MoodAfter  int             `json:"mood_after"`
@@ -45,6 +46,7 @@ func Summarize(s *Session) Summary {
 		Company:    s.Intake.Company,
 		Role:       s.Intake.Role,
 		Stage:      s.Intake.Stage,
+		Channel:    s.Intake.Channel,
 		RejectedOn: s.Intake.RejectedOn,
 		Feedback:   s.Feedback,
 		Actions:    cloneOrNil(s.Actions),
