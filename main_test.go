@@ -944,6 +944,9 @@ const checkInText = "How are you, right now?"
 // low-mood note, when it shows).
 const depthText = "How long have you got?"
 
+// nameText asks whose name signs the letters, before the first draft.
+const nameText = "Whose name goes under the letter?"
+
 // lowMoodTitle heads the note shown after a low check-in.
 const lowMoodTitle = "Before the five steps"
 
@@ -1099,11 +1102,15 @@ func TestE2EWholeSession(t *testing.T) {
 	tm.WaitFor(t, "One topic from your conversation", e2eWait) // asked at the final round
 	tm.Type("the onboarding redesign")
 	tm.Press("tab")
+	tm.WaitFor(t, nameText, e2eWait)
+	tm.Type("Sam Lee")
+	tm.Press("enter")
 	tm.WaitFor(t, "Hi Ms Rivera,", e2eWait)
 	tm.Press("ctrl+y")
 	copied := tm.waitClipboard(t, `containing "Thank you"`, func(c string) bool { return strings.Contains(c, "Thank you") })
-	if !strings.HasPrefix(copied, "Hi Ms Rivera,") || !strings.Contains(words(copied), "Product designer role at Northwind") {
-		t.Errorf("ctrl+y copied a draft not drafted from the intake:\n%s", copied)
+	if c := words(copied); !strings.HasPrefix(copied, "Hi Ms Rivera,") || !strings.Contains(c, "how I handled the onboarding redesign") ||
+		!strings.HasSuffix(c, "Best regards, Sam Lee") {
+		t.Errorf("ctrl+y copied a draft not drafted from the intake, the topic and the name:\n%s", copied)
 	}
 	tm.Press("tab")
 	tm.WaitFor(t, "Will you send it?", e2eWait)
@@ -1306,6 +1313,7 @@ func TestE2ETenMinuteSession(t *testing.T) {
 		friend   = "You got through two rounds; one hard question doesn't cancel that."
 		question = "Design a pipeline that handles late-arriving events"
 		nextDay  = "Cook a proper dinner; update my CV with the streaming project"
+		signer   = "Priya Natarajan"
 	)
 	steps := []prompt{
 		{"mood.before", on(checkInText), func() {
@@ -1337,7 +1345,13 @@ func TestE2ETenMinuteSession(t *testing.T) {
 		{"not_personal.traps", on("Which thinking traps are in that thought?"), func() {
 			tm.Press("down", "space", "down", "space", "tab") // mind reading; fortune telling
 		}},
-		{"not_personal.friend", on("What would you tell a friend who got this email?"), typed(friend, "tab")},
+		{"not_personal.friend", on("What would you tell a friend who got this email?"), func() {
+			typed(friend, "tab")()
+			// Not a prompt: whose name signs the letter, asked once ever.
+			tm.WaitFor(t, nameText, e2eWait)
+			tm.Type(signer)
+			tm.Press("enter")
+		}},
 		{"feedback.draft", on("Your feedback request"), func() {
 			tm.WaitFor(t, "Thank you for letting me know", e2eWait)
 			tm.Press("tab") // the draft as offered
@@ -1408,8 +1422,12 @@ func TestE2ETenMinuteSession(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
 		}
 	}
-	if d := words(s.Feedback.Draft); !strings.Contains(d, "Thank you") || !strings.Contains(d, role+" role at "+company) {
-		t.Errorf("feedback_request.draft is not the draft offered for %s at %s:\n%s", role, company, s.Feedback.Draft)
+	if d := words(s.Feedback.Draft); !strings.Contains(d, "Thank you") || !strings.Contains(d, role+" role at "+company) ||
+		!strings.HasSuffix(d, "Best regards, "+signer) {
+		t.Errorf("feedback_request.draft is not the draft offered for %s at %s, signed by %s:\n%s", role, company, signer, s.Feedback.Draft)
+	}
+	if set, err := os.ReadFile(filepath.Join(dataDir, "settings.json")); err != nil || !strings.Contains(string(set), `"name": "`+signer+`"`) {
+		t.Errorf("settings.json does not keep the name: %s, %v", set, err)
 	}
 	checkDate(t, "feedback_request.send_on (default tomorrow)", s.Feedback.SendOn, 1, before, after)
 	for id := range s.Answers {
@@ -3622,6 +3640,13 @@ func TestE2EPlainFromAFile(t *testing.T) {
 	}
 	defer in.Close()
 	dataDir := filepath.Join(t.TempDir(), "data")
+	// The name that signs the letters, kept by an earlier run.
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dataDir, "settings.json"), []byte(`{"name": "Sam Lee"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(binPath, "--plain", "--data-dir", dataDir, "new")
 	cmd.Env = append(terminalEnv(), "HOME="+t.TempDir())
 	cmd.Dir = t.TempDir()
@@ -5014,7 +5039,7 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 		t.Errorf("the answer is not shown as pasted, or a stand-in reached the screen raw:\n%s", coach.Inert(frame(screen)))
 	}
 	tm.Press("tab")
-	tm.WaitFor(t, "Your feedback request", e2eWait) // the message is saved
+	tm.WaitFor(t, nameText, e2eWait) // the message is saved; the name is asked before the draft
 	tm.Press("ctrl+c")
 	tm.expectExit(t, "ctrl+c", 0)
 

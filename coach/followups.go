@@ -15,6 +15,9 @@ const (
 	FollowUpFeedback FollowUpKind = "feedback"
 	// FollowUpAction: an action past its due date, not done.
 	FollowUpAction FollowUpKind = "action"
+	// FollowUpClosure: after silence, the day the user chose to take the
+	// silence as a no has come, and no reply is recorded.
+	FollowUpClosure FollowUpKind = "closure"
 )
 
 // FollowUp is one thing a past session asks the user to do now.
@@ -23,22 +26,30 @@ type FollowUp struct {
 	SessionID string       `json:"session_id"`
 	// Title is the session's title: "Designer at Northwind".
 	Title string `json:"title"`
-	// Text is the action, or for feedback "Follow up on your feedback request".
+	// Text is the action, or for feedback "Follow up on your feedback
+	// request", or for closure "Take the silence as a no".
 	Text string `json:"text"`
 	// Due is the follow-up or due date, YYYY-MM-DD, and Late how many days
 	// ago it was (0: today).
 	Due  string `json:"due"`
 	Late int    `json:"days_late"`
-	// Action is the index of the action in the session, for FollowUpAction.
+	// Action is the index of the action in the session, for FollowUpAction;
+	// -1 for the others.
 	Action int `json:"action"`
 }
 
-// feedbackFollowUpText is the Text of a feedback follow-up.
-const feedbackFollowUpText = "Follow up on your feedback request"
+// The Text of a feedback follow-up and of a closure.
+const (
+	feedbackFollowUpText = "Follow up on your feedback request"
+	closureText          = "Take the silence as a no"
+)
 
 // FollowUps lists what is due on or before today, most overdue first, then
 // by session title and, within a session, the feedback request before the
-// actions in their order. today's date is taken in its own location: pass
+// actions in their order. A feedback request is followed up once: until the
+// nudge is recorded (NudgedOn), and only if it is to be sent ("yes", or
+// "maybe later" once a send date is set; never "no"). A closure is due from
+// its date after silence, until a reply or no reply is recorded. today's date is taken in its own location: pass
 // time.Now() for the user's. A date that does not parse is no date, so it is
 // never due. A feedback follow-up has Action -1, since 0 is an action.
 func FollowUps(sums []Summary, today time.Time) []FollowUp {
@@ -58,11 +69,21 @@ func FollowUps(sums []Summary, today time.Time) []FollowUp {
 		m := &sums[i]
 		var title string // Title allocates: only for sessions with something due
 		f := m.Feedback
-		if f.Send != "no" && (f.Outcome == "" || f.Outcome == Sent) && strings.TrimSpace(f.Received) == "" {
+		open := (f.Outcome == "" || f.Outcome == Sent) && strings.TrimSpace(f.Received) == ""
+		if open && toSend(f) && f.NudgedOn == "" {
 			if n, ok := late(f.FollowUpOn); ok {
 				title = m.Title()
 				out = append(out, FollowUp{Kind: FollowUpFeedback, SessionID: m.ID, Title: title,
 					Text: feedbackFollowUpText, Due: f.FollowUpOn, Late: n, Action: -1})
+			}
+		}
+		if open && m.Channel == "silence" {
+			if n, ok := late(f.ClosureOn); ok {
+				if title == "" {
+					title = m.Title()
+				}
+				out = append(out, FollowUp{Kind: FollowUpClosure, SessionID: m.ID, Title: title,
+					Text: closureText, Due: f.ClosureOn, Late: n, Action: -1})
 			}
 		}
 		for j, a := range m.Actions {
@@ -92,4 +113,17 @@ func FollowUps(sums []Summary, today time.Time) []FollowUp {
 		return a.Action - b.Action
 	})
 	return out
+}
+
+// toSend reports whether the request is one the user means to send: "yes"
+// (or no answer, as sessions saved before the question), or "maybe later"
+// once a send date is set. "no" skips the dates altogether.
+func toSend(f FeedbackRequest) bool {
+	switch f.Send {
+	case "no":
+		return false
+	case "maybe later":
+		return f.SendOn != ""
+	}
+	return true
 }

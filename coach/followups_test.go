@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 func TestFollowUps(t *testing.T) {
@@ -16,6 +18,15 @@ func TestFollowUps(t *testing.T) {
 	feedback := func(id, due string, late int) FollowUp {
 		return FollowUp{Kind: FollowUpFeedback, SessionID: id, Title: "Designer at Northwind",
 			Text: "Follow up on your feedback request", Due: due, Late: late, Action: -1}
+	}
+	silent := func(id string, f FeedbackRequest) Summary {
+		m := sum(id, f)
+		m.Channel = "silence"
+		return m
+	}
+	closure := func(id, due string, late int) FollowUp {
+		return FollowUp{Kind: FollowUpClosure, SessionID: id, Title: "Designer at Northwind",
+			Text: "Take the silence as a no", Due: due, Late: late, Action: -1}
 	}
 	action := func(id, text, due string, late, index int) FollowUp {
 		return FollowUp{Kind: FollowUpAction, SessionID: id, Title: "Designer at Northwind",
@@ -35,8 +46,22 @@ func TestFollowUps(t *testing.T) {
 		{"feedback a year late", []Summary{sum("s", FeedbackRequest{Send: "yes", FollowUpOn: "2025-11-23"})},
 			[]FollowUp{feedback("s", "2025-11-23", 365)}},
 		{"feedback tomorrow", []Summary{sum("s", FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-24"})}, []FollowUp{}},
-		{"feedback maybe later", []Summary{sum("s", FeedbackRequest{Send: "maybe later", FollowUpOn: "2026-11-22"})},
+		{"feedback maybe later, no send date", []Summary{sum("s", FeedbackRequest{Send: "maybe later", FollowUpOn: "2026-11-22"})}, []FollowUp{}},
+		{"feedback maybe later with a send date", []Summary{sum("s", FeedbackRequest{Send: "maybe later", SendOn: "2026-11-15", FollowUpOn: "2026-11-22"})},
 			[]FollowUp{feedback("s", "2026-11-22", 1)}},
+		{"feedback unanswered send, as older sessions", []Summary{sum("s", FeedbackRequest{FollowUpOn: "2026-11-22"})},
+			[]FollowUp{feedback("s", "2026-11-22", 1)}},
+		{"feedback nudged already", []Summary{sum("s", FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-22", NudgedOn: "2026-11-22"})}, []FollowUp{}},
+		{"closure due today", []Summary{silent("s", FeedbackRequest{Send: "no", ClosureOn: "2026-11-23"})},
+			[]FollowUp{closure("s", "2026-11-23", 0)}},
+		{"closure late, with the follow-up first", []Summary{silent("s", FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-20", ClosureOn: "2026-11-20"})},
+			[]FollowUp{feedback("s", "2026-11-20", 3), closure("s", "2026-11-20", 3)}},
+		{"closure tomorrow", []Summary{silent("s", FeedbackRequest{ClosureOn: "2026-11-24"})}, []FollowUp{}},
+		{"closure after a reply", []Summary{silent("s", FeedbackRequest{ClosureOn: "2026-11-20", Outcome: Replied})}, []FollowUp{}},
+		{"closure with no reply recorded", []Summary{silent("s", FeedbackRequest{ClosureOn: "2026-11-20", Outcome: NoReply})}, []FollowUp{}},
+		{"closure after feedback came", []Summary{silent("s", FeedbackRequest{ClosureOn: "2026-11-20", Received: "Thanks"})}, []FollowUp{}},
+		{"closure date after an email", []Summary{sum("s", FeedbackRequest{ClosureOn: "2026-11-20"})}, []FollowUp{}},
+		{"closure date that is not one", []Summary{silent("s", FeedbackRequest{ClosureOn: "soon"})}, []FollowUp{}},
 		{"feedback sent, no reply yet", []Summary{sum("s", FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-22", Outcome: Sent})},
 			[]FollowUp{feedback("s", "2026-11-22", 1)}},
 		{"feedback replied", []Summary{sum("s", FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-22", Outcome: Replied})}, []FollowUp{}},
@@ -115,5 +140,63 @@ func TestFollowUpsTodayInItsZone(t *testing.T) {
 	got := FollowUps(sums, today)
 	if len(got) != 2 || got[0].Text != "write" || got[0].Late != 1 || got[1].Text != "call" || got[1].Late != 0 {
 		t.Errorf("FollowUps = %+v, want write 1 day late, then call due today", got)
+	}
+}
+
+// TestFeedbackDatesAsked: the answer to "will you send it?" decides which
+// dates are asked. "no" skips the send and follow-up dates, and so does
+// "maybe later", which raises no follow-up until a send date is set; the
+// closure date is asked after silence alone, whatever the answer.
+func TestFeedbackDatesAsked(t *testing.T) {
+	flow := loadFlow(t)
+	prompt := func(id string) content.Prompt {
+		sec, prm, ok := flow.Prompt(id)
+		if !ok {
+			t.Fatalf("no prompt %q", id)
+		}
+		return flow.Sections[sec].Prompts[prm]
+	}
+	tests := []struct {
+		send, channel               string
+		sendOn, followUp, closureOn bool
+	}{
+		{"yes", "email", true, true, false},
+		{"", "email", true, true, false},
+		{"maybe later", "email", false, false, false},
+		{"no", "email", false, false, false},
+		{"yes", "silence", true, true, true},
+		{"no", "silence", false, false, true},
+		{"maybe later", "silence", false, false, true},
+	}
+	for _, tt := range tests {
+		s := NewSession(fixedNow)
+		s.Set(PromptSend, Answer{Text: tt.send}, fixedNow)
+		s.Set(PromptChannel, Answer{Text: tt.channel}, fixedNow)
+		for id, want := range map[string]bool{PromptSendOn: tt.sendOn, PromptFollowUpOn: tt.followUp, PromptClosureOn: tt.closureOn} {
+			if got := s.Applies(prompt(id)); got != want {
+				t.Errorf("send %q after %s: %s asked %v, want %v", tt.send, tt.channel, id, got, want)
+			}
+		}
+	}
+}
+
+func TestSetNudged(t *testing.T) {
+	s := NewSession(fixedNow)
+	s.Feedback = FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-20"}
+	due := func() int { return len(FollowUps([]Summary{Summarize(s)}, fixedNow)) }
+	if due() != 1 {
+		t.Fatal("the follow-up is not due")
+	}
+	if !s.SetNudged(" 2026-11-20 ", fixedNow) || s.Feedback.NudgedOn != "2026-11-20" {
+		t.Fatalf("SetNudged: %q", s.Feedback.NudgedOn)
+	}
+	if s.SetNudged("2026-11-20", fixedNow) {
+		t.Error("the same day again is a change")
+	}
+	if due() != 0 {
+		t.Error("a second nudge is asked for")
+	}
+	if !s.SetNudged("", fixedNow) || due() != 1 {
+		t.Error("taking the nudge back does not bring the follow-up back")
 	}
 }

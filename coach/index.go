@@ -24,9 +24,11 @@ import (
 
 const (
 	indexName = "index.gob"
-	// indexVersion 2 added the change time, inode and device to an entry.
-	// indexVersion 3 added the depth and the if-then plan to a summary.
-	indexVersion = 3
+	// indexVersion 2 added the change time, inode and device to an entry;
+	// 3, the depth and the if-then plan to a summary; 4, the channel (for
+	// closure) and the letters that tell an untouched draft (not searched)
+	// from an edited one.
+	indexVersion = 4
 	// racyWindow: a file modified (or its status changed) this close to the
 	// index's build time may have changed again within the same timestamp,
 	// so its entry is not trusted (git's "racily clean" entries).

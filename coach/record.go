@@ -44,6 +44,19 @@ func (s *Session) SetReceived(text, on string, now time.Time) bool {
 	return changed
 }
 
+// SetNudged records that the one follow-up to the request was sent, on
+// day on (YYYY-MM-DD; "" takes it back). Home offers the nudge only until
+// then: one nudge is enough.
+func (s *Session) SetNudged(on string, now time.Time) bool {
+	on = strings.TrimSpace(on)
+	if s.Feedback.NudgedOn == on {
+		return false
+	}
+	s.Feedback.NudgedOn = on
+	s.touch(now)
+	return true
+}
+
 // SetDone marks action i done (dated today) or open again. It reports false
 // for an index out of range or no change.
 func (s *Session) SetDone(i int, done bool, now time.Time) bool {

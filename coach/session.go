@@ -96,6 +96,9 @@ type FeedbackRequest struct {
 	// ClosureOn is, after silence, the day from which the user takes the
 	// silence as a no: home shows it as closure once it comes.
 	ClosureOn string `json:"closure_on,omitempty"`
+	// NudgedOn is the day the one follow-up (the nudge) was sent,
+	// YYYY-MM-DD: once it is set, no follow-up is asked for again.
+	NudgedOn string `json:"nudged_on,omitempty"`
 	// Outcome is what became of the request, recorded later from the
 	// opened session: "" (nothing yet), or one of the Outcome constants.
 	Outcome Outcome `json:"outcome,omitempty"`

@@ -20,6 +20,7 @@ type Summary struct {
 	Company    string          `json:"company"`
 	Role       string          `json:"role"`
 	Stage      string          `json:"stage"`
+	Channel    string          `json:"channel"` // how the no came: closure is for silence
 	RejectedOn string          `json:"rejected_on"`
 	MoodBefore int             `json:"mood_before"` // 0: not recorded
 	MoodAfter  int             `json:"mood_after"`
@@ -53,6 +54,7 @@ func Summarize(s *Session) Summary {
 		Company:    s.Intake.Company,
 		Role:       s.Intake.Role,
 		Stage:      s.Intake.Stage,
+		Channel:    s.Intake.Channel,
 		RejectedOn: s.Intake.RejectedOn,
 		Feedback:   s.Feedback,
 		Actions:    cloneOrNil(s.Actions),
@@ -114,7 +116,7 @@ func searchText(s *Session) string {
 	// The feedback request as drafted by rebound holds only the intake's
 	// words and our own, and is the longest text of most sessions: it is
 	// searched only once the user has made it theirs.
-	if d := s.Feedback.Draft; d != DraftFeedbackRequest(s.Intake) {
+	if d := s.Feedback.Draft; !untouchedDraft(s, d) {
 		add(d)
 	}
 	for _, m := range []*Mood{s.MoodBefore, s.MoodAfter} {

@@ -272,9 +272,21 @@ type AdvicePoint struct {
 	Prompts []string `json:"prompts,omitempty"` // prompt IDs that ask about it
 }
 
-// Load reads and validates the embedded flow, tips and advice map.
+// Load reads and validates the embedded flow, tips, advice map and letters.
 func Load() (*Flow, []AdvicePoint, error) {
-	return load(files)
+	flow, advice, err := load(files)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The letters are checked here too, so that a broken one stops the
+	// app at start-up rather than when a draft is first written.
+	if _, err := LoadEmails(); err != nil {
+		return nil, nil, err
+	}
+	if err := checkEmailOptions(flow); err != nil {
+		return nil, nil, err
+	}
+	return flow, advice, nil
 }
 
 func load(fsys fs.FS) (*Flow, []AdvicePoint, error) {

@@ -11,6 +11,8 @@ const (
 	// PromptStage is the intake's "stage reached": the evidence offered in
 	// the thought record, and the feedback email's variant, depend on it.
 	PromptStage = "intake.stage"
+	// PromptChannel is how the no came: the feedback email's other variant.
+	PromptChannel = "intake.channel"
 	// PromptTraps is the thinking-trap checklist of the thought record.
 	PromptTraps = "not_personal.traps"
 	// PromptExplanations is the checklist whose options are marked About.

@@ -81,6 +81,12 @@ type deps struct {
 	bank  *content.Bank
 	timer time.Duration // a round's countdown; 0 is none
 	clock clock
+
+	// settings are the data dir's (the name that signs the letters), read
+	// at start; settingsErr is why they cannot be read or kept, and then
+	// they are never written.
+	settings    coach.Settings
+	settingsErr error
 }
 
 // checkedMsg reports whether the data dir can be written, checked at start.
@@ -297,7 +303,7 @@ func (m *Model) Init() tea.Cmd {
 		store.Tidy() // what crashed copies left: temp files, lock files
 		return checkedMsg{store.Check()}
 	}
-	cmds := []tea.Cmd{check, m.home.load()}
+	cmds := []tea.Cmd{check, m.home.load(), loadSettings(store.Dir())}
 	if !m.theme.forced() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -366,6 +372,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.flow != nil {
 			m.flow.setTips()
 			m.flow.layout()
+		}
+		return nil
+	case settingsMsg:
+		if msg.err != nil {
+			m.deps.settingsErr = msg.err
+			if msg.saved && m.flow != nil {
+				m.flow.status = "your name signs today's letters, but settings.json could not keep it"
+			}
+			return nil
+		}
+		if !msg.saved {
+			m.deps.settings = msg.settings
 		}
 		return nil
 	case checkedMsg:

@@ -53,10 +53,6 @@ func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, no
 		if p.Kind == content.List {
 			text = strings.Join(a.Items, "\n")
 		}
-		if p.Kind == content.Draft && text == "" {
-			text = coach.DraftFeedbackRequest(s.Intake)
-		}
-
 		return newAreaField(p, text, st)
 	case content.Percent:
 		f := newTextField(p, a.Text, st)

@@ -21,6 +21,7 @@ const (
 	noInterlude interlude = iota
 	lowMoodNote
 	depthChoice
+	signName // whose name signs the letters: see letters.go
 )
 
 // depths are the choices of depthChoice, in the order shown.
@@ -65,6 +66,9 @@ func begun(s *coach.Session) bool {
 // shift+tab goes back to the check-in. Esc and the quitting keys work as on
 // any prompt.
 func (f *flowScreen) updateInterlude(msg tea.Msg) tea.Cmd {
+	if f.interlude == signName {
+		return f.updateSignName(msg)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -104,6 +108,9 @@ func (f *flowScreen) updateInterlude(msg tea.Msg) tea.Cmd {
 func (f *flowScreen) interludeView() string {
 	st := &f.deps.styles
 	w := min(f.width, MaxTextWidth)
+	if f.interlude == signName {
+		return f.signNameView()
+	}
 	if f.interlude == lowMoodNote {
 		return lipgloss.JoinVertical(lipgloss.Left,
 			st.Label.Width(w).Render("Before the five steps"), "",
@@ -124,6 +131,9 @@ func (f *flowScreen) interludeView() string {
 // interludeHelp is the footer of the interludes.
 func (f *flowScreen) interludeHelp() []key.Binding {
 	k := f.deps.keys
+	if f.interlude == signName {
+		return f.signNameHelp()
+	}
 	if f.interlude == lowMoodNote {
 		return []key.Binding{withHelp(k.Enter, "enter", "go on"), withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
 	}

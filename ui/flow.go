@@ -44,6 +44,8 @@ type flowScreen struct {
 	// the check-in; depth is the choice under the cursor.
 	interlude interlude
 	depth     int
+	// name is the line that asks whose name signs the letters (signName).
+	name *textField
 	// plan is the if-then plan of the newest other session, which the
 	// check-in shows in one quiet line.
 	plan string
@@ -63,6 +65,9 @@ func newFlowScreen(d *deps, s *coach.Session, editing string) *flowScreen {
 	f.tip.SoftWrap = false
 	f.tip.MouseWheelEnabled = false
 	f.buildSection()
+	if f.asksName() { // a session left on its draft before the name was asked
+		f.startSignName()
+	}
 	return f
 }
 
@@ -91,7 +96,13 @@ func (f *flowScreen) buildSection() {
 // offer is what an unanswered prompt starts with: for the evidence against
 // the thought that hurts, how far the application got, which the thought
 // leaves out; a line to keep or delete. Nothing is stored until it is.
+//
+// The draft starts as the letter rebound writes from the answers so far,
+// signed with the name in the settings.
 func (f *flowScreen) offer(p content.Prompt) coach.Answer {
+	if p.Kind == content.Draft {
+		return coach.Answer{Text: coach.DraftRequest(f.session(), f.deps.settings.Name)}
+	}
 	if p.ID != coach.PromptEvidenceAgainst {
 		return coach.Answer{}
 	}
@@ -125,8 +136,13 @@ func (f *flowScreen) focused() int {
 
 func (f *flowScreen) field() field { return f.fields[f.focused()] }
 
-// Init focuses the current field.
-func (f *flowScreen) Init() tea.Cmd { return f.field().Focus() }
+// Init focuses the current field, or the name asked before the draft.
+func (f *flowScreen) Init() tea.Cmd {
+	if f.interlude == signName {
+		return f.name.Focus()
+	}
+	return f.field().Focus()
+}
 
 func (f *flowScreen) SetSize(w, h int) {
 	f.width, f.height = w, h
@@ -156,7 +172,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.PasteMsg:
 		if f.interlude != noInterlude {
-			return nil
+			return f.updateInterlude(msg)
 		}
 		return tea.Batch(f.field().Update(msg), f.typed())
 	case tea.KeyPressMsg:
@@ -284,6 +300,19 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 	} else if f.walk.Back(now) {
 		changed = true
 	}
+	return f.arrive(changed, dir > 0)
+}
+
+// back goes to the previous prompt without storing the current one: from
+// the question of the name, whose draft has not been shown yet.
+func (f *flowScreen) back() tea.Cmd {
+	return f.arrive(f.walk.Back(f.deps.now()), false)
+}
+
+// arrive builds and focuses the prompt the walk has moved to, saving the
+// session when changed. Coming forward to the first draft, whose name
+// signs it is asked first.
+func (f *flowScreen) arrive(changed, forward bool) tea.Cmd {
 	if f.walk.Section().ID != f.secID {
 		f.buildSection()
 	} else {
@@ -292,7 +321,12 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 	if f.field().Typing() {
 		f.deps.help.ShowAll = false // "?" is a character here: it could not close it
 	}
-	cmds := []tea.Cmd{f.field().Focus()}
+	var cmds []tea.Cmd
+	if forward && f.asksName() {
+		cmds = append(cmds, f.startSignName())
+	} else {
+		cmds = append(cmds, f.field().Focus())
+	}
 	if changed {
 		cmds = append(cmds, f.deps.save(f.session()))
 	}
@@ -386,6 +420,9 @@ func (f *flowScreen) layout() {
 		return
 	}
 	w := min(f.width, MaxTextWidth)
+	if f.name != nil {
+		f.name.SetSize(w-2, 1)
+	}
 	for i, fl := range f.fields {
 		lines := 3
 		if !f.isForm() {

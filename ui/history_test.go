@@ -125,8 +125,19 @@ func TestHomeListsWhatIsDueAndOpensIt(t *testing.T) {
 	}
 
 	d.press("1")
-	if d.m.page != sessionPage || d.m.session.panel != panelFeedback {
-		t.Fatalf("1 should open Acme's feedback form:\n%s", d.view())
+	if d.m.page != sessionPage || d.m.session.panel != panelLetters || !strings.Contains(d.view(), "One short nudge is enough") {
+		t.Fatalf("1 should open Acme's nudge:\n%s", d.view())
+	}
+	if v := d.view(); !strings.Contains(v, "follow up on my earlier note") || !strings.Contains(v, testName) {
+		t.Errorf("the nudge is not drafted, or not signed by %s:\n%s", testName, v)
+	}
+	d.press("s") // sent: one nudge only
+	if got := d.load("a1c3e5a7b9d1f3e5").Feedback.NudgedOn; got != "2026-11-23" {
+		t.Errorf("the nudge is not recorded as sent today: %q", got)
+	}
+	d.press("esc")
+	if v := d.view(); d.m.page != homePage || strings.Contains(v, "Follow up on your feedback request") {
+		t.Errorf("after the one nudge, home still asks to follow up:\n%s", v)
 	}
 }
 
@@ -209,7 +220,7 @@ func TestOpenedSessionRecordsFeedback(t *testing.T) {
 
 func TestFeedbackFormKeepsWhatIsTypedOnQuit(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
-	d.press("2") // Acme's feedback request
+	d.press("2", "esc", "f") // Acme's nudge, then its feedback form
 	d.press("tab")
 	d.typeText("No reply yet but a friend there says they liked me")
 	d.press("ctrl+c")
@@ -223,7 +234,7 @@ func TestFeedbackFormKeepsWhatIsTypedOnQuit(t *testing.T) {
 
 func TestAnUnreadableDateHoldsTheFeedbackForm(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
-	d.press("2", "tab", "tab")
+	d.press("2", "esc", "f", "tab", "tab")
 	d.typeText("someday")
 	d.press("enter")
 	if d.m.session.panel != panelFeedback || !strings.Contains(d.view(), "someday") {
@@ -343,7 +354,7 @@ func TestInsightsScreen(t *testing.T) {
 
 func TestNoReplyChosenWithANoteStaysNoReply(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
-	d.press("2")                       // Acme's feedback form
+	d.press("2", "esc", "f")           // Acme's nudge, then its feedback form
 	d.press("right", "right", "right") // no reply
 	d.press("tab")
 	d.typeText("Still waiting")

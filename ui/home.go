@@ -191,12 +191,8 @@ func (h *homeScreen) followUpsView() string {
 		if f.Late > 0 {
 			when = plural(f.Late, "day") + " late"
 		}
-		what := "Follow up on your feedback request"
-		if f.Kind == coach.FollowUpAction {
-			what = f.Text
-		}
 		line := st.Cursor.Render(itoa(i+1)) + "  " + st.Muted.Render(when+" · ") +
-			st.Option.Render(coach.Inert(what)) + st.Muted.Render(" · "+coach.Inert(f.Title))
+			st.Option.Render(coach.Inert(f.Text)) + st.Muted.Render(" · "+coach.Inert(f.Title))
 		lines = append(lines, lipgloss.NewStyle().MaxWidth(max(1, h.width)).Render(line))
 	}
 	if more := len(h.due) - h.shown; more > 0 {
@@ -205,12 +201,16 @@ func (h *homeScreen) followUpsView() string {
 	return strings.Join(lines, "\n") + "\n\n"
 }
 
-// openDue opens the session of follow-up i on what is due: the feedback
-// form, or the actions with that one selected.
+// openDue opens the session of follow-up i on what is due: the nudge to
+// send, the feedback form to record a closure, or the actions with that
+// one selected.
 func (h *homeScreen) openDue(i int) {
 	f := h.due[i]
 	e := exit{to: sessionPage, id: f.SessionID, panel: panelFeedback}
-	if f.Kind == coach.FollowUpAction {
+	switch f.Kind {
+	case coach.FollowUpFeedback:
+		e.panel = panelLetters
+	case coach.FollowUpAction:
 		e.panel, e.action = panelActions, f.Action
 	}
 	h.goTo(e)

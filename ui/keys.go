@@ -34,6 +34,8 @@ type KeyMap struct {
 	Edit     key.Binding
 	Resume   key.Binding
 	Delete   key.Binding
+	Letters  key.Binding
+	Sent     key.Binding
 	Yes      key.Binding
 	No       key.Binding
 	// Keys of practice.
@@ -70,6 +72,8 @@ func DefaultKeyMap() KeyMap {
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit an answer")),
 		Resume:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Letters:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "letters")),
+		Sent:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "mark it sent")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
 		Own:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "own question")),

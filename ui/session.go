@@ -23,6 +23,7 @@ const (
 	panelActions        // tick actions done
 	panelEdit           // choose an answer to edit
 	panelDelete         // confirm moving the session to the trash
+	panelLetters        // the nudge and the thank-you note (letters.go)
 )
 
 type (
@@ -126,6 +127,8 @@ func (s *sessionScreen) loaded() {
 		s.openFeedback()
 	case panelActions:
 		s.panel, s.cursor = panelActions, clamp(s.openAction, 0, max(0, len(s.session.Actions)-1))
+	case panelLetters:
+		s.openLetters()
 	}
 	s.open = panelNone
 }
@@ -209,6 +212,8 @@ func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.editKey(msg)
 		case panelDelete:
 			return s.deleteKey(msg)
+		case panelLetters:
+			return s.lettersKey(msg)
 		}
 		return s.documentKey(msg)
 	}
@@ -225,7 +230,7 @@ func (s *sessionScreen) shortID() string {
 // documentKey handles a key while the document is shown.
 func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.deps.keys
-	if s.readOnly != "" && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete) {
+	if s.readOnly != "" && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete, k.Letters) {
 		s.status = "read-only here"
 		return nil
 	}
@@ -236,6 +241,8 @@ func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.panel, s.cursor = panelActions, 0
 	case key.Matches(msg, k.Edit):
 		s.panel, s.cursor = panelEdit, 0
+	case key.Matches(msg, k.Letters):
+		s.openLetters()
 	case key.Matches(msg, k.Resume) && s.session.Status != coach.Complete:
 		s.goTo(exit{to: flowPage, session: s.session})
 	case key.Matches(msg, k.Resume) && restLeft(s.deps.flow, s.session) > 0:
@@ -483,6 +490,8 @@ func (s *sessionScreen) View() string {
 		body = s.actionsView()
 	case panelEdit:
 		body = s.editView()
+	case panelLetters:
+		body = s.lettersView()
 	default:
 		body = s.doc.View()
 	}
@@ -621,6 +630,8 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 		return []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Enter, "enter", "edit"), withHelp(k.Home, "esc", "back")}
 	case s.panel == panelDelete:
 		return []key.Binding{withHelp(k.Yes, "y", "delete"), withHelp(k.No, "n/esc", "keep")}
+	case s.panel == panelLetters:
+		return s.lettersHelp()
 	}
 	if s.readOnly != "" {
 		return []key.Binding{withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Copy, "ctrl+y", "copy"),
@@ -633,8 +644,14 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	case restLeft(s.deps.flow, s.session) > 0:
 		b = append(b, withHelp(k.Resume, "r", "go deeper"))
 	}
-	return append(b, withHelp(k.Copy, "ctrl+y", "copy"), k.Delete, withHelp(k.Home, "esc", "back"),
-		withHelp(k.Help, "?", "more"))
+	// The letters are in the full help, and in the short one while a nudge
+	// is due, in place of delete: the line must fit 80 columns.
+	if nudgeDue(s.session, s.deps) {
+		b = append(b, withHelp(k.Letters, "l", "nudge"), withHelp(k.Copy, "ctrl+y", "copy"))
+	} else {
+		b = append(b, withHelp(k.Copy, "ctrl+y", "copy"), k.Delete)
+	}
+	return append(b, withHelp(k.Home, "esc", "back"), withHelp(k.Help, "?", "more"))
 }
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
@@ -643,7 +660,7 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Resume},
+		{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
 		{withHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, withHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
 	}
 }

@@ -71,6 +71,12 @@ type plain struct {
 	// unsaved holds what could not be written, printed on the way out.
 	unsaved       map[string]*coach.Session
 	unsavedRounds map[string]*coach.Practice
+
+	// settings sign the letters: read on the first letter (settingsRead),
+	// never written when settingsErr says they cannot be read.
+	settings     coach.Settings
+	settingsErr  error
+	settingsRead bool
 }
 
 // Plain runs plain mode until the user leaves or the input ends, and

@@ -61,7 +61,7 @@ func TestPlainTenMinutes(t *testing.T) {
 	}
 	day1 := fixedNow.AddDate(0, 0, 1).Format(time.DateOnly)
 	if s.Intake.Company != "Northwind" || s.Intake.Stage != "final round" || s.MoodBefore == nil || s.MoodBefore.Score != 2 ||
-		s.MoodAfter != nil || s.Feedback.Draft != coach.DraftFeedbackRequest(s.Intake) || s.Feedback.SendOn != day1 {
+		s.MoodAfter != nil || s.Feedback.Draft != coach.DraftRequest(s, plainName) || s.Feedback.SendOn != day1 {
 		t.Errorf("saved %+v, mood %+v → %+v, feedback %+v", s.Intake, s.MoodBefore, s.MoodAfter, s.Feedback)
 	}
 	for id, a := range map[string]coach.Answer{
@@ -289,4 +289,33 @@ func mustFlow(t *testing.T) *content.Flow {
 		t.Fatal(err)
 	}
 	return flow
+}
+
+// TestPlainAsksTheNameOnce: with no settings, the first draft asks whose
+// name signs it and keeps the answer in settings.json; the next session
+// signs with it and does not ask.
+func TestPlainAsksTheNameOnce(t *testing.T) {
+	tmp := t.TempDir()
+	store := coach.NewStore(filepath.Join(tmp, "data"))
+	lines := strings.Split(readInput(t, "ten-minutes.txt"), "\n")
+	const draftAt = 12 // the line that keeps the draft, after the friend's answer
+	withName := append(append(append([]string{}, lines[:draftAt]...), "Ana Lima"), lines[draftAt:]...)
+	r := plainRunUnsigned(t, store, strings.Join(withName, "\n"), PlainOptions{NewSession: true})
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Whose name goes under the letter?") {
+		t.Fatalf("the name was not asked:\n%s", r.stdout)
+	}
+	if set, err := coach.LoadSettings(store.Dir()); err != nil || set.Name != "Ana Lima" {
+		t.Fatalf("settings %+v, %v", set, err)
+	}
+	if d := onlySession(t, store).Feedback.Draft; !strings.HasSuffix(strings.TrimSpace(d), "Best regards,\nAna Lima") {
+		t.Errorf("the draft is not signed:\n%s", d)
+	}
+
+	again := plainRunUnsigned(t, store, strings.Join(lines, "\n"), PlainOptions{NewSession: true})
+	if again.code != exitOK || strings.Contains(again.stdout, "Whose name goes under the letter?") {
+		t.Errorf("asked again, or failed (exit %d):\n%s", again.code, again.stdout)
+	}
 }

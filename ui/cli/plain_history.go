@@ -132,6 +132,7 @@ func (p *plain) session(id string) error {
 		if s.Feedback.Send != "" || s.Feedback.Draft != "" {
 			opts = append(opts, option{"Feedback request: " + s.Feedback.Outcome.Label(), func() error { return p.outcome(s) }})
 		}
+		opts = append(opts, p.letterOptions(s)...)
 		return append(opts, option{"Show it again", func() error {
 			p.showSession(s)
 			return nil

@@ -382,7 +382,11 @@ func (p *plain) prompt(pr content.Prompt, s *coach.Session) (coach.Answer, error
 		text = strings.Join(cur.Items, "\n")
 	}
 	if pr.Kind == content.Draft && text == "" {
-		text = coach.DraftFeedbackRequest(s.Intake)
+		name, err := p.signer()
+		if err != nil {
+			return coach.Answer{}, err
+		}
+		text = coach.DraftRequest(s, name)
 	}
 	answer := func(lines []string) coach.Answer {
 		if pr.Kind == content.List {

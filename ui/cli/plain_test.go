@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,21 @@ import (
 // plainRun runs plain mode on store with stdin as typed (not a terminal,
 // so every line read is echoed into the transcript) and the fixed clock.
 func plainRun(t *testing.T, store *coach.Store, stdin string, o PlainOptions) result {
+	t.Helper()
+	// The letters are signed by a name kept from an earlier run, so the
+	// question of the name is in no transcript but its own.
+	if _, err := os.Stat(coach.SettingsPath(store.Dir())); errors.Is(err, fs.ErrNotExist) {
+		_ = coach.SaveSettings(store.Dir(), coach.Settings{Name: plainName})
+	}
+	return plainRunUnsigned(t, store, stdin, o)
+}
+
+// plainName signs the letters of the plain-mode tests.
+const plainName = "Sam Lee"
+
+// plainRunUnsigned is plainRun on a data dir as it is: no name is kept
+// unless the test kept one.
+func plainRunUnsigned(t *testing.T, store *coach.Store, stdin string, o PlainOptions) result {
 	t.Helper()
 	flow, _, err := content.Load()
 	if err != nil {
@@ -94,7 +110,7 @@ func TestPlainWholeSession(t *testing.T) {
 	}
 	f := s.Feedback
 	// The follow-up is Enter: a week after the day it is sent, not today.
-	if f.Draft != coach.DraftFeedbackRequest(s.Intake) || f.Send != "yes" || f.SendOn != day(0) || f.FollowUpOn != day(7) || f.ClosureOn != "" {
+	if f.Draft != coach.DraftRequest(s, plainName) || f.Send != "yes" || f.SendOn != day(0) || f.FollowUpOn != day(7) || f.ClosureOn != "" {
 		t.Errorf("feedback request %+v", f)
 	}
 	wantActions := []coach.Action{{Text: "Rewrite my stakeholder story", Due: day(3)}, {Text: "Ask Ana for a mock interview", Due: day(1)}}
@@ -268,7 +284,8 @@ func TestPlainPastSession(t *testing.T) {
 		"4",         // Feedback request: replied
 		"2",         // replied
 		"They liked the portfolio.", ".",
-		"6", // Back
+		"5", // A thank-you note
+		"7", // Back
 		".", // clear the search
 		".", // leave Past sessions
 		"5", // Insights

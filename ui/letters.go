@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+)
+
+// The letters: the name that signs them, asked once on reaching the first
+// draft and kept in settings.json; and the nudge and thank-you note that an
+// opened session offers.
+
+// settingsMsg carries the settings read at start (saved false) or the
+// outcome of keeping them (saved true). A file rebound cannot read as its
+// own is err, and is never written over.
+type settingsMsg struct {
+	settings coach.Settings
+	err      error
+	saved    bool
+}
+
+// loadSettings reads the data dir's settings in a command.
+func loadSettings(dir string) tea.Cmd {
+	return func() tea.Msg {
+		s, err := coach.LoadSettings(dir)
+		return settingsMsg{settings: s, err: err}
+	}
+}
+
+// saveSettings keeps s in a command.
+func saveSettings(dir string, s coach.Settings) tea.Cmd {
+	return func() tea.Msg { return settingsMsg{settings: s, err: coach.SaveSettings(dir, s), saved: true} }
+}
+
+// asksName reports whether reaching the current prompt first asks whose
+// name signs the letter: on the draft, not yet drafted, while no name has
+// been asked for (a broken settings file is reported there once a run).
+func (f *flowScreen) asksName() bool {
+	p := f.walk.Prompt()
+	set := &f.deps.settings
+	return p.Kind == content.Draft && f.editing == "" && f.session().Current(p.ID).IsZero() &&
+		set.Name == "" && !set.NameAsked
+}
+
+// startSignName opens the question of the name, with an empty line.
+func (f *flowScreen) startSignName() tea.Cmd {
+	f.interlude = signName
+	f.name = newTextField(content.Prompt{Hint: "your name, or nothing"}, "", &f.deps.styles)
+	f.name.SetSize(max(1, min(f.width, MaxTextWidth)-2), 1)
+	return f.name.Focus()
+}
+
+// updateSignName takes the keys of the name question: enter keeps the name
+// (nothing signs with none) and drafts the letter with it.
+func (f *flowScreen) updateSignName(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	keys := f.deps.keys
+	switch {
+	case ok && key.Matches(k, keys.Enter, keys.Next):
+		f.interlude = noInterlude
+		set := &f.deps.settings
+		set.Name, set.NameAsked = strings.TrimSpace(coach.Editable(f.name.Answer().Text)), true
+		f.refresh() // the draft, signed
+		cmds := []tea.Cmd{f.field().Focus()}
+		if f.deps.settingsErr == nil {
+			cmds = append(cmds, saveSettings(f.deps.store.Dir(), *set))
+		}
+		return tea.Batch(cmds...)
+	case ok && key.Matches(k, keys.Prev):
+		f.interlude = noInterlude
+		return f.back()
+	case ok && key.Matches(k, keys.Home):
+		f.interlude = noInterlude
+		f.goTo(exit{to: homePage})
+		return f.deps.save(f.session())
+	case f.deps.settingsErr != nil:
+		return nil // nothing to type: the note says why
+	}
+	return f.name.Update(msg)
+}
+
+// signNameView asks for the name, or says why none can be kept.
+func (f *flowScreen) signNameView() string {
+	st := &f.deps.styles
+	w := min(f.width, MaxTextWidth)
+	rows := []string{st.Label.Width(w).Render("Whose name goes under the letter?"), ""}
+	if err := f.deps.settingsErr; err != nil {
+		rows = append(rows, st.Error.Width(w).Render(coach.Inert(err.Error())+"."), "",
+			st.Intro.Width(w).Render("The letter is signed with no name: add yours as you edit it."))
+		return strings.Join(rows, "\n")
+	}
+	rows = append(rows,
+		st.Intro.Width(w).Render("Asked once: rebound keeps it in settings.json in your data folder, where you can change it, and signs every letter with it."),
+		"", f.name.View(st, true))
+	return strings.Join(rows, "\n")
+}
+
+// signNameHelp is the footer of the name question.
+func (f *flowScreen) signNameHelp() []key.Binding {
+	k := f.deps.keys
+	return []key.Binding{withHelp(k.Enter, "enter", "draft the letter"), withHelp(k.Prev, "shift+tab", "back"),
+		k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+}
+
+// letter is one letter the session page offers.
+type letter struct {
+	name  string // "A nudge"
+	about string // the line above it
+	text  string
+	nudge bool
+}
+
+// letters are what the session page offers: the one nudge while a follow-up
+// is due, and the note that only thanks.
+func (s *sessionScreen) letters() []letter {
+	name := s.deps.settings.Name
+	var out []letter
+	if nudgeDue(s.session, s.deps) {
+		out = append(out, letter{name: "A nudge", nudge: true, text: coach.DraftNudge(s.session, name),
+			about: "No reply yet. One short nudge is enough; after it, let it go. Mark it sent, and rebound stops reminding you."})
+	}
+	return append(out, letter{name: "A thank-you note", text: coach.DraftThanks(s.session, name),
+		about: "If you would rather not ask for anything, a note that only thanks them is fine too."})
+}
+
+// nudgeDue reports whether the session's feedback request is due its nudge.
+func nudgeDue(s *coach.Session, d *deps) bool {
+	for _, f := range coach.FollowUps([]coach.Summary{coach.Summarize(s)}, d.now()) {
+		if f.Kind == coach.FollowUpFeedback {
+			return true
+		}
+	}
+	return false
+}
+
+// openLetters shows the letters, the first one chosen.
+func (s *sessionScreen) openLetters() {
+	s.panel, s.cursor = panelLetters, 0
+}
+
+// lettersKey handles a key on the letters: tab goes to the next one, ctrl+y
+// copies it, and s marks the nudge sent.
+func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.deps.keys
+	ls := s.letters()
+	s.cursor = clamp(s.cursor, 0, len(ls)-1)
+	cur := ls[s.cursor]
+	switch {
+	case key.Matches(msg, k.Next, k.Prev):
+		s.cursor = (s.cursor + 1) % len(ls)
+	case key.Matches(msg, k.Copy):
+		s.status = "copied the letter"
+		return tea.SetClipboard(cur.text)
+	case cur.nudge && key.Matches(msg, k.Sent):
+		s.session.SetNudged(s.deps.now().Format(coach.DateLayout), s.deps.now())
+		s.panel = panelNone
+		s.status = "nudge recorded"
+		return s.save()
+	case key.Matches(msg, k.Home):
+		s.panel = panelNone
+	}
+	return nil
+}
+
+func (s *sessionScreen) lettersView() string {
+	st := &s.deps.styles
+	w := max(1, min(s.width, MaxTextWidth))
+	ls := s.letters()
+	cur := ls[clamp(s.cursor, 0, len(ls)-1)]
+	var tabs []string
+	for _, l := range ls {
+		style := st.Option
+		if l.name == cur.name {
+			style = st.Selected
+		}
+		tabs = append(tabs, style.Render(l.name))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left,
+		strings.Join(tabs, st.Muted.Render(" · ")), "",
+		st.Intro.Width(w).Render(cur.about), "",
+		lipgloss.NewStyle().Width(w).PaddingLeft(2).Render(coach.Inert(cur.text)))
+}
+
+// lettersHelp is the footer of the letters.
+func (s *sessionScreen) lettersHelp() []key.Binding {
+	k := s.deps.keys
+	b := []key.Binding{withHelp(k.Copy, "ctrl+y", "copy")}
+	ls := s.letters()
+	if len(ls) > 1 {
+		b = append(b, withHelp(k.Next, "tab", "other letter"))
+	}
+	if ls[clamp(s.cursor, 0, len(ls)-1)].nudge {
+		b = append(b, k.Sent)
+	}
+	return append(b, withHelp(k.Home, "esc", "back"))
+}
