@@ -192,3 +192,25 @@ func TestCountdownGolden(t *testing.T) {
 	clock.tick(d, 138)
 	golden(t, "free-write-countdown", d.view())
 }
+
+// TestCtrlZPausesTheFreeWriteCountdown: as in a practice round, time away
+// (ctrl+z) is not time spent writing.
+func TestCtrlZPausesTheFreeWriteCountdown(t *testing.T) {
+	d, clock := newTimedDriver(t, 80, 24)
+	d.tabTo("step_back.free_write")
+	d.ctrlT()
+	clock.tick(d, 5)
+	_, cmd := d.m.Update(ctrlZ)
+	if !runToSuspend(d, cmd) {
+		t.Fatal("ctrl+z on the free-write did not suspend")
+	}
+	clock.tick(d, 30) // the process is stopped: a tick due then must not count
+	suspendAndResume(d)
+	if v := d.view(); !strings.Contains(v, "9:55 left · ctrl+t stops it") {
+		t.Fatalf("after resuming want 9:55 left, running:\n%s", v)
+	}
+	clock.tick(d, 1)
+	if !strings.Contains(d.view(), "9:54 left") {
+		t.Errorf("the countdown does not run again after resuming:\n%s", d.view())
+	}
+}
