@@ -435,8 +435,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// once where it cannot suspend), then sends ResumeMsg, and draws
 		// the whole screen again itself. Either carries on the countdown
 		// that ctrl+z paused.
-		if m.round != nil {
-			return m.round.resume()
+		if c := m.countdown(); c != nil {
+			return c.Resume()
 		}
 		return nil
 	case practiceLoadedMsg:
@@ -453,13 +453,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.deps.keys.Suspend):
 			// The save runs to its end before tea.Suspend: the answer is on
 			// disk before the process stops.
-			if m.round != nil {
-				m.round.suspend()
+			if c := m.countdown(); c != nil {
+				c.Suspend()
 			}
 			return tea.Sequence(m.saveNow(), tea.Suspend)
 		}
 	}
 	return m.follow(m.current().Update(msg))
+}
+
+// countdown is the countdown of the screen on show, a practice round's or
+// a timed prompt's, or nil: ctrl+z pauses it for the time away.
+func (m *Model) countdown() *countdown {
+	switch {
+	case m.page == roundPage && m.round != nil:
+		return &m.round.clock
+	case m.page == flowPage && m.flow != nil:
+		return &m.flow.clock
+	}
+	return nil
 }
 
 // follow goes where the current screen asked to go, if anywhere; cmd is what

@@ -34,6 +34,9 @@ type countdown struct {
 	limit time.Duration
 	gen   int
 	clock clock
+	// away is set while the program is suspended (ctrl+z) with the
+	// countdown paused by it: time away is not time spent answering.
+	away bool
 }
 
 // newCountdown is a countdown of limit that has run for used already (a
@@ -76,6 +79,23 @@ func (c *countdown) Toggle() tea.Cmd {
 
 // Running reports whether the countdown is counting down now.
 func (c *countdown) Running() bool { return !c.Off() && c.timer.Running() }
+
+// Suspend pauses a running countdown before the program is suspended.
+func (c *countdown) Suspend() {
+	if c.Running() {
+		c.Toggle()
+		c.away = true
+	}
+}
+
+// Resume starts the countdown that Suspend paused, once the program is back.
+func (c *countdown) Resume() tea.Cmd {
+	if !c.away {
+		return nil
+	}
+	c.away = false
+	return c.Start()
+}
 
 // Stop freezes the countdown where it is: the answer is in.
 func (c *countdown) Stop() {

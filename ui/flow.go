@@ -51,6 +51,11 @@ type flowScreen struct {
 	plan string
 	// promptHeight is the prompt's height when the tip was last fitted.
 	promptHeight int
+	// clock is the optional countdown of a prompt whose advice names a
+	// time, practice's countdown reused; timerOwner is the prompt it
+	// belongs to, "" on a prompt without one (see followTimer).
+	clock      countdown
+	timerOwner string
 	exits
 }
 
@@ -90,6 +95,7 @@ func (f *flowScreen) buildSection() {
 	f.tip.SetContent(f.deps.tips[sec.ID])
 	f.tip.GotoTop()
 	f.redrawTip()
+	f.followTimer()
 	f.layout()
 }
 
@@ -120,6 +126,7 @@ func (f *flowScreen) refresh() {
 	if p := f.walk.Prompt(); f.session().Current(p.ID).IsZero() {
 		f.fields[f.focused()] = newField(p, f.offer(p), f.session(), &f.deps.styles, f.deps.now())
 	}
+	f.followTimer()
 	f.layout()
 }
 
@@ -165,6 +172,8 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 	case lastPlanMsg:
 		f.plan = msg.plan
 		return nil
+	case countdownTickMsg:
+		return f.timerTick(msg)
 	case draftTickMsg:
 		if msg.id == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {
 			return f.deps.save(f.session())
@@ -192,6 +201,9 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 				}
 			}
 			return f.move(+1)
+		case key.Matches(msg, keys.Pause) && f.timed():
+			// A ctrl key, as in a practice round: letters are for typing.
+			return f.toggleTimer()
 		case key.Matches(msg, keys.Save):
 			f.captureDraft()
 			f.askedSave = true // confirmed when the save comes back
@@ -358,7 +370,11 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 	if f.editing != "" {
 		b := []key.Binding{withHelp(k.Next, "tab", "done")}
 		b = append(b, f.fieldKeys()...)
-		return append(b, withHelp(k.Home, "esc", "done"), withHelp(k.Quit, "ctrl+c", "quit"))
+		b = append(b, withHelp(k.Home, "esc", "done"), withHelp(k.Quit, "ctrl+c", "quit"))
+		if t, ok := f.timerKey(); ok {
+			b = append(b, t)
+		}
+		return b
 	}
 	// Short enough for 80 columns: enter, and pgup/pgdn (which the line under
 	// the tip names when there is more), are in the full help.
@@ -372,6 +388,11 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 		b = append(b, withHelp(k.Help, "?", "more"))
 	}
 	b = append(b, k.Home, withHelp(k.Quit, "ctrl+c", "quit"))
+	// Last, so that a narrow footer drops it before the way out: the line
+	// under the field names it too.
+	if t, ok := f.timerKey(); ok {
+		b = append(b, t)
+	}
 	return b
 }
 
@@ -385,6 +406,9 @@ func (f *flowScreen) FullHelp() [][]key.Binding {
 		move = append(move, k.Enter)
 	}
 	move = append(move, f.fieldKeys()...)
+	if t, ok := f.timerKey(); ok {
+		move = append(move, t)
+	}
 	if !f.isForm() {
 		move = append(move, k.PageUp)
 	}
@@ -492,6 +516,9 @@ func (f *flowScreen) promptView() string {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
 	}
 	lines = append(lines, f.field().View(st, true))
+	if f.timed() {
+		lines = append(lines, st.Muted.Width(w).Render(f.timerLine()))
+	}
 	return strings.Join(lines, "\n")
 }
 

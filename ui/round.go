@@ -67,10 +67,6 @@ type roundScreen struct {
 	// tag is the practice screen's tag, for the next question.
 	tag string
 
-	// away is set while the program is suspended (ctrl+z) with the
-	// countdown paused by it: time away is not time spent answering.
-	away bool
-
 	hint     string // markdown, shown last
 	hintView string
 	hintKey  renderKey
@@ -218,23 +214,6 @@ func (r *roundScreen) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	return nil
-}
-
-// suspend pauses a running countdown before the program is suspended.
-func (r *roundScreen) suspend() {
-	if r.clock.Running() {
-		r.clock.Toggle()
-		r.away = true
-	}
-}
-
-// resume starts the countdown that suspend paused, once the program is back.
-func (r *roundScreen) resume() tea.Cmd {
-	if !r.away {
-		return nil
-	}
-	r.away = false
-	return r.clock.Start()
 }
 
 // typed schedules a save of the unfinished round for when typing pauses.
