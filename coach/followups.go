@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/rebound-coach/rebound/content"
 )
 
 // FollowUpKind says what a follow-up is about.
@@ -71,10 +73,11 @@ func FollowUps(sums []Summary, today time.Time) []FollowUp {
 		f := m.Feedback
 		open := (f.Outcome == "" || f.Outcome == Sent) && strings.TrimSpace(f.Received) == ""
 		if open && toSend(f) && f.NudgedOn == "" {
-			if n, ok := late(f.FollowUpOn); ok {
+			due := followUpOn(m)
+			if n, ok := late(due); ok {
 				title = m.Title()
 				out = append(out, FollowUp{Kind: FollowUpFeedback, SessionID: m.ID, Title: title,
-					Text: feedbackFollowUpText, Due: f.FollowUpOn, Late: n, Action: -1})
+					Text: feedbackFollowUpText, Due: due, Late: n, Action: -1})
 			}
 		}
 		if open && m.Channel == "silence" {
@@ -113,6 +116,26 @@ func FollowUps(sums []Summary, today time.Time) []FollowUp {
 		return a.Action - b.Action
 	})
 	return out
+}
+
+// shortFollowUp is how long after the send date a ten-minute session's
+// request is followed up: the ten minutes do not ask, so the date the whole
+// session offers (flow.json's "+7d" from the send date) is taken.
+const shortFollowUp = 7
+
+// followUpOn is the day to follow up a request: the one chosen, or for a
+// session walked at ten minutes, which never asked, a week after the send
+// date. A whole session left without one chose none.
+func followUpOn(m *Summary) string {
+	f := m.Feedback
+	if f.FollowUpOn != "" || (m.Depth != content.TenMinutes && m.Depth != content.Rest) {
+		return f.FollowUpOn
+	}
+	sent, err := time.Parse(DateLayout, f.SendOn)
+	if err != nil {
+		return ""
+	}
+	return sent.AddDate(0, 0, shortFollowUp).Format(DateLayout)
 }
 
 // toSend reports whether the request is one the user means to send: "yes"

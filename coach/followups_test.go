@@ -19,6 +19,11 @@ func TestFollowUps(t *testing.T) {
 		return FollowUp{Kind: FollowUpFeedback, SessionID: id, Title: "Designer at Northwind",
 			Text: "Follow up on your feedback request", Due: due, Late: late, Action: -1}
 	}
+	short := func(id string, d content.Depth, f FeedbackRequest) Summary {
+		m := sum(id, f)
+		m.Depth = d
+		return m
+	}
 	silent := func(id string, f FeedbackRequest) Summary {
 		m := sum(id, f)
 		m.Channel = "silence"
@@ -69,6 +74,15 @@ func TestFollowUps(t *testing.T) {
 		{"feedback received", []Summary{sum("s", FeedbackRequest{Send: "yes", FollowUpOn: "2026-11-22", Received: "Thanks"})}, []FollowUp{}},
 		{"feedback not to be sent", []Summary{sum("s", FeedbackRequest{Send: "no", FollowUpOn: "2026-11-22"})}, []FollowUp{}},
 		{"feedback without date", []Summary{sum("s", FeedbackRequest{Send: "yes"})}, []FollowUp{}},
+		{"ten minutes: a week after sending", []Summary{short("s", content.TenMinutes, FeedbackRequest{Send: "yes", SendOn: "2026-11-16"})},
+			[]FollowUp{feedback("s", "2026-11-23", 0)}},
+		{"ten minutes, gone deeper: a week after sending", []Summary{short("s", content.Rest, FeedbackRequest{Send: "yes", SendOn: "2026-11-10"})},
+			[]FollowUp{feedback("s", "2026-11-17", 6)}},
+		{"ten minutes: sent six days ago", []Summary{short("s", content.TenMinutes, FeedbackRequest{Send: "yes", SendOn: "2026-11-17"})}, []FollowUp{}},
+		{"ten minutes: the date chosen wins", []Summary{short("s", content.TenMinutes, FeedbackRequest{Send: "yes", SendOn: "2026-11-01", FollowUpOn: "2026-11-30"})}, []FollowUp{}},
+		{"ten minutes: not to be sent", []Summary{short("s", content.TenMinutes, FeedbackRequest{Send: "no", SendOn: "2026-11-01"})}, []FollowUp{}},
+		{"ten minutes: no send date", []Summary{short("s", content.TenMinutes, FeedbackRequest{Send: "yes"})}, []FollowUp{}},
+		{"whole session: no follow-up chosen is none", []Summary{sum("s", FeedbackRequest{Send: "yes", SendOn: "2026-11-01"})}, []FollowUp{}},
 		{"feedback with bad dates", []Summary{
 			sum("a", FeedbackRequest{Send: "yes", FollowUpOn: "2026-02-30"}),
 			sum("b", FeedbackRequest{Send: "yes", FollowUpOn: "22 Nov 2026"}),
