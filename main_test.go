@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -1271,19 +1272,66 @@ func TestE2EWholeSession(t *testing.T) {
 	}
 }
 
-// TestE2ETenMinuteSession walks the short path at 80x24 from `rebound new`
-// with the default depth, answering each prompt as someone might, and
-// checks the file holds the short path's answers and nothing else. It logs
-// how many prompts it passed and how long the scripted run took, the
-// README's figures for the ten-minute path; it asserts nothing about time:
-//
-//	go test -run TestE2ETenMinuteSession -v .
-func TestE2ETenMinuteSession(t *testing.T) {
-	dataDir := t.TempDir()
-	flow := loadFlow(t)
-	tm := startApp(t, 80, 24, dataDir, "new")
+// The answers the ten-minute tests give, as a data engineer turned down
+// after a first interview at Contoso might.
+const (
+	tenWord     = "shaky"
+	tenCompany  = "Contoso"
+	tenRole     = "Data engineer"
+	tenThought  = "I froze on the system design question, so they think I can't do the job."
+	tenFriend   = "You got through two rounds; one hard question doesn't cancel that."
+	tenQuestion = "Design a pipeline that handles late-arriving events"
+	tenSigner   = "Priya Natarajan"
+	tenNextDay  = "Cook a proper dinner; update my CV with the streaming project"
+)
+
+// pace is how fast a scripted session goes. The zero pace sends each answer
+// as soon as its screen shows; TestMeasureTenMinuteByHand reads each screen
+// for read and spends perKey on each character typed and key pressed, as a
+// person would. It counts both, for the measurement's log.
+type pace struct {
+	read, perKey  time.Duration
+	screens, keys int
+}
+
+// reading is the time spent on a screen before the first key.
+func (p *pace) reading() {
+	p.screens++
+	time.Sleep(p.read)
+}
+
+// typeAt types s: in one write at the zero pace, else a character at a time.
+func (tm *term) typeAt(p *pace, s string) {
+	tm.t.Helper()
+	p.keys += len([]rune(s))
+	if p.perKey == 0 {
+		tm.Type(s)
+		return
+	}
+	for _, r := range s {
+		time.Sleep(p.perKey)
+		tm.Type(string(r))
+	}
+}
+
+// pressAt presses keys one after another at the pace.
+func (tm *term) pressAt(p *pace, keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		p.keys++
+		time.Sleep(p.perKey)
+		tm.Press(k)
+	}
+}
+
+// walkTenMinutes answers the short path from the check-in of a new session
+// to its summary at pace p, tabbing through with the ten* answers. It
+// returns the prompts it passed, when the check-in showed, and how long
+// from then to the summary.
+func (tm *term) walkTenMinutes(t *testing.T, p *pace) (passed []string, before time.Time, elapsed time.Duration) {
+	t.Helper()
 	tm.WaitFor(t, checkInText, e2eWait)
-	before := time.Now()
+	before = time.Now()
 
 	// Each prompt of the path: what shows it focused, then its answer. The
 	// next prompt's wait is what checks the answer went in and nothing came
@@ -1301,88 +1349,78 @@ func TestE2ETenMinuteSession(t *testing.T) {
 	}
 	typed := func(text, then string) func() {
 		return func() {
-			tm.Type(text)
-			tm.Press(then)
+			tm.typeAt(p, text)
+			tm.pressAt(p, then)
 		}
 	}
-	const (
-		word     = "shaky"
-		company  = "Contoso"
-		role     = "Data engineer"
-		thought  = "I froze on the system design question, so they think I can't do the job."
-		friend   = "You got through two rounds; one hard question doesn't cancel that."
-		question = "Design a pipeline that handles late-arriving events"
-		nextDay  = "Cook a proper dinner; update my CV with the streaming project"
-		signer   = "Priya Natarajan"
-	)
 	steps := []prompt{
 		{"mood.before", on(checkInText), func() {
-			tm.Press("6")
-			tm.Type(word)
+			tm.pressAt(p, "6")
+			tm.typeAt(p, tenWord)
 			tm.WaitUntil(t, "score 6 and the word", e2eWait, func(s string) bool {
-				return strings.Contains(s, "[6]") && strings.Contains(s, "Word: "+word)
+				return strings.Contains(s, "[6]") && strings.Contains(s, "Word: "+tenWord)
 			})
-			tm.Press("enter")
+			tm.pressAt(p, "enter")
 			// Not a prompt: the depth choice, with the cursor on ten
 			// minutes for a new session; enter takes it.
 			tm.WaitUntil(t, "the depth choice on ten minutes", e2eWait, func(s string) bool {
 				return strings.Contains(s, depthText) && hasLine(s, "›", "●", "Ten minutes now") &&
 					hasLine(s, "○", "The whole session") && !strings.Contains(s, lowMoodTitle)
 			})
-			tm.Press("enter")
+			p.reading()
+			tm.pressAt(p, "enter")
 		}},
-		{"intake.company", field("Company"), typed(company, "tab")},
-		{"intake.role", field("Role"), typed(role, "tab")},
+		{"intake.company", field("Company"), typed(tenCompany, "tab")},
+		{"intake.role", field("Role"), typed(tenRole, "tab")},
 		{"intake.stage", field("Stage reached"), func() {
-			tm.Press("2") // first interview
+			tm.pressAt(p, "2") // first interview
 			tm.WaitFor(t, "● first interview", e2eWait)
-			tm.Press("tab")
+			tm.pressAt(p, "tab")
 		}},
 		{"step_back.outside", on("Which parts of this decision were outside your control?"), func() {
-			tm.Press("down", "space", "down", "down", "down", "space", "tab") // other candidates; timing
+			tm.pressAt(p, "down", "space", "down", "down", "down", "space", "tab") // other candidates; timing
 		}},
-		{"not_personal.thought", on("The thought that hurts most"), typed(thought, "tab")},
+		{"not_personal.thought", on("The thought that hurts most"), typed(tenThought, "tab")},
 		{"not_personal.traps", on("Which thinking traps are in that thought?"), func() {
-			tm.Press("down", "space", "down", "space", "tab") // mind reading; fortune telling
+			tm.pressAt(p, "down", "space", "down", "space", "tab") // mind reading; fortune telling
 		}},
 		{"not_personal.friend", on("What would you tell a friend who got this email?"), func() {
-			typed(friend, "tab")()
+			typed(tenFriend, "tab")()
 			// Not a prompt: whose name signs the letter, asked once ever.
 			tm.WaitFor(t, nameText, e2eWait)
-			tm.Type(signer)
-			tm.Press("enter")
+			p.reading()
+			tm.typeAt(p, tenSigner)
+			tm.pressAt(p, "enter")
 		}},
 		{"feedback.draft", on("Your feedback request"), func() {
 			tm.WaitFor(t, "Thank you for letting me know", e2eWait)
-			tm.Press("tab") // the draft as offered
+			tm.pressAt(p, "tab") // the draft as offered
 		}},
 		{"feedback.send_on", on("When will you send it?"), func() {
 			tm.WaitFor(t, day(before, 1), e2eWait) // tomorrow, offered
-			tm.Press("enter")
+			tm.pressAt(p, "enter")
 		}},
-		{"reflect.questions", on("Questions that threw you"), typed(question, "tab")},
-		{"restart.next_day", on("In the next 24 hours"), typed(nextDay, "tab")},
+		{"reflect.questions", on("Questions that threw you"), typed(tenQuestion, "tab")},
+		{"restart.next_day", on("In the next 24 hours"), typed(tenNextDay, "tab")},
 	}
-	var passed []string
-	for _, p := range steps {
-		tm.WaitUntil(t, p.id+" asked", e2eWait, p.shown)
-		p.answer()
-		passed = append(passed, p.id)
+	for _, s := range steps {
+		tm.WaitUntil(t, s.id+" asked", e2eWait, s.shown)
+		p.reading()
+		s.answer()
+		passed = append(passed, s.id)
 	}
 	tm.WaitUntil(t, "the summary, saved", e2eWait, func(s string) bool {
-		return strings.Contains(s, "rebound · Summary") && strings.Contains(s, role+" at "+company) &&
-			strings.Contains(s, "6/10 ("+word+")") && strings.Contains(s, "Saved to")
+		return strings.Contains(s, "rebound · Summary") && strings.Contains(s, tenRole+" at "+tenCompany) &&
+			strings.Contains(s, "6/10 ("+tenWord+")") && strings.Contains(s, "Saved to")
 	})
-	elapsed := time.Since(before)
+	return passed, before, time.Since(before)
+}
 
-	if !slices.Equal(passed, flow.TenMinutes) {
-		t.Errorf("the script passed %q,\nthe short path is %q", passed, flow.TenMinutes)
-	}
-	if len(passed) > content.MaxTenMinutes {
-		t.Errorf("%d prompts on the short path, more than its most, %d", len(passed), content.MaxTenMinutes)
-	}
-	t.Logf("ten minutes now: %d prompts from the check-in to the summary; scripted run %v (keys sent as soon as each screen shows: no reading or typing time)", len(passed), elapsed.Round(time.Millisecond))
-
+// checkTenMinuteFile waits for the one session file in dataDir to be
+// complete and checks it holds walkTenMinutes's answers and nothing the
+// short path does not ask. It returns the file, decoded and as saved.
+func checkTenMinuteFile(t *testing.T, flow *content.Flow, dataDir string, before time.Time) (*savedSession, []byte) {
+	t.Helper()
 	s, path := waitSession(t, dataDir, `status is "complete"`, func(s *savedSession) bool { return s.Status == "complete" })
 	after := time.Now()
 	data, err := os.ReadFile(path)
@@ -1395,17 +1433,17 @@ func TestE2ETenMinuteSession(t *testing.T) {
 	}{
 		{"depth", s.Depth, "ten_minutes"},
 		{"status", s.Status, "complete"},
-		{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{6, word})},
-		{"intake.company", s.Intake.Company, company},
-		{"intake.role", s.Intake.Role, role},
+		{"mood_before", fmt.Sprint(s.MoodBefore), fmt.Sprint(&savedMood{6, tenWord})},
+		{"intake.company", s.Intake.Company, tenCompany},
+		{"intake.role", s.Intake.Role, tenRole},
 		{"intake.stage", s.Intake.Stage, "first interview"},
 		{"step_back.outside", s.Answers["step_back.outside"].Items,
 			[]string{"Other candidates were just as qualified", "Timing: budget, plans or priorities"}},
-		{"not_personal.thought", s.Answers["not_personal.thought"].Text, thought},
+		{"not_personal.thought", s.Answers["not_personal.thought"].Text, tenThought},
 		{"not_personal.traps", s.Answers["not_personal.traps"].Items, []string{"Mind reading", "Fortune telling"}},
-		{"not_personal.friend", s.Answers["not_personal.friend"].Text, friend},
-		{"reflect.questions", s.Answers["reflect.questions"].Items, []string{question}},
-		{"restart.next_day", s.Answers["restart.next_day"].Text, nextDay},
+		{"not_personal.friend", s.Answers["not_personal.friend"].Text, tenFriend},
+		{"reflect.questions", s.Answers["reflect.questions"].Items, []string{tenQuestion}},
+		{"restart.next_day", s.Answers["restart.next_day"].Text, tenNextDay},
 		// Asked by the whole session only: nothing recorded.
 		{"intake.interviewer", s.Intake.Interviewer, ""},
 		{"intake.channel", s.Intake.Channel, ""},
@@ -1422,11 +1460,11 @@ func TestE2ETenMinuteSession(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
 		}
 	}
-	if d := words(s.Feedback.Draft); !strings.Contains(d, "Thank you") || !strings.Contains(d, role+" role at "+company) ||
-		!strings.HasSuffix(d, "Best regards, "+signer) {
-		t.Errorf("feedback_request.draft is not the draft offered for %s at %s, signed by %s:\n%s", role, company, signer, s.Feedback.Draft)
+	if d := words(s.Feedback.Draft); !strings.Contains(d, "Thank you") || !strings.Contains(d, tenRole+" role at "+tenCompany) ||
+		!strings.HasSuffix(d, "Best regards, "+tenSigner) {
+		t.Errorf("feedback_request.draft is not the draft offered for %s at %s, signed by %s:\n%s", tenRole, tenCompany, tenSigner, s.Feedback.Draft)
 	}
-	if set, err := os.ReadFile(filepath.Join(dataDir, "settings.json")); err != nil || !strings.Contains(string(set), `"name": "`+signer+`"`) {
+	if set, err := os.ReadFile(filepath.Join(dataDir, "settings.json")); err != nil || !strings.Contains(string(set), `"name": "`+tenSigner+`"`) {
 		t.Errorf("settings.json does not keep the name: %s, %v", set, err)
 	}
 	checkDate(t, "feedback_request.send_on (default tomorrow)", s.Feedback.SendOn, 1, before, after)
@@ -1441,6 +1479,272 @@ func TestE2ETenMinuteSession(t *testing.T) {
 	if t.Failed() {
 		t.Logf("%s:\n%s", path, data)
 	}
+	return s, data
+}
+
+// TestE2ETenMinuteSession walks the short path at 80x24 from `rebound new`
+// with the default depth, answering each prompt as someone might, and
+// checks the file holds the short path's answers and nothing else. It logs
+// how many prompts it passed and how long the scripted run took, the
+// README's figures for the ten-minute path; it asserts nothing about time:
+//
+//	go test -run TestE2ETenMinuteSession -v .
+func TestE2ETenMinuteSession(t *testing.T) {
+	dataDir := t.TempDir()
+	flow := loadFlow(t)
+	tm := startApp(t, 80, 24, dataDir, "new")
+	passed, before, elapsed := tm.walkTenMinutes(t, &pace{})
+
+	if !slices.Equal(passed, flow.TenMinutes) {
+		t.Errorf("the script passed %q,\nthe short path is %q", passed, flow.TenMinutes)
+	}
+	if len(passed) > content.MaxTenMinutes {
+		t.Errorf("%d prompts on the short path, more than its most, %d", len(passed), content.MaxTenMinutes)
+	}
+	t.Logf("ten minutes now: %d prompts from the check-in to the summary; scripted run %v (keys sent as soon as each screen shows: no reading or typing time)", len(passed), elapsed.Round(time.Millisecond))
+	checkTenMinuteFile(t, flow, dataDir, before)
+}
+
+// TestMeasureTenMinuteByHand walks the short path as TestE2ETenMinuteSession
+// does, but at a person's pace: each screen read for a while before the
+// first key (REBOUND_READ, a Go duration, 2s unless set), then every
+// character and key at REBOUND_CPS a second (5 unless set). It logs the
+// time from the check-in to the summary, the README's "ten minutes" put to
+// the test with short realistic answers, and asserts nothing about it:
+//
+//	REBOUND_MEASURE=1 go test -run TestMeasureTenMinuteByHand -v .
+//	REBOUND_MEASURE=1 REBOUND_CPS=3 REBOUND_READ=5s go test -run TestMeasureTenMinuteByHand -v .
+func TestMeasureTenMinuteByHand(t *testing.T) {
+	if os.Getenv("REBOUND_MEASURE") != "1" {
+		t.Skip("set REBOUND_MEASURE=1 to walk the ten-minute session at a person's pace")
+	}
+	p := &pace{read: 2 * time.Second, perKey: 200 * time.Millisecond}
+	if v := os.Getenv("REBOUND_READ"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			t.Fatalf("REBOUND_READ=%q: want a duration such as 2s", v)
+		}
+		p.read = d
+	}
+	cps := 5.0
+	if v := os.Getenv("REBOUND_CPS"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 {
+			t.Fatalf("REBOUND_CPS=%q: want characters a second, such as 5", v)
+		}
+		cps = f
+	}
+	p.perKey = time.Duration(float64(time.Second) / cps)
+
+	dataDir := t.TempDir()
+	flow := loadFlow(t)
+	tm := startApp(t, 80, 24, dataDir, "new")
+	passed, before, elapsed := tm.walkTenMinutes(t, p)
+	checkTenMinuteFile(t, flow, dataDir, before)
+	reading, typing := time.Duration(p.screens)*p.read, time.Duration(p.keys)*p.perKey
+	t.Logf("ten minutes now by hand: %v from the check-in to the summary over %d prompts; "+
+		"%d screens read for %v each (%v), %d characters and keys at %g a second (%v), the app and the waits the rest (%v)",
+		elapsed.Round(100*time.Millisecond), len(passed), p.screens, p.read, reading,
+		p.keys, cps, typing.Round(100*time.Millisecond), (elapsed - reading - typing).Round(10*time.Millisecond))
+}
+
+// The rest's first prompts as TestE2EGoDeeper answers them: two lines of
+// the bigger picture, a free write, a belief; it quits on the fourth.
+const (
+	deeperBigger = "Two other applications are still open.\nMy old manager offered to refer me."
+	deeperFree   = "It stings. I wanted this one, and I am tired of starting again."
+	deeperQuitOn = "What else could explain this decision?"
+)
+
+// TestE2EGoDeeper is issue 14's second half: a ten-minute session tabbed
+// through and its file checked, then the rest of it taken up, from home on
+// the next run and with r on the summary. Either way the rest fills the
+// same file, asks only what the ten minutes skipped, keeps the ten-minute
+// answers as they were, and once left halfway is a session to resume, not
+// a second offer to go deeper.
+func TestE2EGoDeeper(t *testing.T) {
+	flow := loadFlow(t)
+	answered := []string{"step_back.bigger_picture", "step_back.free_write", "not_personal.belief_before"}
+	if rest := flow.Path(content.Rest); len(rest) < 4 || !slices.Equal(rest[:3], answered) || rest[3] != "not_personal.explanations" {
+		t.Fatalf("the rest begins %q; this test answers %q and quits on not_personal.explanations", rest[:min(4, len(rest))], answered)
+	}
+	title := tenRole + " at " + tenCompany
+
+	t.Run("from home", func(t *testing.T) {
+		dataDir := t.TempDir()
+		tm := startApp(t, 80, 24, dataDir, "new")
+		_, before, _ := tm.walkTenMinutes(t, &pace{})
+		ten, tenData := checkTenMinuteFile(t, flow, dataDir, before)
+		left := restLeft(t, flow, dataDir, ten.ID)
+		tm.Press("q")
+		tm.expectExit(t, "q on the summary", 0)
+
+		// rebound with no subcommand opens home, which offers the rest.
+		tm = startApp(t, 80, 24, dataDir)
+		tm.WaitFor(t, firstFrameText, e2eWait)
+		tm.WaitUntil(t, "home offering to go deeper", e2eWait, func(s string) bool {
+			// At 80 columns the description is cut after "more quest".
+			return hasLine(s, "Go deeper: "+title, fmt.Sprintf("The rest of this session: %d more", left))
+		})
+		if s := tm.Screen(); strings.Contains(s, "Resume:") {
+			t.Errorf("home offers to resume a complete session:\n%s", frame(s))
+		}
+		tm.chooseOnHome(t, "Go deeper: "+title)
+		tm.Press("enter")
+		tm.answerRest(t)
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c halfway through the rest", 0)
+		s, data := checkDeeperFile(t, dataDir, ten, tenData)
+
+		// Left halfway, the session is one to resume where it stopped.
+		tm = startApp(t, 80, 24, dataDir)
+		tm.WaitFor(t, firstFrameText, e2eWait)
+		tm.WaitUntil(t, "home offering to resume", e2eWait, func(s string) bool {
+			return hasLine(s, "Resume: "+title, "step 2 of 5, Don't take")
+		})
+		if s := tm.Screen(); strings.Contains(s, "Go deeper:") {
+			t.Errorf("home offers to go deeper into a session already taken up:\n%s", frame(s))
+		}
+		tm.chooseOnHome(t, "Resume: "+title)
+		tm.Press("enter")
+		tm.WaitUntil(t, "the rest resumed where it stopped", e2eWait, func(s string) bool {
+			return strings.Contains(s, "Step 2 of 5 · Don't take it personally") && strings.Contains(s, deeperQuitOn)
+		})
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c on resuming", 0)
+		if again, path, _, err := loadSession(dataDir); err != nil {
+			t.Error(err)
+		} else if again.ID != s.ID || again.Status != "in_progress" || again.Depth != "rest" || again.Position != "not_personal.explanations" {
+			t.Errorf("after resuming and quitting: id %s, status %q, depth %q, position %q; want %s, in_progress, rest, not_personal.explanations; %s:\n%s",
+				again.ID, again.Status, again.Depth, again.Position, s.ID, path, data)
+		}
+	})
+
+	t.Run("r on the summary", func(t *testing.T) {
+		dataDir := t.TempDir()
+		tm := startApp(t, 80, 24, dataDir, "new")
+		_, before, _ := tm.walkTenMinutes(t, &pace{})
+		ten, tenData := checkTenMinuteFile(t, flow, dataDir, before)
+		left := restLeft(t, flow, dataDir, ten.ID)
+		tm.WaitUntil(t, "the summary offering the rest", e2eWait, func(s string) bool {
+			return strings.Contains(words(s), "The rest of this session is here when you want it: "+fmt.Sprint(left)+" more questions") &&
+				strings.Contains(s, "r go deeper")
+		})
+		tm.Press("r")
+		tm.answerRest(t)
+		tm.Press("ctrl+c")
+		tm.expectExit(t, "ctrl+c halfway through the rest", 0)
+		checkDeeperFile(t, dataDir, ten, tenData)
+	})
+}
+
+// restLeft is how many prompts the rest of session id offers, by the
+// coach's count; the screens must say the same.
+func restLeft(t *testing.T, flow *content.Flow, dataDir, id string) int {
+	t.Helper()
+	s, err := coach.NewStore(dataDir).Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(coach.Unanswered(flow, s, content.Rest))
+	if n < 4 {
+		t.Fatalf("the rest offers %d prompts, fewer than this test answers", n)
+	}
+	return n
+}
+
+// answerRest answers the first three prompts of the rest, just opened, and
+// waits on the fourth. Each wait checks the one before went on to the next
+// prompt the rest asks: the ten-minute traps between the belief and the
+// explanations are passed over.
+func (tm *term) answerRest(t *testing.T) {
+	t.Helper()
+	tm.WaitUntil(t, "the rest opened on the bigger picture", e2eWait, func(s string) bool {
+		return strings.Contains(s, "Step 1 of 5 · Step back") && strings.Contains(s, "Zoom out: what is still true")
+	})
+	line1, line2, _ := strings.Cut(deeperBigger, "\n")
+	tm.Type(line1)
+	tm.Press("enter")
+	tm.Type(line2)
+	tm.WaitFor(t, line2, e2eWait)
+	tm.Press("tab")
+	tm.WaitFor(t, "Write for ten minutes about what this means to you", e2eWait)
+	tm.Type(deeperFree)
+	tm.Press("tab")
+	tm.WaitFor(t, "How strongly do you believe it, right now?", e2eWait)
+	tm.Type("70")
+	tm.Press("tab")
+	tm.WaitFor(t, deeperQuitOn, e2eWait)
+}
+
+// checkDeeperFile checks the one session file in dataDir after answerRest
+// and a quit: the ten-minute session's file, ten and tenData, taken up
+// again at depth "rest" and in progress, its ten-minute answers and
+// details byte for byte as they were, the rest's answers added.
+func checkDeeperFile(t *testing.T, dataDir string, ten *savedSession, tenData []byte) (*savedSession, []byte) {
+	t.Helper()
+	s, path := waitSession(t, dataDir, "the rest's belief is saved", func(s *savedSession) bool {
+		return s.Answers["not_personal.belief_before"].Text == "70"
+	})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if t.Failed() {
+			t.Logf("%s before going deeper:\n%s\nafter:\n%s", path, tenData, data)
+		}
+	}()
+	if s.ID != ten.ID || filepath.Base(path) != ten.ID+".json" {
+		t.Errorf("the rest is in %s, id %s; the ten minutes were id %s", path, s.ID, ten.ID)
+	}
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"status", s.Status, "in_progress"},
+		{"depth", s.Depth, "rest"},
+		{"position", s.Position, "not_personal.explanations"},
+		{"step_back.bigger_picture", s.Answers["step_back.bigger_picture"].Text, deeperBigger},
+		{"step_back.free_write", s.Answers["step_back.free_write"].Text, deeperFree},
+		{"not_personal.belief_before (percent)", s.Answers["not_personal.belief_before"].Text, "70"},
+		{"answers", len(s.Answers), len(ten.Answers) + 3},
+		{"drafts", len(s.Drafts), 0},
+		{"mood_after", s.MoodAfter, (*savedMood)(nil)},
+	}
+	for _, c := range checks {
+		if fmt.Sprintf("%#v", c.got) != fmt.Sprintf("%#v", c.want) {
+			t.Errorf("%s = %#v, want %#v", c.what, c.got, c.want)
+		}
+	}
+	// What the ten minutes saved is untouched, compared as JSON values.
+	members := func(data []byte) (top, answers map[string]json.RawMessage) {
+		t.Helper()
+		if err := json.Unmarshal(data, &top); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(top["answers"], &answers); err != nil {
+			t.Fatal(err)
+		}
+		return top, answers
+	}
+	same := func(a, b json.RawMessage) bool {
+		var ca, cb bytes.Buffer
+		return json.Compact(&ca, a) == nil && json.Compact(&cb, b) == nil && bytes.Equal(ca.Bytes(), cb.Bytes())
+	}
+	wasTop, wasAnswers := members(tenData)
+	top, answers := members(data)
+	for _, name := range []string{"schema_version", "id", "created_at", "intake", "mood_before", "feedback_request", "actions"} {
+		if !same(wasTop[name], top[name]) {
+			t.Errorf("%s changed going deeper: %s, was %s", name, top[name], wasTop[name])
+		}
+	}
+	for id, was := range wasAnswers {
+		if !same(was, answers[id]) {
+			t.Errorf("ten-minute answer %s changed going deeper: %s, was %s", id, answers[id], was)
+		}
+	}
+	return s, data
 }
 
 // TestE2ELowMoodNote checks in at low scores and one just above: at 3 or
