@@ -62,11 +62,14 @@ func editOf(base string, d Answer) (DraftEdit, bool) {
 	for end < len(base)-start && end < len(text)-start && base[len(base)-1-end] == text[len(text)-1-end] {
 		end++
 	}
-	// Cut at whole characters, so that the stored text is valid UTF-8.
-	for start > 0 && !utf8.RuneStart(text[start]) {
+	// Cut at whole characters of both, so that the stored text is valid
+	// UTF-8. start may be the end of either (the draft is the answer, or
+	// the answer with more after it), which is a boundary.
+	boundary := func(s string, i int) bool { return i >= len(s) || utf8.RuneStart(s[i]) }
+	for start > 0 && !(boundary(text, start) && boundary(base, start)) {
 		start--
 	}
-	for end > 0 && !utf8.RuneStart(text[len(text)-end]) {
+	for end > 0 && !(boundary(text, len(text)-end) && boundary(base, len(base)-end)) {
 		end--
 	}
 	middle := text[start : len(text)-end]

@@ -70,6 +70,8 @@ func TestLongDraftsAreStoredAsEdits(t *testing.T) {
 		{"a word added at the start", long, Answer{Text: "Also: " + long}, true, len(long) + 2000},
 		{"a word added at the end", long, Answer{Text: long + " Ende."}, true, len(long) + 2000},
 		{"cut inside a character", long, Answer{Text: strings.Replace(long, "🙂", "🙃", 1)}, true, len(long) + 2000},
+		{"the end cut off", long, Answer{Text: strings.TrimSuffix(long, "schnell. ")}, true, len(long) + 2000},
+		{"the end cut off after an emoji", long + "🙂", Answer{Text: long}, true, len(long) + 2000},
 		{"text removed", long, Answer{Text: strings.Replace(long, "aber zu schnell. ", "", 3)}, true, len(long) + 2000},
 		{"rewritten", long, Answer{Text: strings.Repeat("Something else entirely. ", 400)}, false, 0},
 		{"short", "Globex", Answer{Text: "Globex Corp"}, false, 0},
