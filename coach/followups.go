@@ -118,6 +118,17 @@ func FollowUps(sums []Summary, today time.Time) []FollowUp {
 	return out
 }
 
+// NudgeDue reports whether s's feedback request is due its one nudge today,
+// as FollowUps would list it.
+func NudgeDue(s *Session, today time.Time) bool {
+	for _, f := range FollowUps([]Summary{Summarize(s)}, today) {
+		if f.Kind == FollowUpFeedback {
+			return true
+		}
+	}
+	return false
+}
+
 // shortFollowUp is how long after the send date a ten-minute session's
 // request is followed up: the ten minutes do not ask, so the date the whole
 // session offers (flow.json's "+7d" from the send date) is taken.

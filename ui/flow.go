@@ -268,8 +268,13 @@ func (d *deps) whenTypingPauses(id string, seq *int) tea.Cmd {
 }
 
 // captureDraft keeps the focused field's unfinished value in the session. It
-// reports whether the session changed.
+// reports whether the session changed. Nothing is kept while an interlude
+// is shown: its prompt is one the user has not seen yet (the draft, before
+// the name that signs it), or one already stored (the check-in).
 func (f *flowScreen) captureDraft() bool {
+	if f.interlude != noInterlude {
+		return false
+	}
 	return f.session().SetDraft(f.walk.Prompt().ID, f.field().Answer(), f.deps.now())
 }
 

@@ -64,7 +64,7 @@ func (f *flowScreen) updateSignName(msg tea.Msg) tea.Cmd {
 	case ok && key.Matches(k, keys.Enter, keys.Next):
 		f.interlude = noInterlude
 		set := &f.deps.settings
-		set.Name, set.NameAsked = strings.TrimSpace(coach.Editable(f.name.Answer().Text)), true
+		set.Name, set.NameAsked = strings.TrimSpace(f.name.Answer().Text), true
 		f.refresh() // the draft, signed
 		cmds := []tea.Cmd{f.field().Focus()}
 		if f.deps.settingsErr == nil {
@@ -120,7 +120,7 @@ type letter struct {
 func (s *sessionScreen) letters() []letter {
 	name := s.deps.settings.Name
 	var out []letter
-	if nudgeDue(s.session, s.deps) {
+	if s.nudgeDue {
 		out = append(out, letter{name: "A nudge", nudge: true, text: coach.DraftNudge(s.session, name),
 			about: "No reply yet. One short nudge is enough; after it, let it go. Mark it sent, and rebound stops reminding you."})
 	}
@@ -128,34 +128,41 @@ func (s *sessionScreen) letters() []letter {
 		about: "If you would rather not ask for anything, a note that only thanks them is fine too."})
 }
 
-// nudgeDue reports whether the session's feedback request is due its nudge.
-func nudgeDue(s *coach.Session, d *deps) bool {
-	for _, f := range coach.FollowUps([]coach.Summary{coach.Summarize(s)}, d.now()) {
-		if f.Kind == coach.FollowUpFeedback {
-			return true
-		}
-	}
-	return false
+// openLetters drafts the letters and shows the first.
+func (s *sessionScreen) openLetters() {
+	s.panel, s.mail, s.cursor = panelLetters, s.letters(), 0
+	s.layoutLetter()
 }
 
-// openLetters shows the letters, the first one chosen.
-func (s *sessionScreen) openLetters() {
-	s.panel, s.cursor = panelLetters, 0
+// layoutLetter puts the chosen letter in its viewport, under the names of
+// the letters and the line about it, in the room the screen has.
+func (s *sessionScreen) layoutLetter() {
+	if s.panel != panelLetters {
+		return
+	}
+	w := max(1, min(s.width, MaxTextWidth))
+	s.letter.SetWidth(w)
+	// A line is kept under the letter to say when more of it is below.
+	s.letter.SetHeight(max(1, s.height-lipgloss.Height(s.footer())-lipgloss.Height(s.letterHead())-1))
+	s.letter.SetContent(lipgloss.NewStyle().Width(w).PaddingLeft(2).Render(coach.Inert(s.mail[s.cursor].text)))
+	s.letter.GotoTop()
 }
 
 // lettersKey handles a key on the letters: tab goes to the next one, ctrl+y
-// copies it, and s marks the nudge sent.
+// copies it, s marks the nudge sent, and ↑/↓ scroll a letter taller than
+// the screen.
 func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.deps.keys
-	ls := s.letters()
-	s.cursor = clamp(s.cursor, 0, len(ls)-1)
-	cur := ls[s.cursor]
+	cur := s.mail[s.cursor]
 	switch {
 	case key.Matches(msg, k.Next, k.Prev):
-		s.cursor = (s.cursor + 1) % len(ls)
+		s.cursor = (s.cursor + 1) % len(s.mail)
+		s.layoutLetter()
 	case key.Matches(msg, k.Copy):
 		s.status = "copied the letter"
 		return tea.SetClipboard(cur.text)
+	case cur.nudge && key.Matches(msg, k.Sent) && s.readOnly != "":
+		s.status = "read-only here"
 	case cur.nudge && key.Matches(msg, k.Sent):
 		s.session.SetNudged(s.deps.now().Format(coach.DateLayout), s.deps.now())
 		s.panel = panelNone
@@ -163,38 +170,44 @@ func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.save()
 	case key.Matches(msg, k.Home):
 		s.panel = panelNone
+	default:
+		return scroll(&s.letter, k, msg)
 	}
 	return nil
 }
 
-func (s *sessionScreen) lettersView() string {
+// letterHead names the letters, the chosen one picked out, and says what
+// the chosen one is for.
+func (s *sessionScreen) letterHead() string {
 	st := &s.deps.styles
-	w := max(1, min(s.width, MaxTextWidth))
-	ls := s.letters()
-	cur := ls[clamp(s.cursor, 0, len(ls)-1)]
 	var tabs []string
-	for _, l := range ls {
+	for i, l := range s.mail {
 		style := st.Option
-		if l.name == cur.name {
+		if i == s.cursor {
 			style = st.Selected
 		}
 		tabs = append(tabs, style.Render(l.name))
 	}
-	return lipgloss.JoinVertical(lipgloss.Left,
-		strings.Join(tabs, st.Muted.Render(" · ")), "",
-		st.Intro.Width(w).Render(cur.about), "",
-		lipgloss.NewStyle().Width(w).PaddingLeft(2).Render(coach.Inert(cur.text)))
+	return lipgloss.JoinVertical(lipgloss.Left, strings.Join(tabs, st.Muted.Render(" · ")), "",
+		st.Intro.Width(max(1, min(s.width, MaxTextWidth))).Render(s.mail[s.cursor].about), "")
+}
+
+func (s *sessionScreen) lettersView() string {
+	more := ""
+	if !s.letter.AtBottom() {
+		more = s.deps.styles.Muted.Render("  ↓ more of the letter below")
+	}
+	return s.letterHead() + "\n" + s.letter.View() + "\n" + more
 }
 
 // lettersHelp is the footer of the letters.
 func (s *sessionScreen) lettersHelp() []key.Binding {
 	k := s.deps.keys
 	b := []key.Binding{withHelp(k.Copy, "ctrl+y", "copy")}
-	ls := s.letters()
-	if len(ls) > 1 {
-		b = append(b, withHelp(k.Next, "tab", "other letter"))
+	if len(s.mail) > 1 {
+		b = append(b, withHelp(k.Next, "tab", "other"))
 	}
-	if ls[clamp(s.cursor, 0, len(ls)-1)].nudge {
+	if s.mail[s.cursor].nudge && s.readOnly == "" {
 		b = append(b, k.Sent)
 	}
 	return append(b, withHelp(k.Home, "esc", "back"))

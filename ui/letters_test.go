@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/rebound-coach/rebound/coach"
 )
 
@@ -126,5 +128,72 @@ func TestUnreadableSettingsAreReportedAndKept(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != foreign {
 		t.Errorf("the settings file was changed: %s", b)
+	}
+}
+
+// TestQuittingOnTheNameKeepsNoUnsignedDraft: ctrl+c on the question of the
+// name saves no draft of the letter nobody has seen, so the session, once
+// resumed, asks the name again.
+func TestQuittingOnTheNameKeepsNoUnsignedDraft(t *testing.T) {
+	d := unsignedDriver(t)
+	tabToName(t, d)
+	id := d.m.flow.session().ID
+	d.press("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	s := d.load(id)
+	if _, ok := s.Drafts["feedback.draft"]; ok || s.Feedback.Draft != "" {
+		t.Fatalf("an unsigned letter was saved: draft %q, drafts %v", s.Feedback.Draft, s.Drafts)
+	}
+	if f := newFlowScreen(d.m.deps, s, ""); f.interlude != signName {
+		t.Errorf("resumed, the session does not ask the name (interlude %v)", f.interlude)
+	}
+}
+
+// TestALetterTallerThanTheScreenScrolls: at the smallest size the letter
+// runs past the screen; ↑/↓ bring its sign-off into view.
+func TestALetterTallerThanTheScreenScrolls(t *testing.T) {
+	d := newHistoryDriver(t, 80, 24)
+	d.press("2") // Acme's nudge
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if d.m.page != sessionPage || d.m.session.panel != panelLetters {
+		t.Fatalf("2 did not open the letters:\n%s", d.view())
+	}
+	if v := d.view(); strings.Contains(v, testName) || !strings.Contains(v, "more of the letter below") || !strings.Contains(v, "esc back") {
+		t.Fatalf("the test needs a nudge cut off at 60x20, saying so, with the whole footer:\n%s", v)
+	}
+	for range 10 {
+		d.press("down")
+	}
+	if v := d.view(); !strings.Contains(v, testName) || strings.Contains(v, "more of the letter below") {
+		t.Errorf("scrolled down, the nudge still hides its sign-off:\n%s", v)
+	}
+	d.press("tab") // the thank-you note, from its top
+	if v := d.view(); !strings.Contains(v, "A thank-you note") || !strings.Contains(v, "Hello") {
+		t.Errorf("tab did not show the thank-you note from its top:\n%s", v)
+	}
+}
+
+// TestAReadOnlyCopyRecordsNoNudge: the copy that opens a session another
+// window holds shows its letters, but s records nothing.
+func TestAReadOnlyCopyRecordsNoNudge(t *testing.T) {
+	first := newHistoryDriver(t, 80, 24)
+	first.press("2") // Acme, locked by this copy
+	second := newDriver(t, 80, 24, func(o *Options) { o.Store = coach.NewStore(first.dir) })
+	second.dir = first.dir
+	second.press("2")
+	if second.m.session.readOnly == "" || second.m.session.panel != panelLetters {
+		t.Fatalf("the second copy is not read-only on the letters:\n%s", second.view())
+	}
+	if v := second.view(); strings.Contains(v, "mark it sent") {
+		t.Errorf("a read-only copy offers to record the nudge:\n%s", v)
+	}
+	second.press("s")
+	if got := second.load("a1c3e5a7b9d1f3e5").Feedback.NudgedOn; got != "" || !strings.Contains(second.view(), "read-only here") {
+		t.Errorf("s in a read-only copy: nudged_on %q\n%s", got, second.view())
+	}
+	if len(second.m.Unsaved()) != 0 {
+		t.Errorf("the read-only copy holds an unsaved session to hand over: %v", second.m.Unsaved())
 	}
 }

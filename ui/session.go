@@ -78,7 +78,16 @@ type sessionScreen struct {
 	formAt int
 	// formOutcome is the outcome choice the form opened with.
 	formOutcome coach.Answer
-	cursor      int // in the actions or the answers to edit
+	cursor      int // in the actions, the answers to edit or the letters
+	// mail are the letters drafted when the letters panel opened, and
+	// letter the viewport that shows the chosen one.
+	mail   []letter
+	letter viewport.Model
+	// nudgeDue and restLeft are worked out when the session changes, for
+	// the footer: whether its nudge is due, and how many questions going
+	// deeper would ask.
+	nudgeDue bool
+	restLeft int
 
 	// open is the panel to show once the session has loaded.
 	open       panel
@@ -93,7 +102,7 @@ type sessionScreen struct {
 func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
-	s := &sessionScreen{deps: d, id: e.id, session: e.session, back: back, doc: vp,
+	s := &sessionScreen{deps: d, id: e.id, session: e.session, back: back, doc: vp, letter: viewport.New(),
 		open: e.panel, openAction: e.action, readOnly: e.readOnly}
 	if e.session != nil {
 		s.id = e.session.ID
@@ -120,8 +129,13 @@ func (s *sessionScreen) Init(k renderKey) tea.Cmd {
 	return s.render(k)
 }
 
-// loaded opens the panel asked for, now that there is a session to show.
+// loaded opens the panel asked for, now that there is a session to show;
+// a read-only copy opens no panel that records anything.
 func (s *sessionScreen) loaded() {
+	s.changed()
+	if s.readOnly != "" && s.open != panelLetters {
+		s.open = panelNone
+	}
 	switch s.open {
 	case panelFeedback:
 		s.openFeedback()
@@ -133,8 +147,13 @@ func (s *sessionScreen) loaded() {
 	s.open = panelNone
 }
 
-// changed marks the session as changed: the document is drawn again.
-func (s *sessionScreen) changed() { s.version++ }
+// changed marks the session as changed: the document is drawn again, and
+// what the footer says of it is worked out again.
+func (s *sessionScreen) changed() {
+	s.version++
+	s.nudgeDue = coach.NudgeDue(s.session, s.deps.now())
+	s.restLeft = restLeft(s.deps.flow, s.session)
+}
 
 // render starts a Glamour render of the session unless one for this key and
 // version is on screen or on its way.
@@ -169,7 +188,6 @@ func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.loaded()
-		s.changed()
 		return s.render(s.want)
 	case sessionRenderedMsg:
 		if msg.id != s.id || msg.key != s.key || msg.version != s.drawn {
@@ -230,7 +248,7 @@ func (s *sessionScreen) shortID() string {
 // documentKey handles a key while the document is shown.
 func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.deps.keys
-	if s.readOnly != "" && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete, k.Letters) {
+	if s.readOnly != "" && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete) {
 		s.status = "read-only here"
 		return nil
 	}
@@ -245,7 +263,7 @@ func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.openLetters()
 	case key.Matches(msg, k.Resume) && s.session.Status != coach.Complete:
 		s.goTo(exit{to: flowPage, session: s.session})
-	case key.Matches(msg, k.Resume) && restLeft(s.deps.flow, s.session) > 0:
+	case key.Matches(msg, k.Resume) && s.restLeft > 0:
 		s.goTo(exit{to: flowPage, session: s.session, deeper: true})
 	case key.Matches(msg, k.Delete):
 		s.panel = panelDelete
@@ -447,6 +465,7 @@ func (s *sessionScreen) layout() {
 		}
 		f.SetSize(max(1, w-2), lines)
 	}
+	s.layoutLetter()
 }
 
 // footer is the line under the document: where the file is, or the question
@@ -634,22 +653,28 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 		return s.lettersHelp()
 	}
 	if s.readOnly != "" {
-		return []key.Binding{withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Copy, "ctrl+y", "copy"),
+		return []key.Binding{withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Copy, "ctrl+y", "copy"), k.Letters,
 			withHelp(k.Home, "esc", "back"), k.QuitHome}
 	}
+	// The line must fit 80 columns: resuming (or going deeper) and a due
+	// nudge each take a place, of delete first and then of copy; both are
+	// in the full help.
 	b := []key.Binding{k.Feedback, k.Actions, withHelp(k.Edit, "e", "edit")}
 	switch {
 	case s.session.Status != coach.Complete:
 		b = append(b, k.Resume)
-	case restLeft(s.deps.flow, s.session) > 0:
+	case s.restLeft > 0:
 		b = append(b, withHelp(k.Resume, "r", "go deeper"))
 	}
-	// The letters are in the full help, and in the short one while a nudge
-	// is due, in place of delete: the line must fit 80 columns.
-	if nudgeDue(s.session, s.deps) {
-		b = append(b, withHelp(k.Letters, "l", "nudge"), withHelp(k.Copy, "ctrl+y", "copy"))
-	} else {
-		b = append(b, withHelp(k.Copy, "ctrl+y", "copy"), k.Delete)
+	resumes := len(b) > 3
+	if s.nudgeDue {
+		b = append(b, withHelp(k.Letters, "l", "nudge"))
+	}
+	if !s.nudgeDue || !resumes {
+		b = append(b, withHelp(k.Copy, "ctrl+y", "copy"))
+	}
+	if !s.nudgeDue && !resumes {
+		b = append(b, k.Delete)
 	}
 	return append(b, withHelp(k.Home, "esc", "back"), withHelp(k.Help, "?", "more"))
 }

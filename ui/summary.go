@@ -27,13 +27,17 @@ type summaryScreen struct {
 	key      renderKey // of the render on screen or on its way
 	saveErr  error
 	status   string
+	// rest is how many questions going deeper would ask (restLeft), worked
+	// out once: the summary does not change the session.
+	rest int
 	exits
 }
 
 func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
-	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr}
+	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr,
+		rest: restLeft(d.flow, s)}
 }
 
 // document is what the screen renders: the session outlined (long answers
@@ -76,7 +80,7 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Copy):
 			s.status = "copied as markdown"
 			return tea.SetClipboard(s.markdown)
-		case key.Matches(msg, k.Resume) && restLeft(s.deps.flow, s.session) > 0:
+		case key.Matches(msg, k.Resume) && s.rest > 0:
 			s.goTo(exit{to: flowPage, session: s.session, deeper: true})
 			return nil
 		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
@@ -107,8 +111,8 @@ func (s *summaryScreen) footer() string {
 	if s.saveErr != nil {
 		where = st.Error.Width(width).Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
 	}
-	if n := restLeft(s.deps.flow, s.session); n > 0 {
-		where = st.Label.Width(width).Render(deeperLine(n)) + "\n" + where
+	if s.rest > 0 {
+		where = st.Label.Width(width).Render(deeperLine(s.rest)) + "\n" + where
 	}
 	return where
 }
@@ -120,7 +124,7 @@ func (s *summaryScreen) View() string {
 func (s *summaryScreen) ShortHelp() []key.Binding {
 	k := s.deps.keys
 	b := []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
-	if restLeft(s.deps.flow, s.session) > 0 {
+	if s.rest > 0 {
 		b = append(b, withHelp(k.Resume, "r", "go deeper"))
 	}
 	return append(b, withHelp(k.Copy, "ctrl+y", "copy"), withHelp(k.Home, "esc/enter", "home"), k.QuitHome)

@@ -26,7 +26,7 @@ func (p *plain) signer() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p.settings.Name, p.settings.NameAsked = coach.Editable(strings.TrimSpace(name)), true
+	p.settings.Name, p.settings.NameAsked = strings.TrimSpace(name), true
 	if err := coach.SaveSettings(p.dir, p.settings); err != nil {
 		p.say(coach.Inert(err.Error()) + ". Your name signs today's letters all the same.")
 	}
@@ -37,7 +37,7 @@ func (p *plain) signer() (string, error) {
 // its follow-up is due, and a note that only thanks.
 func (p *plain) letterOptions(s *coach.Session) []option {
 	var opts []option
-	if nudgeDue(s, p) {
+	if coach.NudgeDue(s, p.env.Now()) {
 		opts = append(opts, option{"A nudge: no reply yet", func() error { return p.nudge(s) }})
 	}
 	return append(opts, option{"A thank-you note, asking nothing", func() error {
@@ -49,16 +49,6 @@ func (p *plain) letterOptions(s *coach.Session) []option {
 		p.quote(coach.DraftThanks(s, name))
 		return nil
 	}})
-}
-
-// nudgeDue reports whether the session's feedback request is due its nudge.
-func nudgeDue(s *coach.Session, p *plain) bool {
-	for _, f := range coach.FollowUps([]coach.Summary{coach.Summarize(s)}, p.env.Now()) {
-		if f.Kind == coach.FollowUpFeedback {
-			return true
-		}
-	}
-	return false
 }
 
 // nudge shows the one nudge, and records it once sent.
