@@ -237,3 +237,13 @@ func (s *Session) IsEmpty() bool {
 		s.Feedback == (FeedbackRequest{}) && len(s.Actions) == 0 &&
 		len(s.Answers) == 0 && len(s.Drafts) == 0 && s.Status != Complete
 }
+
+// Begun reports whether a session holds anything past the check-in.
+func (s *Session) Begun() bool {
+	return len(s.Answers) > 0 || s.Intake != (Intake{})
+}
+
+// BegunWhole reports whether a session was begun as a whole one: begun,
+// and saved with no depth (as sessions from before depths are). Asked its
+// depth again, it keeps the whole session as what is offered.
+func (s *Session) BegunWhole() bool { return s.Depth == "" && s.Begun() }

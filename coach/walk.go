@@ -178,6 +178,27 @@ func (w *Walk) Progress() (step, steps int, title string) {
 	return s.Step, w.flow.Steps(), s.Title
 }
 
+// RestLeft is how many prompts "the rest of this session" still offers: the
+// prompts a complete ten-minute session skipped. It is 0 for any other.
+func RestLeft(flow *content.Flow, s *Session) int {
+	if s == nil || s.Depth != content.TenMinutes || s.Status != Complete {
+		return 0
+	}
+	return len(Unanswered(flow, s, content.Rest))
+}
+
+// GoDeeper takes a complete ten-minute session up again at the first prompt
+// it skipped, in progress again, so that answering fills the same file. It
+// returns the walk there, or false, changing nothing, when nothing is left.
+func GoDeeper(flow *content.Flow, s *Session, now time.Time) (*Walk, bool) {
+	if RestLeft(flow, s) == 0 {
+		return nil, false
+	}
+	w := NewWalk(flow, s)
+	w.SetDepth(content.Rest, now)
+	return w, w.Reopen(now) // RestLeft found a prompt: Reopen finds it too
+}
+
 // Unanswered lists, in flow order, the prompts of a depth that apply to
 // the session and hold no answer yet: what "the rest of this session"
 // still offers after the ten minutes (content.Rest), or what a session

@@ -546,3 +546,49 @@ func TestWalkSetDepthAndReopen(t *testing.T) {
 		t.Error("Reopen with nothing to ask should report false and change nothing")
 	}
 }
+
+func TestRestLeftAndGoDeeper(t *testing.T) {
+	flow := loadFlow(t)
+	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	session := func(d content.Depth, st Status, answered ...string) *Session {
+		s := NewSession(now)
+		s.Depth, s.Status = d, st
+		for _, id := range answered {
+			s.Set(id, Answer{Text: "yes"}, now)
+		}
+		return s
+	}
+	rest := len(Unanswered(flow, NewSession(now), content.Rest)) // those that apply with no answers
+	tests := []struct {
+		name string
+		s    *Session
+		want int
+	}{
+		{"no session", nil, 0},
+		{"ten minutes, complete", session(content.TenMinutes, Complete), rest},
+		{"ten minutes, one of the rest answered", session(content.TenMinutes, Complete, "step_back.bigger_picture"), rest - 1},
+		{"ten minutes, in progress", session(content.TenMinutes, InProgress), 0},
+		{"whole, complete", session("", Complete), 0},
+		{"already going deeper", session(content.Rest, InProgress), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := RestLeft(flow, tt.s); got != tt.want {
+				t.Errorf("RestLeft = %d, want %d", got, tt.want)
+			}
+			if tt.s == nil {
+				return
+			}
+			w, ok := GoDeeper(flow, tt.s, now)
+			if ok != (tt.want > 0) {
+				t.Fatalf("GoDeeper = %v, want %v", ok, tt.want > 0)
+			}
+			if !ok {
+				return
+			}
+			if id := w.Prompt().ID; tt.s.Depth != content.Rest || tt.s.Status != InProgress || !flow.InPath(content.Rest, id) {
+				t.Errorf("after GoDeeper: depth %q, status %s, at %s", tt.s.Depth, tt.s.Status, id)
+			}
+		})
+	}
+}

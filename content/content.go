@@ -199,6 +199,20 @@ const (
 	Rest Depth = "rest"
 )
 
+// DepthChoice is one answer to "How long have you got?", as the app and
+// plain mode offer it.
+type DepthChoice struct {
+	Depth      Depth
+	Name, Hint string
+}
+
+// DepthChoices are the choices after the check-in, in the order offered:
+// ten minutes first, the default for a session not yet begun.
+var DepthChoices = []DepthChoice{
+	{TenMinutes, "Ten minutes now", "one or two questions a step; the rest waits for you"},
+	{Whole, "The whole session", "every question, about 40 minutes"},
+}
+
 // MaxTenMinutes is the most prompts the short path may ask, from the
 // check-in to the summary. Each prompt counts, the intake form's included:
 // tabbing through a field is still a question to read.

@@ -506,9 +506,11 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 			m.page = from
 			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: note}, cmd)
 		}
-		if e.deeper && !goDeeper(m.deps.flow, sess, m.deps.now()) {
-			m.page = from
-			return m.open(exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}, cmd)
+		if e.deeper {
+			if _, ok := coach.GoDeeper(m.deps.flow, sess, m.deps.now()); !ok {
+				m.page = from
+				return m.open(exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}, cmd)
+			}
 		}
 		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
 		m.flow = newFlowScreen(m.deps, sess, e.prompt)

@@ -129,7 +129,7 @@ func (d *driver) passCheckIn() {
 		f.editing != "" || f.walk.Prompt().ID != coach.PromptMoodBefore {
 		return
 	}
-	if s := f.session(); s.MoodBefore == nil && !begun(s) && !d.passed[s.ID] {
+	if s := f.session(); s.MoodBefore == nil && !s.Begun() && !d.passed[s.ID] {
 		d.passed[s.ID] = true
 		d.send(keyMsg("enter"))
 		d.send(keyMsg("2"))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,15 +23,6 @@ const (
 	signName // whose name signs the letters: see letters.go
 )
 
-// depths are the choices of depthChoice, in the order shown.
-var depths = []struct {
-	depth      content.Depth
-	name, hint string
-}{
-	{content.TenMinutes, "Ten minutes now", "one or two questions a step; the rest waits for you"},
-	{content.Whole, "The whole session", "every question, about 40 minutes"},
-}
-
 // afterCheckIn reports whether leaving the current prompt forward passes
 // through the interludes: from the check-in of a session walked from the
 // start, not while editing it from the opened session.
@@ -51,15 +41,9 @@ func (f *flowScreen) startInterlude() {
 	f.depth = 0
 	// A whole session is saved with no depth ("", as sessions from before
 	// depths are), never as content.Whole.
-	if s := f.session(); s.Depth == "" && begun(s) {
+	if f.session().BegunWhole() {
 		f.depth = 1
 	}
-}
-
-// begun reports whether a session holds anything past the check-in: an
-// older one, walked whole before there was a choice.
-func begun(s *coach.Session) bool {
-	return len(s.Answers) > 0 || s.Intake != (coach.Intake{})
 }
 
 // updateInterlude takes the keys of the interludes: enter goes on, and
@@ -93,7 +77,7 @@ func (f *flowScreen) updateInterlude(msg tea.Msg) tea.Cmd {
 	case f.interlude == depthChoice && key.Matches(k, keys.Enter, keys.Next):
 		f.interlude = noInterlude
 		now := f.deps.now()
-		f.walk.SetDepth(depths[f.depth].depth, now)
+		f.walk.SetDepth(content.DepthChoices[f.depth].Depth, now)
 		if f.walk.Next(now) {
 			f.goTo(exit{to: summaryPage})
 			return f.deps.save(f.session())
@@ -117,12 +101,12 @@ func (f *flowScreen) interludeView() string {
 			st.Intro.Width(w).Render(content.LowMood()))
 	}
 	rows := []string{st.Label.Width(w).Render("How long have you got?"), ""}
-	for i, d := range depths {
+	for i, d := range content.DepthChoices {
 		marker, dot, name := "  ", "○ ", st.Option
 		if i == f.depth {
 			marker, dot, name = st.Cursor.Render("› "), "● ", st.Selected
 		}
-		rows = append(rows, marker+name.Render(dot+d.name), "    "+st.Hint.Width(max(1, w-4)).Render(d.hint))
+		rows = append(rows, marker+name.Render(dot+d.Name), "    "+st.Hint.Width(max(1, w-4)).Render(d.Hint))
 	}
 	rows = append(rows, "", st.Muted.Width(w).Render("Either way the same five steps, in the same file."))
 	return strings.Join(rows, "\n")
@@ -139,27 +123,6 @@ func (f *flowScreen) interludeHelp() []key.Binding {
 	}
 	return []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "start"),
 		withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
-}
-
-// restLeft is how many prompts "the rest of this session" still offers: the
-// prompts a complete ten-minute session skipped. It is 0 for any other.
-func restLeft(flow *content.Flow, s *coach.Session) int {
-	if s == nil || s.Depth != content.TenMinutes || s.Status != coach.Complete {
-		return 0
-	}
-	return len(coach.Unanswered(flow, s, content.Rest))
-}
-
-// goDeeper takes a complete ten-minute session up again at the first prompt
-// it skipped; answering fills the same file. It reports false, changing
-// nothing, when there is nothing left.
-func goDeeper(flow *content.Flow, s *coach.Session, now time.Time) bool {
-	if restLeft(flow, s) == 0 {
-		return false
-	}
-	w := coach.NewWalk(flow, s)
-	w.SetDepth(content.Rest, now)
-	return w.Reopen(now)
 }
 
 // deeperLine is what the summary and the opened session say of the rest.

@@ -153,7 +153,7 @@ func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 			desc:  resumeDesc(h.deps.flow, s, h.deps.now())})
 	}
 	for _, s := range msg.deeper {
-		if n := restLeft(h.deps.flow, s); n > 0 && h.deps.unsaved[s.ID] == nil {
+		if n := coach.RestLeft(h.deps.flow, s); n > 0 && h.deps.unsaved[s.ID] == nil {
 			items = append(items, homeItem{action: actDeeper, session: s,
 				title: "Go deeper: " + coach.Inert(coach.Title(s)),
 				desc:  "The rest of this session: " + plural(n, "more question") + ", in the same file"})

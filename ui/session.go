@@ -152,7 +152,7 @@ func (s *sessionScreen) loaded() {
 func (s *sessionScreen) changed() {
 	s.version++
 	s.nudgeDue = coach.NudgeDue(s.session, s.deps.now())
-	s.restLeft = restLeft(s.deps.flow, s.session)
+	s.restLeft = coach.RestLeft(s.deps.flow, s.session)
 }
 
 // render starts a Glamour render of the session unless one for this key and

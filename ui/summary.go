@@ -37,7 +37,7 @@ func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
 	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr,
-		rest: restLeft(d.flow, s)}
+		rest: coach.RestLeft(d.flow, s)}
 }
 
 // document is what the screen renders: the session outlined (long answers

@@ -271,7 +271,7 @@ func TestPlainGoDeeperNotOffered(t *testing.T) {
 				t.Fatal(err)
 			}
 			store.UnlockAll()
-			if got := deeper(flow, s); got {
+			if got := coach.RestLeft(flow, s) > 0; got {
 				t.Fatalf("arranged wrong: deeper is %v", got)
 			}
 			r := plainRun(t, store, "", PlainOptions{})

@@ -114,7 +114,7 @@ func (p *plain) session(id string) error {
 				return p.walk(s)
 			}})
 		}
-		if deeper(p.o.Flow, s) {
+		if coach.RestLeft(p.o.Flow, s) > 0 {
 			opts = append(opts, option{"Go deeper: the rest of this session", func() error { return p.rest(s) }})
 		}
 		for i, a := range s.Actions {

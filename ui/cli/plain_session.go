@@ -71,20 +71,13 @@ func (p *plain) deeperOptions(sums []coach.Summary) []option {
 			continue
 		}
 		s, err := p.store.Load(m.ID)
-		if err != nil || !deeper(p.o.Flow, s) {
+		if err != nil || coach.RestLeft(p.o.Flow, s) == 0 {
 			continue
 		}
 		id := m.ID
 		opts = append(opts, option{"Go deeper: " + coach.Inert(m.Title()), func() error { return p.goDeeper(id) }})
 	}
 	return opts
-}
-
-// deeper reports whether a session can go deeper: it was finished at ten
-// minutes, and the rest of the flow still asks something unanswered.
-func deeper(flow *content.Flow, s *coach.Session) bool {
-	return s.Status == coach.Complete && s.Depth == content.TenMinutes &&
-		len(coach.Unanswered(flow, s, content.Rest)) > 0
 }
 
 // goDeeper opens session id, as resume does, to walk the rest of it.
@@ -105,14 +98,8 @@ func (p *plain) goDeeper(id string) error {
 // The session is in progress again until the rest is walked, so leaving
 // part-way keeps it on home to resume.
 func (p *plain) rest(s *coach.Session) error {
-	if !deeper(p.o.Flow, s) { // read again since it was offered
-		return errors.New("there is nothing left to ask in this session")
-	}
-	now := p.env.Now()
-	w := coach.NewWalk(p.o.Flow, s)
-	w.SetDepth(content.Rest, now)
-	if !w.Reopen(now) {
-		w.SetDepth(content.TenMinutes, now) // as it was: nothing is saved
+	w, ok := coach.GoDeeper(p.o.Flow, s, p.env.Now()) // asked again since it was offered
+	if !ok {
 		return errors.New("there is nothing left to ask in this session")
 	}
 	p.save(s)
@@ -229,16 +216,6 @@ func (p *plain) leave(s *coach.Session, err error) error {
 	return err
 }
 
-// depths are the choices after the check-in, in the order offered, with
-// the words the app uses for them.
-var depths = []struct {
-	depth content.Depth
-	label string
-}{
-	{content.TenMinutes, "Ten minutes now: one or two questions a step; the rest waits for you"},
-	{content.Whole, "The whole session: every question, about 40 minutes"},
-}
-
 // afterCheckIn is what the app shows between the check-in and the intake:
 // after a low score the low-mood note (no key to press here: the note is
 // said and the walk goes on), then the choice of depth, which is set on
@@ -252,13 +229,13 @@ func (p *plain) afterCheckIn(w *coach.Walk) error {
 		p.say(content.LowMood())
 	}
 	def := 1
-	if s.Depth == "" && begun(s) {
+	if s.BegunWhole() {
 		def = 2
 	}
 	p.heading("How long have you got?")
-	labels := make([]string, len(depths))
-	for i, d := range depths {
-		labels[i] = d.label
+	labels := make([]string, len(content.DepthChoices))
+	for i, d := range content.DepthChoices {
+		labels[i] = d.Name + ": " + d.Hint
 	}
 	p.numbered(labels)
 	p.say("Either way the same five steps, in the same file.")
@@ -269,21 +246,16 @@ func (p *plain) afterCheckIn(w *coach.Walk) error {
 		}
 		n := def
 		if t := strings.TrimSpace(a); t != "" {
-			if n, err = strconv.Atoi(t); err != nil || n < 1 || n > len(depths) {
+			if n, err = strconv.Atoi(t); err != nil || n < 1 || n > len(content.DepthChoices) {
 				p.say("Please type 1 for ten minutes or 2 for the whole session.")
 				continue
 			}
 		}
-		if w.SetDepth(depths[n-1].depth, p.env.Now()) {
+		if w.SetDepth(content.DepthChoices[n-1].Depth, p.env.Now()) {
 			p.save(s)
 		}
 		return nil
 	}
-}
-
-// begun reports whether a session holds anything past the check-in.
-func begun(s *coach.Session) bool {
-	return len(s.Answers) > 0 || s.Intake != (coach.Intake{})
 }
 
 // section introduces a section: its title, its intro and its tip.
