@@ -4292,7 +4292,7 @@ func writeScreensData(t *testing.T, dataDir string, now time.Time) {
 		set("not_personal.explanations", coach.Answer{Items: []string{"An internal candidate", "Someone else was a closer fit"}})
 		set("not_personal.about_them", coach.Answer{Text: "Who else was in the running, and what the team needed this quarter."})
 		set(coach.PromptBalanced, coach.Answer{Text: p.balanced})
-		s.Feedback = coach.FeedbackRequest{Draft: coach.DraftFeedbackRequest(s.Intake), Send: "yes",
+		s.Feedback = coach.FeedbackRequest{Draft: coach.DraftRequest(&coach.Session{Intake: s.Intake}, ""), Send: "yes",
 			SendOn: at.Format(time.DateOnly), FollowUpOn: at.AddDate(0, 0, 7).Format(time.DateOnly)}
 		set("feedback.went_well", coach.Answer{Items: p.wentWell})
 		set(coach.PromptDoBetter, coach.Answer{Items: p.doBetter})

@@ -88,7 +88,7 @@ func TestDraftSubject(t *testing.T) {
 		t.Run(fmt.Sprintf("%s %s %q %q", tt.channel, tt.stage, tt.role, tt.company), func(t *testing.T) {
 			s := letterSession(tt.channel, tt.stage, false)
 			s.Intake.Role, s.Intake.Company = tt.role, tt.company
-			l := RequestLetter(s, "")
+			l := letter(content.EmailRequest, s, "")
 			got := DraftRequest(s, "")
 			switch {
 			case tt.want == "" && (l.Subject != "" || strings.HasPrefix(got, "Subject:")):
@@ -237,7 +237,7 @@ func TestUntouchedDraft(t *testing.T) {
 		{"unsigned", DraftRequest(s, ""), true},
 		{"signed", DraftRequest(s, "Alex Morgan"), true},
 		{"signed by an older name", DraftRequest(s, "Alex Smith"), true},
-		{"from the intake alone", DraftFeedbackRequest(s.Intake), true},
+		{"from the intake alone", DraftRequest(&Session{Intake: s.Intake}, ""), true},
 		{"edited", strings.Replace(DraftRequest(s, "Alex"), "Hi", "Dear", 1), false},
 		{"a PS", DraftRequest(s, "Alex") + "PS: thank you\n", false},
 		{"the nudge", DraftNudge(s, ""), false},

@@ -83,7 +83,7 @@ func fullSession() *Session {
 		MoodBefore:    &Mood{Score: 3, Word: "flat"},
 		MoodAfter:     &Mood{Score: 6, Word: "lighter"},
 		Feedback: FeedbackRequest{
-			Draft:      DraftFeedbackRequest(intake),
+			Draft:      DraftRequest(&Session{Intake: intake}, ""),
 			Send:       "yes",
 			SendOn:     "2026-11-21",
 			FollowUpOn: "2026-11-28",
@@ -445,7 +445,7 @@ func TestMarkdownHostileThroughGlamour(t *testing.T) {
 			s.Intake = Intake{Company: h, Role: h, Interviewer: h, Stage: h, Channel: h, Message: h + "\n" + h}
 			s.MoodBefore = &Mood{Score: 2, Word: h}
 			s.Actions = []Action{{Text: h, Due: h}}
-			s.Feedback = FeedbackRequest{Draft: DraftFeedbackRequest(s.Intake), Send: h}
+			s.Feedback = FeedbackRequest{Draft: DraftRequest(&Session{Intake: s.Intake}, ""), Send: h}
 			s.Answers["not_personal.balanced"] = Answer{Text: h}
 			s.Answers["step_back.outside"] = Answer{Items: []string{h}, Text: h}
 			s.Answers[PromptQuestions] = Answer{Items: []string{h, h}}

@@ -198,7 +198,7 @@ func TestQuery(t *testing.T) {
 func TestUntouchedDraftIsNotSearched(t *testing.T) {
 	s := NewSession(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 	s.Intake = Intake{Company: "Acme", Role: "Designer"}
-	s.Feedback.Draft = DraftFeedbackRequest(s.Intake)
+	s.Feedback.Draft = DraftRequest(&Session{Intake: s.Intake}, "")
 	if strings.Contains(Summarize(s).SearchText(), "thank you for letting me know") {
 		t.Error("the draft as rebound wrote it is in the search text")
 	}

@@ -64,10 +64,20 @@ type EmailFields struct {
 	Name        string // the user's, under the sign-off
 }
 
-// Email is one rendered letter: its subject line ("" for a reply) and body.
+// Email is one rendered letter: its subject line ("" for a reply, which
+// keeps the subject of what it answers) and body, ending in the sign-off.
 type Email struct {
 	Subject string
 	Body    string
+}
+
+// Text is the letter as it is shown and copied: "Subject: …" and a blank
+// line first when it has a subject, then the body.
+func (m Email) Text() string {
+	if m.Subject == "" {
+		return m.Body
+	}
+	return "Subject: " + m.Subject + "\n\n" + m.Body
 }
 
 // Emails holds the parsed, checked letter templates.
@@ -279,16 +289,9 @@ func checkLetter(e *Emails, name string, f EmailFields) error {
 		}
 	}
 	if len(wrong) > 0 {
-		return fmt.Errorf("%s:\n%s%s", strings.Join(wrong, "; "), subjectLine(m.Subject), m.Body)
+		return fmt.Errorf("%s:\n%s", strings.Join(wrong, "; "), m.Text())
 	}
 	return nil
-}
-
-func subjectLine(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "Subject: " + s + "\n\n"
 }
 
 // checkEmailOptions requires the letters to tell apart exactly the channels

@@ -82,7 +82,7 @@ func session(r *rand.Rand, now time.Time, i int) *coach.Session {
 	set("reflect.unprepared", coach.Answer{Text: sentence(r, 30)})
 	s.UpdatedAt = updated
 	s.Feedback = coach.FeedbackRequest{
-		Draft:      coach.DraftFeedbackRequest(s.Intake),
+		Draft:      coach.DraftRequest(&coach.Session{Intake: s.Intake}, ""),
 		Send:       pick(r, []string{"yes", "yes", "maybe later", "no"}),
 		SendOn:     created.Format(time.DateOnly),
 		FollowUpOn: created.AddDate(0, 0, 7).Format(time.DateOnly),

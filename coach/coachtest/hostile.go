@@ -249,7 +249,7 @@ func HostileSession(id, text string, at time.Time) *coach.Session {
 		RejectedOn: text, Channel: text, Message: "We have decided not to move forward.\n" + text}
 	s.MoodBefore = &coach.Mood{Score: 3, Word: text}
 	s.MoodAfter = &coach.Mood{Score: 6, Word: text}
-	s.Feedback = coach.FeedbackRequest{Draft: coach.DraftFeedbackRequest(s.Intake) + "\n" + text,
+	s.Feedback = coach.FeedbackRequest{Draft: coach.DraftRequest(&coach.Session{Intake: s.Intake}, "") + "\n" + text,
 		Send: text, SendOn: text, FollowUpOn: text, Outcome: coach.Outcome(text), OutcomeOn: text,
 		Received: text, ReceivedOn: text}
 	s.Actions = []coach.Action{{Text: text, Due: text}, {Text: text, Done: true, DoneOn: text}}
