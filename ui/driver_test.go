@@ -49,10 +49,7 @@ type driver struct {
 
 func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
 	t.Helper()
-	flow, _, err := content.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	flow := testFlow(t)
 	bank, err := content.LoadBank()
 	if err != nil {
 		t.Fatal(err)

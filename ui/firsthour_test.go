@@ -91,7 +91,7 @@ func TestLowMoodBackAndHome(t *testing.T) {
 // TestDepthChoice: ten minutes is the default and walks the short path;
 // the whole session asks every prompt.
 func TestDepthChoice(t *testing.T) {
-	flow := mustFlow(t)
+	flow := testFlow(t)
 	tests := []struct {
 		name  string
 		keys  []string
@@ -160,7 +160,7 @@ func TestGoDeeper(t *testing.T) {
 	}
 	d.press("esc")
 	d.choose("Go deeper: Northwind")
-	rest := mustFlow(t).Path(content.Rest)
+	rest := testFlow(t).Path(content.Rest)
 	if d.m.page != flowPage || d.prompt() != rest[0] {
 		t.Fatalf("go deeper from home: page %v at %q, want %q", d.m.page, d.prompt(), rest[0])
 	}
@@ -186,15 +186,6 @@ func TestDepthAndNoteGolden(t *testing.T) {
 	golden(t, "low-mood", d.view())
 	d.press("enter")
 	golden(t, "depth", d.view())
-}
-
-func mustFlow(t *testing.T) *content.Flow {
-	t.Helper()
-	flow, _, err := content.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return flow
 }
 
 // TestCheckInShowsTheLastPlan: the if-then plan written in an earlier

@@ -245,10 +245,8 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 // (a date or a percentage it cannot read), and gives it back once fixed:
 // the prompt must never grow past the bottom of the screen.
 func (f *flowScreen) fitError() {
-	if _, ok := f.field().(*textField); ok && !f.isForm() {
-		if h := lipgloss.Height(f.promptView()); h != f.promptHeight {
-			f.layout()
-		}
+	if _, ok := f.field().(*textField); ok {
+		f.fitPrompt()
 	}
 }
 

@@ -9,17 +9,13 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/content"
 )
 
 // TestProgramSavesBeforeQuitting runs the model in a real Bubble Tea program,
 // where commands run concurrently: ctrl+c must still write the answer being
 // typed before the program ends, because the save is sequenced before Quit.
 func TestProgramSavesBeforeQuitting(t *testing.T) {
-	flow, _, err := content.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	flow := testFlow(t)
 	store := coach.NewStore(t.TempDir())
 	m := New(Options{Store: store, Flow: flow, NewSession: true})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -15,17 +16,15 @@ import (
 // countdown of the prompt before it, so that the ten minutes of
 // self-feedback run across both of its lists. No owner is no countdown.
 func promptTimer(sec content.Section, id string) (owner string, limit time.Duration) {
-	for i, p := range sec.Prompts {
-		if p.ID != id {
-			continue
-		}
-		for i > 0 && sec.Prompts[i].Timer == content.TimerContinue {
-			i--
-		}
-		if d := sec.Prompts[i].TimerLength(); d > 0 {
-			return sec.Prompts[i].ID, d
-		}
+	i := slices.IndexFunc(sec.Prompts, func(p content.Prompt) bool { return p.ID == id })
+	if i < 0 {
 		return "", 0
+	}
+	for i > 0 && sec.Prompts[i].Timer == content.TimerContinue {
+		i--
+	}
+	if d := sec.Prompts[i].TimerLength(); d > 0 {
+		return sec.Prompts[i].ID, d
 	}
 	return "", 0
 }
@@ -85,14 +84,15 @@ func (f *flowScreen) timerKey() (b key.Binding, ok bool) {
 	if !f.timed() || f.clock.TimedOut() {
 		return b, false
 	}
-	k := f.deps.keys.Pause
+	what := "countdown"
 	switch {
 	case f.clock.Running():
-		return withHelp(k, k.Help().Key, "stop countdown"), true
+		what = "stop countdown"
 	case f.clock.Used() > 0:
-		return withHelp(k, k.Help().Key, "carry on countdown"), true
+		what = "carry on countdown"
 	}
-	return withHelp(k, k.Help().Key, "countdown"), true
+	k := f.deps.keys.Pause
+	return withHelp(k, k.Help().Key, what), true
 }
 
 // timerLine is the quiet line under a timed prompt's field: the offer, the

@@ -19,7 +19,7 @@ func asked(t *testing.T, stdout string) map[string]bool {
 	if !ok {
 		t.Fatalf("the session did not reach its summary:\n%s", stdout)
 	}
-	flow, _, _ := content.Load()
+	flow := mustFlow(t)
 	got := map[string]bool{}
 	for _, sec := range flow.Sections {
 		for _, p := range sec.Prompts {
@@ -50,7 +50,7 @@ func TestPlainTenMinutes(t *testing.T) {
 	if !strings.Contains(string(raw), `"depth": "ten_minutes"`) || s.Status != coach.Complete {
 		t.Errorf("status %s, file:\n%s", s.Status, raw)
 	}
-	flow, _, _ := content.Load()
+	flow := mustFlow(t)
 	got := asked(t, r.stdout)
 	for _, sec := range flow.Sections {
 		for _, p := range sec.Prompts {
@@ -100,7 +100,7 @@ func TestPlainWholeDepth(t *testing.T) {
 	if strings.Contains(string(raw), `"depth"`) {
 		t.Errorf("a whole session is saved with a depth:\n%s", raw)
 	}
-	flow, _, _ := content.Load()
+	flow := mustFlow(t)
 	got := asked(t, r.stdout)
 	for _, sec := range flow.Sections {
 		for _, p := range sec.Prompts {

@@ -35,10 +35,7 @@ const plainName = "Sam Lee"
 // unless the test kept one.
 func plainRunUnsigned(t *testing.T, store *coach.Store, stdin string, o PlainOptions) result {
 	t.Helper()
-	flow, _, err := content.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	flow := mustFlow(t)
 	bank, err := content.LoadBank()
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +114,7 @@ func TestPlainWholeSession(t *testing.T) {
 	if !equalJSON(s.Actions, wantActions) {
 		t.Errorf("actions %+v, want %+v", s.Actions, wantActions)
 	}
-	flow, _, _ := content.Load()
+	flow := mustFlow(t)
 	answers := map[string]coach.Answer{
 		"step_back.outside": {Items: []string{"They could hire only one person", "Other candidates were just as qualified",
 			"Timing: budget, plans or priorities"}, Text: "They moved fast"},
@@ -205,10 +202,7 @@ const promptThought = "not_personal.thought"
 // does not break the tests that use it.
 func enterTo(t *testing.T, d content.Depth, id string) string {
 	t.Helper()
-	flow, _, err := content.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	flow := mustFlow(t)
 	var b strings.Builder
 	none := func(string) string { return "" }
 	for _, pid := range flow.Path(d) {
