@@ -1,7 +1,6 @@
 package coach
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
-	"unicode/utf8"
 )
 
 // Settings are the few things rebound asks once and keeps for every
@@ -65,14 +63,10 @@ func LoadSettings(dir string) (Settings, error) {
 // not one.
 func decodeSettings(data []byte) (Settings, string) {
 	var s Settings
-	trimmed := bytes.TrimSpace(data)
+	trimmed, reason := textProblem(data)
 	switch {
-	case len(trimmed) == 0:
-		return s, "empty file"
-	case !utf8.Valid(data):
-		return s, fmt.Sprintf("not valid UTF-8 text (byte %d)", invalidUTF8At(data))
-	case bytes.HasPrefix(trimmed, []byte("\uFEFF")):
-		return s, "it starts with a byte order mark"
+	case reason != "":
+		return s, reason
 	case trimmed[0] != '{':
 		return s, "it holds " + jsonKindOf(trimmed[0]) + ", not an object"
 	}

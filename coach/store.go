@@ -689,15 +689,9 @@ func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, str
 	notOurs := "not a rebound " + f.kind
 	fail := func(reason string) (*T, int, string) { return nil, 0, reason }
 
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return fail("empty file")
-	}
-	if n := invalidUTF8At(data); n >= 0 {
-		return fail(fmt.Sprintf("not valid UTF-8 text (byte %d)", n))
-	}
-	if bytes.HasPrefix(trimmed, []byte("\uFEFF")) {
-		return fail("starts with a byte order mark, which rebound never writes: an editor added it")
+	trimmed, reason := textProblem(data)
+	if reason != "" {
+		return fail(reason)
 	}
 	// A first, shallow pass: the checks below must not depend on the rest
 	// of the file matching this build's T, which a newer schema may not.
@@ -809,6 +803,23 @@ func (f format) upgrade(data []byte, from int) ([]byte, error) {
 
 // invalidUTF8At is the offset of the first byte of data that is not valid
 // UTF-8, or -1.
+// textProblem says in a few words why data cannot be one of rebound's JSON
+// files before its JSON is read: empty, not UTF-8, or begun with a byte
+// order mark. It returns data trimmed of space otherwise.
+func textProblem(data []byte) (trimmed []byte, reason string) {
+	trimmed = bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return nil, "empty file"
+	}
+	if n := invalidUTF8At(data); n >= 0 {
+		return nil, fmt.Sprintf("not valid UTF-8 text (byte %d)", n)
+	}
+	if bytes.HasPrefix(trimmed, []byte("\uFEFF")) {
+		return nil, "starts with a byte order mark, which rebound never writes: an editor added it"
+	}
+	return trimmed, ""
+}
+
 func invalidUTF8At(data []byte) int {
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
