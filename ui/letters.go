@@ -141,11 +141,11 @@ func (s *sessionScreen) layoutLetter() {
 		return
 	}
 	w := max(1, min(s.width, MaxTextWidth))
-	s.letter.SetWidth(w)
+	s.letterView.SetWidth(w)
 	// A line is kept under the letter to say when more of it is below.
-	s.letter.SetHeight(max(1, s.height-lipgloss.Height(s.footer())-lipgloss.Height(s.letterHead())-1))
-	s.letter.SetContent(lipgloss.NewStyle().Width(w).PaddingLeft(2).Render(coach.Inert(s.mail[s.cursor].text)))
-	s.letter.GotoTop()
+	s.letterView.SetHeight(max(1, s.height-lipgloss.Height(s.footer())-lipgloss.Height(s.letterHead())-1))
+	s.letterView.SetContent(lipgloss.NewStyle().Width(w).PaddingLeft(2).Render(coach.Inert(s.mail[s.cursor].text)))
+	s.letterView.GotoTop()
 }
 
 // lettersKey handles a key on the letters: tab goes to the next one, ctrl+y
@@ -171,7 +171,7 @@ func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Home):
 		s.panel = panelNone
 	default:
-		return scroll(&s.letter, k, msg)
+		return scroll(&s.letterView, k, msg)
 	}
 	return nil
 }
@@ -194,10 +194,10 @@ func (s *sessionScreen) letterHead() string {
 
 func (s *sessionScreen) lettersView() string {
 	more := ""
-	if !s.letter.AtBottom() {
+	if !s.letterView.AtBottom() {
 		more = s.deps.styles.Muted.Render("  ↓ more of the letter below")
 	}
-	return s.letterHead() + "\n" + s.letter.View() + "\n" + more
+	return s.letterHead() + "\n" + s.letterView.View() + "\n" + more
 }
 
 // lettersHelp is the footer of the letters.

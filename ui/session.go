@@ -80,9 +80,9 @@ type sessionScreen struct {
 	formOutcome coach.Answer
 	cursor      int // in the actions, the answers to edit or the letters
 	// mail are the letters drafted when the letters panel opened, and
-	// letter the viewport that shows the chosen one.
-	mail   []letter
-	letter viewport.Model
+	// letterView shows the chosen one.
+	mail       []letter
+	letterView viewport.Model
 	// nudgeDue and restLeft are worked out when the session changes, for
 	// the footer: whether its nudge is due, and how many questions going
 	// deeper would ask.
@@ -102,7 +102,7 @@ type sessionScreen struct {
 func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
-	s := &sessionScreen{deps: d, id: e.id, session: e.session, back: back, doc: vp, letter: viewport.New(),
+	s := &sessionScreen{deps: d, id: e.id, session: e.session, back: back, doc: vp, letterView: viewport.New(),
 		open: e.panel, openAction: e.action, readOnly: e.readOnly}
 	if e.session != nil {
 		s.id = e.session.ID
