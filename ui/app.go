@@ -5,6 +5,7 @@ package ui
 import (
 	"errors"
 	"io/fs"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,8 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/markdown"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // Minimum comfortable size; below it the app shows one "too small" line.
@@ -34,7 +37,7 @@ type Options struct {
 	NewSession bool
 	// Theme is the colours: auto follows the terminal's background; dark
 	// and light ignore it; none has no colour (see ParseTheme).
-	Theme Theme
+	Theme theme.Theme
 	// DraftDelay is how long typing must pause before an unfinished answer
 	// is saved as a draft; zero means DefaultDraftDelay, negative never.
 	DraftDelay time.Duration
@@ -61,7 +64,7 @@ const DefaultDraftDelay = 800 * time.Millisecond
 type deps struct {
 	flow   *content.Flow
 	store  *coach.Store
-	styles Styles
+	styles theme.Styles
 	keys   KeyMap
 	help   help.Model
 	now    func() time.Time
@@ -234,9 +237,9 @@ type Model struct {
 	round    *roundScreen
 
 	width, height int
-	theme         Theme // as asked for: auto follows the terminal
+	theme         theme.Theme // as asked for: auto follows the terminal
 	isDark        bool
-	tipsKey       renderKey // the key the current tips were rendered for
+	tipsKey       markdown.Key // the key the current tips were rendered for
 	saveErr       error
 	lastSaved     time.Time
 	chrome        string // what the screen sizes were computed for
@@ -265,7 +268,7 @@ func New(o Options) *Model {
 	d := &deps{
 		flow:   o.Flow,
 		store:  o.Store,
-		styles: NewStyles(true, false), // applyTheme sets the theme's
+		styles: theme.NewStyles(true, false), // applyTheme sets the theme's
 		keys:   DefaultKeyMap(),
 		help:   help.New(),
 		now:    o.Now,
@@ -282,7 +285,7 @@ func New(o Options) *Model {
 	}
 	// Dark until the terminal answers: most terminals are dark, and one
 	// that never answers is most often an old dark one.
-	m := &Model{deps: d, theme: o.Theme, isDark: o.Theme != ThemeLight, page: homePage}
+	m := &Model{deps: d, theme: o.Theme, isDark: o.Theme != theme.Light, page: homePage}
 	m.home = newHomeScreen(d)
 	m.applyTheme()
 	switch {
@@ -304,7 +307,7 @@ func (m *Model) Init() tea.Cmd {
 		return checkedMsg{store.Check()}
 	}
 	cmds := []tea.Cmd{check, m.home.load(), loadSettings(store.Dir())}
-	if !m.theme.forced() {
+	if !m.theme.Forced() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.practice != nil {
@@ -355,20 +358,20 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		// A chosen theme is kept: it is chosen because the terminal's
 		// answer is wrong, or to have no colour.
-		if dark := msg.IsDark(); !m.theme.forced() && dark != m.isDark {
+		if dark := msg.IsDark(); !m.theme.Forced() && dark != m.isDark {
 			m.isDark = dark
 			m.applyTheme()
 			return tea.Batch(m.renderTips(), m.renderDocs())
 		}
 		return nil
-	case tipsRenderedMsg:
-		if msg.key != m.tipsKey {
+	case markdown.TipsMsg:
+		if msg.Key != m.tipsKey {
 			return nil // rendered for a width or theme we have left
 		}
-		if msg.err != nil {
-			m.tipsKey = renderKey{} // try again at the next resize
+		if msg.Err != nil {
+			m.tipsKey = markdown.Key{} // try again at the next resize
 		}
-		m.deps.tips = msg.tips
+		m.deps.tips = msg.Tips
 		if m.flow != nil {
 			m.flow.setTips()
 			m.flow.layout()
@@ -805,7 +808,7 @@ func (m *Model) saveNow() tea.Cmd {
 }
 
 func (m *Model) applyTheme() {
-	m.deps.styles = NewStyles(m.isDark, m.theme == ThemeNone)
+	m.deps.styles = theme.NewStyles(m.isDark, m.theme == theme.None)
 	m.deps.help.Styles = m.deps.styles.Help
 	// The lists copied their styles when made: give them the new ones.
 	if m.history != nil {
@@ -821,7 +824,7 @@ func (m *Model) applyTheme() {
 // resize on any other screen costs no Glamour render.
 func (m *Model) renderTips() tea.Cmd {
 	k := m.renderKey()
-	if m.flow == nil || k == m.tipsKey || k.width < 1 {
+	if m.flow == nil || k == m.tipsKey || k.Width < 1 {
 		return nil
 	}
 	m.tipsKey = k
@@ -831,7 +834,7 @@ func (m *Model) renderTips() tea.Cmd {
 			md[s.ID] = s.Tip
 		}
 	}
-	return renderTips(k, md)
+	return markdown.Tips(k, md)
 }
 
 // renderDocs renders, for the current width and theme, the screens that
@@ -856,8 +859,8 @@ func (m *Model) renderDocs() tea.Cmd {
 // renderKey is what a Glamour render for the current screen depends on.
 // Text is never wider than MaxTextWidth, so widening a wide terminal
 // renders nothing again.
-func (m *Model) renderKey() renderKey {
-	return renderKey{width: min(m.contentWidth(), MaxTextWidth), dark: m.isDark, noColor: m.deps.styles.NoColor}
+func (m *Model) renderKey() markdown.Key {
+	return markdown.Key{Width: min(m.contentWidth(), theme.MaxTextWidth), Dark: m.isDark, NoColor: m.deps.styles.NoColor}
 }
 
 // tooSmall reports whether the terminal is below the minimum size, where
@@ -874,7 +877,7 @@ func (m *Model) resize() {
 		return // only the "too small" line shows: the screens keep their last size
 	}
 	banner := m.banner()
-	chrome := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(int(m.page)), banner,
+	chrome := strings.Join([]string{strconv.Itoa(m.width), strconv.Itoa(m.height), strconv.Itoa(int(m.page)), banner,
 		m.deps.help.View(m.current())}, "|")
 	if chrome == m.chrome {
 		return
@@ -991,10 +994,10 @@ func tooSmall(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	need := itoa(MinWidth) + "×" + itoa(MinHeight)
+	need := strconv.Itoa(MinWidth) + "×" + strconv.Itoa(MinHeight)
 	var lines []string
 	for _, msg := range []string{
-		"Terminal too small: rebound needs " + need + ", this is " + itoa(w) + "×" + itoa(h) + ".",
+		"Terminal too small: rebound needs " + need + ", this is " + strconv.Itoa(w) + "×" + strconv.Itoa(h) + ".",
 		"Terminal too small: needs " + need + ".",
 		"Too small",
 	} {
@@ -1009,3 +1012,5 @@ func tooSmall(w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -426,7 +426,7 @@ func TestLightBackgroundSwitchesThemeAndRerendersTips(t *testing.T) {
 	if d.m.isDark || d.m.deps.styles.IsDark {
 		t.Fatal("a white background did not switch to the light theme")
 	}
-	if d.m.tipsKey.dark || d.m.deps.tips["step-back"] == darkTip {
+	if d.m.tipsKey.Dark || d.m.deps.tips["step-back"] == darkTip {
 		t.Error("the tips were not rendered again for the light theme")
 	}
 }

@@ -15,13 +15,14 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // field is the widget that asks one prompt. The flow screen owns the prompt's
 // label and hint; a field draws only its input and reports its answer.
 type field interface {
 	Update(msg tea.Msg) tea.Cmd
-	View(st *Styles, focused bool) string
+	View(st *theme.Styles, focused bool) string
 	Answer() coach.Answer
 	Focus() tea.Cmd
 	Blur()
@@ -35,7 +36,7 @@ type field interface {
 }
 
 // newField builds the widget for a prompt, holding the answer it starts with.
-func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *Styles, now time.Time) field {
+func newField(p content.Prompt, a coach.Answer, s *coach.Session, st *theme.Styles, now time.Time) field {
 	switch p.Kind {
 	case content.Text:
 		return newTextField(p, a.Text, st)
@@ -153,11 +154,11 @@ var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 // its background is (a session opened by `rebound new`) would keep the dark
 // theme's colours on a light background; its View restyles it when the
 // theme has changed. The zero value matches no theme: the first View styles.
-type styledFor Theme
+type styledFor theme.Theme
 
 // changed reports whether st is another theme than the last, and notes it.
-func (t *styledFor) changed(st *Styles) bool {
-	now := styledFor(themeOf(st.IsDark, st.NoColor))
+func (t *styledFor) changed(st *theme.Styles) bool {
+	now := styledFor(theme.Of(st.IsDark, st.NoColor))
 	if *t == now {
 		return false
 	}
@@ -165,7 +166,7 @@ func (t *styledFor) changed(st *Styles) bool {
 	return true
 }
 
-func newInput(st *Styles, value, placeholder string) textinput.Model {
+func newInput(st *theme.Styles, value, placeholder string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	// ctrl+v would read the clipboard by running xclip or wl-paste: a
@@ -192,7 +193,7 @@ type textField struct {
 	pristine bool
 }
 
-func newTextField(p content.Prompt, value string, st *Styles) *textField {
+func newTextField(p content.Prompt, value string, st *theme.Styles) *textField {
 	return &textField{in: newInput(st, value, p.Hint)}
 }
 
@@ -230,7 +231,7 @@ func (f *textField) invalid() error {
 	return nil
 }
 
-func (f *textField) View(st *Styles, focused bool) string {
+func (f *textField) View(st *theme.Styles, focused bool) string {
 	if f.styled.changed(st) {
 		f.in.SetStyles(st.Input)
 	}
@@ -280,7 +281,7 @@ type areaField struct {
 	styled styledFor
 }
 
-func newAreaField(p content.Prompt, value string, st *Styles) *areaField {
+func newAreaField(p content.Prompt, value string, st *theme.Styles) *areaField {
 	ed := newEditor(coach.Editable(value))
 	ed.gutter = st.Muted
 	ed.cursor = st.TextCursor
@@ -295,7 +296,7 @@ func (f *areaField) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (f *areaField) View(st *Styles, _ bool) string {
+func (f *areaField) View(st *theme.Styles, _ bool) string {
 	if f.styled.changed(st) {
 		f.ed.gutter, f.ed.cursor = st.Muted, st.TextCursor
 	}
@@ -369,7 +370,7 @@ func (f *choiceField) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (f *choiceField) View(st *Styles, focused bool) string {
+func (f *choiceField) View(st *theme.Styles, focused bool) string {
 	var b strings.Builder
 	for i, o := range f.options {
 		mark, style := "○", st.Option
@@ -417,7 +418,7 @@ type checklistField struct {
 
 // newChecklistField offers the prompt's options, and any saved item that is
 // not one of them (an option since renamed), so passing by keeps it.
-func newChecklistField(p content.Prompt, a coach.Answer, st *Styles) *checklistField {
+func newChecklistField(p content.Prompt, a coach.Answer, st *theme.Styles) *checklistField {
 	f := &checklistField{options: p.Options, examples: p.Examples, ticked: map[string]bool{}}
 	for _, it := range a.Items {
 		f.ticked[it] = true
@@ -473,7 +474,7 @@ func (f *checklistField) move(to int) {
 	}
 }
 
-func (f *checklistField) View(st *Styles, focused bool) string {
+func (f *checklistField) View(st *theme.Styles, focused bool) string {
 	var b strings.Builder
 	inline := f.exampleColumn()
 	for i, o := range f.options {
@@ -579,7 +580,7 @@ type moodField struct {
 	styled styledFor
 }
 
-func newMoodField(a coach.Answer, st *Styles) *moodField {
+func newMoodField(a coach.Answer, st *theme.Styles) *moodField {
 	return &moodField{score: a.Score, word: newInput(st, a.Text, "a word for it (optional)")}
 }
 
@@ -604,7 +605,7 @@ func (f *moodField) Update(msg tea.Msg) tea.Cmd {
 	return updateInput(&f.word, msg)
 }
 
-func (f *moodField) View(st *Styles, focused bool) string {
+func (f *moodField) View(st *theme.Styles, focused bool) string {
 	if f.styled.changed(st) {
 		f.word.SetStyles(st.Input)
 	}
@@ -654,7 +655,7 @@ type actionsField struct {
 	styled      styledFor
 }
 
-func newActionsField(actions []coach.Action, st *Styles, now time.Time) *actionsField {
+func newActionsField(actions []coach.Action, st *theme.Styles, now time.Time) *actionsField {
 	rows := max(maxActions, len(actions))
 	f := &actionsField{now: now, text: make([]textinput.Model, rows), due: make([]textinput.Model, rows),
 		loaded: make([]coach.Action, rows)}
@@ -740,7 +741,7 @@ func (f *actionsField) next() (tea.Cmd, bool) {
 	return f.cell().Focus(), true
 }
 
-func (f *actionsField) View(st *Styles, focused bool) string {
+func (f *actionsField) View(st *theme.Styles, focused bool) string {
 	if f.styled.changed(st) {
 		for i := range f.text {
 			f.text[i].SetStyles(st.Input)
@@ -795,7 +796,7 @@ func (f *actionsField) Multiline() bool { return false }
 func (f *actionsField) Typing() bool    { return true }
 
 // percentBar draws a percentage as ten cells, so a shift reads at a glance.
-func percentBar(st *Styles, n int) string {
+func percentBar(st *theme.Styles, n int) string {
 	on := (n + 5) / 10
 	return st.MoodOn.Render(strings.Repeat("■", on)) + st.MoodOff.Render(strings.Repeat("□", 10-on)) +
 		st.Muted.Render(" "+strconv.Itoa(n)+"%")

@@ -6,10 +6,11 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 func TestValuesOutsideTheOptionsAreKept(t *testing.T) {
-	st := NewStyles(true, false)
+	st := theme.NewStyles(true, false)
 	choice := newChoiceField(content.Prompt{Kind: content.Choice, Options: []string{"yes", "no"}}, "perhaps")
 	if got := choice.Answer().Text; got != "perhaps" {
 		t.Errorf("choice answer %q, want the saved value kept", got)

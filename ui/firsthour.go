@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // interlude is a screen of the flow between the check-in and the intake
@@ -91,7 +92,7 @@ func (f *flowScreen) updateInterlude(msg tea.Msg) tea.Cmd {
 // interludeView draws the note or the choice.
 func (f *flowScreen) interludeView() string {
 	st := &f.deps.styles
-	w := min(f.width, MaxTextWidth)
+	w := min(f.width, theme.MaxTextWidth)
 	if f.interlude == signName {
 		return f.signNameView()
 	}

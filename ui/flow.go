@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // draftTickMsg fires a while after a keystroke; only the newest counts. id
@@ -360,7 +362,7 @@ func (f *flowScreen) Title() string {
 	case step == 0:
 		return title
 	}
-	return "Step " + itoa(step) + " of " + itoa(steps) + " · " + title
+	return "Step " + strconv.Itoa(step) + " of " + strconv.Itoa(steps) + " · " + title
 }
 
 // ShortHelp and FullHelp make the flow screen a help.KeyMap: the footer shows
@@ -446,7 +448,7 @@ func (f *flowScreen) layout() {
 	if f.width <= 0 || f.height <= 0 {
 		return
 	}
-	w := min(f.width, MaxTextWidth)
+	w := min(f.width, theme.MaxTextWidth)
 	if f.name != nil {
 		f.name.SetSize(w-2, 1)
 	}
@@ -470,10 +472,6 @@ func (f *flowScreen) layout() {
 	}
 }
 
-// MaxTextWidth keeps answers, tips and sessions at a readable line length on
-// wide terminals, in the app and on the command line.
-const MaxTextWidth = 100
-
 func (f *flowScreen) View() string {
 	if f.interlude != noInterlude {
 		return f.interludeView()
@@ -495,7 +493,7 @@ func (f *flowScreen) redrawTip() { f.tipView = f.tip.View() }
 // rule separates the tip from the prompt, and says when more of the tip is
 // below: the tip is the advice, and easy to miss in a short window.
 func (f *flowScreen) rule() string {
-	w := min(f.width, MaxTextWidth)
+	w := min(f.width, theme.MaxTextWidth)
 	label := ""
 	switch {
 	case f.tip.Height() == 0 && f.tip.TotalLineCount() > 0:
@@ -513,7 +511,7 @@ func (f *flowScreen) rule() string {
 func (f *flowScreen) promptView() string {
 	st := &f.deps.styles
 	p := f.walk.Prompt()
-	w := min(f.width, MaxTextWidth)
+	w := min(f.width, theme.MaxTextWidth)
 	lines := []string{st.Label.Width(w).Render(p.Label)}
 	if p.Hint != "" && p.Kind != content.Text {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
@@ -530,7 +528,7 @@ func (f *flowScreen) promptView() string {
 func (f *flowScreen) formView() string {
 	st := &f.deps.styles
 	sec := f.walk.Section()
-	w := min(f.width, MaxTextWidth)
+	w := min(f.width, theme.MaxTextWidth)
 	cur := f.focused()
 	const labelW = 15
 	var rows []string

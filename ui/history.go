@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -15,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // historyLoadedMsg carries every session's summary for Past sessions.
@@ -66,7 +68,7 @@ func newHistoryScreen(d *deps) *historyScreen {
 // around its status line and pages, which the screen lays out itself.
 // The root calls it again when the theme changes (the terminal's
 // background reply comes a moment after start).
-func styleList(l *list.Model, st *Styles, padless bool) {
+func styleList(l *list.Model, st *theme.Styles, padless bool) {
 	s := st.List
 	if padless {
 		s.StatusBar = s.StatusBar.UnsetPadding()
@@ -361,5 +363,5 @@ func moodNumber(n int) string {
 	if n == 0 {
 		return "–"
 	}
-	return itoa(n)
+	return strconv.Itoa(n)
 }

@@ -367,11 +367,11 @@ func TestNoReplyChosenWithANoteStaysNoReply(t *testing.T) {
 func TestOpenedSessionKeepsTheThemeAfterAChange(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
 	d.press("1") // Northwind's actions, loaded by ID
-	if k := d.m.session.key; !k.dark || k.width != 78 {
+	if k := d.m.session.key; !k.Dark || k.Width != 78 {
 		t.Fatalf("first render for %+v, want the dark theme at 78 columns", k)
 	}
 	d.press("space")
-	if k := d.m.session.key; !k.dark || k.width != 78 {
+	if k := d.m.session.key; !k.Dark || k.Width != 78 {
 		t.Errorf("render after a change for %+v, want the dark theme at 78 columns", k)
 	}
 }

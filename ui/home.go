@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // sessionsLoadedMsg carries what home shows of the store: every session's
@@ -191,7 +193,7 @@ func (h *homeScreen) followUpsView() string {
 		if f.Late > 0 {
 			when = plural(f.Late, "day") + " late"
 		}
-		line := st.Cursor.Render(itoa(i+1)) + "  " + st.Muted.Render(when+" · ") +
+		line := st.Cursor.Render(strconv.Itoa(i+1)) + "  " + st.Muted.Render(when+" · ") +
 			st.Option.Render(coach.Inert(f.Text)) + st.Muted.Render(" · "+coach.Inert(f.Title))
 		lines = append(lines, lipgloss.NewStyle().MaxWidth(max(1, h.width)).Render(line))
 	}
@@ -221,7 +223,7 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return itoa(n) + " " + noun + "s"
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // resumeDesc says when a session was last touched and where it stopped.
@@ -314,17 +316,17 @@ func (h *homeScreen) notes() string {
 		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+reason(h.loadErr)+")."))
 	}
 	if h.exposed != "" {
-		lines = append(lines, st.Error.Width(max(1, min(h.width, MaxTextWidth))).Render(coach.Inert(h.exposed)))
+		lines = append(lines, st.Error.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(coach.Inert(h.exposed)))
 	}
 	for i, p := range h.problems {
 		if i == 3 {
 			lines = append(lines, st.Muted.Render(fmt.Sprintf("…and %d more unreadable files, left untouched.", len(h.problems)-3)))
 			break
 		}
-		lines = append(lines, st.Error.Width(max(1, min(h.width, MaxTextWidth))).Render(
+		lines = append(lines, st.Error.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(
 			skipped(h.deps, p)))
 	}
-	lines = append(lines, "", st.Support.Width(max(1, min(h.width, MaxTextWidth))).Render(content.Support()))
+	lines = append(lines, "", st.Support.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(content.Support()))
 	return strings.Join(lines, "\n")
 }
 
@@ -350,7 +352,7 @@ func (h *homeScreen) ShortHelp() []key.Binding {
 	case n == 1:
 		b = append(b, withHelp(k.Enter, "1", "open what is due"))
 	case n > 1:
-		b = append(b, withHelp(k.Enter, "1-"+itoa(n), "open what is due"))
+		b = append(b, withHelp(k.Enter, "1-"+strconv.Itoa(n), "open what is due"))
 	}
 	return append(b, k.QuitHome)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // Insights are drawn with characters that carry the meaning on their own (a
@@ -33,7 +34,7 @@ const (
 
 // RenderInsights draws insights as text for a width: bar charts and
 // sparklines made of characters, so they read without colour.
-func RenderInsights(ins coach.Insights, width int, st Styles) string {
+func RenderInsights(ins coach.Insights, width int, st theme.Styles) string {
 	v := insightsView{st: &st, width: max(1, width)}
 	if ins.Sessions == 0 {
 		v.flow(st.Muted, "No sessions yet.")
@@ -103,7 +104,7 @@ const practiceShown = 10
 // RenderPracticeInsights draws practice for the insights: the progress on
 // the questions that threw the user, and the questions practised most
 // recently, each with its ratings as a sparkline and the latest of them.
-func RenderPracticeInsights(pi coach.PracticeInsights, width int, st Styles) string {
+func RenderPracticeInsights(pi coach.PracticeInsights, width int, st theme.Styles) string {
 	v := insightsView{st: &st, width: max(1, width)}
 	v.heading("Practice")
 	v.flow(st.Option, pi.Progress.Sentence())
@@ -120,7 +121,7 @@ func RenderPracticeInsights(pi coach.PracticeInsights, width int, st Styles) str
 		}
 		r := q.Ratings
 		spark := ratingSpark(r, sparkW) // right-aligned, so the latest ratings line up
-		head := strings.Repeat(" ", sparkW-ansi.StringWidth(spark)) + spark + " " + itoa(r[len(r)-1]) + "/5  "
+		head := strings.Repeat(" ", sparkW-ansi.StringWidth(spark)) + spark + " " + strconv.Itoa(r[len(r)-1]) + "/5  "
 		text := fitCells(coach.Inert(oneLineText(q.Text)), v.width-ansi.StringWidth(head))
 		v.lines = append(v.lines, st.Progress.Render(head)+st.Option.Render(text))
 	}
@@ -129,7 +130,7 @@ func RenderPracticeInsights(pi coach.PracticeInsights, width int, st Styles) str
 
 // insightsView collects the lines of the insights for one width.
 type insightsView struct {
-	st    *Styles
+	st    *theme.Styles
 	width int
 	lines []string
 }

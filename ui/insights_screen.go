@@ -6,6 +6,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/markdown"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // insightsLoadedMsg carries the insights worked out across every session.
@@ -23,7 +25,7 @@ type insightsScreen struct {
 	practice coach.PracticeInsights
 	err      error
 	width    int
-	drawn    renderKey // the width and theme the viewport content was drawn for
+	drawn    markdown.Key // the width and theme the viewport content was drawn for
 	exits
 }
 
@@ -52,7 +54,7 @@ func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case insightsLoadedMsg:
 		s.ins, s.practice, s.err = &msg.ins, msg.practice, msg.err
-		s.drawn = renderKey{}
+		s.drawn = markdown.Key{}
 		s.redraw()
 		return nil
 	case tea.KeyPressMsg:
@@ -71,12 +73,12 @@ func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 // redraw draws the insights for the current width and theme, once for each.
 func (s *insightsScreen) redraw() {
 	st := &s.deps.styles
-	k := renderKey{width: s.width, dark: st.IsDark, noColor: st.NoColor}
+	k := markdown.Key{Width: s.width, Dark: st.IsDark, NoColor: st.NoColor}
 	if s.ins == nil || s.width < 1 || s.drawn == k {
 		return
 	}
 	s.drawn = k
-	w := min(s.width, MaxTextWidth)
+	w := min(s.width, theme.MaxTextWidth)
 	s.vp.SetContent(RenderInsights(*s.ins, w, s.deps.styles) + "\n" + RenderPracticeInsights(s.practice, w, s.deps.styles))
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // sampleInsights are insights as ComputeInsights would make them of a year
@@ -41,11 +42,11 @@ func sampleInsights() coach.Insights {
 }
 
 func TestRenderInsightsGolden(t *testing.T) {
-	golden(t, "insights", ansi.Strip(RenderInsights(sampleInsights(), 80, NewStyles(true, true))))
+	golden(t, "insights", ansi.Strip(RenderInsights(sampleInsights(), 80, theme.NewStyles(true, true))))
 }
 
 func TestRenderInsightsReadsWithoutColour(t *testing.T) {
-	out := ansi.Strip(RenderInsights(sampleInsights(), 80, NewStyles(true, true)))
+	out := ansi.Strip(RenderInsights(sampleInsights(), 80, theme.NewStyles(true, true)))
 	for _, want := range []string{
 		"31 sessions · 27 complete",
 		"Jun 2026 7 " + strings.Repeat("█", 50), // the busiest month has the longest bar
@@ -64,13 +65,13 @@ func TestRenderInsightsReadsWithoutColour(t *testing.T) {
 
 func TestRenderInsightsEmpty(t *testing.T) {
 	for _, width := range []int{20, 80} {
-		if got := ansi.Strip(RenderInsights(coach.Insights{}, width, NewStyles(true, true))); got != "No sessions yet." {
+		if got := ansi.Strip(RenderInsights(coach.Insights{}, width, theme.NewStyles(true, true))); got != "No sessions yet." {
 			t.Errorf("width %d: empty insights = %q, want No sessions yet.", width, got)
 		}
 	}
 	// Sessions, but nothing recorded in them.
 	ins := coach.Insights{Sessions: 1, PerMonth: []coach.MonthCount{{Month: "2026-11"}}}
-	out := ansi.Strip(RenderInsights(ins, 80, NewStyles(true, true)))
+	out := ansi.Strip(RenderInsights(ins, 80, theme.NewStyles(true, true)))
 	for _, want := range []string{"1 session · 0 complete", "Nov 2026 0\n", "No mood recorded yet.", "No stage recorded yet.",
 		"Nothing has come up twice yet.", "done 0 · open 0\n", "planned 0 · sent 0"} {
 		if !strings.Contains(out, want) {
@@ -93,7 +94,7 @@ func TestRenderInsightsFitsEveryWidth(t *testing.T) {
 	long.Feedback = coach.FeedbackInsight{Planned: 100000, Sent: 99999, Replied: 88888, NoReply: 11111, Received: 77777}
 	for _, ins := range []coach.Insights{sampleInsights(), long, {}, {Sessions: 1}} {
 		for width := 20; width <= 200; width++ {
-			for _, st := range []Styles{NewStyles(true, true), NewStyles(false, false)} {
+			for _, st := range []theme.Styles{theme.NewStyles(true, true), theme.NewStyles(false, false)} {
 				out := RenderInsights(ins, width, st)
 				for i, line := range strings.Split(out, "\n") {
 					if w := lipgloss.Width(line); w > width {
@@ -108,7 +109,7 @@ func TestRenderInsightsFitsEveryWidth(t *testing.T) {
 	}
 	// Narrower than anyone should use: no panic.
 	for width := -1; width < 20; width++ {
-		RenderInsights(long, width, NewStyles(true, false))
+		RenderInsights(long, width, theme.NewStyles(true, false))
 	}
 }
 
@@ -126,7 +127,7 @@ func TestMoodSpark(t *testing.T) {
 func TestInsightsSuggestNarrowingTheSearch(t *testing.T) {
 	for _, n := range []int{2, 3} {
 		ins := coach.Insights{Sessions: n, Stages: []coach.Count{{Text: "final round", Count: n}}}
-		out := strings.Join(strings.Fields(ansi.Strip(RenderInsights(ins, 80, NewStyles(true, true)))), " ")
+		out := strings.Join(strings.Fields(ansi.Strip(RenderInsights(ins, 80, theme.NewStyles(true, true)))), " ")
 		shown := strings.Contains(out, "When the same thing keeps happening") && strings.Contains(out, "final round ×3") &&
 			strings.Contains(out, "narrow the search") && strings.Contains(out, "Restart's tip (step 5)")
 		if shown != (n >= coach.RepeatAt) {

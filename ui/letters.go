@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // The letters: the name that signs them, asked once on reaching the first
@@ -51,7 +52,7 @@ func (f *flowScreen) asksName() bool {
 func (f *flowScreen) startSignName() tea.Cmd {
 	f.interlude = signName
 	f.name = newTextField(content.Prompt{Hint: "your name, or nothing"}, "", &f.deps.styles)
-	f.name.SetSize(max(1, min(f.width, MaxTextWidth)-2), 1)
+	f.name.SetSize(max(1, min(f.width, theme.MaxTextWidth)-2), 1)
 	return f.name.Focus()
 }
 
@@ -87,7 +88,7 @@ func (f *flowScreen) updateSignName(msg tea.Msg) tea.Cmd {
 // signNameView asks for the name, or says why none can be kept.
 func (f *flowScreen) signNameView() string {
 	st := &f.deps.styles
-	w := min(f.width, MaxTextWidth)
+	w := min(f.width, theme.MaxTextWidth)
 	rows := []string{st.Label.Width(w).Render("Whose name goes under the letter?"), ""}
 	if err := f.deps.settingsErr; err != nil {
 		rows = append(rows, st.Error.Width(w).Render(coach.Inert(err.Error())+"."), "",
@@ -140,7 +141,7 @@ func (s *sessionScreen) layoutLetter() {
 	if s.panel != panelLetters {
 		return
 	}
-	w := max(1, min(s.width, MaxTextWidth))
+	w := max(1, min(s.width, theme.MaxTextWidth))
 	s.letterView.SetWidth(w)
 	// A line is kept under the letter to say when more of it is below.
 	s.letterView.SetHeight(max(1, s.height-lipgloss.Height(s.footer())-lipgloss.Height(s.letterHead())-1))
@@ -189,7 +190,7 @@ func (s *sessionScreen) letterHead() string {
 		tabs = append(tabs, style.Render(l.name))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, strings.Join(tabs, st.Muted.Render(" · ")), "",
-		st.Intro.Width(max(1, min(s.width, MaxTextWidth))).Render(s.mail[s.cursor].about), "")
+		st.Intro.Width(max(1, min(s.width, theme.MaxTextWidth))).Render(s.mail[s.cursor].about), "")
 }
 
 func (s *sessionScreen) lettersView() string {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,8 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/markdown"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // longSession is a session whose pasted message is text long enough to be
@@ -57,12 +60,12 @@ func TestLongAnswersAreDrawnPlain(t *testing.T) {
 	flow := testFlow(t)
 	text := hostileParagraphs(3 * coach.LongText)
 	for _, width := range []int{60, 80, 200} {
-		t.Run(itoa(width), func(t *testing.T) {
+		t.Run(strconv.Itoa(width), func(t *testing.T) {
 			md, long := coach.Outline(longSession(t, text), flow)
 			if len(long) != 1 {
 				t.Fatalf("outlined %d texts, want the one long answer", len(long))
 			}
-			out, err := renderSession(renderKey{width: width, dark: true}, md, long)
+			out, err := markdown.RenderSession(markdown.Key{Width: width, Dark: true}, md, long)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +79,7 @@ func TestLongAnswersAreDrawnPlain(t *testing.T) {
 			}
 			plain := ansi.Strip(out)
 			for i, line := range strings.Split(plain, "\n") {
-				if w := ansi.StringWidth(line); w > min(width, MaxTextWidth) {
+				if w := ansi.StringWidth(line); w > min(width, theme.MaxTextWidth) {
 					t.Fatalf("line %d is %d wide, over %d: %q", i, w, width, line)
 				}
 			}
@@ -114,7 +117,7 @@ func TestShortAnswersStayGlamours(t *testing.T) {
 	if md != coach.Markdown(s, flow) {
 		t.Fatal("an outline without long text differs from the markdown")
 	}
-	out, err := renderSession(renderKey{width: 80, dark: true}, md, long)
+	out, err := markdown.RenderSession(markdown.Key{Width: 80, Dark: true}, md, long)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +135,7 @@ func TestEveryLongFieldIsOutlined(t *testing.T) {
 	long := strings.Repeat("Northwind ", coach.LongText/10+1)
 	many := make([]string, coach.LongText/8)
 	for i := range many {
-		many[i] = "item" + itoa(i)
+		many[i] = "item" + strconv.Itoa(i)
 	}
 	tests := []struct {
 		name string
@@ -154,7 +157,7 @@ func TestEveryLongFieldIsOutlined(t *testing.T) {
 			if len(ph) == 0 || len(md) > 4*coach.LongText {
 				t.Fatalf("%d bytes of markdown, %d outlined: the long text went to Glamour", len(md), len(ph))
 			}
-			out, err := renderSession(renderKey{width: 80, dark: true}, md, ph)
+			out, err := markdown.RenderSession(markdown.Key{Width: 80, Dark: true}, md, ph)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,13 +181,13 @@ func BenchmarkSessionPage(b *testing.B) {
 	flow := testFlow(b)
 	for _, mb := range []int{1, 4, 15} {
 		text := strings.Repeat("I explained the trade-off but rushed the failure modes. ", mb<<20/57)
-		b.Run(itoa(mb)+"MB", func(b *testing.B) {
+		b.Run(strconv.Itoa(mb)+"MB", func(b *testing.B) {
 			s := longSession(b, text)
 			b.ReportAllocs()
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
 				md, long := coach.Outline(s, flow)
-				if _, err := renderSession(renderKey{width: 80, dark: true}, md, long); err != nil {
+				if _, err := markdown.RenderSession(markdown.Key{Width: 80, Dark: true}, md, long); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
+	"github.com/rebound-coach/rebound/ui/markdown"
 )
 
 // longAnswer puts the flow on a multi-line prompt holding a 5,000-character
@@ -34,7 +36,7 @@ func longAnswer(t *testing.T, paragraphs int) *driver {
 // ten (a long answer as people write it).
 func BenchmarkKeystrokeLongAnswer(b *testing.B) {
 	for _, paragraphs := range []int{1, 10} {
-		b.Run(itoa(paragraphs)+"-paragraphs", func(b *testing.B) {
+		b.Run(strconv.Itoa(paragraphs)+"-paragraphs", func(b *testing.B) {
 			d := longAnswer(&testing.T{}, paragraphs)
 			key := tea.KeyPressMsg{Code: 'a', Text: "a"}
 			b.ReportAllocs()
@@ -58,7 +60,7 @@ func TestKeystrokesNeverRenderMarkdown(t *testing.T) {
 		_, cmd := d.m.Update(msg)
 		for _, m := range collect(cmd) {
 			switch m.(type) {
-			case tipsRenderedMsg, summaryRenderedMsg:
+			case markdown.TipsMsg, summaryRenderedMsg:
 				t.Fatalf("typing %q started a markdown render", r)
 			}
 		}
@@ -68,7 +70,7 @@ func TestKeystrokesNeverRenderMarkdown(t *testing.T) {
 	_, cmd := d.m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	renders := 0
 	for _, m := range collect(cmd) {
-		if _, ok := m.(tipsRenderedMsg); ok {
+		if _, ok := m.(markdown.TipsMsg); ok {
 			renders++
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // practiceData is what practice knows of the store: the questions that threw
@@ -168,7 +170,7 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(msg, k.Own):
 			in := newInput(&p.deps.styles, "", "type the question, then enter")
-			in.SetWidth(max(10, min(p.width, MaxTextWidth)-18))
+			in.SetWidth(max(10, min(p.width, theme.MaxTextWidth)-18))
 			p.own = &in
 			p.SetSize(p.width, p.height)
 			return p.own.Focus()
@@ -264,14 +266,14 @@ func (p *practiceScreen) SetSize(w, h int) {
 	if w <= 0 {
 		return
 	}
-	p.list.SetSize(min(w, MaxTextWidth), max(1, h-lipgloss.Height(p.header())-1-lipgloss.Height(p.notes())))
+	p.list.SetSize(min(w, theme.MaxTextWidth), max(1, h-lipgloss.Height(p.header())-1-lipgloss.Height(p.notes())))
 }
 
 // header is the progress, the settings and, while open, the line for a
 // question of one's own.
 func (p *practiceScreen) header() string {
 	st := &p.deps.styles
-	w := max(1, min(p.width, MaxTextWidth))
+	w := max(1, min(p.width, theme.MaxTextWidth))
 	if !p.data.loaded {
 		return st.Muted.Render("Reading your practice…")
 	}
@@ -344,7 +346,7 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		right = "unfinished · " + right
 	}
 	if c.Track != nil {
-		right += "  " + ratingSpark(c.Track.Ratings(), 8) + " " + itoa(c.Track.Last().Rating) + "/5"
+		right += "  " + ratingSpark(c.Track.Ratings(), 8) + " " + strconv.Itoa(c.Track.Last().Rating) + "/5"
 	}
 	right = st.Muted.Render(right)
 	pointer, text := "  ", st.Option.Render(coach.Inert(oneLineText(c.Question.Text)))

@@ -12,6 +12,8 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/markdown"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // A round goes through these stages, one prompt at a time as the guided
@@ -45,7 +47,7 @@ var roundPrompts = [stageHint]content.Prompt{
 // hintRenderedMsg is the round's hint rendered for one key.
 type hintRenderedMsg struct {
 	round string
-	key   renderKey
+	key   markdown.Key
 	text  string
 }
 
@@ -69,7 +71,7 @@ type roundScreen struct {
 
 	hint     string // markdown, shown last
 	hintView string
-	hintKey  renderKey
+	hintKey  markdown.Key
 	draftSeq int
 	status   string
 
@@ -298,14 +300,14 @@ func (r *roundScreen) move(dir int) tea.Cmd {
 }
 
 // render renders the hint for k, in a command.
-func (r *roundScreen) render(k renderKey) tea.Cmd {
+func (r *roundScreen) render(k markdown.Key) tea.Cmd {
 	r.hintKey = k
-	if r.stage != stageHint || k.width < 1 {
+	if r.stage != stageHint || k.Width < 1 {
 		return nil
 	}
 	id, md := r.entry.ID, r.hint
 	return func() tea.Msg {
-		text, err := renderMarkdown(k, md)
+		text, err := markdown.Render(k, md)
 		if err != nil {
 			text = coach.Inert(md)
 		}
@@ -336,7 +338,7 @@ func (r *roundScreen) layout() {
 	if f == nil || r.width <= 0 {
 		return
 	}
-	w := min(r.width, MaxTextWidth)
+	w := min(r.width, theme.MaxTextWidth)
 	f.SetSize(w-2, 3)
 	used := lipgloss.Height(r.View())
 	f.SetSize(w-2, clamp(r.height-used+3, 3, 12))
@@ -345,7 +347,7 @@ func (r *roundScreen) layout() {
 // questionView is the question, what it is and the countdown.
 func (r *roundScreen) questionView() string {
 	st := &r.deps.styles
-	w := min(r.width, MaxTextWidth)
+	w := min(r.width, theme.MaxTextWidth)
 	q := r.entry.Question
 	about := []string{sourceLabel(q, r.deps.bank)}
 	if r.stage == stageAnswer {
@@ -374,7 +376,7 @@ func sourceLabel(q coach.Question, bank *content.Bank) string {
 
 func (r *roundScreen) View() string {
 	st := &r.deps.styles
-	w := min(r.width, MaxTextWidth)
+	w := min(r.width, theme.MaxTextWidth)
 	lines := []string{r.questionView(), ""}
 	if r.stage == stageHint {
 		lines = append(lines, r.resultView(), "", st.Label.Render("What a good answer shows"))
@@ -401,7 +403,7 @@ func (r *roundScreen) View() string {
 // resultView is the rating just given and the question's history.
 func (r *roundScreen) resultView() string {
 	st := &r.deps.styles
-	line := "You rated this answer " + itoa(r.entry.Rating) + "/5"
+	line := "You rated this answer " + strconv.Itoa(r.entry.Rating) + "/5"
 	if t := r.data.tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
 		line += " · so far " + ratingSpark(t.Ratings(), 12) + " over " + plural(len(t.Rounds), "round")
 	}
@@ -422,7 +424,7 @@ func comesBack(t *coach.Track, now time.Time) string {
 	case days <= 1:
 		return "tomorrow"
 	default:
-		return "in " + itoa(days) + " days, on " + due.Format("Mon 2 Jan")
+		return "in " + strconv.Itoa(days) + " days, on " + due.Format("Mon 2 Jan")
 	}
 }
 

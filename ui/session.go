@@ -12,6 +12,8 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/markdown"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // panel is what an opened session shows over its document.
@@ -38,7 +40,7 @@ type (
 	// version: a render of an older version is dropped.
 	sessionRenderedMsg struct {
 		id      string
-		key     renderKey
+		key     markdown.Key
 		version int
 		out     string
 		err     error
@@ -68,10 +70,10 @@ type sessionScreen struct {
 	readOnly string
 
 	doc     viewport.Model
-	want    renderKey // the width and theme the root draws at
-	key     renderKey // of the render on screen or on its way
-	version int       // bumped on every change, so the document is redrawn
-	drawn   int       // the version on screen
+	want    markdown.Key // the width and theme the root draws at
+	key     markdown.Key // of the render on screen or on its way
+	version int          // bumped on every change, so the document is redrawn
+	drawn   int          // the version on screen
 
 	panel  panel
 	form   []field // the feedback form: outcome, received, received on
@@ -113,7 +115,7 @@ func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
 
 // Init loads the session, or renders it when it is here already, for k,
 // the width and theme the root draws at.
-func (s *sessionScreen) Init(k renderKey) tea.Cmd {
+func (s *sessionScreen) Init(k markdown.Key) tea.Cmd {
 	s.want = k
 	if s.session == nil {
 		store, id := s.deps.store, s.id
@@ -157,16 +159,16 @@ func (s *sessionScreen) changed() {
 
 // render starts a Glamour render of the session unless one for this key and
 // version is on screen or on its way.
-func (s *sessionScreen) render(k renderKey) tea.Cmd {
+func (s *sessionScreen) render(k markdown.Key) tea.Cmd {
 	s.want = k
-	if s.session == nil || k.width < 1 || (k == s.key && s.drawn == s.version) {
+	if s.session == nil || k.Width < 1 || (k == s.key && s.drawn == s.version) {
 		return nil
 	}
 	s.key, s.drawn = k, s.version
 	md, long := coach.Outline(s.session, s.deps.flow)
 	id, version := s.id, s.version
 	return func() tea.Msg {
-		out, err := renderSession(k, md, long)
+		out, err := markdown.RenderSession(k, md, long)
 		return sessionRenderedMsg{id: id, key: k, version: version, out: out, err: err}
 	}
 }
@@ -453,7 +455,7 @@ func (s *sessionScreen) SetSize(w, h int) {
 func (s *sessionScreen) layout() {
 	s.doc.SetWidth(s.width)
 	s.doc.SetHeight(max(0, s.height-lipgloss.Height(s.footer())))
-	w := min(s.width, MaxTextWidth)
+	w := min(s.width, theme.MaxTextWidth)
 	for i, f := range s.form {
 		lines := 1
 		if i == 1 && s.session != nil {
@@ -542,7 +544,7 @@ func (s *sessionScreen) planView() string {
 	case f.Send == "":
 		plan = "No plan for a feedback request was recorded."
 	}
-	return s.deps.styles.Intro.Width(max(1, min(s.width, MaxTextWidth))).Render(coach.Inert(plan))
+	return s.deps.styles.Intro.Width(max(1, min(s.width, theme.MaxTextWidth))).Render(coach.Inert(plan))
 }
 
 func (s *sessionScreen) feedbackView() string {

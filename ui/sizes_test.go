@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // sizeScreens builds every screen the app has, each in a fresh driver at
@@ -220,7 +221,7 @@ func screenSizes(n int) [][2]int {
 		// Each width up to MaxTextWidth renders markdown again, the
 		// slowest part of a resize: every other one, the others on the
 		// next screen.
-		if w <= MinWidth+1 || w > MaxTextWidth+2 || (w+n)%2 == 0 {
+		if w <= MinWidth+1 || w > theme.MaxTextWidth+2 || (w+n)%2 == 0 {
 			add(w, heights[(w+n)%3])
 		}
 	}

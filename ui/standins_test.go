@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // lookalikes are characters that look like what coach.Editable writes for
@@ -243,7 +244,7 @@ func TestEscapesAreOneCharacter(t *testing.T) {
 		}
 	})
 
-	st := NewStyles(true, false)
+	st := theme.NewStyles(true, false)
 	newIn := func() *driverInput {
 		in := newInput(&st, text, "")
 		in.Focus()

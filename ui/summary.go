@@ -8,11 +8,12 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/markdown"
 )
 
 // summaryRenderedMsg carries the rendered summary for one width and theme.
 type summaryRenderedMsg struct {
-	key renderKey
+	key markdown.Key
 	out string
 	err error
 }
@@ -24,7 +25,7 @@ type summaryScreen struct {
 	session  *coach.Session
 	markdown string
 	vp       viewport.Model
-	key      renderKey // of the render on screen or on its way
+	key      markdown.Key // of the render on screen or on its way
 	saveErr  error
 	status   string
 	// rest is how many questions going deeper would ask (restLeft), worked
@@ -49,14 +50,14 @@ func (s *summaryScreen) document() (md string, long map[string]string) {
 }
 
 // render starts a Glamour render unless one for this key is done or on its way.
-func (s *summaryScreen) render(k renderKey) tea.Cmd {
-	if k == s.key || k.width < 1 {
+func (s *summaryScreen) render(k markdown.Key) tea.Cmd {
+	if k == s.key || k.Width < 1 {
 		return nil
 	}
 	s.key = k
 	md, long := s.document()
 	return func() tea.Msg {
-		out, err := renderSession(k, md, long)
+		out, err := markdown.RenderSession(k, md, long)
 		return summaryRenderedMsg{key: k, out: out, err: err}
 	}
 }

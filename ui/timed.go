@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -109,5 +110,5 @@ func (f *flowScreen) timerLine() string {
 	case c.Used() > 0:
 		return c.View() + " · " + k + " carries on"
 	}
-	return k + " starts a " + itoa(minutes) + "-minute countdown, if it helps"
+	return k + " starts a " + strconv.Itoa(minutes) + "-minute countdown, if it helps"
 }

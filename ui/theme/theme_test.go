@@ -1,4 +1,4 @@
-package ui
+package theme
 
 import (
 	"cmp"
@@ -13,11 +13,11 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rebound-coach/rebound/ui/theme/themetest"
 )
 
 // luminance is a colour's relative luminance as WCAG 2.x defines it: each
@@ -82,8 +82,8 @@ func TestContrast(t *testing.T) {
 //     off-white; #FDF6E3, Solarized Light; #FBF1C7, Gruvbox Light, the
 //     darkest of the popular light schemes.
 var themeBackgrounds = map[Theme][]string{
-	ThemeDark:  {"#000000", "#1E1E1E", "#002B36", "#282C34"},
-	ThemeLight: {"#FFFFFF", "#F5F5F5", "#FDF6E3", "#FBF1C7"},
+	Dark:  {"#000000", "#1E1E1E", "#002B36", "#282C34"},
+	Light: {"#FFFFFF", "#F5F5F5", "#FDF6E3", "#FBF1C7"},
 }
 
 // pair is a text colour on a background, as some style draws it; a nil
@@ -293,12 +293,12 @@ func hex(c color.Color) string {
 // against each of the theme's backgrounds, or against its own background
 // where a style paints one; it fails under 4.5:1 and logs the worst pairs.
 func TestThemesMeetWCAGAA(t *testing.T) {
-	for _, theme := range []Theme{ThemeDark, ThemeLight} {
+	for _, theme := range []Theme{Dark, Light} {
 		t.Run(theme.String(), func(t *testing.T) {
 			var pairs []pair
-			stylePairs("Styles", reflect.ValueOf(NewStyles(theme == ThemeDark, false)), &pairs)
-			glamourPairs("Glamour", reflect.ValueOf(GlamourStyle(theme)), &pairs)
-			renderedPairs(t, "rendered", GlamourStyle(theme), &pairs)
+			stylePairs("Styles", reflect.ValueOf(NewStyles(theme == Dark, false)), &pairs)
+			glamourPairs("Glamour", reflect.ValueOf(Glamour(theme)), &pairs)
+			renderedPairs(t, "rendered", Glamour(theme), &pairs)
 
 			all, problems := measure(theme, pairs)
 			for _, p := range problems {
@@ -354,13 +354,13 @@ func TestThemeNoneHasNoColour(t *testing.T) {
 	var pairs []pair
 	stylePairs("Styles", reflect.ValueOf(NewStyles(true, true)), &pairs)
 	stylePairs("Styles", reflect.ValueOf(NewStyles(false, true)), &pairs)
-	glamourPairs("Glamour", reflect.ValueOf(GlamourStyle(ThemeNone)), &pairs)
+	glamourPairs("Glamour", reflect.ValueOf(Glamour(None)), &pairs)
 	for _, p := range pairs {
 		if strings.HasSuffix(p.where, "(faint)") || !unset(p.fg) || !unset(p.bg) {
 			t.Errorf("%s has a colour (%v on %v) in the none theme", p.where, p.fg, p.bg)
 		}
 	}
-	if got := colourSequences(renderGlamour(t, GlamourStyle(ThemeNone))); len(got) > 0 {
+	if got := themetest.ColourSequences(renderGlamour(t, Glamour(None))); len(got) > 0 {
 		t.Errorf("the none theme's markdown has colour: %q", got)
 	}
 }
@@ -378,25 +378,6 @@ func renderGlamour(t *testing.T, style gansi.StyleConfig) string {
 	return s
 }
 
-var anySGR = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
-
-// colourSequences are the style sequences in s that set a colour: 38 and
-// 48 (256 and true colour), 58 (underline colour), 30–37, 40–47, 90–97 and
-// 100–107 (the palette).
-func colourSequences(s string) []string {
-	var found []string
-	for _, seq := range anySGR.FindAllString(s, -1) {
-		for p := range strings.FieldsFuncSeq(seq[2:len(seq)-1], func(r rune) bool { return r == ';' || r == ':' }) {
-			n, _ := strconv.Atoi(p)
-			if n == 38 || n == 48 || n == 58 || n >= 30 && n <= 37 || n >= 40 && n <= 47 || n >= 90 && n <= 97 || n >= 100 && n <= 107 {
-				found = append(found, seq)
-				break
-			}
-		}
-	}
-	return found
-}
-
 func TestParseTheme(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -405,22 +386,22 @@ func TestParseTheme(t *testing.T) {
 		want    Theme
 		wantErr string
 	}{
-		{name: "nothing", want: ThemeAuto},
-		{name: "flag dark", flag: "dark", want: ThemeDark},
-		{name: "flag light", flag: "light", want: ThemeLight},
-		{name: "flag none", flag: "none", want: ThemeNone},
-		{name: "flag auto", flag: "auto", want: ThemeAuto},
-		{name: "flag in capitals", flag: "Light", want: ThemeLight},
-		{name: "NO_COLOR", env: map[string]string{"NO_COLOR": "1"}, want: ThemeNone},
-		{name: "NO_COLOR of any value", env: map[string]string{"NO_COLOR": "0"}, want: ThemeNone},
-		{name: "NO_COLOR empty is unset", env: map[string]string{"NO_COLOR": ""}, want: ThemeAuto},
-		{name: "REBOUND_THEME", env: map[string]string{"REBOUND_THEME": "light"}, want: ThemeLight},
-		{name: "REBOUND_THEME auto", env: map[string]string{"REBOUND_THEME": "auto"}, want: ThemeAuto},
-		{name: "flag beats NO_COLOR", flag: "dark", env: map[string]string{"NO_COLOR": "1"}, want: ThemeDark},
-		{name: "flag auto beats NO_COLOR", flag: "auto", env: map[string]string{"NO_COLOR": "1"}, want: ThemeAuto},
-		{name: "flag beats REBOUND_THEME", flag: "dark", env: map[string]string{"REBOUND_THEME": "light"}, want: ThemeDark},
-		{name: "NO_COLOR beats REBOUND_THEME", env: map[string]string{"NO_COLOR": "1", "REBOUND_THEME": "light"}, want: ThemeNone},
-		{name: "flag is read before a bad REBOUND_THEME", flag: "light", env: map[string]string{"REBOUND_THEME": "pink"}, want: ThemeLight},
+		{name: "nothing", want: Auto},
+		{name: "flag dark", flag: "dark", want: Dark},
+		{name: "flag light", flag: "light", want: Light},
+		{name: "flag none", flag: "none", want: None},
+		{name: "flag auto", flag: "auto", want: Auto},
+		{name: "flag in capitals", flag: "Light", want: Light},
+		{name: "NO_COLOR", env: map[string]string{"NO_COLOR": "1"}, want: None},
+		{name: "NO_COLOR of any value", env: map[string]string{"NO_COLOR": "0"}, want: None},
+		{name: "NO_COLOR empty is unset", env: map[string]string{"NO_COLOR": ""}, want: Auto},
+		{name: "REBOUND_THEME", env: map[string]string{"REBOUND_THEME": "light"}, want: Light},
+		{name: "REBOUND_THEME auto", env: map[string]string{"REBOUND_THEME": "auto"}, want: Auto},
+		{name: "flag beats NO_COLOR", flag: "dark", env: map[string]string{"NO_COLOR": "1"}, want: Dark},
+		{name: "flag auto beats NO_COLOR", flag: "auto", env: map[string]string{"NO_COLOR": "1"}, want: Auto},
+		{name: "flag beats REBOUND_THEME", flag: "dark", env: map[string]string{"REBOUND_THEME": "light"}, want: Dark},
+		{name: "NO_COLOR beats REBOUND_THEME", env: map[string]string{"NO_COLOR": "1", "REBOUND_THEME": "light"}, want: None},
+		{name: "flag is read before a bad REBOUND_THEME", flag: "light", env: map[string]string{"REBOUND_THEME": "pink"}, want: Light},
 		{name: "bad flag", flag: "x", wantErr: `--theme "x": use dark, light, none or auto`},
 		{name: "blank flag", flag: " ", wantErr: `--theme " ": use dark, light, none or auto`},
 		{name: "bad flag with NO_COLOR", flag: "solarized", env: map[string]string{"NO_COLOR": "1"}, wantErr: `--theme "solarized"`},
@@ -429,7 +410,7 @@ func TestParseTheme(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseTheme(tt.flag, func(k string) string { return tt.env[k] })
+			got, err := Parse(tt.flag, func(k string) string { return tt.env[k] })
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("ParseTheme(%q) = %q, %v; want an error with %q", tt.flag, got, err, tt.wantErr)
@@ -443,95 +424,5 @@ func TestParseTheme(t *testing.T) {
 				t.Errorf("ParseTheme(%q) = %q, %v; want %q", tt.flag, got, err, tt.want)
 			}
 		})
-	}
-}
-
-// TestThemeAndTheTerminalsBackground: a chosen theme keeps its colours
-// whatever background the terminal reports; auto follows it.
-func TestThemeAndTheTerminalsBackground(t *testing.T) {
-	tests := []struct {
-		name     string
-		theme    Theme
-		bg       color.Color
-		wantDark bool
-		wantNone bool
-	}{
-		{name: "auto on light", theme: ThemeAuto, bg: color.White, wantDark: false},
-		{name: "auto on dark", theme: ThemeAuto, bg: color.Black, wantDark: true},
-		{name: "light on dark", theme: ThemeLight, bg: color.Black, wantDark: false},
-		{name: "dark on light", theme: ThemeDark, bg: color.White, wantDark: true},
-		{name: "none on light", theme: ThemeNone, bg: color.White, wantDark: true, wantNone: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := newDriver(t, 80, 24, func(o *Options) { o.Theme = tt.theme })
-			d.press("enter")
-			d.tabTo("step_back.outside")
-			d.send(tea.BackgroundColorMsg{Color: tt.bg})
-			st := d.m.deps.styles
-			if d.m.isDark != tt.wantDark || st.IsDark != tt.wantDark || st.NoColor != tt.wantNone {
-				t.Errorf("dark %v (styles %v), no colour %v; want dark %v, no colour %v",
-					d.m.isDark, st.IsDark, st.NoColor, tt.wantDark, tt.wantNone)
-			}
-			if k := d.m.tipsKey; k.dark != tt.wantDark || k.noColor != tt.wantNone {
-				t.Errorf("the tips are rendered for %+v", k)
-			}
-		})
-	}
-}
-
-// TestThemeNoneViewsHaveNoColour: with theme none, the raw frames of home
-// and of a step with its Glamour tip hold no colour sequence at all, even
-// when the terminal reports its background.
-func TestThemeNoneViewsHaveNoColour(t *testing.T) {
-	d := newDriver(t, 80, 24, func(o *Options) { o.Theme = ThemeNone })
-	d.send(tea.BackgroundColorMsg{Color: color.White})
-	check := func(screen string) {
-		t.Helper()
-		v := d.m.View().Content
-		if got := colourSequences(v); len(got) > 0 {
-			t.Errorf("%s has colour with theme none: %q", screen, slices.Compact(got))
-		}
-		if !strings.Contains(v, "\x1b[") {
-			t.Errorf("%s has no styles at all: the check saw nothing", screen)
-		}
-	}
-	check("home")
-	d.press("enter")
-	d.tabTo("step_back.outside")
-	if d.m.deps.tips["step-back"] == "" || !strings.Contains(d.view(), firstWords(t, d)) {
-		t.Fatalf("the step's tip is not on screen:\n%s", d.view())
-	}
-	check("the step back step")
-	d.press("?")
-	check("the step with its full help")
-}
-
-// firstWords are the first words of the step-back tip as rendered, to know
-// that the screen checked shows it.
-func firstWords(t *testing.T, d *driver) string {
-	t.Helper()
-	tip := strings.Fields(ansi.Strip(d.m.deps.tips["step-back"]))
-	if len(tip) < 2 {
-		t.Fatalf("the step-back tip is %q", d.m.deps.tips["step-back"])
-	}
-	return tip[0] + " " + tip[1]
-}
-
-// TestInputsFollowTheTheme: a field made before the terminal answered
-// (rebound new opens a session at once) takes the light theme's colours
-// when the answer comes.
-func TestInputsFollowTheTheme(t *testing.T) {
-	d := newDriver(t, 80, 24, func(o *Options) { o.NewSession = true })
-	f := d.m.flow.fields[0]
-	tf, ok := f.(*textField)
-	if !ok {
-		t.Skipf("the first prompt is a %T, not a text field", f)
-	}
-	d.send(tea.BackgroundColorMsg{Color: color.White})
-	_ = d.view()
-	want := NewStyles(false, false).Input.Focused.Placeholder.GetForeground()
-	if got := tf.in.Styles().Focused.Placeholder.GetForeground(); hex(got) != hex(want) {
-		t.Errorf("placeholder %s after a light background, want the light theme's %s", hex(got), hex(want))
 	}
 }

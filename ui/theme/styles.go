@@ -1,4 +1,4 @@
-package ui
+package theme
 
 import (
 	"image/color"
@@ -9,6 +9,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
+
+// MaxTextWidth keeps answers, tips and sessions at a readable line length on
+// wide terminals, in the app and on the command line.
+const MaxTextWidth = 100
 
 // Styles is every style the screens use, built once per theme. Screens never
 // make styles of their own, so a theme change is one call.

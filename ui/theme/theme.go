@@ -1,4 +1,4 @@
-package ui
+package theme
 
 import (
 	"fmt"
@@ -21,18 +21,18 @@ type Theme string
 const (
 	// ThemeAuto follows the terminal's background, dark until it answers.
 	// It is the zero value, so Options without a theme behave as before.
-	ThemeAuto Theme = ""
+	Auto Theme = ""
 	// ThemeDark and ThemeLight are colours for a dark or light background,
 	// whatever the terminal says.
-	ThemeDark  Theme = "dark"
-	ThemeLight Theme = "light"
+	Dark  Theme = "dark"
+	Light Theme = "light"
 	// ThemeNone has no colour at all; emphasis is bold, italic and reverse.
-	ThemeNone Theme = "none"
+	None Theme = "none"
 )
 
 // String is the theme as --theme takes it.
 func (t Theme) String() string {
-	if t == ThemeAuto {
+	if t == Auto {
 		return "auto"
 	}
 	return string(t)
@@ -40,16 +40,16 @@ func (t Theme) String() string {
 
 // forced reports whether the theme is settled without the terminal: only
 // auto needs to ask for the background.
-func (t Theme) forced() bool { return t != ThemeAuto }
+func (t Theme) Forced() bool { return t != Auto }
 
 // Dark reports whether the theme's colours are for a dark background, given
 // what the terminal says (asked only for auto, hence a function). None has
 // no colours; it reports dark, the app's default.
 func (t Theme) Dark(terminalDark func() bool) bool {
 	switch t {
-	case ThemeLight:
+	case Light:
 		return false
-	case ThemeAuto:
+	case Auto:
 		return terminalDark()
 	}
 	return true
@@ -61,53 +61,53 @@ func (t Theme) Dark(terminalDark func() bool) bool {
 // empty means none (https://no-color.org); then REBOUND_THEME; else auto.
 // A value it does not know is an error naming where it came from, with the
 // value shown inert: it could be anything.
-func ParseTheme(flag string, getenv func(string) string) (Theme, error) {
+func Parse(flag string, getenv func(string) string) (Theme, error) {
 	if flag != "" {
-		t, ok := themeNamed(flag)
+		t, ok := named(flag)
 		if !ok {
-			return ThemeAuto, fmt.Errorf("--theme %q: use dark, light, none or auto", coach.Inert(flag))
+			return Auto, fmt.Errorf("--theme %q: use dark, light, none or auto", coach.Inert(flag))
 		}
 		return t, nil
 	}
 	if getenv("NO_COLOR") != "" {
-		return ThemeNone, nil
+		return None, nil
 	}
 	if v := getenv("REBOUND_THEME"); v != "" {
-		t, ok := themeNamed(v)
+		t, ok := named(v)
 		if !ok {
-			return ThemeAuto, fmt.Errorf("REBOUND_THEME %q: use dark, light, none or auto", coach.Inert(v))
+			return Auto, fmt.Errorf("REBOUND_THEME %q: use dark, light, none or auto", coach.Inert(v))
 		}
 		return t, nil
 	}
-	return ThemeAuto, nil
+	return Auto, nil
 }
 
 // themeNamed reads a theme's name, in any case: environment variables are
 // often typed by hand.
-func themeNamed(s string) (Theme, bool) {
+func named(s string) (Theme, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "auto":
-		return ThemeAuto, true
+		return Auto, true
 	case "dark":
-		return ThemeDark, true
+		return Dark, true
 	case "light":
-		return ThemeLight, true
+		return Light, true
 	case "none":
-		return ThemeNone, true
+		return None, true
 	}
-	return ThemeAuto, false
+	return Auto, false
 }
 
 // themeOf is the theme a set of styles was built for: what a Glamour
 // render must match.
-func themeOf(isDark, noColor bool) Theme {
+func Of(isDark, noColor bool) Theme {
 	switch {
 	case noColor:
-		return ThemeNone
+		return None
 	case isDark:
-		return ThemeDark
+		return Dark
 	}
-	return ThemeLight
+	return Light
 }
 
 // ColorProfile is how many colours to draw with on out: what the terminal
@@ -120,7 +120,7 @@ func themeOf(isDark, noColor bool) Theme {
 // (a socket to the name service) and run `tmux info`, and the README
 // promises neither. Inside tmux that means 256 colours, not 24-bit.
 func ColorProfile(flag string, out io.Writer, environ []string) colorprofile.Profile {
-	if t, _ := ParseTheme(flag, func(string) string { return "" }); t == ThemeDark || t == ThemeLight {
+	if t, _ := Parse(flag, func(string) string { return "" }); t == Dark || t == Light {
 		environ = slices.DeleteFunc(slices.Clone(environ), func(kv string) bool { return strings.HasPrefix(kv, "NO_COLOR=") })
 	}
 	if f, ok := out.(interface{ Fd() uintptr }); ok && terminal.IsTerminal(f.Fd()) {
