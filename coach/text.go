@@ -3,6 +3,7 @@ package coach
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -222,4 +223,17 @@ func isPlain(s string) bool {
 		}
 	}
 	return true
+}
+
+// Plural writes "1 session", "2 sessions".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// OneLine is user text made safe to print on one line.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(Inert(s)), " ")
 }

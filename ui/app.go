@@ -17,6 +17,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
@@ -65,7 +66,7 @@ type deps struct {
 	flow   *content.Flow
 	store  *coach.Store
 	styles theme.Styles
-	keys   KeyMap
+	keys   keys.KeyMap
 	help   help.Model
 	now    func() time.Time
 	// tips are the steps' tips rendered for the current width and theme.
@@ -269,7 +270,7 @@ func New(o Options) *Model {
 		flow:   o.Flow,
 		store:  o.Store,
 		styles: theme.NewStyles(true, false), // applyTheme sets the theme's
-		keys:   DefaultKeyMap(),
+		keys:   keys.Default(),
 		help:   help.New(),
 		now:    o.Now,
 		tips:   map[string]string{},

@@ -380,7 +380,7 @@ func (f *choiceField) View(st *theme.Styles, focused bool) string {
 		if i > 0 {
 			b.WriteString("  ")
 		}
-		label := fmt.Sprintf("%s %s", mark, oneLineText(o)) // o may be a saved value, not an option
+		label := fmt.Sprintf("%s %s", mark, coach.OneLine(o)) // o may be a saved value, not an option
 		if focused && i == f.chosen {
 			label = st.Cursor.Render(label)
 		} else {
@@ -487,7 +487,7 @@ func (f *checklistField) View(st *theme.Styles, focused bool) string {
 		if focused && i == f.cursor {
 			pointer = st.Cursor.Render("› ")
 		}
-		row := pointer + style.Render(box+" "+oneLineText(o)) // o may be a saved item, not an option
+		row := pointer + style.Render(box+" "+coach.OneLine(o)) // o may be a saved item, not an option
 		if ex := f.examples[o]; ex != "" && inline > 0 {
 			row += strings.Repeat(" ", inline-lipgloss.Width(row)) + st.Muted.Render("“"+ex+"”")
 		}
@@ -519,7 +519,7 @@ func (f *checklistField) exampleColumn() int {
 	}
 	names, widest := 0, 0
 	for _, o := range f.options {
-		names = max(names, lipgloss.Width("› [ ] "+oneLineText(o)))
+		names = max(names, lipgloss.Width("› [ ] "+coach.OneLine(o)))
 		widest = max(widest, lipgloss.Width("“"+f.examples[o]+"”"))
 	}
 	if col := names + 2; col+widest <= f.width {

@@ -128,7 +128,7 @@ func (f *flowScreen) interludeHelp() []key.Binding {
 
 // deeperLine is what the summary and the opened session say of the rest.
 func deeperLine(n int) string {
-	return "The rest of this session is here when you want it: " + plural(n, "more question") +
+	return "The rest of this session is here when you want it: " + coach.Plural(n, "more question") +
 		", in the same file. Press r now, or choose it from home another day."
 }
 

@@ -536,8 +536,8 @@ func (f *flowScreen) formView() string {
 		rows = append(rows, st.Intro.Width(w).Render(sec.Intro), "")
 	}
 	if f.plan != "" && f.walk.Prompt().ID == coach.PromptMoodBefore {
-		rows = append(rows, st.Muted.Render(fitCells("If another no came, you planned to: "+
-			coach.Inert(oneLineText(f.plan)), max(1, w))), "")
+		rows = append(rows, st.Muted.Render(theme.Fit("If another no came, you planned to: "+
+			coach.Inert(coach.OneLine(f.plan)), max(1, w))), "")
 	}
 	for i, p := range sec.Prompts {
 		label := st.LabelDim

@@ -158,12 +158,12 @@ func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
 		if n := coach.RestLeft(h.deps.flow, s); n > 0 && h.deps.unsaved[s.ID] == nil {
 			items = append(items, homeItem{action: actDeeper, session: s,
 				title: "Go deeper: " + coach.Inert(coach.Title(s)),
-				desc:  "The rest of this session: " + plural(n, "more question") + ", in the same file"})
+				desc:  "The rest of this session: " + coach.Plural(n, "more question") + ", in the same file"})
 		}
 	}
 	if n := len(msg.summaries); n > 0 || len(msg.problems) > 0 {
 		items = append(items, homeItem{action: actHistory, title: "Past sessions",
-			desc: plural(n, "session") + " · search, record feedback, tick off actions"})
+			desc: coach.Plural(n, "session") + " · search, record feedback, tick off actions"})
 	}
 	items = append(items, homeItem{action: actPractice, title: "Practise questions",
 		desc: "The questions that threw you, a timer, a self-review"})
@@ -191,14 +191,14 @@ func (h *homeScreen) followUpsView() string {
 	for i, f := range h.due[:h.shown] {
 		when := "today"
 		if f.Late > 0 {
-			when = plural(f.Late, "day") + " late"
+			when = coach.Plural(f.Late, "day") + " late"
 		}
 		line := st.Cursor.Render(strconv.Itoa(i+1)) + "  " + st.Muted.Render(when+" · ") +
 			st.Option.Render(coach.Inert(f.Text)) + st.Muted.Render(" · "+coach.Inert(f.Title))
 		lines = append(lines, lipgloss.NewStyle().MaxWidth(max(1, h.width)).Render(line))
 	}
 	if more := len(h.due) - h.shown; more > 0 {
-		lines = append(lines, st.Muted.Render("   …and "+plural(more, "more follow-up")+": see Past sessions"))
+		lines = append(lines, st.Muted.Render("   …and "+coach.Plural(more, "more follow-up")+": see Past sessions"))
 	}
 	return strings.Join(lines, "\n") + "\n\n"
 }
@@ -216,14 +216,6 @@ func (h *homeScreen) openDue(i int) {
 		e.panel, e.action = panelActions, f.Action
 	}
 	h.goTo(e)
-}
-
-// plural writes "1 session", "2 sessions".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // resumeDesc says when a session was last touched and where it stopped.

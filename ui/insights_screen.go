@@ -6,8 +6,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/chart"
 )
 
 // insightsLoadedMsg carries the insights worked out across every session.
@@ -67,7 +69,7 @@ func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
-	return scroll(&s.vp, s.deps.keys, msg)
+	return keys.Scroll(&s.vp, s.deps.keys, msg)
 }
 
 // redraw draws the insights for the current width and theme, once for each.
@@ -79,7 +81,7 @@ func (s *insightsScreen) redraw() {
 	}
 	s.drawn = k
 	w := min(s.width, theme.MaxTextWidth)
-	s.vp.SetContent(RenderInsights(*s.ins, w, s.deps.styles) + "\n" + RenderPracticeInsights(s.practice, w, s.deps.styles))
+	s.vp.SetContent(chart.Insights(*s.ins, w, s.deps.styles) + "\n" + chart.Practice(s.practice, w, s.deps.styles))
 }
 
 func (s *insightsScreen) Title() string  { return "Insights" }

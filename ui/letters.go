@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
@@ -172,7 +173,7 @@ func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Home):
 		s.panel = panelNone
 	default:
-		return scroll(&s.letterView, k, msg)
+		return keys.Scroll(&s.letterView, k, msg)
 	}
 	return nil
 }

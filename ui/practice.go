@@ -18,6 +18,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/chart"
 )
 
 // practiceData is what practice knows of the store: the questions that threw
@@ -279,7 +280,7 @@ func (p *practiceScreen) header() string {
 	}
 	progress := coach.ComputeProgress(p.data.flagged, p.data.tracks)
 	lines := []string{st.Intro.Width(w).Render(progress.Sentence())}
-	settings := fmt.Sprintf("Queue: %s · %s · timer %s", p.tagTitle(), plural(len(p.list.Items()), "question"), timerLabel(p.timer))
+	settings := fmt.Sprintf("Queue: %s · %s · timer %s", p.tagTitle(), coach.Plural(len(p.list.Items()), "question"), timerLabel(p.timer))
 	lines = append(lines, st.Muted.Width(w).Render(settings))
 	if p.own != nil {
 		lines = append(lines, "", st.Label.Render("Your question: ")+coach.Visible(p.own.View()))
@@ -298,7 +299,7 @@ func (p *practiceScreen) notes() string {
 	case len(p.data.problems) > 0:
 		line := skipped(p.deps, p.data.problems[0])
 		if n := len(p.data.problems) - 1; n > 0 {
-			line += fmt.Sprintf(", and %s more", plural(n, "file"))
+			line += fmt.Sprintf(", and %s more", coach.Plural(n, "file"))
 		}
 		return st.Error.Width(max(1, p.width)).Render(line)
 	}
@@ -346,12 +347,12 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		right = "unfinished · " + right
 	}
 	if c.Track != nil {
-		right += "  " + ratingSpark(c.Track.Ratings(), 8) + " " + strconv.Itoa(c.Track.Last().Rating) + "/5"
+		right += "  " + chart.RatingSpark(c.Track.Ratings(), 8) + " " + strconv.Itoa(c.Track.Last().Rating) + "/5"
 	}
 	right = st.Muted.Render(right)
-	pointer, text := "  ", st.Option.Render(coach.Inert(oneLineText(c.Question.Text)))
+	pointer, text := "  ", st.Option.Render(coach.Inert(coach.OneLine(c.Question.Text)))
 	if index == m.Index() {
-		pointer, text = st.Cursor.Render("› "), st.Label.Render(coach.Inert(oneLineText(c.Question.Text)))
+		pointer, text = st.Cursor.Render("› "), st.Label.Render(coach.Inert(coach.OneLine(c.Question.Text)))
 	}
 	room := max(4, m.Width()-2-lipgloss.Width(right)-2)
 	text = ansi.Truncate(text, room, "…")
@@ -376,16 +377,4 @@ func CardReason(c coach.Card) string {
 		return "due " + due.Format("2 Jan")
 	}
 	return "later"
-}
-
-// ratingSpark draws the last n ratings (1 to 5) as a sparkline.
-func ratingSpark(ratings []int, n int) string {
-	if len(ratings) > n {
-		ratings = ratings[len(ratings)-n:]
-	}
-	var b strings.Builder
-	for _, r := range ratings {
-		b.WriteString(moodSpark(clamp(r, 1, 5) * 2))
-	}
-	return b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/chart"
 )
 
 // A round goes through these stages, one prompt at a time as the guided
@@ -353,7 +354,7 @@ func (r *roundScreen) questionView() string {
 	if r.stage == stageAnswer {
 		about = append(about, r.clock.View())
 	}
-	return st.Label.Width(w).Render(coach.Inert(oneLineText(q.Text))) + "\n" +
+	return st.Label.Width(w).Render(coach.Inert(coach.OneLine(q.Text))) + "\n" +
 		st.Muted.Width(w).Render(strings.Join(about, " · "))
 }
 
@@ -405,7 +406,7 @@ func (r *roundScreen) resultView() string {
 	st := &r.deps.styles
 	line := "You rated this answer " + strconv.Itoa(r.entry.Rating) + "/5"
 	if t := r.data.tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
-		line += " · so far " + ratingSpark(t.Ratings(), 12) + " over " + plural(len(t.Rounds), "round")
+		line += " · so far " + chart.RatingSpark(t.Ratings(), 12) + " over " + coach.Plural(len(t.Rounds), "round")
 	}
 	return st.Intro.Render(line) + "\n" + st.Muted.Render("It comes back "+comesBack(r.data.tracks[r.entry.Question.Key], r.deps.now())+".")
 }

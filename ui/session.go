@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
@@ -279,7 +280,7 @@ func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		s.deps.help.ShowAll = !s.deps.help.ShowAll
 	default:
-		return scroll(&s.doc, s.deps.keys, msg)
+		return keys.Scroll(&s.doc, s.deps.keys, msg)
 	}
 	return nil
 }
@@ -620,7 +621,7 @@ func preview(a coach.Answer) string {
 	case a.Score > 0:
 		t = fmt.Sprintf("%d/10 %s", a.Score, a.Text)
 	case len(a.Actions) > 0:
-		t = plural(len(a.Actions), "action")
+		t = coach.Plural(len(a.Actions), "action")
 	case len(a.Items) > 0:
 		t = strings.Join(a.Items, "; ")
 		if a.Text != "" {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/paste"
 )
 
 // lookalikes are characters that look like what coach.Editable writes for
@@ -24,25 +27,37 @@ var lookalikes = []string{"␛", "␀", "␡", "\uF781", "\uF7A7", "\uFDD0", "\U
 var typedText = "x " + strings.Join(lookalikes, " y ") + " z"
 
 // pasteThroughGuard is the message a terminal paste of s becomes: the bytes
-// go through PasteGuard, as they do in the real program, and Bubble Tea
+// go through paste.Guard, as they do in the real program, and Bubble Tea
 // delivers what is between the markers.
 func pasteThroughGuard(s string) tea.PasteMsg {
-	out := new(PasteGuard).filter(nil, []byte("\x1b[200~"+s+"\x1b[201~"))
-	out = bytes.TrimPrefix(bytes.TrimSuffix(out, pasteEnd), pasteStart)
+	r, w, err := os.Pipe()
+	if err != nil {
+		panic(err)
+	}
+	go func() {
+		w.WriteString("\x1b[200~" + s + "\x1b[201~")
+		w.Close()
+	}()
+	out, err := io.ReadAll(paste.NewGuard(r))
+	r.Close()
+	if err != nil {
+		panic(err)
+	}
+	out = bytes.TrimPrefix(bytes.TrimSuffix(out, []byte("\x1b[201~")), []byte("\x1b[200~"))
 	return tea.PasteMsg{Content: string(out)}
 }
 
 // enterText gives text to the focused input: typed a key at a time, pasted
-// through PasteGuard, or pasted by a message that never went through it.
+// through paste.Guard, or pasted by a message that never went through it.
 var enterText = map[string]func(d *driver, s string){
 	"typed":         func(d *driver, s string) { d.typeText(s) },
 	"pasted":        func(d *driver, s string) { d.send(pasteThroughGuard(s)) },
 	"pasted direct": func(d *driver, s string) { d.send(tea.PasteMsg{Content: s}) },
 }
 
-// directText is what a paste that did not come through PasteGuard may hold
+// directText is what a paste that did not come through paste.Guard may hold
 // and still be read as given: anything but the stand-ins' block, which is
-// PasteGuard's own.
+// paste.Guard's own.
 var directText = "x ␛ ␀ \uF781 \uFDD0 ⍰ \uFFFD \x1b[2J \u009b \u202E z"
 
 func textFor(how string) string {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 )
 
@@ -91,7 +92,7 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
-	return scroll(&s.vp, s.deps.keys, msg)
+	return keys.Scroll(&s.vp, s.deps.keys, msg)
 }
 
 func (s *summaryScreen) Title() string { return "Summary" }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 )
 
@@ -104,7 +105,7 @@ func (f *flowScreen) timerLine() string {
 	minutes := int(c.limit / time.Minute)
 	switch {
 	case c.TimedOut():
-		return "That was " + plural(minutes, "minute") + ". Write on if you like; nothing moves until you do."
+		return "That was " + coach.Plural(minutes, "minute") + ". Write on if you like; nothing moves until you do."
 	case c.Running():
 		return c.View() + " · " + k + " stops it"
 	case c.Used() > 0:

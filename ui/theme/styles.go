@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // MaxTextWidth keeps answers, tips and sessions at a readable line length on
@@ -147,4 +148,12 @@ func NewStyles(isDark, noColor bool) Styles {
 		s.MoodOn = s.MoodOn.Reverse(true)
 	}
 	return s
+}
+
+// Fit cuts plain text to a width, ending it with "…" when cut.
+func Fit(s string, width int) string {
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, max(0, width), "…")
 }

@@ -1,4 +1,6 @@
-package ui
+// Package chart draws the insights (bars, sparklines, the mood before and
+// after) as plain lines of a given width, for the app and the command line.
+package chart
 
 import (
 	"strconv"
@@ -32,9 +34,9 @@ const (
 	noMood = "·"
 )
 
-// RenderInsights draws insights as text for a width: bar charts and
+// Insights draws insights as text for a width: bar charts and
 // sparklines made of characters, so they read without colour.
-func RenderInsights(ins coach.Insights, width int, st theme.Styles) string {
+func Insights(ins coach.Insights, width int, st theme.Styles) string {
 	v := insightsView{st: &st, width: max(1, width)}
 	if ins.Sessions == 0 {
 		v.flow(st.Muted, "No sessions yet.")
@@ -62,7 +64,7 @@ func RenderInsights(ins coach.Insights, width int, st theme.Styles) string {
 	}
 	rows = make([]barRow, len(ins.Stages))
 	for i, s := range ins.Stages {
-		rows[i] = barRow{label: oneLineText(s.Text), n: s.Count}
+		rows[i] = barRow{label: coach.OneLine(s.Text), n: s.Count}
 	}
 	v.bars(rows, v.width/2)
 
@@ -75,7 +77,7 @@ func RenderInsights(ins coach.Insights, width int, st theme.Styles) string {
 		v.heading("When the same thing keeps happening")
 		parts := make([]string, len(rep))
 		for i, c := range rep {
-			parts[i] = oneLineText(c.Text) + " ×" + strconv.Itoa(c.Count)
+			parts[i] = coach.OneLine(c.Text) + " ×" + strconv.Itoa(c.Count)
 		}
 		v.flow(st.Option, parts...)
 		v.flow(st.Muted, "A no at the same point again and again is a signal to narrow the search or change "+
@@ -101,10 +103,10 @@ func RenderInsights(ins coach.Insights, width int, st theme.Styles) string {
 // practiceShown is how many practised questions the insights list.
 const practiceShown = 10
 
-// RenderPracticeInsights draws practice for the insights: the progress on
+// Practice draws practice for the insights: the progress on
 // the questions that threw the user, and the questions practised most
 // recently, each with its ratings as a sparkline and the latest of them.
-func RenderPracticeInsights(pi coach.PracticeInsights, width int, st theme.Styles) string {
+func Practice(pi coach.PracticeInsights, width int, st theme.Styles) string {
 	v := insightsView{st: &st, width: max(1, width)}
 	v.heading("Practice")
 	v.flow(st.Option, pi.Progress.Sentence())
@@ -112,17 +114,17 @@ func RenderPracticeInsights(pi coach.PracticeInsights, width int, st theme.Style
 		v.flow(st.Muted, "No rounds practised yet.")
 		return v.String()
 	}
-	v.flow(st.Muted, plural(pi.Progress.Rounds, "round"), plural(pi.Progress.Questions, "question")+" practised")
+	v.flow(st.Muted, coach.Plural(pi.Progress.Rounds, "round"), coach.Plural(pi.Progress.Questions, "question")+" practised")
 	const sparkW = 8
 	for i, q := range pi.Questions {
 		if i == practiceShown {
-			v.flow(st.Muted, "…and "+plural(len(pi.Questions)-practiceShown, "more")+": rebound practice list")
+			v.flow(st.Muted, "…and "+coach.Plural(len(pi.Questions)-practiceShown, "more")+": rebound practice list")
 			break
 		}
 		r := q.Ratings
-		spark := ratingSpark(r, sparkW) // right-aligned, so the latest ratings line up
+		spark := RatingSpark(r, sparkW) // right-aligned, so the latest ratings line up
 		head := strings.Repeat(" ", sparkW-ansi.StringWidth(spark)) + spark + " " + strconv.Itoa(r[len(r)-1]) + "/5  "
-		text := fitCells(coach.Inert(oneLineText(q.Text)), v.width-ansi.StringWidth(head))
+		text := theme.Fit(coach.Inert(coach.OneLine(q.Text)), v.width-ansi.StringWidth(head))
 		v.lines = append(v.lines, st.Progress.Render(head)+st.Option.Render(text))
 	}
 	return v.String()
@@ -178,14 +180,6 @@ func flowLines(parts []string, width int) []string {
 	return lines
 }
 
-// fitCells cuts plain text to a width, ending it with "…" when cut.
-func fitCells(s string, width int) string {
-	if ansi.StringWidth(s) <= width {
-		return s
-	}
-	return ansi.Truncate(s, max(0, width), "…")
-}
-
 // padCells fills plain text with spaces to a width.
 func padCells(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
@@ -210,7 +204,7 @@ func (v *insightsView) bars(rows []barRow, maxLabel int) {
 	barW := min(maxBar, v.width-labelW-countW-2)
 	for _, r := range rows {
 		count := strconv.Itoa(r.n)
-		line := v.st.Muted.Render(padCells(fitCells(r.label, labelW), labelW)+" ") +
+		line := v.st.Muted.Render(padCells(theme.Fit(r.label, labelW), labelW)+" ") +
 			strings.Repeat(" ", countW-len(count)) + count
 		if n := barLength(r.n, most, barW); n > 0 {
 			line += " " + v.st.Progress.Render(strings.Repeat("█", n))
@@ -255,12 +249,12 @@ func (v *insightsView) mood(m coach.MoodInsights) {
 	recent := m.Recent[max(0, len(m.Recent)-max(1, v.width-len(label))):]
 	var before, after strings.Builder
 	for _, p := range recent {
-		before.WriteString(moodSpark(p.Before))
-		after.WriteString(moodSpark(p.After))
+		before.WriteString(MoodSpark(p.Before))
+		after.WriteString(MoodSpark(p.After))
 	}
 	v.lines = append(v.lines,
-		st.Muted.Render(fitCells(label, v.width))+st.Selected.Render(before.String()),
-		st.Muted.Render(fitCells("after  ", v.width))+st.Selected.Render(after.String()))
+		st.Muted.Render(theme.Fit(label, v.width))+st.Selected.Render(before.String()),
+		st.Muted.Render(theme.Fit("after  ", v.width))+st.Selected.Render(after.String()))
 	what := "the last " + strconv.Itoa(len(recent)) + " sessions with a mood, oldest first"
 	if len(recent) == 1 {
 		what = "the last session with a mood"
@@ -282,8 +276,8 @@ func moodAverage(a float64) string {
 	return strconv.FormatFloat(a, 'f', 1, 64)
 }
 
-// moodSpark is a mood from 1 to 10 as one of eight heights.
-func moodSpark(mood int) string {
+// MoodSpark is a mood from 1 to 10 as one of eight heights.
+func MoodSpark(mood int) string {
 	if mood < 1 || mood > 10 {
 		return noMood
 	}
@@ -315,10 +309,10 @@ func (v *insightsView) themes(t coach.Themes) {
 		parts := make([]string, len(group.counts))
 		for i, c := range group.counts {
 			n := " ×" + strconv.Itoa(c.Count)
-			parts[i] = fitCells(oneLineText(c.Text), column-ansi.StringWidth(n)) + n
+			parts[i] = theme.Fit(coach.OneLine(c.Text), column-ansi.StringWidth(n)) + n
 		}
 		if narrow {
-			v.lines = append(v.lines, st.Muted.Render(fitCells(group.label, v.width)))
+			v.lines = append(v.lines, st.Muted.Render(theme.Fit(group.label, v.width)))
 			v.flow(st.Option, parts...)
 			continue
 		}
@@ -336,12 +330,19 @@ func (v *insightsView) themes(t coach.Themes) {
 func monthLabel(month string) string {
 	t, err := time.Parse("2006-01", month)
 	if err != nil {
-		return oneLineText(month)
+		return coach.OneLine(month)
 	}
 	return t.Format("Jan 2006")
 }
 
-// oneLineText is user text made safe to print on one line.
-func oneLineText(s string) string {
-	return strings.Join(strings.Fields(coach.Inert(s)), " ")
+// RatingSpark draws the last n ratings (1 to 5) as a sparkline.
+func RatingSpark(ratings []int, n int) string {
+	if len(ratings) > n {
+		ratings = ratings[len(ratings)-n:]
+	}
+	var b strings.Builder
+	for _, r := range ratings {
+		b.WriteString(MoodSpark(max(1, min(r, 5)) * 2))
+	}
+	return b.String()
 }

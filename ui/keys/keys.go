@@ -1,4 +1,6 @@
-package ui
+// Package keys holds every key rebound answers to, as bindings the help
+// footer is built from.
+package keys
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -46,8 +48,8 @@ type KeyMap struct {
 	Pause   key.Binding
 }
 
-// DefaultKeyMap returns the keys described in the README.
-func DefaultKeyMap() KeyMap {
+// Default returns the keys described in the README.
+func Default() KeyMap {
 	return KeyMap{
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
@@ -84,9 +86,9 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// scroll is viewport's Update with the keys its key map lacks: home and
+// Scroll is viewport's Update with the keys its key map lacks: home and
 // end (g and G) go to the top and the bottom of the document.
-func scroll(vp *viewport.Model, k KeyMap, msg tea.Msg) tea.Cmd {
+func Scroll(vp *viewport.Model, k KeyMap, msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(m, k.Top):

@@ -1,4 +1,5 @@
-package ui
+// Package paste keeps pasted text whole on its way from the terminal.
+package paste
 
 import (
 	"bytes"
@@ -14,7 +15,7 @@ var (
 	pasteEnd   = []byte("\x1b[201~")
 )
 
-// PasteGuard is the terminal's input, with one change: inside a bracketed
+// Guard is the terminal's input, with one change: inside a bracketed
 // paste, every character arrives as coach.Editable writes it (control
 // characters and U+FFFD as stand-ins, the stand-ins' own block escaped), and
 // a pasted carriage return as a newline. So a tea.PasteMsg holds the paste
@@ -25,7 +26,7 @@ var (
 // as " ; c ; …" and could not be stored as typed. Keys typed outside a paste pass through
 // byte for byte. It keeps the *os.File underneath (Fd, Write, Close), so
 // Bubble Tea still sees a terminal and puts it in raw mode.
-type PasteGuard struct {
+type Guard struct {
 	*os.File
 	inPaste bool
 	match   int    // bytes of pasteStart seen so far, outside a paste
@@ -35,14 +36,14 @@ type PasteGuard struct {
 	pending []byte // output that did not fit the caller's buffer
 }
 
-// NewPasteGuard wraps a terminal's input.
-func NewPasteGuard(f *os.File) *PasteGuard { return &PasteGuard{File: f} }
+// NewGuard wraps a terminal's input.
+func NewGuard(f *os.File) *Guard { return &Guard{File: f} }
 
 // Read reads at most a quarter of len(p) from the terminal, because no byte
 // is more than four in Editable's form (a control's stand-in is four bytes):
 // so the output fits in p, and nothing is left waiting for the next call
 // (the caller waits for the terminal to be readable before calling again).
-func (g *PasteGuard) Read(p []byte) (int, error) {
+func (g *Guard) Read(p []byte) (int, error) {
 	if len(g.pending) > 0 {
 		n := copy(p, g.pending)
 		g.pending = g.pending[n:]
@@ -67,7 +68,7 @@ func (g *PasteGuard) Read(p []byte) (int, error) {
 }
 
 // filter appends the rewritten form of in to dst.
-func (g *PasteGuard) filter(dst, in []byte) []byte {
+func (g *Guard) filter(dst, in []byte) []byte {
 	data := in
 	if len(g.carry) > 0 {
 		data = append(g.carry, in...)

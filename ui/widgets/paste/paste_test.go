@@ -1,4 +1,4 @@
-package ui
+package paste
 
 import (
 	"io"
@@ -31,13 +31,13 @@ func TestPasteGuardRewritesOnlyInsidePastes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			whole := string(new(PasteGuard).filter(nil, []byte(tt.in)))
+			whole := string(new(Guard).filter(nil, []byte(tt.in)))
 			if whole != tt.want {
 				t.Fatalf("got %q, want %q", whole, tt.want)
 			}
 			// However the terminal's bytes are cut into reads, the result is the same.
 			for cut := 1; cut < len(tt.in); cut++ {
-				g := new(PasteGuard)
+				g := new(Guard)
 				got := string(g.filter(nil, []byte(tt.in[:cut]))) + string(g.filter(nil, []byte(tt.in[cut:])))
 				if got != tt.want {
 					t.Fatalf("cut at %d: got %q, want %q", cut, got, tt.want)
@@ -57,7 +57,7 @@ func TestPasteGuardReadsThroughAFile(t *testing.T) {
 		_, _ = w.Write([]byte(in))
 		_ = w.Close()
 	}()
-	g := NewPasteGuard(r)
+	g := NewGuard(r)
 	var got []byte
 	buf := make([]byte, 7) // small reads: output must still fit
 	for {
