@@ -20,6 +20,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
 // Minimum comfortable size; below it the app shows one "too small" line.
@@ -53,7 +54,7 @@ type Options struct {
 	Timer time.Duration
 	// Clock schedules the countdown's ticks; nil is the real clock. Tests
 	// pass one they drive.
-	Clock clock
+	Clock countdown.Clock
 }
 
 // DefaultDraftDelay bounds what a crash can lose: at most the typing of the
@@ -84,7 +85,7 @@ type deps struct {
 
 	bank  *content.Bank
 	timer time.Duration // a round's countdown; 0 is none
-	clock clock
+	clock countdown.Clock
 
 	// settings are the data dir's (the name that signs the letters), read
 	// at start; settingsErr is why they cannot be read or kept, and then
@@ -259,12 +260,12 @@ func New(o Options) *Model {
 	}
 	switch {
 	case o.Timer == 0:
-		o.Timer = DefaultTimer
+		o.Timer = countdown.Default
 	case o.Timer < 0:
 		o.Timer = 0
 	}
 	if o.Clock == nil {
-		o.Clock = realClock
+		o.Clock = countdown.RealClock
 	}
 	d := &deps{
 		flow:   o.Flow,
@@ -468,7 +469,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 // countdown is the countdown of the screen on show, a practice round's or
 // a timed prompt's, or nil: ctrl+z pauses it for the time away.
-func (m *Model) countdown() *countdown {
+func (m *Model) countdown() *countdown.Model {
 	switch {
 	case m.page == roundPage && m.round != nil:
 		return &m.round.clock

@@ -14,6 +14,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
 // draftTickMsg fires a while after a keystroke; only the newest counts. id
@@ -56,7 +57,7 @@ type flowScreen struct {
 	// clock is the optional countdown of a prompt whose advice names a
 	// time, practice's countdown reused; timerOwner is the prompt it
 	// belongs to, "" on a prompt without one (see followTimer).
-	clock      countdown
+	clock      countdown.Model
 	timerOwner string
 	exits
 }
@@ -174,7 +175,7 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 	case lastPlanMsg:
 		f.plan = msg.plan
 		return nil
-	case countdownTickMsg:
+	case countdown.TickMsg:
 		return f.timerTick(msg)
 	case draftTickMsg:
 		if msg.id == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {

@@ -19,6 +19,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/chart"
+	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
 // practiceData is what practice knows of the store: the questions that threw
@@ -232,7 +233,7 @@ func (p *practiceScreen) nextTag(dir int) string {
 }
 
 // timerSteps are the countdowns t cycles through.
-var timerSteps = []time.Duration{time.Minute, 90 * time.Second, DefaultTimer, 3 * time.Minute, 0}
+var timerSteps = []time.Duration{time.Minute, 90 * time.Second, countdown.Default, 3 * time.Minute, 0}
 
 func nextTimer(d time.Duration) time.Duration {
 	i := slices.Index(timerSteps, d)
@@ -243,7 +244,7 @@ func timerLabel(d time.Duration) string {
 	if d <= 0 {
 		return "off"
 	}
-	return clockTime(d)
+	return countdown.Clocked(d)
 }
 
 // tagTitle is "all questions" or the tag's title.

@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/chart"
+	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
 // A round goes through these stages, one prompt at a time as the guided
@@ -66,7 +67,7 @@ type roundScreen struct {
 	entry  *coach.Practice
 	stage  int
 	fields [stageHint]field
-	clock  countdown
+	clock  countdown.Model
 	// tag is the practice screen's tag, for the next question.
 	tag string
 
@@ -95,7 +96,7 @@ func newRoundScreen(d *deps, data *practiceData, entry *coach.Practice, carried 
 		status = "carrying on from " + entry.CreatedAt.Local().Format("Mon 2 Jan 15:04")
 	}
 	r := &roundScreen{deps: d, data: data, tag: tag, entry: entry, status: status,
-		clock: newCountdown(timer, used, d.clock)}
+		clock: countdown.New(timer, used, d.clock)}
 	prompts := roundPrompts
 	var labels, ticked []string
 	if d.bank != nil {
@@ -152,7 +153,7 @@ func (r *roundScreen) field() field {
 func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
 	k := r.deps.keys
 	switch msg := msg.(type) {
-	case countdownTickMsg:
+	case countdown.TickMsg:
 		cmd, out := r.clock.Update(msg)
 		if out {
 			r.status = "time's up: finish your sentence, then tab"

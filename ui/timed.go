@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
 // promptTimer is the countdown the prompt id of sec offers, and the prompt
@@ -38,11 +39,11 @@ func promptTimer(sec content.Section, id string) (owner string, limit time.Durat
 // on their way, are ignored, and schedule no more.
 func (f *flowScreen) followTimer() {
 	owner, limit := promptTimer(f.walk.Section(), f.walk.Prompt().ID)
-	if owner == f.timerOwner && (owner == "" || f.clock.limit == limit) {
+	if owner == f.timerOwner && (owner == "" || f.clock.Limit() == limit) {
 		return
 	}
 	f.timerOwner = owner
-	f.clock = newCountdown(limit, 0, f.deps.clock)
+	f.clock = countdown.New(limit, 0, f.deps.clock)
 }
 
 // timed reports whether the focused prompt offers a countdown.
@@ -61,7 +62,7 @@ func (f *flowScreen) toggleTimer() tea.Cmd {
 // timerTick takes one second of the countdown; a stale tick does nothing.
 // At zero the line under the field says so, and nothing else happens: the
 // user writes on, and moves when they choose.
-func (f *flowScreen) timerTick(msg countdownTickMsg) tea.Cmd {
+func (f *flowScreen) timerTick(msg countdown.TickMsg) tea.Cmd {
 	if !f.timed() {
 		return nil
 	}
@@ -102,7 +103,7 @@ func (f *flowScreen) timerKey() (b key.Binding, ok bool) {
 func (f *flowScreen) timerLine() string {
 	c := &f.clock
 	k := f.deps.keys.Pause.Help().Key
-	minutes := int(c.limit / time.Minute)
+	minutes := int(c.Limit() / time.Minute)
 	switch {
 	case c.TimedOut():
 		return "That was " + coach.Plural(minutes, "minute") + ". Write on if you like; nothing moves until you do."
