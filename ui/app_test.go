@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
 func TestGoldenViews(t *testing.T) {
@@ -294,7 +295,7 @@ func TestCtrlCSavesThenQuits(t *testing.T) {
 func TestDraftIsSavedWhenTypingPauses(t *testing.T) {
 	d := newDriver(t, 80, 24, func(o *Options) { o.DraftDelay = DefaultDraftDelay })
 	d.press("enter")
-	_, cmd := d.m.Update(keyMsg("A"))
+	_, cmd := d.m.Update(keytest.Press("A"))
 	_ = cmd // the pending tick; delivered by hand below instead of waiting
 	d.send(draftTickMsg{id: d.m.flow.session().ID, seq: d.m.flow.draftSeq})
 	if got := d.saved().Drafts["intake.company"].Text; got != "A" {
@@ -520,7 +521,7 @@ func TestDateDefaultIsReplacedByTypingAndABadDateHoldsTheFocus(t *testing.T) {
 // same Update as enter, so nothing typed ahead goes to the home menu.
 func TestKeysTypedRightAfterEnterReachTheSession(t *testing.T) {
 	d := newDriver(t, 80, 24)
-	_, _ = d.m.Update(keyMsg("enter")) // its command not run yet, as in a busy program
+	_, _ = d.m.Update(keytest.Press("enter")) // its command not run yet, as in a busy program
 	for _, r := range "Acme" {
 		_, _ = d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -535,8 +536,8 @@ func TestKeysTypedRightAfterEscReachHome(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	d.press("enter")
 	d.typeText("Acme")
-	_, _ = d.m.Update(keyMsg("esc")) // its save not run yet, as in a busy program
-	_, cmd := d.m.Update(keyMsg("q"))
+	_, _ = d.m.Update(keytest.Press("esc")) // its save not run yet, as in a busy program
+	_, cmd := d.m.Update(keytest.Press("q"))
 	if d.m.page != homePage || cmd == nil {
 		t.Fatalf("q after esc did not reach home (page %v)", d.m.page)
 	}

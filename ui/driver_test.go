@@ -14,6 +14,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
 // updating reports whether -update was given: the flag is registered by
@@ -109,7 +110,7 @@ func (d *driver) run(cmd tea.Cmd) {
 func (d *driver) press(keys ...string) {
 	d.t.Helper()
 	for _, k := range keys {
-		msg := keyMsg(k)
+		msg := keytest.Press(k)
 		if got := msg.String(); got != k {
 			d.t.Fatalf("key %q is sent as %q", k, got)
 		}
@@ -128,9 +129,9 @@ func (d *driver) passCheckIn() {
 	}
 	if s := f.session(); s.MoodBefore == nil && !s.Begun() && !d.passed[s.ID] {
 		d.passed[s.ID] = true
-		d.send(keyMsg("enter"))
-		d.send(keyMsg("2"))
-		d.send(keyMsg("enter"))
+		d.send(keytest.Press("enter"))
+		d.send(keytest.Press("2"))
+		d.send(keytest.Press("enter"))
 	}
 }
 
@@ -144,31 +145,6 @@ func (d *driver) typeText(s string) {
 		}
 		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	named := map[string]tea.KeyPressMsg{
-		"tab":       {Code: tea.KeyTab},
-		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
-		"enter":     {Code: tea.KeyEnter},
-		"esc":       {Code: tea.KeyEscape},
-		"space":     {Code: tea.KeySpace, Text: " "},
-		"up":        {Code: tea.KeyUp},
-		"down":      {Code: tea.KeyDown},
-		"left":      {Code: tea.KeyLeft},
-		"right":     {Code: tea.KeyRight},
-		"backspace": {Code: tea.KeyBackspace},
-		"pgup":      {Code: tea.KeyPgUp},
-		"pgdown":    {Code: tea.KeyPgDown},
-		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
-		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
-		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},
-	}
-	if m, ok := named[k]; ok {
-		return m
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 // view is the screen as a person reads it: no colour, no trailing spaces.

@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // draftTickMsg fires a while after a keystroke; only the newest counts. id
@@ -29,7 +30,7 @@ type draftTickMsg struct {
 type flowScreen struct {
 	walk   *coach.Walk
 	deps   *deps
-	fields []field
+	fields []field.Field
 	secID  string // the section the fields belong to
 
 	tip     viewport.Model
@@ -48,7 +49,7 @@ type flowScreen struct {
 	interlude interlude
 	depth     int
 	// name is the line that asks whose name signs the letters (signName).
-	name *textField
+	name *field.Text
 	// plan is the if-then plan of the newest other session, which the
 	// check-in shows in one quiet line.
 	plan string
@@ -86,14 +87,14 @@ func (f *flowScreen) session() *coach.Session { return f.walk.Session() }
 func (f *flowScreen) buildSection() {
 	sec := f.walk.Section()
 	f.secID = sec.ID
-	f.fields = make([]field, len(sec.Prompts))
+	f.fields = make([]field.Field, len(sec.Prompts))
 	now := f.deps.now()
 	for i, p := range sec.Prompts {
 		a := f.session().Current(p.ID)
 		if a.IsZero() {
 			a = f.offer(p)
 		}
-		f.fields[i] = newField(p, a, f.session(), &f.deps.styles, now)
+		f.fields[i] = field.New(p, a, f.session(), &f.deps.styles, f.deps.keys.Field, now)
 	}
 	f.tip.SetContent(f.deps.tips[sec.ID])
 	f.tip.GotoTop()
@@ -127,7 +128,7 @@ func (f *flowScreen) offer(p content.Prompt) coach.Answer {
 // falls a week after the send date just chosen.
 func (f *flowScreen) refresh() {
 	if p := f.walk.Prompt(); f.session().Current(p.ID).IsZero() {
-		f.fields[f.focused()] = newField(p, f.offer(p), f.session(), &f.deps.styles, f.deps.now())
+		f.fields[f.focused()] = field.New(p, f.offer(p), f.session(), &f.deps.styles, f.deps.keys.Field, f.deps.now())
 	}
 	f.followTimer()
 	f.layout()
@@ -144,7 +145,7 @@ func (f *flowScreen) focused() int {
 	return 0
 }
 
-func (f *flowScreen) field() field { return f.fields[f.focused()] }
+func (f *flowScreen) field() field.Field { return f.fields[f.focused()] }
 
 // Init focuses the current field, or the name asked before the draft.
 func (f *flowScreen) Init() tea.Cmd {
@@ -198,10 +199,8 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, keys.Prev):
 			return f.move(-1)
 		case key.Matches(msg, keys.Enter) && !f.field().Multiline():
-			if a, ok := f.field().(*actionsField); ok {
-				if cmd, stay := a.next(); stay {
-					return cmd
-				}
+			if cmd, stay := f.field().Next(); stay {
+				return cmd
 			}
 			return f.move(+1)
 		case key.Matches(msg, keys.Pause) && f.timed():
@@ -227,9 +226,9 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			f.redrawTip()
 			return nil
 		case key.Matches(msg, keys.Copy):
-			if a, ok := f.field().(*areaField); ok && f.walk.Prompt().Kind == content.Draft {
+			if f.walk.Prompt().Kind == content.Draft {
 				f.status = "copied the message"
-				return tea.SetClipboard(a.text())
+				return tea.SetClipboard(f.field().Answer().Text)
 			}
 			return nil
 		case key.Matches(msg, keys.Help) && !f.field().Typing():
@@ -237,20 +236,22 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			f.layout()
 			return nil
 		}
+		was := f.field().Error()
 		cmd := f.field().Update(msg)
-		f.fitError()
+		if now := f.field().Error(); errorText(now) != errorText(was) {
+			f.fitPrompt() // the error under the field came, went or changed
+		}
 		return tea.Batch(cmd, f.typed())
 	}
 	return f.field().Update(msg)
 }
 
-// fitError makes room for the error a one-line field shows under itself
-// (a date or a percentage it cannot read), and gives it back once fixed:
-// the prompt must never grow past the bottom of the screen.
-func (f *flowScreen) fitError() {
-	if _, ok := f.field().(*textField); ok {
-		f.fitPrompt()
+// errorText is err's sentence, or "" for none.
+func errorText(err error) string {
+	if err == nil {
+		return ""
 	}
+	return err.Error()
 }
 
 // typed schedules a draft save for when typing pauses.
@@ -288,7 +289,7 @@ func (f *flowScreen) commit() bool {
 // prompt, across sections; past the last prompt the session is complete.
 // When editing one answer, any move goes back to the opened session.
 func (f *flowScreen) move(dir int) tea.Cmd {
-	if t, ok := f.field().(*textField); ok && dir >= 0 && t.invalid() != nil {
+	if dir >= 0 && f.field().Validate() != nil {
 		return nil // the error under the date says what to write
 	}
 	f.draftSeq++ // a pending draft tick is now stale
@@ -421,22 +422,14 @@ func (f *flowScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{move, {k.Save, k.Home, k.Quit, k.Suspend, k.Help}}
 }
 
-// fieldKeys are the keys of the focused prompt's widget.
+// fieldKeys are the keys of the focused prompt's widget, and the copy key
+// of the feedback draft.
 func (f *flowScreen) fieldKeys() []key.Binding {
-	k := f.deps.keys
-	switch f.walk.Prompt().Kind {
-	case content.Checklist:
-		return []key.Binding{withHelp(k.Toggle, "↑/↓ space", "tick")}
-	case content.Choice:
-		return []key.Binding{withHelp(k.Up, "←/→", "choose")}
-	case content.Mood:
-		return []key.Binding{withHelp(k.Up, "←/→ 1-9 0", "score")}
-	case content.Draft:
-		return []key.Binding{k.Copy}
-	case content.Actions:
-		return []key.Binding{k.Up}
+	b := f.field().KeyBinds()
+	if f.walk.Prompt().Kind == content.Draft {
+		b = append(b, f.deps.keys.Copy)
 	}
-	return nil
+	return b
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // historyLoadedMsg carries every session's summary for Past sessions.
@@ -253,10 +254,10 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	// The search is a one-line input inside the list: typed text reaches
 	// it as in every field, and rank reads it back.
-	msg, was := prepareInput(&h.list.FilterInput, msg)
+	msg, was := field.PrepareInput(&h.list.FilterInput, msg)
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
-	keepEscapesWhole(&h.list.FilterInput, was)
+	field.KeepEscapesWhole(&h.list.FilterInput, was)
 	return cmd
 }
 

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
 // pastSessions stores three sessions as a user would have left them, ten to
@@ -306,7 +307,7 @@ func TestDeleteAsksThenMovesToTheTrash(t *testing.T) {
 func TestCopyAsMarkdown(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
 	d.press("2", "esc") // Acme, feedback form closed unchanged
-	_, cmd := d.m.Update(keyMsg("ctrl+y"))
+	_, cmd := d.m.Update(keytest.Press("ctrl+y"))
 	if cmd == nil {
 		t.Fatal("ctrl+y gave no command")
 	}

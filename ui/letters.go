@@ -11,6 +11,7 @@ import (
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // The letters: the name that signs them, asked once on reaching the first
@@ -52,7 +53,7 @@ func (f *flowScreen) asksName() bool {
 // startSignName opens the question of the name, with an empty line.
 func (f *flowScreen) startSignName() tea.Cmd {
 	f.interlude = signName
-	f.name = newTextField(content.Prompt{Hint: "your name, or nothing"}, "", &f.deps.styles)
+	f.name = field.NewText(content.Prompt{Hint: "your name, or nothing"}, "", &f.deps.styles)
 	f.name.SetSize(max(1, min(f.width, theme.MaxTextWidth)-2), 1)
 	return f.name.Focus()
 }

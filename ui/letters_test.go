@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // unsignedDriver is a driver whose data dir has no settings yet: the first
@@ -51,7 +52,7 @@ func TestTheNameIsAskedOnceAndSignsTheDraft(t *testing.T) {
 	if f := d.m.flow; f.interlude != noInterlude || f.walk.Prompt().ID != "feedback.draft" {
 		t.Fatalf("enter did not go on to the draft:\n%s", d.view())
 	}
-	if a, ok := d.m.flow.field().(*areaField); !ok || !strings.HasSuffix(strings.TrimSpace(a.text()), "Best regards,\nAna Lima") {
+	if a, ok := d.m.flow.field().(*field.Area); !ok || !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,\nAna Lima") {
 		t.Errorf("the draft is not signed with the name:\n%s", d.view())
 	}
 	set, err := coach.LoadSettings(d.dir)
@@ -65,8 +66,8 @@ func TestTheNameIsAskedOnceAndSignsTheDraft(t *testing.T) {
 	if d.m.flow.interlude == signName {
 		t.Fatalf("the name was asked a second time:\n%s", d.view())
 	}
-	if a := d.m.flow.field().(*areaField); !strings.Contains(a.text(), "Ana Lima") {
-		t.Errorf("the second draft is not signed:\n%s", a.text())
+	if a := d.m.flow.field().(*field.Area); !strings.Contains(a.Text(), "Ana Lima") {
+		t.Errorf("the second draft is not signed:\n%s", a.Text())
 	}
 }
 
@@ -74,9 +75,9 @@ func TestNoNameIsAlsoAnAnswer(t *testing.T) {
 	d := unsignedDriver(t)
 	tabToName(t, d)
 	d.press("enter") // sign with none
-	a := d.m.flow.field().(*areaField)
-	if !strings.HasSuffix(strings.TrimSpace(a.text()), "Best regards,") {
-		t.Errorf("a draft with no name should end at the sign-off:\n%q", a.text())
+	a := d.m.flow.field().(*field.Area)
+	if !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,") {
+		t.Errorf("a draft with no name should end at the sign-off:\n%q", a.Text())
 	}
 	set, err := coach.LoadSettings(d.dir)
 	if err != nil || set.Name != "" || !set.NameAsked {
@@ -122,9 +123,9 @@ func TestUnreadableSettingsAreReportedAndKept(t *testing.T) {
 	}
 	d.typeText("Ana")
 	d.press("enter")
-	a := d.m.flow.field().(*areaField)
-	if !strings.HasSuffix(strings.TrimSpace(a.text()), "Best regards,") {
-		t.Errorf("the draft should be unsigned:\n%s", a.text())
+	a := d.m.flow.field().(*field.Area)
+	if !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,") {
+		t.Errorf("the draft should be unsigned:\n%s", a.Text())
 	}
 	if b, _ := os.ReadFile(path); string(b) != foreign {
 		t.Errorf("the settings file was changed: %s", b)

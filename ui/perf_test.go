@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 	"github.com/rebound-coach/rebound/ui/markdown"
 )
 
@@ -170,10 +171,10 @@ func TestMeasureHistory(t *testing.T) {
 	d.press("/")
 	const search = "practise system design"
 	for _, r := range search {
-		press(keyMsg(string(r)))
+		press(keytest.Press(string(r)))
 	}
 	for range search {
-		press(keyMsg("backspace"))
+		press(keytest.Press("backspace"))
 	}
 	slices.Sort(open)
 	slices.Sort(keys)

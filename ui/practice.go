@@ -20,6 +20,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/chart"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // practiceData is what practice knows of the store: the questions that threw
@@ -150,7 +151,7 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.PasteMsg:
 		if p.own != nil {
-			return updateInput(p.own, msg)
+			return field.UpdateInput(p.own, msg)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -171,7 +172,7 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(msg, k.Own):
-			in := newInput(&p.deps.styles, "", "type the question, then enter")
+			in := field.NewInput(&p.deps.styles, "", "type the question, then enter")
 			in.SetWidth(max(10, min(p.width, theme.MaxTextWidth)-18))
 			p.own = &in
 			p.SetSize(p.width, p.height)
@@ -217,7 +218,7 @@ func (p *practiceScreen) ownKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.goTo(exit{to: roundPage, question: &q})
 		return nil
 	}
-	return updateInput(p.own, msg) // a typed bidi control becomes a stand-in, as in every field
+	return field.UpdateInput(p.own, msg) // a typed bidi control becomes a stand-in, as in every field
 }
 
 // nextTag steps through "all" and the bank's tags.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
 // manualClock is the countdown's clock in tests: a tick is scheduled, and
@@ -409,7 +410,7 @@ func TestQuitRightAfterEscKeepsWhatEscSaved(t *testing.T) {
 		d, _ := newPracticeDriver(t, 80, 24)
 		d.press("enter")
 		d.typeText("typed, then left")
-		d.m.Update(keyMsg("esc")) // its save command is never run
+		d.m.Update(keytest.Press("esc")) // its save command is never run
 		ExitFilter(d.m, tea.QuitMsg{})
 		if got := d.practised(); len(got) != 1 || got[0].Answer != "typed, then left" {
 			t.Errorf("saved %v", got)
@@ -419,7 +420,7 @@ func TestQuitRightAfterEscKeepsWhatEscSaved(t *testing.T) {
 		d := newDriver(t, 80, 24)
 		d.press("enter") // start a new session
 		d.typeText("Initech")
-		d.m.Update(keyMsg("esc"))
+		d.m.Update(keytest.Press("esc"))
 		ExitFilter(d.m, tea.QuitMsg{})
 		if s := d.saved(); s.Intake.Company != "Initech" && s.Drafts[coach.PromptCompany].Text != "Initech" {
 			t.Errorf("saved %+v", s)

@@ -16,6 +16,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/chart"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // A round goes through these stages, one prompt at a time as the guided
@@ -66,7 +67,10 @@ type roundScreen struct {
 	data   *practiceData
 	entry  *coach.Practice
 	stage  int
-	fields [stageHint]field
+	fields [stageHint]field.Field
+	// checks and rating are two of fields, kept as what they are.
+	checks *field.Checklist
+	rating *field.Choice
 	clock  countdown.Model
 	// tag is the practice screen's tag, for the next question.
 	tag string
@@ -109,9 +113,12 @@ func newRoundScreen(d *deps, data *practiceData, entry *coach.Practice, carried 
 	}
 	prompts[stageRubric].Options = labels
 	start := [stageHint]coach.Answer{{Text: entry.Answer}, {Text: entry.WentWell}, {Text: entry.DoBetter}, {Items: ticked}}
-	for i, p := range prompts {
-		r.fields[i] = newField(p, start[i], nil, &d.styles, d.now())
+	for i := range stageRubric {
+		r.fields[i] = field.New(prompts[i], start[i], nil, &d.styles, d.keys.Field, d.now())
 	}
+	r.checks = field.NewChecklist(prompts[stageRubric], start[stageRubric], &d.styles, d.keys.Field)
+	r.rating = field.NewChoice(prompts[stageRating], "", d.keys.Field)
+	r.fields[stageRubric], r.fields[stageRating] = r.checks, r.rating
 	r.hint = QuestionHint(d.bank, q)
 	return r
 }
@@ -143,7 +150,7 @@ func (r *roundScreen) Init() tea.Cmd {
 	return tea.Batch(r.clock.Start(), r.fields[stageAnswer].Focus())
 }
 
-func (r *roundScreen) field() field {
+func (r *roundScreen) field() field.Field {
 	if r.stage >= stageHint {
 		return nil
 	}
@@ -283,12 +290,12 @@ func (r *roundScreen) move(dir int) tea.Cmd {
 		r.data.record(r.entry)
 		cmds = append(cmds, r.render(r.hintKey))
 	case to == stageRating:
-		if c, ok := r.fields[stageRating].(*choiceField); ok && c.chosen < 0 {
+		if !r.rating.Chosen() {
 			met, of := len(r.rubric()), 0
 			if r.deps.bank != nil {
 				of = len(r.deps.bank.Rubric)
 			}
-			c.chosen = coach.SuggestRating(met, of) - 1
+			r.rating.Choose(coach.SuggestRating(met, of) - 1)
 		}
 		cmds = append(cmds, r.field().Focus())
 	default:
@@ -396,8 +403,8 @@ func (r *roundScreen) View() string {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
 	}
 	lines = append(lines, r.field().View(st, true))
-	if c, ok := r.field().(*checklistField); ok && r.deps.bank != nil && c.cursor < len(r.deps.bank.Rubric) {
-		lines = append(lines, st.Hint.Width(w).Render(r.deps.bank.Rubric[c.cursor].Hint))
+	if c := r.checks.Cursor(); r.stage == stageRubric && r.deps.bank != nil && c < len(r.deps.bank.Rubric) {
+		lines = append(lines, st.Hint.Width(w).Render(r.deps.bank.Rubric[c].Hint))
 	}
 	return strings.Join(lines, "\n")
 }

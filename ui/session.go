@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
 // panel is what an opened session shows over its document.
@@ -77,7 +78,7 @@ type sessionScreen struct {
 	drawn   int          // the version on screen
 
 	panel  panel
-	form   []field // the feedback form: outcome, received, received on
+	form   []field.Field // the feedback form: outcome, received, received on
 	formAt int
 	// formOutcome is the outcome choice the form opened with.
 	formOutcome coach.Answer
@@ -292,11 +293,11 @@ func (s *sessionScreen) openFeedback() {
 	if f.Outcome != "" {
 		outcome = f.Outcome.Label()
 	}
-	s.form = []field{
-		newChoiceField(content.Prompt{Options: outcomeChoices}, outcome),
-		newAreaField(content.Prompt{Kind: content.Textarea}, f.Received, st),
-		newField(content.Prompt{Kind: content.Date, Hint: "YYYY-MM-DD, today, -3d", Default: "+0d"},
-			coach.Answer{Text: f.ReceivedOn}, s.session, st, now),
+	s.form = []field.Field{
+		field.NewChoice(content.Prompt{Options: outcomeChoices}, outcome, s.deps.keys.Field),
+		field.NewArea(content.Prompt{Kind: content.Textarea}, f.Received, st),
+		field.New(content.Prompt{Kind: content.Date, Hint: "YYYY-MM-DD, today, -3d", Default: "+0d"},
+			coach.Answer{Text: f.ReceivedOn}, s.session, st, s.deps.keys.Field, now),
 	}
 	s.panel, s.formAt = panelFeedback, 0
 	s.formOutcome = s.form[0].Answer()
@@ -332,7 +333,7 @@ func (s *sessionScreen) focusForm(i int) tea.Cmd {
 // closeFeedback stores the form and goes back to the document, unless the
 // date cannot be read: then the error under it says what to write.
 func (s *sessionScreen) closeFeedback() tea.Cmd {
-	if t, ok := s.form[2].(*textField); ok && t.invalid() != nil {
+	if s.form[2].Validate() != nil {
 		return s.focusForm(2)
 	}
 	s.panel = panelNone

@@ -9,10 +9,11 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/field"
 	"github.com/rebound-coach/rebound/ui/widgets/paste"
 )
 
@@ -220,60 +221,21 @@ func TestEscapesAreOneCharacter(t *testing.T) {
 	const text = "a\U0010FF1Bb" // the escape is runes 1 and 2 of Editable's form
 	del := tea.KeyPressMsg{Code: tea.KeyDelete}
 
-	t.Run("editor", func(t *testing.T) {
-		e := newEditor(coach.Editable(text))
-		e.Focus()
-		e.Update(keyMsg("left"))
-		if e.col != 3 {
-			t.Fatalf("left from the end: col %d, want 3", e.col)
-		}
-		e.Update(keyMsg("left"))
-		if e.col != 1 {
-			t.Errorf("left over the escape: col %d, want 1", e.col)
-		}
-		e.Update(keyMsg("right"))
-		if e.col != 3 {
-			t.Errorf("right over the escape: col %d, want 3", e.col)
-		}
-		e.Update(keyMsg("backspace"))
-		if got := coach.Raw(e.Value()); got != "ab" || e.col != 1 {
-			t.Errorf("backspace after the escape: %q, col %d; want \"ab\", col 1", got, e.col)
-		}
-		e.SetValue(coach.Editable(text))
-		e.col = 1
-		e.Update(del)
-		if got := coach.Raw(e.Value()); got != "ab" || e.col != 1 {
-			t.Errorf("delete before the escape: %q, col %d; want \"ab\", col 1", got, e.col)
-		}
-		e.SetValue(coach.Editable(text))
-		e.col = 1
-		e.Update(keyMsg("x"))
-		if got := coach.Raw(e.Value()); got != "ax\U0010FF1Bb" {
-			t.Errorf("typed before the escape: %q", got)
-		}
-		// A row that would break inside the escape breaks before it.
-		e.SetValue(coach.Editable("abc\U0010FF1Bd"))
-		e.SetSize(4+lipgloss.Width(editorGutter), 3) // four cells of text
-		if got := e.rows(0); len(got) != 2 || got[1] != 3 {
-			t.Errorf("rows start at %v, want [0 3]", got)
-		}
-	})
-
 	st := theme.NewStyles(true, false)
 	newIn := func() *driverInput {
-		in := newInput(&st, text, "")
+		in := field.NewInput(&st, text, "")
 		in.Focus()
 		return &driverInput{t: t, in: &in}
 	}
 	t.Run("input", func(t *testing.T) {
 		in := newIn()
-		in.send(keyMsg("left"))
+		in.send(keytest.Press("left"))
 		in.want(3)
-		in.send(keyMsg("left"))
+		in.send(keytest.Press("left"))
 		in.want(1)
-		in.send(keyMsg("right"))
+		in.send(keytest.Press("right"))
 		in.want(3)
-		in.send(keyMsg("backspace"))
+		in.send(keytest.Press("backspace"))
 		in.wantValue("ab")
 		in.want(1)
 
@@ -285,7 +247,7 @@ func TestEscapesAreOneCharacter(t *testing.T) {
 
 		in = newIn()
 		in.in.SetCursor(1)
-		in.send(keyMsg("x"))
+		in.send(keytest.Press("x"))
 		in.wantValue("ax\U0010FF1Bb")
 	})
 }
@@ -296,7 +258,7 @@ type driverInput struct {
 	in *textinput.Model
 }
 
-func (d *driverInput) send(msg tea.Msg) { updateInput(d.in, msg) }
+func (d *driverInput) send(msg tea.Msg) { field.UpdateInput(d.in, msg) }
 
 // want checks the cursor's position.
 func (d *driverInput) want(at int) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
 // ctrlZ is the suspend key as Bubble Tea reports it.
@@ -91,7 +92,7 @@ func TestCtrlZWritesASaveStillRunning(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	d.press("enter")
 	d.typeText("Acme")
-	_, _ = d.m.Update(keyMsg("esc")) // its save not run yet, as in a busy program
+	_, _ = d.m.Update(keytest.Press("esc")) // its save not run yet, as in a busy program
 	_, cmd := d.m.Update(ctrlZ)
 	if !runToSuspend(d, cmd) {
 		t.Fatal("ctrl+z on home did not suspend")

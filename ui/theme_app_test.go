@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"slices"
 	"strings"
@@ -83,22 +82,4 @@ func firstWords(t *testing.T, d *driver) string {
 		t.Fatalf("the step-back tip is %q", d.m.deps.tips["step-back"])
 	}
 	return tip[0] + " " + tip[1]
-}
-
-// TestInputsFollowTheTheme: a field made before the terminal answered
-// (rebound new opens a session at once) takes the light theme's colours
-// when the answer comes.
-func TestInputsFollowTheTheme(t *testing.T) {
-	d := newDriver(t, 80, 24, func(o *Options) { o.NewSession = true })
-	f := d.m.flow.fields[0]
-	tf, ok := f.(*textField)
-	if !ok {
-		t.Skipf("the first prompt is a %T, not a text field", f)
-	}
-	d.send(tea.BackgroundColorMsg{Color: color.White})
-	_ = d.view()
-	want := theme.NewStyles(false, false).Input.Focused.Placeholder.GetForeground()
-	if got := tf.in.Styles().Focused.Placeholder.GetForeground(); fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("placeholder %v after a light background, want the light theme's %v", got, want)
-	}
 }

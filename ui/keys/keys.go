@@ -46,6 +46,19 @@ type KeyMap struct {
 	TagBack key.Binding
 	Timer   key.Binding
 	Pause   key.Binding
+	// Field is the keys of the fields that are not typed into.
+	Field Field
+}
+
+// Field is the keys of choices, scores, checklists and the actions' rows.
+// Keys come in pairs; the first of each carries the help, which names both.
+// Digits pick a choice or a score by number, as printed beside it.
+type Field struct {
+	ChoiceNext, ChoicePrev key.Binding
+	Clear                  key.Binding
+	ScoreUp, ScoreDown     key.Binding
+	RowUp, RowDown         key.Binding
+	Tick                   key.Binding
 }
 
 // Default returns the keys described in the README.
@@ -83,6 +96,16 @@ func Default() KeyMap {
 		TagBack:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag back")),
 		Timer:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "timer")),
 		Pause:    key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "pause timer")),
+		Field: Field{
+			ChoiceNext: key.NewBinding(key.WithKeys("right", "down", "l", "j"), key.WithHelp("←/→", "choose")),
+			ChoicePrev: key.NewBinding(key.WithKeys("left", "up", "h", "k")),
+			Clear:      key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("backspace", "clear")),
+			ScoreUp:    key.NewBinding(key.WithKeys("right", "up"), key.WithHelp("←/→ 1-9 0", "score")),
+			ScoreDown:  key.NewBinding(key.WithKeys("left", "down")),
+			RowUp:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "move")),
+			RowDown:    key.NewBinding(key.WithKeys("down")),
+			Tick:       key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("↑/↓ space", "tick")),
+		},
 	}
 }
 

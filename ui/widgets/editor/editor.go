@@ -1,4 +1,4 @@
-package ui
+package editor
 
 import (
 	"strings"
@@ -9,9 +9,10 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/keys"
 )
 
-// editor is the multi-line text box of long answers. bubbles' textarea
+// Model is the multi-line text box of long answers. bubbles' textarea
 // renders every wrapped row of the whole text, twice per keystroke, which
 // costs about 3 ms in a 5,000-character answer; this one re-wraps only the
 // line being edited and draws only the rows on screen, so a keystroke costs
@@ -21,7 +22,7 @@ import (
 // It holds text in coach.Editable's form, and treats each escape there (two
 // code points, drawn ⍰⍰) as one character: the cursor never rests inside
 // one, so nothing is typed between its halves, and a deletion takes both.
-type editor struct {
+type Model struct {
 	lines [][]rune
 	// wraps caches, per line, where each screen row starts; nil means
 	// "re-wrap": set for the edited line only, or for all on a resize.
@@ -35,18 +36,24 @@ type editor struct {
 	focused bool
 
 	gutter, cursor lipgloss.Style
+	keys           keys.Editor
 }
 
-const editorGutter = "│ "
+const gutterMark = "│ "
 
-func newEditor(value string) *editor {
-	e := &editor{width: 40, height: 3}
+// New is an editor holding value (in coach.Editable's form), answering to km.
+func New(value string, km keys.Editor) *Model {
+	e := &Model{width: 40, height: 3, keys: km}
 	e.SetValue(value)
 	return e
 }
 
+// SetStyles sets the style of the gutter at the left of every row and of
+// the cursor.
+func (e *Model) SetStyles(gutter, cursor lipgloss.Style) { e.gutter, e.cursor = gutter, cursor }
+
 // SetValue replaces the text and puts the cursor at its end.
-func (e *editor) SetValue(s string) {
+func (e *Model) SetValue(s string) {
 	e.lines = nil
 	for line := range strings.SplitSeq(s, "\n") {
 		e.lines = append(e.lines, []rune(line))
@@ -59,7 +66,7 @@ func (e *editor) SetValue(s string) {
 }
 
 // Value is the text, lines joined with \n.
-func (e *editor) Value() string {
+func (e *Model) Value() string {
 	var b strings.Builder
 	for i, l := range e.lines {
 		if i > 0 {
@@ -71,14 +78,14 @@ func (e *editor) Value() string {
 }
 
 // MoveToBegin puts the cursor at the very start.
-func (e *editor) MoveToBegin() { e.row, e.col, e.top, e.goal = 0, 0, 0, -1 }
+func (e *Model) MoveToBegin() { e.row, e.col, e.top, e.goal = 0, 0, 0, -1 }
 
-func (e *editor) Focus() { e.focused = true }
-func (e *editor) Blur()  { e.focused = false }
+func (e *Model) Focus() { e.focused = true }
+func (e *Model) Blur()  { e.focused = false }
 
 // SetSize sets the outer width (gutter included) and the number of rows.
-func (e *editor) SetSize(w, h int) {
-	w = max(1, w-lipgloss.Width(editorGutter))
+func (e *Model) SetSize(w, h int) {
+	w = max(1, w-lipgloss.Width(gutterMark))
 	if w != e.width {
 		clear(e.wraps)
 	}
@@ -87,7 +94,7 @@ func (e *editor) SetSize(w, h int) {
 }
 
 // Update handles a key or a paste.
-func (e *editor) Update(msg tea.Msg) {
+func (e *Model) Update(msg tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		e.insert(msg.Content)
@@ -97,34 +104,35 @@ func (e *editor) Update(msg tea.Msg) {
 	e.scroll()
 }
 
-func (e *editor) key(k tea.KeyPressMsg) {
+func (e *Model) key(k tea.KeyPressMsg) {
 	keepGoal := false
-	switch k.String() {
-	case "enter":
+	km, s := &e.keys, k.String()
+	switch {
+	case keys.Is(s, km.Newline):
 		e.insert("\n")
-	case "backspace", "ctrl+h":
+	case keys.Is(s, km.DeleteBack):
 		e.deleteBack()
-	case "delete", "ctrl+d":
+	case keys.Is(s, km.DeleteForward):
 		e.deleteForward()
-	case "left", "ctrl+b":
+	case keys.Is(s, km.Left):
 		e.left()
-	case "right", "ctrl+f":
+	case keys.Is(s, km.Right):
 		e.right()
-	case "up", "ctrl+p":
+	case keys.Is(s, km.Up):
 		e.vertical(-1)
 		keepGoal = true
-	case "down", "ctrl+n":
+	case keys.Is(s, km.Down):
 		e.vertical(+1)
 		keepGoal = true
-	case "home", "ctrl+a":
+	case keys.Is(s, km.LineStart):
 		e.col = 0
-	case "end", "ctrl+e":
+	case keys.Is(s, km.LineEnd):
 		e.col = len(e.lines[e.row])
-	case "alt+left", "ctrl+left", "alt+b":
+	case keys.Is(s, km.WordLeft):
 		e.wordLeft()
-	case "alt+right", "ctrl+right", "alt+f":
+	case keys.Is(s, km.WordRight):
 		e.wordRight()
-	case "alt+backspace", "ctrl+w":
+	case keys.Is(s, km.DeleteWordBack):
 		if e.col == 0 {
 			e.deleteBack()
 			break
@@ -132,9 +140,9 @@ func (e *editor) key(k tea.KeyPressMsg) {
 		end := e.col
 		e.wordLeft()
 		e.cut(e.col, end)
-	case "ctrl+k":
+	case keys.Is(s, km.DeleteLineEnd):
 		e.cut(e.col, len(e.lines[e.row]))
-	case "ctrl+u":
+	case keys.Is(s, km.DeleteLineStart):
 		e.cut(0, e.col)
 		e.col = 0
 	default:
@@ -150,7 +158,7 @@ func (e *editor) key(k tea.KeyPressMsg) {
 // insert types s at the cursor; newlines split the line. Control characters
 // other than newline and tab are dropped here: the caller has already
 // turned pasted ones into stand-ins (coach.Editable).
-func (e *editor) insert(s string) {
+func (e *Model) insert(s string) {
 	s = strings.Map(func(r rune) rune {
 		if r == '\t' {
 			return ' '
@@ -191,7 +199,7 @@ func insertAt[T any](s []T, i int, v ...T) []T {
 	return append(out, s[i:]...)
 }
 
-func (e *editor) cut(from, to int) {
+func (e *Model) cut(from, to int) {
 	line := e.lines[e.row]
 	if from >= to {
 		return
@@ -215,7 +223,7 @@ func outOfEscape(line []rune, col int) int {
 	return col
 }
 
-func (e *editor) deleteBack() {
+func (e *Model) deleteBack() {
 	if escapeAt(e.lines[e.row], e.col-2) {
 		e.cut(e.col-2, e.col)
 		return
@@ -236,7 +244,7 @@ func (e *editor) deleteBack() {
 	e.row--
 }
 
-func (e *editor) deleteForward() {
+func (e *Model) deleteForward() {
 	if escapeAt(e.lines[e.row], e.col) {
 		e.cut(e.col, e.col+2)
 		return
@@ -252,7 +260,7 @@ func (e *editor) deleteForward() {
 	}
 }
 
-func (e *editor) left() {
+func (e *Model) left() {
 	switch {
 	case escapeAt(e.lines[e.row], e.col-2):
 		e.col -= 2
@@ -264,7 +272,7 @@ func (e *editor) left() {
 	}
 }
 
-func (e *editor) right() {
+func (e *Model) right() {
 	switch {
 	case escapeAt(e.lines[e.row], e.col):
 		e.col += 2
@@ -276,7 +284,7 @@ func (e *editor) right() {
 	}
 }
 
-func (e *editor) wordLeft() {
+func (e *Model) wordLeft() {
 	line := e.lines[e.row]
 	if e.col == 0 {
 		e.left()
@@ -292,7 +300,7 @@ func (e *editor) wordLeft() {
 	e.col = i
 }
 
-func (e *editor) wordRight() {
+func (e *Model) wordRight() {
 	line := e.lines[e.row]
 	if e.col == len(line) {
 		e.right()
@@ -310,7 +318,7 @@ func (e *editor) wordRight() {
 
 // rows returns where each screen row of line i starts (rune offsets),
 // wrapping at spaces where it can, and caches it.
-func (e *editor) rows(i int) []int {
+func (e *Model) rows(i int) []int {
 	if e.wraps[i] != nil {
 		return e.wraps[i]
 	}
@@ -344,7 +352,7 @@ func (e *editor) rows(i int) []int {
 
 // cursorRow returns the cursor's screen row within its line and the rune
 // offset where that row starts.
-func (e *editor) cursorRow() (int, int) {
+func (e *Model) cursorRow() (int, int) {
 	starts := e.rows(e.row)
 	r := len(starts) - 1
 	for r > 0 && starts[r] > e.col {
@@ -355,7 +363,7 @@ func (e *editor) cursorRow() (int, int) {
 
 // vertical moves the cursor one screen row up (-1) or down (+1), keeping
 // its column in cells as well as the text allows.
-func (e *editor) vertical(dir int) {
+func (e *Model) vertical(dir int) {
 	r, start := e.cursorRow()
 	if e.goal < 0 {
 		e.goal = runewidth.StringWidth(string(e.lines[e.row][start:e.col]))
@@ -387,7 +395,7 @@ func (e *editor) vertical(dir int) {
 
 // colAt is the rune offset in [from, to) closest to the goal column, not
 // inside an escape.
-func (e *editor) colAt(row, from, to int) int {
+func (e *Model) colAt(row, from, to int) int {
 	line := e.lines[row]
 	cells := 0
 	for i := from; i < to; i++ {
@@ -406,7 +414,7 @@ func (e *editor) colAt(row, from, to int) int {
 // scroll keeps the cursor's row on screen, and the box full when the text
 // is taller than it; every change of text, cursor or size ends with it, so
 // View only draws.
-func (e *editor) scroll() {
+func (e *Model) scroll() {
 	r, _ := e.cursorRow()
 	cur, total := r, 0 // the cursor's screen row, and all rows, from the first line
 	for i := range e.lines {
@@ -425,7 +433,7 @@ func (e *editor) scroll() {
 }
 
 // View draws the rows on screen from e.top.
-func (e *editor) View() string {
+func (e *Model) View() string {
 	// Find the line and row where e.top falls.
 	line, sub, skipped := 0, 0, 0
 	for line < len(e.lines) {
@@ -438,7 +446,7 @@ func (e *editor) View() string {
 		line++
 	}
 	var b strings.Builder
-	gutter := e.gutter.Render(editorGutter)
+	gutter := e.gutter.Render(gutterMark)
 	shown := 0
 	for ; line < len(e.lines) && shown < e.height; line, sub = line+1, 0 {
 		starts := e.rows(line)
@@ -465,7 +473,7 @@ func (e *editor) View() string {
 }
 
 // segment draws one screen row, with the cursor on it if it is there.
-func (e *editor) segment(line, from, to int) string {
+func (e *Model) segment(line, from, to int) string {
 	text := e.lines[line][from:to]
 	onRow := e.focused && line == e.row && e.col >= from &&
 		(e.col < to || (e.col == to && (to == len(e.lines[line]) || to == from)))

@@ -1,32 +1,32 @@
-package ui
+package editor
 
 import (
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/keys"
+	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
 // edit runs keys on an editor holding start (the cursor at its end) and
 // returns the text with the cursor marked as |.
-func edit(t *testing.T, width int, start string, keys ...string) string {
+func edit(t *testing.T, width int, start string, presses ...string) string {
 	t.Helper()
-	e := newEditor(start)
-	e.SetSize(width+len([]rune(editorGutter)), 5)
+	e := New(start, keys.DefaultEditor())
+	e.SetSize(width+len([]rune(gutterMark)), 5)
 	e.Focus()
-	for _, k := range keys {
+	for _, k := range presses {
 		switch {
 		case strings.HasPrefix(k, "type:"):
 			e.Update(tea.KeyPressMsg{Code: []rune(k[5:])[0], Text: k[5:]})
 		case strings.HasPrefix(k, "paste:"):
 			e.Update(tea.PasteMsg{Content: k[6:]})
 		default:
-			msg := keyMsg(k)
-			switch k {
-			case "home", "end", "delete", "alt+left", "alt+right", "alt+backspace", "ctrl+w", "ctrl+k", "ctrl+u":
-				msg = namedKey(k)
-			}
+			msg := keytest.Press(k)
 			if msg.String() != k {
 				t.Fatalf("key %q sent as %q", k, msg.String())
 			}
@@ -40,24 +40,6 @@ func edit(t *testing.T, width int, start string, keys ...string) string {
 	}
 	r := []rune(v)
 	return string(r[:off+e.col]) + "|" + string(r[off+e.col:])
-}
-
-func namedKey(k string) tea.KeyPressMsg {
-	switch k {
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "delete":
-		return tea.KeyPressMsg{Code: tea.KeyDelete}
-	case "alt+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}
-	case "alt+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModAlt}
-	case "alt+backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace, Mod: tea.ModAlt}
-	}
-	return tea.KeyPressMsg{Code: rune(k[len(k)-1]), Mod: tea.ModCtrl}
 }
 
 func TestEditorEditing(t *testing.T) {
@@ -114,7 +96,7 @@ func TestEditorWrapsAtSpacesAndLosesNothing(t *testing.T) {
 		{8, "", []string{""}},
 	}
 	for _, tt := range tests {
-		e := newEditor(tt.text)
+		e := New(tt.text, keys.DefaultEditor())
 		e.SetSize(tt.width+2, 10)
 		var got []string
 		starts := e.rows(0)
@@ -142,7 +124,7 @@ func TestEditorWrapsAtSpacesAndLosesNothing(t *testing.T) {
 }
 
 func TestEditorViewFollowsTheCursor(t *testing.T) {
-	e := newEditor(strings.Repeat("line\n", 30) + "last")
+	e := New(strings.Repeat("line\n", 30)+"last", keys.DefaultEditor())
 	e.SetSize(22, 4)
 	e.Focus()
 	v := ansi.Strip(e.View())
@@ -150,11 +132,55 @@ func TestEditorViewFollowsTheCursor(t *testing.T) {
 		t.Fatalf("the view does not show the cursor's row at the bottom:\n%s", v)
 	}
 	e.MoveToBegin()
-	if v := ansi.Strip(e.View()); !strings.HasPrefix(v, editorGutter+"line") {
+	if v := ansi.Strip(e.View()); !strings.HasPrefix(v, gutterMark+"line") {
 		t.Fatalf("after moving to the start the view did not scroll up:\n%s", v)
 	}
 	for _, w := range []int{1, 2, 3} { // tiny widths must not loop or panic
 		e.SetSize(w, 1)
 		_ = e.View()
+	}
+}
+
+// TestEscapesAreOneCharacter: the escape of a stand-in's code point (two
+// code points, drawn ⍰⍰) is stepped over and deleted whole, so no edit
+// leaves half of it.
+func TestEscapesAreOneCharacter(t *testing.T) {
+	const text = "a\U0010FF1Bb" // the escape is runes 1 and 2 of Editable's form
+	del := tea.KeyPressMsg{Code: tea.KeyDelete}
+	e := New(coach.Editable(text), keys.DefaultEditor())
+	e.Focus()
+	e.Update(keytest.Press("left"))
+	if e.col != 3 {
+		t.Fatalf("left from the end: col %d, want 3", e.col)
+	}
+	e.Update(keytest.Press("left"))
+	if e.col != 1 {
+		t.Errorf("left over the escape: col %d, want 1", e.col)
+	}
+	e.Update(keytest.Press("right"))
+	if e.col != 3 {
+		t.Errorf("right over the escape: col %d, want 3", e.col)
+	}
+	e.Update(keytest.Press("backspace"))
+	if got := coach.Raw(e.Value()); got != "ab" || e.col != 1 {
+		t.Errorf("backspace after the escape: %q, col %d; want \"ab\", col 1", got, e.col)
+	}
+	e.SetValue(coach.Editable(text))
+	e.col = 1
+	e.Update(del)
+	if got := coach.Raw(e.Value()); got != "ab" || e.col != 1 {
+		t.Errorf("delete before the escape: %q, col %d; want \"ab\", col 1", got, e.col)
+	}
+	e.SetValue(coach.Editable(text))
+	e.col = 1
+	e.Update(keytest.Press("x"))
+	if got := coach.Raw(e.Value()); got != "ax\U0010FF1Bb" {
+		t.Errorf("typed before the escape: %q", got)
+	}
+	// A row that would break inside the escape breaks before it.
+	e.SetValue(coach.Editable("abc\U0010FF1Bd"))
+	e.SetSize(4+lipgloss.Width(gutterMark), 3) // four cells of text
+	if got := e.rows(0); len(got) != 2 || got[1] != 3 {
+		t.Errorf("rows start at %v, want [0 3]", got)
 	}
 }
