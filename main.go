@@ -23,6 +23,7 @@ import (
 	"github.com/rebound-coach/rebound/ui"
 	"github.com/rebound-coach/rebound/ui/cli"
 	"github.com/rebound-coach/rebound/ui/noprobe"
+	"github.com/rebound-coach/rebound/ui/plain"
 )
 
 // Exit codes, documented in the README.
@@ -225,7 +226,7 @@ func runPlain(o ui.Options, flow *content.Flow, opts options) int {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
-	return cli.Plain(cli.System(), cli.PlainOptions{Store: o.Store, Flow: flow, Bank: o.Bank,
+	return plain.Run(plain.System(), plain.Options{Store: o.Store, Flow: flow, Bank: o.Bank,
 		NewSession: opts.newSession, Practice: opts.practice, Tag: opts.tag, Interrupt: sig})
 }
 

@@ -3937,7 +3937,7 @@ func TestPlainModeChoice(t *testing.T) {
 // it holds not one escape sequence, and the JSON holds every answer.
 // REBOUND_UPDATE=1 rewrites the golden file.
 func TestE2EPlainFromAFile(t *testing.T) {
-	const input, golden = "ui/cli/testdata/plain/session.txt", "ui/cli/testdata/plain/e2e.golden"
+	const input, golden = "ui/plain/testdata/session.txt", "ui/plain/testdata/e2e.golden"
 	in, err := os.Open(input)
 	if err != nil {
 		t.Fatal(err)

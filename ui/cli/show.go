@@ -8,13 +8,12 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
-	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/plain"
 )
 
 var showCommand = command{
@@ -116,44 +115,25 @@ func loadErr(id string, err error) error {
 
 // render lays a session's markdown out for reading. At a terminal it is
 // Glamour's, in the app's style for the theme (colourless for none);
-// piped, it is clean text (see plainStyle).
+// piped, it is the clean text plain mode prints (plain.Markdown).
 func (c *ctx) render(md string, long map[string]string) (string, error) {
-	style := plainStyle()
-	if c.env.StdoutTerminal {
-		style = ui.GlamourStyle(c.colours())
+	width := min(c.width(), ui.MaxTextWidth)
+	if !c.env.StdoutTerminal {
+		out, err := plain.Markdown(md, long, width)
+		if err != nil {
+			return "", fmt.Errorf("render the session: %w", err)
+		}
+		return out, nil
 	}
-	out, err := glamourRender(md, long, style, min(c.width(), ui.MaxTextWidth))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(ui.GlamourStyle(c.colours())), glamour.WithWordWrap(max(20, width)))
 	if err != nil {
 		return "", fmt.Errorf("render the session: %w", err)
 	}
-	if !c.env.StdoutTerminal {
-		out = ansi.Strip(out) // nothing but text in a pipe
-	}
-	return trimLines(out), nil
-}
-
-// plainStyle is Glamour's ASCII style for text read outside a terminal:
-// headings keep their "#", list items are "- ", and bold and italics lose
-// their asterisks, so that "Company: Northwind" reads as a sentence. The
-// only asterisks left are those the user typed.
-func plainStyle() gansi.StyleConfig {
-	s := styles.ASCIIStyleConfig
-	zero := uint(0)
-	s.Document.Margin = &zero // start at the left edge
-	s.Emph = gansi.StylePrimitive{}
-	s.Strong = gansi.StylePrimitive{}
-	s.Item = gansi.StylePrimitive{BlockPrefix: "- "}
-	return s
-}
-
-// glamourRender renders md, a coach.Outline when long is not empty.
-func glamourRender(md string, long map[string]string, style gansi.StyleConfig, width int) (string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, width)))
-	if err != nil {
-		return "", err
-	}
 	out, err := r.Render(md)
-	return ui.ExpandLong(out, long, max(20, width)), err
+	if err != nil {
+		return "", fmt.Errorf("render the session: %w", err)
+	}
+	return trimLines(ui.ExpandLong(out, long, max(20, width))), nil
 }
 
 // trimLines drops the empty lines Glamour puts above and below the
