@@ -2800,7 +2800,7 @@ func TestE2ECommandLineExitCodes(t *testing.T) {
 		{"nothing to restore", append([]string{"restore", "9876543"}, data...), 1, "no deleted sessions"},
 		{"list on an empty dir", []string{"list", "--data-dir", empty}, 0, "No sessions yet"},
 		{"list --json on an empty dir", []string{"list", "--json", "--data-dir", empty}, 0, `"sessions": []`},
-		{"help", []string{"--help"}, 0, "rebound restore ID"},
+		{"help", []string{"--help"}, 0, "  restore "},
 		{"a command's help", []string{"export", "--help"}, 0, "--force"},
 	}
 	for _, c := range cases {
@@ -3381,41 +3381,6 @@ func TestE2EPracticeFlags(t *testing.T) {
 	})
 }
 
-func TestParseArgsPractice(t *testing.T) {
-	tests := []struct {
-		args     []string
-		practice bool
-		tag      string
-		timer    time.Duration
-		err      string
-	}{
-		{args: []string{"practice"}, practice: true},
-		{args: []string{"practice", "--tag", "ask", "--timer", "90s"}, practice: true, tag: "ask", timer: 90 * time.Second},
-		{args: []string{"--timer", "off", "practice"}, practice: true, timer: -1},
-		{args: []string{"practice", "--timer", "1m30.4s"}, practice: true, timer: 90 * time.Second},
-		{args: []string{"practice", "--timer", "5s"}, err: `--timer "5s": give a duration from 10s to 1h`},
-		{args: []string{"practice", "--timer", "soon"}, err: `--timer "soon"`},
-		{args: []string{"--tag", "ask"}, err: "--tag and --timer go with 'rebound practice'"},
-		{args: []string{"new", "--timer", "2m"}, err: "--tag and --timer go with 'rebound practice'"},
-		{args: []string{"practice", "now"}, err: `unexpected argument "now"`},
-	}
-	for _, tt := range tests {
-		o, err := parseArgs(tt.args)
-		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("%v: error %v, want %q", tt.args, err, tt.err)
-			}
-			continue
-		}
-		if err != nil || o.practice != tt.practice || o.tag != tt.tag || o.timer != tt.timer || o.command {
-			t.Errorf("%v: %+v, %v; want practice %v tag %q timer %v", tt.args, o, err, tt.practice, tt.tag, tt.timer)
-		}
-	}
-	if o, err := parseArgs([]string{"practice", "list", "--json"}); err != nil || !o.command {
-		t.Errorf("practice list is the command line's: %+v, %v", o, err)
-	}
-}
-
 // TestE2ENoNetwork backs the README's "rebound makes no network
 // connection" by what the real process does: each command line below runs
 // under strace, which logs every socket, connect and bind call of the
@@ -3473,6 +3438,7 @@ func TestE2ENoNetwork(t *testing.T) {
 		{args: []string{"--version"}},
 		{args: []string{"man"}},
 		{args: []string{"completion", "bash"}},
+		{args: []string{"__complete", "show", ""}},
 		{args: []string{"--plain", "new"}, stdin: string(session)},
 		{args: []string{"--plain"}, stdin: "7\n"},
 	} {
@@ -3936,7 +3902,7 @@ func TestPlainModeChoice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := plainMode(options{plain: tt.plain}, func(k string) string { return tt.env[k] }); got != tt.want {
+			if got := plainMode(tt.plain, func(k string) string { return tt.env[k] }); got != tt.want {
 				t.Errorf("plainMode = %v, want %v", got, tt.want)
 			}
 		})
@@ -4420,75 +4386,22 @@ func writeScreensData(t *testing.T, dataDir string, now time.Time) {
 	}
 }
 
-// TestCompletionAndManCoverEveryFlag: every flag newFlagSet declares is in
-// each shell's completion script and in the manual page, as the real
-// binary prints them. Package cli keeps its own description of the app's
-// flags (it cannot import main); this is what keeps the two in step.
-func TestCompletionAndManCoverEveryFlag(t *testing.T) {
-	names := declaredFlags(t, newFlagSet(&options{}, new(string)).VisitAll)
-	if len(names) == 0 {
-		t.Fatal("newFlagSet declares no flag")
-	}
-	for _, args := range [][]string{{"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"man"}} {
-		code, stdout, stderr := runRebound(t, args...)
-		if code != 0 || stdout == "" || stderr != "" {
-			t.Errorf("rebound %q: exit %d, %d bytes of stdout, stderr %q; want 0, the output and no error", args, code, len(stdout), stderr)
-			continue
-		}
-		for _, name := range names {
-			dashes := "--"
-			if len(name) == 1 {
-				dashes = "-"
-			}
-			want := dashes + name // bash and zsh
-			switch args[len(args)-1] {
-			case "fish":
-				want = map[bool]string{true: "-s ", false: "-l "}[len(name) == 1] + name
-			case "man":
-				want = strings.ReplaceAll(dashes+name, "-", `\-`)
-			}
-			if !strings.Contains(stdout, want) {
-				t.Errorf("rebound %s does not mention %s%s (looked for %q)", strings.Join(args, " "), dashes, name, want)
-			}
-		}
-	}
-}
-
-// declaredFlags is the name of every flag VisitAll visits. main_test.go
-// does not import package flag, and imports cannot be appended, so the
-// type of the flags is inferred and their Name read through JSON.
-func declaredFlags[F any](t *testing.T, visitAll func(func(F))) []string {
-	t.Helper()
-	var names []string
-	visitAll(func(f F) {
-		b, err := json.Marshal(f)
-		if err != nil {
-			t.Fatalf("read a flag: %v", err)
-		}
-		var named struct{ Name string }
-		if err := json.Unmarshal(b, &named); err != nil || named.Name == "" {
-			t.Fatalf("read a flag's name from %s: %v", b, err)
-		}
-		names = append(names, named.Name)
-	})
-	return names
-}
-
 // TestCompletionAndManThroughBinary runs `rebound completion` and `rebound
 // man` as a person would: each script and the page on stdout with exit 0,
-// and a missing or unknown shell refused in one sentence naming the three,
+// and a missing or unknown shell refused in one sentence naming them all,
 // with exit 2.
 func TestCompletionAndManThroughBinary(t *testing.T) {
 	for _, tc := range []struct {
 		args  []string
 		start string // how stdout starts
 	}{
-		{[]string{"completion", "bash"}, "# bash completion for rebound"},
+		{[]string{"completion", "bash"}, "# bash completion V2 for rebound"},
 		{[]string{"completion", "zsh"}, "#compdef rebound\n"},
 		{[]string{"completion", "fish"}, "# fish completion for rebound"},
+		{[]string{"completion", "powershell"}, "# powershell completion for rebound"},
 		{[]string{"man"}, `.\"`},
-		{[]string{"completion", "--help"}, "Usage: rebound completion bash|zsh|fish\n"},
-		{[]string{"man", "--help"}, "Usage: rebound man\n"},
+		{[]string{"completion", "--help"}, "Prints a completion script"},
+		{[]string{"man", "--help"}, "Prints the manual page"},
 	} {
 		code, stdout, stderr := runRebound(t, tc.args...)
 		if code != 0 || !strings.HasPrefix(stdout, tc.start) || stderr != "" {
@@ -4503,11 +4416,89 @@ func TestCompletionAndManThroughBinary(t *testing.T) {
 		if code != 2 || stdout != "" || !isErrorLine(stderr) {
 			t.Errorf("rebound %q: exit %d, stdout %q, stderr %q; want 2 and one line", args, code, stdout, stderr)
 		}
-		for _, shell := range []string{"bash", "zsh", "fish"} {
+		for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
 			if !strings.Contains(stderr, shell) {
 				t.Errorf("rebound %q: the error does not name %s: %q", args, shell, stderr)
 			}
 		}
+	}
+}
+
+// TestBashCompletion sources the bash script in bash, with the real binary
+// on PATH as the script expects, and completes command lines as bash
+// would: COMP_WORDS and COMP_CWORD set, the completion function called,
+// COMPREPLY read. Session IDs come from the data directory named on the
+// line, or by REBOUND_DATA_DIR.
+func TestBashCompletion(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	code, script, stderr := runRebound(t, "completion", "bash")
+	if code != 0 {
+		t.Fatalf("completion bash: exit %d, %q", code, stderr)
+	}
+	path := filepath.Join(t.TempDir(), "rebound.bash")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The script needs _get_comp_words_by_ref, from the bash-completion
+	// package: the package's own when installed, else a stand-in that
+	// splits the line as it does for these lines.
+	wordsByRef := "_get_comp_words_by_ref() { words=(\"${COMP_WORDS[@]}\"); cword=$COMP_CWORD; " +
+		"cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; }\n"
+	if _, err := os.Stat("/usr/share/bash-completion/bash_completion"); err == nil {
+		wordsByRef = "source /usr/share/bash-completion/bash_completion\n"
+	}
+	dataDir, envDir := t.TempDir(), t.TempDir()
+	for dir, id := range map[string]string{dataDir: "0123456789abcdef", envDir: "fedcba9876543210"} {
+		s := coach.NewSession(time.Now())
+		s.ID = id
+		if err := coach.NewStore(dir).Overwrite(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		line string // the words, the last one at the cursor
+		want []string
+	}{
+		{"rebound sh", []string{"show"}},
+		{"rebound practice ", []string{"list"}},
+		{"rebound --theme ", []string{"dark", "light", "none", "auto"}},
+		{"rebound practice --tag b", []string{"behavioural"}},
+		{"rebound export --f", []string{"--format", "--force"}},
+		{"rebound completion p", []string{"powershell"}},
+		{"rebound --data-dir " + dataDir + " show ", []string{"0123456"}},
+		{"rebound show 01", nil},               // REBOUND_DATA_DIR's session starts fe
+		{"rebound show ", []string{"fedcba9"}}, // REBOUND_DATA_DIR
+		{"rebound list ", nil},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			words := strings.Split(tc.line, " ")
+			var quoted []string
+			for _, w := range words {
+				quoted = append(quoted, "'"+strings.ReplaceAll(w, "'", `'\''`)+"'")
+			}
+			prog := wordsByRef + "source " + path + "\nCOMP_WORDS=(" + strings.Join(quoted, " ") + ")\n" +
+				"COMP_CWORD=" + strconv.Itoa(len(words)-1) + "\nCOMP_LINE='" + tc.line + "'\nCOMP_POINT=" + strconv.Itoa(len(tc.line)) +
+				"\n__start_rebound\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
+			cmd := exec.Command(bash, "--norc", "--noprofile", "-c", prog)
+			cmd.Env = []string{"PATH=" + filepath.Dir(binPath) + string(os.PathListSeparator) + os.Getenv("PATH"),
+				"HOME=" + t.TempDir(), "REBOUND_DATA_DIR=" + envDir}
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut // compopt says it runs outside a completion
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("bash: %v\n%s", err, errOut.String())
+			}
+			got := strings.Fields(string(out))
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("COMPREPLY = %q, want %q", got, want)
+			}
+		})
 	}
 }
 

@@ -2,13 +2,13 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
@@ -16,37 +16,34 @@ import (
 	"github.com/rebound-coach/rebound/ui/plain"
 )
 
-var showCommand = command{
-	name:  "show",
-	usage: "rebound show ID [--json|--markdown]",
-	help: `Shows one session in full. ID is the session's ID from rebound list; its
+// showCommand is `rebound show ID`.
+func (inv *invocation) showCommand() *cobra.Command {
+	var asJSON, asMarkdown bool
+	cmd := &cobra.Command{
+		Use: "show ID [--json|--markdown]", Short: "One session in full", GroupID: backGroup,
+		Long: `Shows one session in full. ID is the session's ID from rebound list; its
 first characters are enough while they name one session only.
 
 At a terminal the session is rendered, in colour unless the theme is none;
-piped, it is plain text.
-
-Flags:
-  --json           the session exactly as its file holds it
-  --markdown       the session as markdown, as the summary's copy gives it
-  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
-                   is set, else $REBOUND_THEME, else auto: the terminal's)
-  --data-dir DIR   where sessions are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		asJSON := fs.Bool("json", false, "")
-		asMarkdown := fs.Bool("markdown", false, "")
-		return func(c *ctx, args []string) error {
+piped, it is plain text.`,
+		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0:
-				return usageErr(c.cmd, "give the ID of the session to show")
+				return usageErr(cmd, "give the ID of the session to show")
 			case len(args) > 1:
-				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q: show takes one ID", args[1]))
-			case *asJSON && *asMarkdown:
-				return usageErr(c.cmd, "choose --json or --markdown, not both")
+				return usageErr(cmd, fmt.Sprintf("unexpected argument %q: show takes one ID", args[1]))
+			case asJSON && asMarkdown:
+				return usageErr(cmd, "choose --json or --markdown, not both")
 			}
-			return c.show(args[0], *asJSON, *asMarkdown)
-		}
-	},
+			return nil
+		},
+		ValidArgsFunction:     inv.completeSessions(1),
+		DisableFlagsInUseLine: true,
+		RunE:                  inv.withData(func(c *ctx, args []string) error { return c.show(args[0], asJSON, asMarkdown) }),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "the session exactly as its file holds it")
+	cmd.Flags().BoolVar(&asMarkdown, "markdown", false, "the session as markdown, as the summary's copy gives it")
+	return cmd
 }
 
 func (c *ctx) show(prefix string, asJSON, asMarkdown bool) error {
