@@ -1,7 +1,9 @@
-// Package cli is rebound's command line for looking back: list, show,
-// export, stats, restore and practice list. Unlike the TUI it needs no
-// terminal: with its output piped it prints plain text or JSON for scripts,
-// and at a terminal the same text, lightly coloured.
+// Package cli is rebound's command line, on cobra: the app's own words
+// (rebound, new, practice), which it parses and hands to main to run, and
+// the commands for looking back: list, show, export, stats, restore and
+// practice list, with completion and the manual page. Unlike the TUI the
+// commands need no terminal: with their output piped they print plain text
+// or JSON for scripts, and at a terminal the same text, lightly coloured.
 //
 // Everything the commands touch outside the data directory comes in through
 // an Env, so the tests run them in-process with a fixed clock and buffers.
@@ -9,18 +11,17 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	terminal "github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
@@ -34,7 +35,8 @@ const (
 	exitUsage = 2 // bad flags, an unknown command, a missing ID
 )
 
-// Env is the world a command runs in.
+// Env is the world a command runs in. It comes in from outside, so that
+// the tests run every command in-process with a fixed clock and buffers.
 type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
@@ -90,69 +92,16 @@ func System() Env {
 	return env
 }
 
-// command is one subcommand: its help, and a setup that declares its flags
-// and returns what runs it with the positional arguments.
-type command struct {
-	name  string
-	usage string // the first line of its help: "rebound list [--json]"
-	help  string // the rest
-	setup func(fs *flag.FlagSet) func(c *ctx, args []string) error
-	// noData is set for the commands that describe rebound itself
-	// (completion, man): they run without a data directory.
-	noData bool
-}
-
-// commands, in the order the usage lists them.
-var commands = []command{listCommand, showCommand, exportCommand, statsCommand, restoreCommand, practiceListCommand, completionCommand, manCommand}
-
-// IsCommand reports whether name is one of this package's one-word
-// commands, so that main can hand them over and keep the TUI for the rest.
-// `practice list` is two words: see IsPracticeList.
-func IsCommand(name string) bool {
-	return !strings.Contains(name, " ") && slices.ContainsFunc(commands, func(c command) bool { return c.name == name })
-}
-
-// Usage is the commands' part of `rebound --help`.
-func Usage() string {
-	var b strings.Builder
-	for _, c := range commands {
-		if c.name == completionCommand.name {
-			b.WriteString("\nShell completion and the manual page:\n")
-		}
-		fmt.Fprintf(&b, "  %s\n", c.usage)
-	}
-	return b.String()
-}
-
-// Run runs a command line such as ["--data-dir", "x", "list", "--json"]
-// and returns the exit code. Errors are written to env.Stderr as one
-// sentence; nothing panics its way out.
-//
-// --data-dir and --theme go before the command or among its own flags, as
-// the app takes them: `rebound --theme light show 1a2b` and `rebound show
-// 1a2b --theme light` are the same.
-//
-// Every write to env.Stdout goes through a writer that keeps the first
-// error: a command whose output could not be written (a full disk, a closed
-// pipe, /dev/full) exits 1 with one sentence, whichever line failed and
-// whether or not the command looked at the error itself.
-func Run(args []string, env Env) int {
-	out := &CheckedWriter{W: env.Stdout}
-	env.Stdout = out
-	code := runCommand(args, env)
-	if out.Err != nil && code == exitOK {
-		return fail(env, fmt.Errorf("cannot write the output: %w", out.Err))
-	}
-	return code
-}
-
 // CheckedWriter passes writes to W and remembers the first error, after
-// which every write fails with it, so nothing is written past a gap.
+// which every write fails with it, so nothing is written past a gap and
+// the caller can say once, at the end, that the output was cut (main uses
+// it for what it hands over when a save failed).
 type CheckedWriter struct {
 	W   io.Writer
 	Err error
 }
 
+// Write writes p to W unless an earlier write failed.
 func (w *CheckedWriter) Write(p []byte) (int, error) {
 	if w.Err != nil {
 		return 0, w.Err
@@ -167,96 +116,9 @@ func (w *CheckedWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// DataDirFlag is --data-dir: a string that knows whether it was given, so
-// that --data-dir "" is refused instead of meaning the default.
-type DataDirFlag struct {
-	Value string
-	Given bool
-}
-
-func (f *DataDirFlag) String() string { return f.Value }
-
-func (f *DataDirFlag) Set(v string) error {
-	f.Value, f.Given = v, true
-	return nil
-}
-
-// Check is the usage error for a --data-dir given empty; nil otherwise.
-func (f *DataDirFlag) Check() error {
-	if f.Given && f.Value == "" {
-		return errors.New("--data-dir needs a directory: give a path, or leave the flag out for the default")
-	}
-	return nil
-}
-
-func runCommand(args []string, env Env) int {
-	var dataDir DataDirFlag
-	var theme string
-	global := flag.NewFlagSet("rebound", flag.ContinueOnError)
-	global.SetOutput(io.Discard)
-	global.Var(&dataDir, "data-dir", "")
-	global.StringVar(&theme, "theme", "", "")
-	if err := global.Parse(args); err != nil {
-		return fail(env, usageErr("rebound", flagError(err)))
-	}
-	rest := global.Args()
-	if len(rest) == 0 {
-		return fail(env, usageErr("rebound", "no command given"))
-	}
-	name, tail := rest[0], rest[1:]
-	if t, ok := practiceListArgs(rest); ok {
-		name, tail = practiceListCommand.name, t
-	} else if !IsCommand(name) {
-		return fail(env, usageErr("rebound", fmt.Sprintf("unknown command %q", name)))
-	}
-	cmd := commands[slices.IndexFunc(commands, func(c command) bool { return c.name == name })]
-
-	fs := flag.NewFlagSet("rebound "+cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Var(&dataDir, "data-dir", "")
-	fs.StringVar(&theme, "theme", theme, "")
-	run := cmd.setup(fs)
-	pos, err := parseInterleaved(fs, tail)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(env.Stdout, "Usage: %s\n\n%s", cmd.usage, cmd.help)
-		return exitOK
-	}
-	if err != nil {
-		return fail(env, usageErr(cmd.name, flagError(err)))
-	}
-
-	if err := dataDir.Check(); err != nil {
-		return fail(env, usageErr(cmd.name, err.Error()))
-	}
-	if cmd.noData {
-		return fail(env, run(&ctx{env: env, cmd: cmd.name}, pos))
-	}
-	th, err := ui.ParseTheme(theme, env.Getenv)
-	if err != nil {
-		return fail(env, &usageError{msg: err.Error()}) // it says what to use
-	}
-	if env.Recolour != nil {
-		env.Recolour(theme)
-	}
-	dir, err := env.DataDir(dataDir.Value)
-	if err != nil {
-		return fail(env, &usageError{msg: err.Error()})
-	}
-	c := &ctx{env: env, cmd: cmd.name, dir: dir, store: coach.NewStore(dir), theme: th}
-	c.store.Tidy() // what crashed copies left: temp files, lock files
-	if w := coach.TrustWarning(dir); w != "" {
-		c.warnf("%s", coach.Inert(w))
-	}
-	if exposed, _ := c.store.Exposed(); len(exposed) > 0 {
-		c.warnf("%s", coach.Inert(coach.ExposedWarning(dir, exposed)))
-	}
-	return fail(env, run(c, pos))
-}
-
 // ctx is what a running command needs.
 type ctx struct {
 	env   Env
-	cmd   string
 	dir   string
 	store *coach.Store
 	// theme is --theme, NO_COLOR and REBOUND_THEME resolved (ui.ParseTheme).
@@ -321,13 +183,16 @@ func (c *ctx) warnf(format string, a ...any) {
 
 // usageError is a command line that cannot be run as typed: exit code 2.
 type usageError struct {
-	cmd string // for the hint; "" for none
+	cmd string // the command whose help to point to, "rebound list"; "" for none
 	msg string
 }
 
 func (e *usageError) Error() string { return e.msg }
 
-func usageErr(cmd, msg string) error { return &usageError{cmd: cmd, msg: msg} }
+// usageErr is msg as a usage error of cmd, whose help it points to.
+func usageErr(cmd *cobra.Command, msg string) error {
+	return &usageError{cmd: cmd.CommandPath(), msg: msg}
+}
 
 // fail writes err as one sentence and returns its exit code.
 func fail(env Env, err error) int {
@@ -336,12 +201,8 @@ func fail(env Env, err error) int {
 	}
 	if ue, ok := errors.AsType[*usageError](err); ok {
 		hint := ""
-		switch ue.cmd {
-		case "":
-		case "rebound":
-			hint = "; run 'rebound --help' for usage"
-		default:
-			hint = "; run 'rebound " + ue.cmd + " --help' for usage"
+		if ue.cmd != "" {
+			hint = "; run '" + ue.cmd + " --help' for usage"
 		}
 		fmt.Fprintf(env.Stderr, "rebound: %s%s.\n", ue.msg, hint)
 		return exitUsage
@@ -357,47 +218,6 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
-}
-
-// parseInterleaved parses flags anywhere among the positional arguments, as
-// people type them (`show 1a2b --json`); everything after "--" is
-// positional.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos, args = append(pos, rest[0]), rest[1:]
-	}
-}
-
-// flagError rewrites the flag package's messages in the words of the help.
-// They repeat the flag as typed, which could be anything: it is shown inert.
-func flagError(err error) string {
-	msg := coach.Inert(err.Error())
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return "unknown flag " + dashed(name)
-	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		return dashed(name) + " needs a value"
-	}
-	return msg
-}
-
-// dashed writes a flag as the help does: -o, --data-dir.
-func dashed(name string) string {
-	if len(name) == 1 {
-		return "-" + name
-	}
-	return "--" + name
 }
 
 // resolve finds the session ID a typed prefix names among ids, or says why

@@ -201,8 +201,17 @@ func runTo(t *testing.T, w io.Writer, tmp string, tt term, stdin string, args ..
 			return filepath.Join(tmp, "data"), nil
 		},
 	}
-	code := Run(args, env)
+	code := Execute(args, env, noApp(t, args))
 	return result{code: code, stderr: errOut.String()}
+}
+
+// noApp is the app of tests that run only commands: it fails the test
+// if the command line asks for the app.
+func noApp(t *testing.T, args []string) App {
+	return App{Version: "v0.0.0-test", Run: func(o AppOptions) int {
+		t.Errorf("rebound %q ran the app with %+v", args, o)
+		return exitOK
+	}}
 }
 
 // transcript is a result as its golden file holds it: the command, the exit
@@ -307,8 +316,6 @@ func TestGolden(t *testing.T) {
 		{name: "restore-no-trash", args: []string{"restore", "dead"}, code: 1, empty: true},
 		{name: "restore-no-id", args: []string{"restore"}, code: 2},
 
-		{name: "no-command", args: nil, code: 2},
-		{name: "no-command-data-dir", args: []string{"--data-dir", "x"}, code: 2},
 		{name: "unknown-command", args: []string{"lisst"}, code: 2},
 		{name: "unknown-flag", args: []string{"list", "--yaml"}, code: 2},
 		{name: "unknown-global-flag", args: []string{"--verbose", "list"}, code: 2},
@@ -675,21 +682,8 @@ func TestDataDirError(t *testing.T) {
 			return "", errors.New("cannot choose where to keep rebound's data because no home directory was found; pass --data-dir or set REBOUND_DATA_DIR")
 		},
 	}
-	if code := Run([]string{"list"}, env); code != 2 || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "rebound: cannot choose") {
+	if code := Execute([]string{"list"}, env, noApp(t, nil)); code != 2 || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "rebound: cannot choose") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the reason", code, out.String(), errOut.String())
-	}
-}
-
-func TestIsCommand(t *testing.T) {
-	for _, name := range []string{"list", "show", "export", "stats", "restore"} {
-		if !IsCommand(name) || !strings.Contains(Usage(), "rebound "+name) {
-			t.Errorf("%s is not a command listed in Usage", name)
-		}
-	}
-	for _, name := range []string{"", "new", "help", "List"} {
-		if IsCommand(name) {
-			t.Errorf("%q is a command", name)
-		}
 	}
 }
 

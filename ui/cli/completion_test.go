@@ -1,38 +1,39 @@
 package cli
 
 import (
-	"flag"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 )
 
-var shells = []string{"bash", "zsh", "fish"}
-
-// script runs `rebound completion shell` in-process and returns the script.
-func script(t *testing.T, shell string) string {
-	t.Helper()
-	r := run(t, t.TempDir(), piped, "", "completion", shell)
-	if r.code != 0 || r.stderr != "" {
-		t.Fatalf("completion %s: exit %d, stderr %q", shell, r.code, r.stderr)
+// TestCompletionScripts: each shell's script is printed whole, and asks
+// rebound itself what to complete.
+func TestCompletionScripts(t *testing.T) {
+	for shell, start := range map[string]string{
+		"bash":       "# bash completion V2 for rebound",
+		"zsh":        "#compdef rebound\n",
+		"fish":       "# fish completion for rebound",
+		"powershell": "# powershell completion for rebound",
+	} {
+		r := run(t, t.TempDir(), piped, "", "completion", shell)
+		if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, start) {
+			t.Errorf("completion %s: exit %d, stderr %q, stdout starting %.60q; want 0 and %q", shell, r.code, r.stderr, r.stdout, start)
+		}
+		if !strings.Contains(r.stdout, "__complete") {
+			t.Errorf("completion %s: the script does not call rebound __complete", shell)
+		}
 	}
-	return r.stdout
 }
 
-// TestCompletionGolden keeps each script, and what completion says when
-// the shell is missing or unknown, in testdata/.
+// TestCompletionGolden keeps what completion says when the shell is
+// missing or unknown, and its help, in testdata/.
 func TestCompletionGolden(t *testing.T) {
-	for _, shell := range shells {
-		t.Run(shell, func(t *testing.T) {
-			checkGolden(t, "completion-"+shell, script(t, shell))
-		})
-	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -56,209 +57,50 @@ func TestCompletionGolden(t *testing.T) {
 }
 
 // TestCompletionUnknownShellNamesThem: the error is one sentence that
-// names the three shells.
+// names the shells there are scripts for.
 func TestCompletionUnknownShellNamesThem(t *testing.T) {
-	for _, args := range [][]string{{"completion"}, {"completion", "tcsh"}, {"completion", "--", "-x"}} {
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}, {"--data-dir", "x", "completion", "csh"}} {
 		r := run(t, t.TempDir(), piped, "", args...)
-		if r.code != 2 || r.stdout != "" {
-			t.Errorf("%q: exit %d, stdout %q; want 2 and nothing", args, r.code, r.stdout)
+		if r.code != exitUsage || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and one line", args, r.code, r.stdout, r.stderr)
 		}
-		for _, shell := range shells {
-			if !strings.Contains(r.stderr, shell) {
-				t.Errorf("%q: the error does not name %s: %q", args, shell, r.stderr)
-			}
-		}
-	}
-	// The usage line is where the shells are declared for completing.
-	if got := sortedKeys(shellScripts); !slices.Equal(got, []string{"bash", "fish", "zsh"}) {
-		t.Errorf("scripts for %q", got)
-	}
-	for _, shell := range sortedKeys(shellScripts) {
-		if !strings.Contains(completionCommand.usage, shell) {
-			t.Errorf("usage %q does not list %s", completionCommand.usage, shell)
-		}
-	}
-}
-
-// tableFlags is every flag of a command of the table: the ones its setup
-// declares, and the ones its help lists (which Run adds, such as
-// --data-dir).
-func tableFlags(c command) []string {
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	c.setup(fs)
-	var names []string
-	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	_, helps := parseHelp(c.help)
-	for _, h := range helps {
-		if !slices.Contains(names, h.name) {
-			names = append(names, h.name)
-		}
-	}
-	return names
-}
-
-// asTyped is how a shell's script spells a flag.
-func asTyped(shell, name string) string {
-	if shell == "fish" {
-		if len(name) == 1 {
-			return "-s " + name
-		}
-		return "-l " + name
-	}
-	return dashed(name)
-}
-
-// TestCompletionMentionsEverything: every command of the table, each word
-// of its name, and every flag it declares or lists is in every script, as
-// are the app's words and flags as this package describes them (main's
-// tests check that description against newFlagSet).
-func TestCompletionMentionsEverything(t *testing.T) {
-	root := commandLine(loadBank())
-	for _, shell := range shells {
-		s := script(t, shell)
-		for _, c := range commandTable() {
-			for _, w := range strings.Fields(c.name) {
-				if !strings.Contains(s, w) {
-					t.Errorf("%s: no command word %q", shell, w)
-				}
-			}
-			for _, name := range append(tableFlags(c), "help", "h") {
-				if !strings.Contains(s, asTyped(shell, name)) {
-					t.Errorf("%s: %s's flag %s is missing", shell, c.name, dashed(name))
-				}
-			}
-		}
-		root.walk(func(n *node) {
-			if n.name != "" && !strings.Contains(s, lastWord(n.name)) {
-				t.Errorf("%s: no command %q", shell, n.name)
-			}
-			for _, f := range n.flags {
-				if !strings.Contains(s, asTyped(shell, f.name)) {
-					t.Errorf("%s: %q's flag %s is missing", shell, n.name, dashed(f.name))
-				}
-			}
-		})
-		for _, want := range []string{"dark light none auto", "off 90s 2m 3m", "markdown json", "bash zsh fish"} {
-			if !strings.Contains(s, want) {
-				t.Errorf("%s: the values %q are missing", shell, want)
-			}
-		}
-		bank, err := content.LoadBank()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tag := range bank.Tags {
-			if !strings.Contains(s, tag.ID) {
-				t.Errorf("%s: the tag %q is missing", shell, tag.ID)
-			}
-		}
-		if !strings.Contains(s, "completion "+shell+" >") {
-			t.Errorf("%s: the script does not say how to install it", shell)
-		}
-	}
-}
-
-// TestHelpListsEveryFlag: the completions and the manual read a command's
-// flags from its help, so the help must list every flag its setup declares,
-// with a placeholder exactly when it takes a value; and every other flag
-// it lists must be one Run takes for every command.
-func TestHelpListsEveryFlag(t *testing.T) {
-	for _, c := range commandTable() {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		c.setup(fs)
-		_, helps := parseHelp(c.help)
-		listed := map[string]helpFlagLine{}
-		for _, h := range helps {
-			listed[h.name] = h
-		}
-		fs.VisitAll(func(f *flag.Flag) {
-			h, ok := listed[f.Name]
-			switch {
-			case !ok:
-				t.Errorf("%s: its help does not list %s", c.name, dashed(f.Name))
-			case isBool(f) != (h.arg == ""):
-				t.Errorf("%s: its help lists %s with placeholder %q, but it is a switch: %v", c.name, dashed(f.Name), h.arg, isBool(f))
-			}
-		})
-		for _, h := range helps {
-			if fs.Lookup(h.name) != nil {
-				continue
-			}
-			arg := dashed(h.name)
-			if h.arg != "" {
-				arg += "=" + map[string]string{"data-dir": t.TempDir(), "theme": "auto"}[h.name]
-			}
-			args := append(strings.Fields(c.name), arg, "--help")
-			if r := run(t, t.TempDir(), piped, "", args...); r.code != 0 {
-				t.Errorf("%s: its help lists %s, which Run does not take: %s", c.name, dashed(h.name), r.stderr)
+		for _, s := range shells {
+			if !strings.Contains(r.stderr, s.name) {
+				t.Errorf("%q: the error does not name %s: %q", args, s.name, r.stderr)
 			}
 		}
 	}
 }
 
-// TestSummaries: every command has a one-line description that fits a
-// completion menu.
-func TestSummaries(t *testing.T) {
-	commandLine(loadBank()).walk(func(n *node) {
-		if n.summary == "" || len(n.summary) > 60 || strings.Contains(n.summary, "\n") {
-			t.Errorf("%q: summary %q", n.name, n.summary)
-		}
-		for _, f := range n.flags {
-			if s := f.summary(); s == "" || len(s) > 90 {
-				t.Errorf("%q %s: summary %q", n.name, dashed(f.name), s)
-			}
-		}
-	})
+// complete runs cobra's hidden __complete command, as the scripts do, and
+// returns the words offered (without their descriptions) and the
+// directive's number.
+func complete(t *testing.T, tmp string, args ...string) (words []string, directive string) {
+	t.Helper()
+	r := run(t, tmp, piped, "", append([]string{cobra.ShellCompRequestCmd}, args...)...)
+	if r.code != 0 {
+		t.Fatalf("__complete %q: exit %d, stderr %q", args, r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	directive = lines[len(lines)-1]
+	for _, l := range lines[:len(lines)-1] {
+		word, _, _ := strings.Cut(l, "\t")
+		words = append(words, word)
+	}
+	return words, directive
 }
 
-func TestParseUsage(t *testing.T) {
-	takes := func(name string) bool { return name == "format" || name == "o" }
-	for _, tc := range []struct {
-		rest    string
-		choices map[string][]string
-		arg     argSpec
-	}{
-		{" [ID…|--all] [--format markdown|json] [-o FILE] [--force]",
-			map[string][]string{"format": {"markdown", "json"}}, argSpec{name: "ID", many: true}},
-		{" ID [--json|--markdown]", map[string][]string{}, argSpec{name: "ID"}},
-		{" [--json]", map[string][]string{}, argSpec{}},
-		{" bash|zsh|fish", map[string][]string{},
-			argSpec{name: "bash|zsh|fish", values: []choice{{word: "bash"}, {word: "zsh"}, {word: "fish"}}}},
-		{"", map[string][]string{}, argSpec{}},
-	} {
-		choices, arg := parseUsage(tc.rest, takes)
-		if len(choices) != len(tc.choices) || !slices.Equal(choices["format"], tc.choices["format"]) {
-			t.Errorf("parseUsage(%q) choices = %v, want %v", tc.rest, choices, tc.choices)
-		}
-		if arg.name != tc.arg.name || arg.many != tc.arg.many || !slices.Equal(arg.values, tc.arg.values) {
-			t.Errorf("parseUsage(%q) arg = %+v, want %+v", tc.rest, arg, tc.arg)
-		}
-	}
-}
-
-// TestBashCompletion sources the script in bash and completes as bash
-// would: COMP_WORDS and COMP_CWORD set, _rebound called, COMPREPLY read.
-// As bash splits "--theme=" at the "=", so do these lines.
-func TestBashCompletion(t *testing.T) {
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Skip("bash is not installed")
-	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "rebound.bash")
-	if err := os.WriteFile(path, []byte(script(t, "bash")), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(bash, "-n", path).CombinedOutput(); err != nil {
-		t.Fatalf("bash -n: %v\n%s", err, out)
-	}
-	files := t.TempDir()
-	for _, d := range []string{"alpha", "another dir"} {
-		if err := os.Mkdir(filepath.Join(files, d), 0o700); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(files, "afile"), nil, 0o600); err != nil {
+// TestDynamicCompletion: the words each place of the command line
+// completes to, the session IDs read from the data directory the line
+// names (the fixture's, the default here, or one given by --data-dir).
+func TestDynamicCompletion(t *testing.T) {
+	tmp, _ := fixture(t)
+	other := filepath.Join(t.TempDir(), "other")
+	store := coach.NewStore(other)
+	s := coach.NewSession(fixedNow)
+	s.ID = "0ddba11000000001"
+	s.Intake.Company = "Umbrella"
+	if err := store.Overwrite(s); err != nil {
 		t.Fatal(err)
 	}
 	bank, err := content.LoadBank()
@@ -269,163 +111,68 @@ func TestBashCompletion(t *testing.T) {
 	for _, tag := range bank.Tags {
 		tags = append(tags, tag.ID)
 	}
-	all := []string{"new", "practice", "list", "show", "export", "stats", "restore", "completion", "man"}
-
+	// The fixture's readable sessions, newest first, as list shows them:
+	// the two that share "aaaa000000000" are whole.
+	sessions := []string{"aaaa000000000002", "0123456", "aaaa000000000001", "5e55a0a", "f00dfee"}
+	const noFiles, dirs, ordered = ":4", ":16", ":36"
 	for _, tc := range []struct {
-		line string // the words, the last one at the cursor
-		want []string
+		args      []string
+		want      []string
+		directive string
 	}{
-		{"rebound sh", []string{"show"}},
-		{"rebound ", all},
-		{"rebound --data-dir x ", all},
-		{"rebound --theme ", []string{"dark", "light", "none", "auto"}},
-		{"rebound --theme = ", []string{"dark", "light", "none", "auto"}},
-		{"rebound --theme =", []string{"dark", "light", "none", "auto"}},
-		{"rebound --theme = l", []string{"light"}},
-		{"rebound -theme n", []string{"none"}},
-		{"rebound --theme dark ", all},
-		{"rebound practice --tag ", tags},
-		{"rebound practice --tag b", []string{"behavioural"}},
-		{"rebound practice --timer ", []string{"off", "90s", "2m", "3m"}},
-		{"rebound practice ", []string{"list"}},
-		{"rebound practice --timer 2m l", []string{"list"}},
-		{"rebound practice list --", []string{"--json", "--theme", "--data-dir", "--help"}},
-		{"rebound practice --", []string{"--tag", "--timer", "--data-dir", "--plain", "--theme", "--help"}},
-		{"rebound new --", []string{"--data-dir", "--plain", "--theme", "--help"}},
-		{"rebound --", []string{"--data-dir", "--plain", "--theme", "--version", "--help"}},
-		{"rebound -", []string{"--data-dir", "--plain", "--theme", "--version", "-h", "--help"}},
-		{"rebound export --f", []string{"--format", "--force"}},
-		{"rebound export --format ", []string{"markdown", "json"}},
-		{"rebound export 0123 --format j", []string{"json"}},
-		{"rebound show --", []string{"--json", "--markdown", "--theme", "--data-dir", "--help"}},
-		{"rebound show --theme l", []string{"light"}},
-		{"rebound completion ", []string{"bash", "zsh", "fish"}},
-		{"rebound completion z", []string{"zsh"}},
-		{"rebound completion bash ", nil},
-		{"rebound man ", nil},
-		{"rebound show ", nil}, // session IDs are not completed
-		{"rebound list ", nil},
-		{"rebound nonsense ", nil},
-		{"rebound -- ", all},
-		{"rebound --data-dir " + files + "/a", []string{files + "/alpha", files + "/another dir"}},
-		{"rebound list --data-dir " + files + "/an", []string{files + "/another dir"}},
-		{"rebound export --all -o " + files + "/a", []string{files + "/afile", files + "/alpha", files + "/another dir"}},
+		{[]string{""}, []string{"completion", "export", "help", "list", "man", "new", "practice", "restore", "show", "stats"}, noFiles},
+		{[]string{"sh"}, []string{"show"}, noFiles},
+		{[]string{"show", ""}, sessions, ordered},
+		{[]string{"show", "aa"}, []string{"aaaa000000000002", "aaaa000000000001"}, ordered},
+		{[]string{"show", "0123456789"}, []string{"0123456789abcdef"}, ordered},
+		{[]string{"show", "0123", ""}, nil, noFiles},
+		{[]string{"--data-dir", other, "show", ""}, []string{"0ddba11"}, ordered},
+		{[]string{"show", "--data-dir=" + other, ""}, []string{"0ddba11"}, ordered},
+		{[]string{"export", "0123456", "aaaa000000000002", ""}, []string{"aaaa000000000001", "5e55a0a", "f00dfee"}, ordered},
+		{[]string{"restore", ""}, []string{"deadbee"}, noFiles},
+		{[]string{"--theme", ""}, []string{"dark", "light", "none", "auto"}, noFiles},
+		{[]string{"list", "--theme", "l"}, []string{"dark", "light", "none", "auto"}, noFiles}, // the shell keeps "light"
+		{[]string{"practice", "--tag", ""}, tags, noFiles},
+		{[]string{"practice", "--timer", ""}, []string{"off", "90s", "2m", "3m"}, noFiles},
+		{[]string{"practice", ""}, []string{"list"}, noFiles},
+		{[]string{"export", "--format", ""}, []string{"markdown", "json"}, noFiles},
+		{[]string{"list", "--data-dir", ""}, nil, dirs},
+		{[]string{"completion", ""}, []string{"bash", "zsh", "fish", "powershell"}, noFiles},
+		{[]string{"list", ""}, nil, noFiles},
+		{[]string{"man", ""}, nil, noFiles},
 	} {
-		t.Run(tc.line, func(t *testing.T) {
-			words := strings.Split(tc.line, " ")
-			var quoted []string
-			for _, w := range words {
-				quoted = append(quoted, "'"+strings.ReplaceAll(w, "'", `'\''`)+"'")
-			}
-			prog := "source " + path + "\nCOMP_WORDS=(" + strings.Join(quoted, " ") + ")\n" +
-				"COMP_CWORD=" + strconv.Itoa(len(words)-1) + "\n_rebound\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
-			cmd := exec.Command(bash, "--norc", "--noprofile", "-c", prog)
-			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("bash: %v\n%s", err, out)
-			}
-			got := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-			if len(got) == 1 && got[0] == "" {
-				got = nil
-			}
-			slices.Sort(got)
-			want := slices.Clone(tc.want)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("COMPREPLY = %q, want %q", got, want)
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			words, directive := complete(t, tmp, tc.args...)
+			if !slices.Equal(words, tc.want) || directive != tc.directive {
+				t.Errorf("completes to %q (directive %s), want %q (%s)", words, directive, tc.want, tc.directive)
 			}
 		})
 	}
+	// Each session comes with its title, inert, for zsh and fish to show.
+	r := run(t, tmp, piped, "", cobra.ShellCompRequestCmd, "show", "5e")
+	if !strings.Contains(r.stdout, "5e55a0a\t") || strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("the hostile session's completion: %q", r.stdout)
+	}
+	// Completing reads and says nothing: no warning, no tidying.
+	if r.stderr != "" && !strings.HasPrefix(r.stderr, "Completion ended with directive") {
+		t.Errorf("completion wrote to stderr: %q", r.stderr)
+	}
 }
 
-// shellQuotesClose reports the first line of a script (zsh or fish, which
-// cannot be run here) that ends inside a quoted string, as each shell reads
-// quotes: in zsh nothing escapes inside single quotes; in fish \' and \\
-// do. Every line of these scripts is complete by itself.
-func shellQuotesClose(script string, fish bool) (int, bool) {
-	for i, line := range strings.Split(script, "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
-		var quote rune
-		escaped := false
-		for _, r := range line {
-			switch {
-			case escaped:
-				escaped = false
-			case quote == 0 && r == '#':
-				// a comment only at the start of a word; none mid-line here
-			case quote == 0 && r == '\\':
-				escaped = true
-			case quote == 0 && (r == '\'' || r == '"'):
-				quote = r
-			case quote == '"' && r == '\\':
-				escaped = true
-			case quote == '\'' && fish && r == '\\':
-				escaped = true
-			case r == quote:
-				quote = 0
-			}
-		}
-		if quote != 0 || escaped && !strings.HasSuffix(line, " \\") {
-			return i + 1, false
+// TestFlagsAreDeclaredOnce: a flag two commands share is one flag, so its
+// help, completion and man page say the same everywhere.
+func TestFlagsAreDeclaredOnce(t *testing.T) {
+	root := testRoot(t)
+	plainFlag := root.Flags().Lookup("plain")
+	for _, path := range [][]string{{"new"}, {"practice"}} {
+		c, _, err := root.Find(path)
+		if err != nil || c.Flags().Lookup("plain") != plainFlag {
+			t.Errorf("rebound %s: --plain is not rebound's own (%v)", path[0], err)
 		}
 	}
-	return 0, true
-}
-
-// TestZshAndFishText checks the two scripts as text: zsh and fish are not
-// installed where the tests run, so they are not run. The quotes of every
-// line close; each command has its function (zsh) or its condition (fish);
-// values and descriptions are where the shell expects them.
-func TestZshAndFishText(t *testing.T) {
-	root := commandLine(loadBank())
-	zsh, fish := script(t, "zsh"), script(t, "fish")
-	if line, ok := shellQuotesClose(zsh, false); !ok {
-		t.Errorf("zsh: line %d ends inside quotes: %q", line, strings.Split(zsh, "\n")[line-1])
-	}
-	if line, ok := shellQuotesClose(fish, true); !ok {
-		t.Errorf("fish: line %d ends inside quotes: %q", line, strings.Split(fish, "\n")[line-1])
-	}
-	if !strings.HasPrefix(zsh, "#compdef rebound\n") {
-		t.Error("zsh: the script does not start with #compdef rebound")
-	}
-	for _, want := range []string{
-		`'--theme=[dark, light, none or auto]:theme:(dark light none auto)'`,
-		`'--data-dir=[where sessions are kept]:directory:_files -/'`,
-		`'-o=[write to FILE instead of stdout]:file:_files'`,
-		`'(- *)'{-h,--help}'[show the help]'`,
-		`'1:bash, zsh or fish:(bash zsh fish)'`,
-		`'*:ID: '`,
-		`(list) _rebound_practice_list && ret=0 ;;`,
-		`'list:Lists every round of practice, newest first'`,
-		"compdef _rebound rebound",
-	} {
-		if !strings.Contains(zsh, want) {
-			t.Errorf("zsh: no %s", want)
-		}
-	}
-	for _, want := range []string{
-		`complete -c rebound -f`,
-		`complete -c rebound -n '__rebound_at "" 0' -a practice -d 'Practise interview questions'`,
-		`complete -c rebound -n '__rebound_at "practice" 0' -a list -d`,
-		`complete -c rebound -n '__rebound_at "practice"' -l timer -d 'each round\'s countdown' -x -a 'off 90s 2m 3m'`,
-		`complete -c rebound -n '__rebound_at "export"' -s o -d 'write to FILE instead of stdout' -r -F`,
-		`complete -c rebound -n '__rebound_at "completion" 0' -a 'bash zsh fish'`,
-		`-l data-dir -d 'where sessions are kept' -x -a '(__fish_complete_directories)'`,
-		`(printf "%s\\t%s\\n" "motivation" "Motivation"`,
-	} {
-		if !strings.Contains(fish, want) {
-			t.Errorf("fish: no %s", want)
-		}
-	}
-	root.walk(func(n *node) {
-		if !strings.Contains(zsh, "\n"+zshFunc(n.name)+"() {\n") {
-			t.Errorf("zsh: no function for %q", n.name)
-		}
-		if !strings.Contains(fish, `-n '__rebound_at "`+n.name+`"'`) {
-			t.Errorf("fish: no flags for %q", n.name)
+	walk(root, func(c *cobra.Command) {
+		if c != root && c.LocalNonPersistentFlags().Lookup("data-dir") != nil {
+			t.Errorf("%s declares its own --data-dir", c.CommandPath())
 		}
 	})
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,46 +11,48 @@ import (
 	"strings"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/spf13/cobra"
 )
 
-var exportCommand = command{
-	name:  "export",
-	usage: "rebound export [ID…|--all] [--format markdown|json] [-o FILE] [--force]",
-	help: `Writes sessions into one document: the sessions named by their IDs, in the
+// exportCommand is `rebound export`.
+func (inv *invocation) exportCommand() *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export [ID…|--all] [--format markdown|json] [-o FILE] [--force]",
+		Short: "Sessions into one document", GroupID: backGroup,
+		Long: `Writes sessions into one document: the sessions named by their IDs, in the
 order given, or with --all every session, newest first. Files that cannot be
-read are skipped, each named on stderr.
-
-Flags:
-  --all            every session
-  --format FORMAT  markdown (the default: each session as markdown, separated
-                   by a rule) or json ({"schema_version", "exported_at",
-                   "sessions": [each session as its file holds it]})
-  -o FILE          write to FILE (atomically, readable only by you) instead
-                   of stdout
-  --force          replace FILE if it exists; without it, rebound asks at a
-                   terminal and refuses otherwise. Only a regular file is
-                   replaced: a symbolic link, a device or a pipe is refused
-  --data-dir DIR   where sessions are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		var o exportOptions
-		fs.BoolVar(&o.all, "all", false, "")
-		fs.StringVar(&o.format, "format", "markdown", "")
-		fs.StringVar(&o.file, "o", "", "")
-		fs.BoolVar(&o.force, "force", false, "")
-		return func(c *ctx, args []string) error {
+read are skipped, each named on stderr.`,
+		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0 && !o.all:
-				return usageErr(c.cmd, "give the IDs of the sessions to export, or --all")
+				return usageErr(cmd, "give the IDs of the sessions to export, or --all")
 			case len(args) > 0 && o.all:
-				return usageErr(c.cmd, "give IDs or --all, not both")
+				return usageErr(cmd, "give IDs or --all, not both")
 			case o.format != "markdown" && o.format != "json":
-				return usageErr(c.cmd, fmt.Sprintf("unknown format %q: use markdown or json", o.format))
+				return usageErr(cmd, fmt.Sprintf("unknown format %q: use markdown or json", o.format))
 			}
+			return nil
+		},
+		ValidArgsFunction:     inv.completeSessions(-1),
+		DisableFlagsInUseLine: true,
+		RunE: inv.withData(func(c *ctx, args []string) error {
 			o.ids = args
 			return c.export(o)
-		}
-	},
+		}),
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.all, "all", false, "every session")
+	f.StringVar(&o.format, "format", "markdown", "write `FORMAT`: markdown (each session as\n"+
+		"markdown, separated by a rule) or json\n({\"schema_version\", \"exported_at\", \"sessions\":\n"+
+		"[each session as its file holds it]})")
+	f.StringVarP(&o.file, "output", "o", "", "write to `FILE` (atomically, readable only by\nyou) instead of stdout")
+	f.BoolVar(&o.force, "force", false, "replace FILE if it exists; without it, rebound\n"+
+		"asks at a terminal and refuses otherwise. Only a\nregular file is replaced: a symbolic link, a\n"+
+		"device or a pipe is refused")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"markdown", "json"},
+		cobra.ShellCompDirectiveNoFileComp))
+	return cmd
 }
 
 type exportOptions struct {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,30 +11,24 @@ import (
 	"time"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/spf13/cobra"
 )
 
-var listCommand = command{
-	name:  "list",
-	usage: "rebound list [--json]",
-	help: `Lists every session, newest first: its short ID, when it was started, its
+// listCommand is `rebound list`.
+func (inv *invocation) listCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "list [--json]", Short: "Every session, newest first", GroupID: backGroup,
+		Long: `Lists every session, newest first: its short ID, when it was started, its
 title, the stage the rejection came at, the mood before and after, and
-whether it is complete. Files that cannot be read are named on stderr.
-
-Flags:
-  --json           print JSON instead (see the README for its shape)
-  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
-                   is set, else $REBOUND_THEME, else auto: the terminal's)
-  --data-dir DIR   where sessions are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		asJSON := fs.Bool("json", false, "")
-		return func(c *ctx, args []string) error {
-			if len(args) > 0 {
-				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q", args[0]))
-			}
-			return c.list(*asJSON)
-		}
-	},
+whether it is complete. Files that cannot be read are named on stderr.`,
+		Args:                  noArgs,
+		ValidArgsFunction:     cobra.NoFileCompletions,
+		DisableFlagsInUseLine: true,
+		RunE:                  inv.withData(func(c *ctx, _ []string) error { return c.list(asJSON) }),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead (see the README for its shape)")
+	return cmd
 }
 
 // listRow is one session in `rebound list --json`. Its fields are the

@@ -8,20 +8,29 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // requestLine matches the requests and macros the page uses.
 var requestLine = regexp.MustCompile(`^\.(\\"|TH|SH|SS|TP|IP|PP|RS|RE|nf|fi|SY|YS)( |$)`)
 
+// testRoot is the command tree as Execute builds it.
+func testRoot(t *testing.T) *cobra.Command {
+	inv := &invocation{env: Env{Getenv: func(string) string { return "" }}, app: noApp(t, nil)}
+	return inv.rootCommand()
+}
+
 // page is the manual page with a fixed date, as a build would make it.
-func page(t *testing.T) string {
+func manText(t *testing.T) string {
 	t.Helper()
-	return string(manPage(commandLine(loadBank()), "2026-11-20"))
+	return string(manPage(testRoot(t), "2026-11-20"))
 }
 
 // TestManGolden keeps the page, and man's help and misuse, in testdata/.
 func TestManGolden(t *testing.T) {
-	checkGolden(t, "man", page(t))
+	checkGolden(t, "man", manText(t))
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -57,7 +66,7 @@ func TestManCommand(t *testing.T) {
 // TestManSections: the page has every section the README promises, in
 // order.
 func TestManSections(t *testing.T) {
-	p := page(t)
+	p := manText(t)
 	at := 0
 	for _, s := range []string{"NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "KEYS",
 		"ENVIRONMENT", "FILES", `"EXIT STATUS"`, "PRIVACY", `"SEE ALSO"`} {
@@ -80,7 +89,7 @@ func TestManSections(t *testing.T) {
 // TestManEscapes: nothing in the page can be read as a request but the
 // requests, backslashes are escaped, and a flag's hyphens are minus signs.
 func TestManEscapes(t *testing.T) {
-	for i, line := range strings.Split(strings.TrimSuffix(page(t), "\n"), "\n") {
+	for i, line := range strings.Split(strings.TrimSuffix(manText(t), "\n"), "\n") {
 		if strings.HasPrefix(line, "'") {
 			t.Errorf("line %d starts with an apostrophe: %q", i+1, line)
 		}
@@ -126,7 +135,7 @@ func groff(t *testing.T, args ...string) (stdout, stderr string) {
 		t.Skip("groff is not installed")
 	}
 	cmd := exec.Command(path, append([]string{"-man", "-Tutf8", "-ww"}, args...)...)
-	cmd.Stdin = strings.NewReader(page(t))
+	cmd.Stdin = strings.NewReader(manText(t))
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
@@ -144,32 +153,28 @@ func TestManGroff(t *testing.T) {
 }
 
 // TestManMentionsEverything: the page, as man shows it, names every
-// command and every flag of the command line, the app's and the table's.
+// command and every flag of the command tree, so a flag added to a command
+// is in the manual without a word written for it.
 func TestManMentionsEverything(t *testing.T) {
 	out, _ := groff(t, "-P", "-cbou")
 	text := strings.NewReplacer("\u2212", "-", "\u2010", "-").Replace(out)
 	text = strings.Join(strings.Fields(text), " ")
-	for _, c := range commandTable() {
-		if !strings.Contains(text, "rebound "+c.name) {
-			t.Errorf("no command rebound %s", c.name)
+	root := testRoot(t)
+	walk(root, func(c *cobra.Command) {
+		if !strings.Contains(text, c.CommandPath()) {
+			t.Errorf("no command %s", c.CommandPath())
 		}
-		for _, name := range tableFlags(c) {
-			if !strings.Contains(text, dashed(name)) {
-				t.Errorf("%s's flag %s is missing", c.name, dashed(name))
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name == "help" {
+				return
 			}
-		}
-	}
-	commandLine(loadBank()).walk(func(n *node) {
-		if !strings.Contains(text, strings.TrimSpace("rebound "+n.name)) {
-			t.Errorf("no command %q", n.name)
-		}
-		for _, f := range n.flags {
-			for _, name := range f.names() {
-				if !strings.Contains(text, name) {
-					t.Errorf("%q's flag %s is missing", n.name, name)
-				}
+			if !strings.Contains(text, "--"+f.Name) {
+				t.Errorf("%s's flag --%s is missing", c.CommandPath(), f.Name)
 			}
-		}
+			if f.Shorthand != "" && !strings.Contains(text, "-"+f.Shorthand+", --"+f.Name) {
+				t.Errorf("%s's flag -%s is missing", c.CommandPath(), f.Shorthand)
+			}
+		})
 	})
 	for _, want := range []string{"REBOUND(1)", "Plain mode", "--plain", "TERM", "REBOUND_ACCESSIBLE=1",
 		"stdin", "0600", "no network connection", "ctrl+c", "shift+tab", "~/.local/share/rebound"} {
@@ -187,7 +192,7 @@ func TestDescribingNeedsNoData(t *testing.T) {
 		env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
 			Getenv: func(string) string { return "" }, Now: func() time.Time { return fixedNow },
 			DataDir: func(string) (string, error) { return "", errors.New("no home directory") }}
-		if code := Run(args, env); code != exitOK || out.Len() == 0 || errOut.Len() > 0 {
+		if code := Execute(args, env, noApp(t, args)); code != exitOK || out.Len() == 0 || errOut.Len() > 0 {
 			t.Errorf("rebound %v without a data directory: exit %d, %d bytes out, stderr %q", args, code, out.Len(), errOut.String())
 		}
 	}

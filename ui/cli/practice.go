@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,72 +13,28 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
 )
 
-var practiceListCommand = command{
-	name:  "practice list",
-	usage: "rebound practice list [--json]",
-	help: `Lists every round of practice, newest first: its short ID, the day it was
+// practiceListCommand is `rebound practice list`.
+func (inv *invocation) practiceListCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "list [--json]", Short: "Every round of practice, newest first",
+		Long: `Lists every round of practice, newest first: its short ID, the day it was
 practised, the rating you gave it, where the question came from (a session
 that threw you, a tag of the question bank, or your own) and the question.
 Under the list, how practice on the questions that threw you is going. Files
-that cannot be read are named on stderr. Type rebound practice to practise.
-
-Flags:
-  --json           print JSON instead (see the README for its shape)
-  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
-                   is set, else $REBOUND_THEME, else auto: the terminal's)
-  --data-dir DIR   where sessions and practice are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		asJSON := fs.Bool("json", false, "")
-		return func(c *ctx, args []string) error {
-			if len(args) > 0 {
-				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q", args[0]))
-			}
-			return c.practiceList(*asJSON)
-		}
-	},
-}
-
-// IsPracticeList reports whether args, the command line after the global
-// flags (starting at the command word), is `practice list …`: main hands
-// those to Run and keeps plain `practice` for the TUI. Flags may come
-// between the two words, as Run accepts them there:
-// `practice --data-dir DIR list`.
-func IsPracticeList(args []string) bool {
-	_, ok := practiceListArgs(args)
-	return ok
-}
-
-// practiceListArgs returns the arguments of `practice list` (its flags and
-// positional arguments, without the two command words) when args is that
-// command.
-func practiceListArgs(args []string) ([]string, bool) {
-	if len(args) < 2 || args[0] != "practice" {
-		return nil, false
+that cannot be read are named on stderr. Type rebound practice to practise.`,
+		Args:                  noArgs,
+		ValidArgsFunction:     cobra.NoFileCompletions,
+		DisableFlagsInUseLine: true,
+		RunE:                  inv.withData(func(c *ctx, _ []string) error { return c.practiceList(asJSON) }),
 	}
-	for i := 1; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			if i+1 < len(args) && args[i+1] == "list" {
-				return slices.Concat(args[1:i+1], args[i+2:]), true
-			}
-			return nil, false
-		case a == "-data-dir" || a == "--data-dir" || a == "-theme" || a == "--theme":
-			i++ // its value, whatever it is
-		case strings.HasPrefix(a, "-") && a != "-":
-			// another flag, with its value after "=" if any
-		case a == "list":
-			return slices.Concat(args[1:i], args[i+1:]), true
-		default:
-			return nil, false
-		}
-	}
-	return nil, false
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead (see the README for its shape)")
+	return cmd
 }
 
 // practiceRow is one round in `rebound practice list --json`, which prints

@@ -116,7 +116,6 @@ func TestPracticeGolden(t *testing.T) {
 		{name: "practice-list-bad-flag", args: []string{"practice", "list", "--yaml"}, code: 2},
 		{name: "practice-list-bad-flag-between", args: []string{"practice", "--yaml", "list"}, code: 2},
 		{name: "practice-list-extra", args: []string{"practice", "list", "extra"}, code: 2},
-		{name: "practice-alone", args: []string{"practice"}, code: 2},
 		{name: "practice-stats", args: []string{"stats"}},
 	}
 	for _, tc := range tests {
@@ -411,44 +410,6 @@ func TestPracticeListHostile(t *testing.T) {
 	}
 }
 
-func TestIsPracticeList(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"practice", "list"}, true},
-		{[]string{"practice", "list", "--json"}, true},
-		{[]string{"practice", "list", "extra"}, true}, // Run says what is wrong
-		{[]string{"practice", "--data-dir", "x", "list"}, true},
-		{[]string{"practice", "--data-dir=x", "list", "--json"}, true},
-		{[]string{"practice", "-json", "list"}, true},
-		{[]string{"practice", "--", "list"}, true},
-		{nil, false},
-		{[]string{"practice"}, false},
-		{[]string{"practice", "--json"}, false},
-		{[]string{"practice", "--data-dir", "list"}, false}, // "list" is the directory
-		{[]string{"practice", "lists"}, false},
-		{[]string{"practice", "new", "list"}, false},
-		{[]string{"practice", "--", "--json", "list"}, false},
-		{[]string{"list"}, false},
-		{[]string{"list", "practice"}, false},
-		{[]string{"Practice", "list"}, false},
-	} {
-		if got := IsPracticeList(tc.args); got != tc.want {
-			t.Errorf("IsPracticeList(%q) = %v, want %v", tc.args, got, tc.want)
-		}
-	}
-	if !strings.Contains(Usage(), "  rebound practice list [--json]\n") {
-		t.Errorf("Usage does not list practice list:\n%s", Usage())
-	}
-	// Plain practice is the TUI's, and no one word names practice list.
-	for _, name := range []string{"practice", "practice list"} {
-		if IsCommand(name) {
-			t.Errorf("IsCommand(%q) is true", name)
-		}
-	}
-}
-
 // TestPracticeListFlagsAnywhere: --data-dir and --json work before,
 // between and after the two words.
 func TestPracticeListFlagsAnywhere(t *testing.T) {
@@ -459,7 +420,6 @@ func TestPracticeListFlagsAnywhere(t *testing.T) {
 		{"--data-dir", data, "practice", "list", "--json"},
 		{"practice", "--data-dir", data, "list", "--json"},
 		{"practice", "list", "--json", "--data-dir", data},
-		{"practice", "--json", "list", "--data-dir=" + data},
 	} {
 		r := run(t, empty, piped, "", args...)
 		var rows []practiceRow

@@ -3,35 +3,34 @@ package cli
 import (
 	"cmp"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"slices"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/spf13/cobra"
 )
 
-var restoreCommand = command{
-	name:  "restore",
-	usage: "rebound restore ID",
-	help: `Brings back a session deleted from home (deleting moves it to the trash
-folder in the data directory). ID is its ID, or the first characters of it.
-
-Flags:
-  --data-dir DIR   where sessions are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		return func(c *ctx, args []string) error {
+// restoreCommand is `rebound restore ID`.
+func (inv *invocation) restoreCommand() *cobra.Command {
+	return &cobra.Command{
+		Use: "restore ID", Short: "Bring back a deleted session", GroupID: backGroup,
+		Long: `Brings back a session deleted from home (deleting moves it to the trash
+folder in the data directory). ID is its ID, or the first characters of it.`,
+		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0:
-				return usageErr(c.cmd, "give the ID of the deleted session to restore")
+				return usageErr(cmd, "give the ID of the deleted session to restore")
 			case len(args) > 1:
-				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q: restore takes one ID", args[1]))
+				return usageErr(cmd, fmt.Sprintf("unexpected argument %q: restore takes one ID", args[1]))
 			}
-			return c.restore(args[0])
-		}
-	},
+			return nil
+		},
+		ValidArgsFunction:     inv.completeDeleted,
+		DisableFlagsInUseLine: true,
+		RunE:                  inv.withData(func(c *ctx, args []string) error { return c.restore(args[0]) }),
+	}
 }
 
 func (c *ctx) restore(prefix string) error {

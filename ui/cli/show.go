@@ -2,52 +2,48 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"charm.land/glamour/v2"
-	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/plain"
 )
 
-var showCommand = command{
-	name:  "show",
-	usage: "rebound show ID [--json|--markdown]",
-	help: `Shows one session in full. ID is the session's ID from rebound list; its
+// showCommand is `rebound show ID`.
+func (inv *invocation) showCommand() *cobra.Command {
+	var asJSON, asMarkdown bool
+	cmd := &cobra.Command{
+		Use: "show ID [--json|--markdown]", Short: "One session in full", GroupID: backGroup,
+		Long: `Shows one session in full. ID is the session's ID from rebound list; its
 first characters are enough while they name one session only.
 
 At a terminal the session is rendered, in colour unless the theme is none;
-piped, it is plain text.
-
-Flags:
-  --json           the session exactly as its file holds it
-  --markdown       the session as markdown, as the summary's copy gives it
-  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
-                   is set, else $REBOUND_THEME, else auto: the terminal's)
-  --data-dir DIR   where sessions are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		asJSON := fs.Bool("json", false, "")
-		asMarkdown := fs.Bool("markdown", false, "")
-		return func(c *ctx, args []string) error {
+piped, it is plain text.`,
+		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0:
-				return usageErr(c.cmd, "give the ID of the session to show")
+				return usageErr(cmd, "give the ID of the session to show")
 			case len(args) > 1:
-				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q: show takes one ID", args[1]))
-			case *asJSON && *asMarkdown:
-				return usageErr(c.cmd, "choose --json or --markdown, not both")
+				return usageErr(cmd, fmt.Sprintf("unexpected argument %q: show takes one ID", args[1]))
+			case asJSON && asMarkdown:
+				return usageErr(cmd, "choose --json or --markdown, not both")
 			}
-			return c.show(args[0], *asJSON, *asMarkdown)
-		}
-	},
+			return nil
+		},
+		ValidArgsFunction:     inv.completeSessions(1),
+		DisableFlagsInUseLine: true,
+		RunE:                  inv.withData(func(c *ctx, args []string) error { return c.show(args[0], asJSON, asMarkdown) }),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "the session exactly as its file holds it")
+	cmd.Flags().BoolVar(&asMarkdown, "markdown", false, "the session as markdown, as the summary's copy gives it")
+	return cmd
 }
 
 func (c *ctx) show(prefix string, asJSON, asMarkdown bool) error {
@@ -116,44 +112,25 @@ func loadErr(id string, err error) error {
 
 // render lays a session's markdown out for reading. At a terminal it is
 // Glamour's, in the app's style for the theme (colourless for none);
-// piped, it is clean text (see plainStyle).
+// piped, it is the clean text plain mode prints (plain.Markdown).
 func (c *ctx) render(md string, long map[string]string) (string, error) {
-	style := plainStyle()
-	if c.env.StdoutTerminal {
-		style = ui.GlamourStyle(c.colours())
+	width := min(c.width(), ui.MaxTextWidth)
+	if !c.env.StdoutTerminal {
+		out, err := plain.Markdown(md, long, width)
+		if err != nil {
+			return "", fmt.Errorf("render the session: %w", err)
+		}
+		return out, nil
 	}
-	out, err := glamourRender(md, long, style, min(c.width(), ui.MaxTextWidth))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(ui.GlamourStyle(c.colours())), glamour.WithWordWrap(max(20, width)))
 	if err != nil {
 		return "", fmt.Errorf("render the session: %w", err)
 	}
-	if !c.env.StdoutTerminal {
-		out = ansi.Strip(out) // nothing but text in a pipe
-	}
-	return trimLines(out), nil
-}
-
-// plainStyle is Glamour's ASCII style for text read outside a terminal:
-// headings keep their "#", list items are "- ", and bold and italics lose
-// their asterisks, so that "Company: Northwind" reads as a sentence. The
-// only asterisks left are those the user typed.
-func plainStyle() gansi.StyleConfig {
-	s := styles.ASCIIStyleConfig
-	zero := uint(0)
-	s.Document.Margin = &zero // start at the left edge
-	s.Emph = gansi.StylePrimitive{}
-	s.Strong = gansi.StylePrimitive{}
-	s.Item = gansi.StylePrimitive{BlockPrefix: "- "}
-	return s
-}
-
-// glamourRender renders md, a coach.Outline when long is not empty.
-func glamourRender(md string, long map[string]string, style gansi.StyleConfig, width int) (string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(20, width)))
-	if err != nil {
-		return "", err
-	}
 	out, err := r.Render(md)
-	return ui.ExpandLong(out, long, max(20, width)), err
+	if err != nil {
+		return "", fmt.Errorf("render the session: %w", err)
+	}
+	return trimLines(ui.ExpandLong(out, long, max(20, width))), nil
 }
 
 // trimLines drops the empty lines Glamour puts above and below the

@@ -3,39 +3,32 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/ui"
 )
 
-var statsCommand = command{
-	name:  "stats",
-	usage: "rebound stats [--json]",
-	help: `Shows the patterns across your sessions: how often rejections came in the
+// statsCommand is `rebound stats`.
+func (inv *invocation) statsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "stats [--json]", Short: "The patterns across your sessions", GroupID: backGroup,
+		Long: `Shows the patterns across your sessions: how often rejections came in the
 last twelve months, your mood before and after each session, the stages they
 came at, the themes that recur in what you would do better and in the
-questions that threw you, and how your actions and feedback requests went.
-
-Flags:
-  --json           print the numbers as JSON (see the README for its shape)
-  --theme THEME    dark, light, none or auto (default: none when NO_COLOR
-                   is set, else $REBOUND_THEME, else auto: the terminal's)
-  --data-dir DIR   where sessions are kept
-`,
-	setup: func(fs *flag.FlagSet) func(*ctx, []string) error {
-		asJSON := fs.Bool("json", false, "")
-		return func(c *ctx, args []string) error {
-			if len(args) > 0 {
-				return usageErr(c.cmd, fmt.Sprintf("unexpected argument %q", args[0]))
-			}
-			return c.stats(*asJSON)
-		}
-	},
+questions that threw you, and how your actions and feedback requests went.`,
+		Args:                  noArgs,
+		ValidArgsFunction:     cobra.NoFileCompletions,
+		DisableFlagsInUseLine: true,
+		RunE:                  inv.withData(func(c *ctx, _ []string) error { return c.stats(asJSON) }),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the numbers as JSON (see the README for its shape)")
+	return cmd
 }
 
 func (c *ctx) stats(asJSON bool) error {

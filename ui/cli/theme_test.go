@@ -86,7 +86,7 @@ func TestTheme(t *testing.T) {
 				Now:            func() time.Time { return fixedNow },
 				DataDir:        func(string) (string, error) { return filepath.Join(tmp, "data"), nil },
 			}
-			code := Run(tt.args, env)
+			code := Execute(tt.args, env, noApp(t, tt.args))
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, errOut.String())
 			}

@@ -1,4 +1,4 @@
-package cli
+package plain
 
 import (
 	"os"
@@ -37,12 +37,12 @@ func asked(t *testing.T, stdout string) map[string]bool {
 func TestPlainTenMinutes(t *testing.T) {
 	tmp := t.TempDir()
 	store := coach.NewStore(filepath.Join(tmp, "data"))
-	r := plainRun(t, store, readInput(t, "ten-minutes.txt"), PlainOptions{NewSession: true})
+	r := plainRun(t, store, readInput(t, "ten-minutes.txt"), Options{NewSession: true})
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	s := onlySession(t, store)
-	checkGolden(t, "plain/ten-minutes", plainTranscript(r, tmp, s.ID))
+	checkGolden(t, "ten-minutes", plainTranscript(r, tmp, s.ID))
 	raw, err := os.ReadFile(store.Path(s.ID))
 	if err != nil {
 		t.Fatal(err)
@@ -87,12 +87,12 @@ func TestPlainTenMinutes(t *testing.T) {
 func TestPlainWholeDepth(t *testing.T) {
 	tmp := t.TempDir()
 	store := coach.NewStore(filepath.Join(tmp, "data"))
-	r := plainRun(t, store, readInput(t, "session.txt"), PlainOptions{NewSession: true})
+	r := plainRun(t, store, readInput(t, "session.txt"), Options{NewSession: true})
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	s := onlySession(t, store)
-	checkGolden(t, "plain/whole", plainTranscript(r, tmp, s.ID))
+	checkGolden(t, "whole", plainTranscript(r, tmp, s.ID))
 	raw, err := os.ReadFile(store.Path(s.ID))
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +132,7 @@ func TestPlainLowMood(t *testing.T) {
 	} {
 		t.Run(strings.TrimSpace(tt.input), func(t *testing.T) {
 			store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
-			r := plainRun(t, store, tt.input, PlainOptions{NewSession: true})
+			r := plainRun(t, store, tt.input, Options{NewSession: true})
 			out := strings.Join(strings.Fields(r.stdout), " ")
 			if got := strings.Contains(out, note); got != tt.note {
 				t.Errorf("note shown: %v, want %v:\n%s", got, tt.note, r.stdout)
@@ -164,7 +164,7 @@ func TestPlainPercentRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
 			input := "5 ok\n" + enterTo(t, content.Whole, coach.PromptBeliefBefore)[len("\n"):] + tt.typed + "\n"
-			r := plainRun(t, store, input, PlainOptions{NewSession: true})
+			r := plainRun(t, store, input, Options{NewSession: true})
 			if n := strings.Count(r.stdout, refusal); n != tt.refused {
 				t.Errorf("refused %d times, want %d:\n%s", n, tt.refused, r.stdout)
 			}
@@ -190,16 +190,16 @@ func TestPlainGoDeeper(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tmp := t.TempDir()
 			store := coach.NewStore(filepath.Join(tmp, "data"))
-			if r := plainRun(t, store, readInput(t, "ten-minutes.txt"), PlainOptions{NewSession: true}); r.code != exitOK {
+			if r := plainRun(t, store, readInput(t, "ten-minutes.txt"), Options{NewSession: true}); r.code != exitOK {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
 			first := onlySession(t, store)
-			r := plainRun(t, store, tt.open+"Still two applications open.\n.\n\n80\n:quit\n", PlainOptions{})
+			r := plainRun(t, store, tt.open+"Still two applications open.\n.\n\n80\n:quit\n", Options{})
 			if r.code != exitOK {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
 			if tt.name == "from home" {
-				checkGolden(t, "plain/go-deeper", plainTranscript(r, tmp, first.ID))
+				checkGolden(t, "go-deeper", plainTranscript(r, tmp, first.ID))
 			}
 			for _, want := range []string{"Go deeper: Product designer at Northwind", "Zoom out: what is still true"} {
 				if tt.name == "from past sessions" && strings.HasPrefix(want, "Go deeper") {
@@ -220,7 +220,7 @@ func TestPlainGoDeeper(t *testing.T) {
 			}
 
 			// Left part-way, it is resumed, not offered again.
-			r = plainRun(t, store, "2\n"+strings.Repeat("\n", 80), PlainOptions{})
+			r = plainRun(t, store, "2\n"+strings.Repeat("\n", 80), Options{})
 			if strings.Contains(r.stdout, "Go deeper") || !strings.Contains(r.stdout, "Resume: Product designer at Northwind") {
 				t.Errorf("home after leaving the rest part-way:\n%s", r.stdout)
 			}
@@ -261,7 +261,7 @@ func TestPlainGoDeeperNotOffered(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
-			plainRun(t, store, readInput(t, "ten-minutes.txt"), PlainOptions{NewSession: true})
+			plainRun(t, store, readInput(t, "ten-minutes.txt"), Options{NewSession: true})
 			s, err := store.Edit(onlySession(t, store).ID)
 			if err != nil {
 				t.Fatal(err)
@@ -274,7 +274,7 @@ func TestPlainGoDeeperNotOffered(t *testing.T) {
 			if got := coach.RestLeft(flow, s) > 0; got {
 				t.Fatalf("arranged wrong: deeper is %v", got)
 			}
-			r := plainRun(t, store, "", PlainOptions{})
+			r := plainRun(t, store, "", Options{})
 			if strings.Contains(r.stdout, "Go deeper") {
 				t.Errorf("offered to go deeper:\n%s", r.stdout)
 			}
@@ -300,7 +300,7 @@ func TestPlainAsksTheNameOnce(t *testing.T) {
 	lines := strings.Split(readInput(t, "ten-minutes.txt"), "\n")
 	const draftAt = 12 // the line that keeps the draft, after the friend's answer
 	withName := append(append(append([]string{}, lines[:draftAt]...), "Ana Lima"), lines[draftAt:]...)
-	r := plainRunUnsigned(t, store, strings.Join(withName, "\n"), PlainOptions{NewSession: true})
+	r := plainRunUnsigned(t, store, strings.Join(withName, "\n"), Options{NewSession: true})
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -314,7 +314,7 @@ func TestPlainAsksTheNameOnce(t *testing.T) {
 		t.Errorf("the draft is not signed:\n%s", d)
 	}
 
-	again := plainRunUnsigned(t, store, strings.Join(lines, "\n"), PlainOptions{NewSession: true})
+	again := plainRunUnsigned(t, store, strings.Join(lines, "\n"), Options{NewSession: true})
 	if again.code != exitOK || strings.Contains(again.stdout, "Whose name goes under the letter?") {
 		t.Errorf("asked again, or failed (exit %d):\n%s", again.code, again.stdout)
 	}

@@ -1,4 +1,11 @@
-package cli
+// Package plain is rebound as line prompts, for screen readers and for
+// scripts: the guided session, past sessions, insights and practice with no
+// alternate screen, no cursor movement, no colour and no animation. Every
+// question is a line of text; choices are numbered; a long answer ends
+// with a line holding only a full stop. It reads standard input line by
+// line, so a session can be answered from a file or a pipe, and saves to
+// the same store, in the same JSON, as the full-screen app.
+package plain
 
 import (
 	"bufio"
@@ -10,23 +17,18 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	terminal "github.com/charmbracelet/x/term"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui"
 )
 
-// Plain mode is the whole app as line prompts, for screen readers and for
-// scripts: no alternate screen, no cursor movement, no colour, no
-// animation. Every question is a line of text; choices are numbered; a long
-// answer ends with a line holding only a full stop. It reads standard input
-// line by line, so a session can be answered from a file or a pipe, and
-// saves to the same store, in the same JSON, as the full-screen app.
-
-// PlainOptions is what plain mode needs besides its Env.
-type PlainOptions struct {
+// Options is what plain mode needs besides its Env.
+type Options struct {
 	Store *coach.Store
 	Flow  *content.Flow
 	Bank  *content.Bank
@@ -40,6 +42,40 @@ type PlainOptions struct {
 	// was typed is printed first).
 	Interrupt <-chan os.Signal
 }
+
+// Env is the world plain mode runs in. It comes in from outside, so that
+// the tests run whole sessions in-process with a fixed clock and buffers.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// StdinTerminal says whether Stdin is a terminal; when it is not, each
+	// line read is repeated, so that the transcript reads as a conversation.
+	StdinTerminal bool
+	// Width is the terminal's width in columns; 0 when Stdout is not a
+	// terminal or its width is unknown (text is then laid out at 80).
+	Width int
+	Now   func() time.Time
+}
+
+// System is the Env of the running process: its standard streams and the
+// clock.
+func System() Env {
+	env := Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		StdinTerminal: terminal.IsTerminal(os.Stdin.Fd()), Now: time.Now}
+	if terminal.IsTerminal(os.Stdout.Fd()) {
+		if w, _, err := terminal.GetSize(os.Stdout.Fd()); err == nil {
+			env.Width = w
+		}
+	}
+	return env
+}
+
+// Exit codes, the same as the rest of rebound's (see the README).
+const (
+	exitOK    = 0
+	exitError = 1 // something could not be saved; what was typed is printed
+)
 
 // The words that steer plain mode, typed on a line of their own at any
 // question. Ending the input (ctrl+d, or the end of a file) is the same as
@@ -58,12 +94,14 @@ var (
 
 // plain is a running plain mode.
 type plain struct {
-	*ctx
-	o    PlainOptions
-	in   *bufio.Reader
-	out  io.Writer
-	echo bool // stdin is not a terminal: repeat each line read, so the transcript reads as a conversation
-	eof  bool
+	env   Env
+	o     Options
+	store *coach.Store
+	dir   string
+	in    *bufio.Reader
+	out   io.Writer
+	echo  bool // stdin is not a terminal: repeat each line read, so the transcript reads as a conversation
+	eof   bool
 
 	// mu is held while a file is written, so an interrupt never exits
 	// half-way through a save.
@@ -79,15 +117,14 @@ type plain struct {
 	settingsRead bool
 }
 
-// Plain runs plain mode until the user leaves or the input ends, and
+// Run runs plain mode until the user leaves or the input ends, and
 // returns the exit code: 0, or 1 when something could not be saved (it is
 // then printed, so nothing is lost).
-func Plain(env Env, o PlainOptions) int {
+func Run(env Env, o Options) int {
 	env.Stdout = plainWriter{env.Stdout}
 	o.Store.Tidy() // what crashed copies left: temp files, lock files
-	c := &ctx{env: env, cmd: "rebound", dir: o.Store.Dir(), store: o.Store}
-	p := &plain{ctx: c, o: o, in: bufio.NewReader(env.Stdin), out: env.Stdout, echo: !env.StdinTerminal,
-		unsaved: map[string]*coach.Session{}, unsavedRounds: map[string]*coach.Practice{}}
+	p := &plain{env: env, o: o, store: o.Store, dir: o.Store.Dir(), in: bufio.NewReader(env.Stdin), out: env.Stdout,
+		echo: !env.StdinTerminal, unsaved: map[string]*coach.Session{}, unsavedRounds: map[string]*coach.Practice{}}
 	if o.Interrupt != nil {
 		done := make(chan struct{})
 		defer close(done)
@@ -192,11 +229,11 @@ func (p *plain) markdown(md string) { p.outlined(md, nil) }
 func (p *plain) showSession(s *coach.Session) { p.outlined(coach.Outline(s, p.o.Flow)) }
 
 func (p *plain) outlined(md string, long map[string]string) {
-	out, err := glamourRender(md, long, plainStyle(), min(p.width(), ui.MaxTextWidth))
+	out, err := Markdown(md, long, min(p.width(), ui.MaxTextWidth))
 	if err != nil {
-		out = coach.Inert(coach.Unoutline(md, long))
+		out = trimText(coach.Inert(coach.Unoutline(md, long)))
 	}
-	p.say(trimLines(out))
+	p.say(out)
 }
 
 // line reads one line. The end of the input and quitWord return errQuit,

@@ -1,4 +1,4 @@
-package cli
+package plain
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 
 // plainRun runs plain mode on store with stdin as typed (not a terminal,
 // so every line read is echoed into the transcript) and the fixed clock.
-func plainRun(t *testing.T, store *coach.Store, stdin string, o PlainOptions) result {
+func plainRun(t *testing.T, store *coach.Store, stdin string, o Options) result {
 	t.Helper()
 	// The letters are signed by a name kept from an earlier run, so the
 	// question of the name is in no transcript but its own.
@@ -33,7 +33,7 @@ const plainName = "Sam Lee"
 
 // plainRunUnsigned is plainRun on a data dir as it is: no name is kept
 // unless the test kept one.
-func plainRunUnsigned(t *testing.T, store *coach.Store, stdin string, o PlainOptions) result {
+func plainRunUnsigned(t *testing.T, store *coach.Store, stdin string, o Options) result {
 	t.Helper()
 	flow := mustFlow(t)
 	bank, err := content.LoadBank()
@@ -44,11 +44,9 @@ func plainRunUnsigned(t *testing.T, store *coach.Store, stdin string, o PlainOpt
 	var out, errOut bytes.Buffer
 	env := Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
-		IsDark: func() bool { t.Error("plain mode asked the terminal for its background"); return true },
-		Getenv: func(string) string { return "" },
-		Now:    func() time.Time { return fixedNow },
+		Now: func() time.Time { return fixedNow },
 	}
-	code := Plain(env, o)
+	code := Run(env, o)
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }
 
@@ -64,7 +62,7 @@ func plainTranscript(r result, tmp string, ids ...string) string {
 
 func readInput(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "plain", name))
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +88,7 @@ func onlySession(t *testing.T, store *coach.Store) *coach.Session {
 func TestPlainWholeSession(t *testing.T) {
 	tmp := t.TempDir()
 	store := coach.NewStore(filepath.Join(tmp, "data"))
-	r := plainRun(t, store, readInput(t, "session.txt"), PlainOptions{NewSession: true})
+	r := plainRun(t, store, readInput(t, "session.txt"), Options{NewSession: true})
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
@@ -165,7 +163,7 @@ func TestPlainWholeSession(t *testing.T) {
 func TestPlainEndsMidAnswer(t *testing.T) {
 	tmp := t.TempDir()
 	store := coach.NewStore(filepath.Join(tmp, "data"))
-	r := plainRun(t, store, "\n\nInitech\n:back\nGlobex\nAnalyst\n\n\n\nThe first line\nthe second", PlainOptions{NewSession: true})
+	r := plainRun(t, store, "\n\nInitech\n:back\nGlobex\nAnalyst\n\n\n\nThe first line\nthe second", Options{NewSession: true})
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -181,7 +179,7 @@ func TestPlainEndsMidAnswer(t *testing.T) {
 	}
 
 	// Home lists it to resume: option 2.
-	r = plainRun(t, store, "2\n.\n:quit\n", PlainOptions{})
+	r = plainRun(t, store, "2\n.\n:quit\n", Options{})
 	if !strings.Contains(r.stdout, "  2. Resume: Analyst at Globex") || !strings.Contains(r.stdout, "    the second") {
 		t.Fatalf("resume did not quote the draft:\n%s", r.stdout)
 	}
@@ -255,7 +253,7 @@ func TestPlainRefusesAndAsksAgain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
-			r := plainRun(t, store, tt.input, PlainOptions{NewSession: true})
+			r := plainRun(t, store, tt.input, Options{NewSession: true})
 			if !strings.Contains(r.stdout, tt.refusal) {
 				t.Errorf("no %q in:\n%s", tt.refusal, r.stdout)
 			}
@@ -285,11 +283,11 @@ func TestPlainPastSession(t *testing.T) {
 		"5", // Insights
 		"",  // an empty line only shows the menu again
 	}, "\n") + "\n"
-	r := plainRun(t, store, input, PlainOptions{})
+	r := plainRun(t, store, input, Options{})
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	checkGolden(t, "plain/past-session", plainTranscript(r, tmp))
+	checkGolden(t, "past-session", plainTranscript(r, tmp))
 	s, err := store.Load("0123456789abcdef")
 	if err != nil {
 		t.Fatal(err)
@@ -320,7 +318,7 @@ func TestPlainPractice(t *testing.T) {
 		"1 2",
 		"", // the suggested rating
 	}, "\n") + "\n"
-	r := plainRun(t, store, input, PlainOptions{Practice: true})
+	r := plainRun(t, store, input, Options{Practice: true})
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -329,7 +327,7 @@ func TestPlainPractice(t *testing.T) {
 		t.Fatalf("want one round, got %d (%v)", len(entries), err)
 	}
 	e := entries[0]
-	checkGolden(t, "plain/practice", plainTranscript(r, tmp, e.ID))
+	checkGolden(t, "practice", plainTranscript(r, tmp, e.ID))
 	bank, _ := content.LoadBank()
 	wantRubric := []string{bank.Rubric[0].ID, bank.Rubric[1].ID}
 	if e.Question.Text != "Why should we hire you?" || e.Answer != "Because I ship.\nAnd I listen." ||
@@ -346,7 +344,7 @@ func TestPlainPractice(t *testing.T) {
 // first answer, carries on, and hands everything over at the end (exit 1).
 func TestPlainCannotSave(t *testing.T) {
 	store := coach.Unavailable(errors.New("no home directory"))
-	r := plainRun(t, store, "\n\nUmbrella\nChemist\n", PlainOptions{NewSession: true})
+	r := plainRun(t, store, "\n\nUmbrella\nChemist\n", Options{NewSession: true})
 	if r.code != exitError {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
@@ -361,7 +359,7 @@ func TestPlainCannotSave(t *testing.T) {
 func TestPlainHostileInput(t *testing.T) {
 	for _, h := range coachtest.Hostile {
 		store := coach.NewStore(filepath.Join(t.TempDir(), "data"))
-		r := plainRun(t, store, "\n\n"+h.Text()+"\n\n\n\n\nline "+h.Text()+"\n.\n", PlainOptions{NewSession: true})
+		r := plainRun(t, store, "\n\n"+h.Text()+"\n\n\n\n\nline "+h.Text()+"\n.\n", Options{NewSession: true})
 		if err := coachtest.Clean(r.stdout); err != nil {
 			t.Errorf("%s: the transcript carries it raw: %v", h.Name, err)
 		}
@@ -386,29 +384,29 @@ func TestPlainKeepsWhatWasTyped(t *testing.T) {
 	intake := "\n\nAcme\n\n\n\n\n" // Enter at the check-in and the depth, the company, then Enter to the thought
 	tests := []struct {
 		name, input string
-		o           PlainOptions
+		o           Options
 		check       func(*testing.T, *coach.Store)
 	}{
-		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\n2\n", PlainOptions{NewSession: true},
+		{"Enter at a long answer keeps it", intake + "line one\nline two\n.\n:back\n\n2\n", Options{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				s := onlySession(t, st)
 				if got := s.Get(promptThought).Text; got != "line one\nline two" || !equalJSON(s.Get(content.PromptTraps).Items, []string{"Mind reading"}) {
 					t.Errorf("the thought is %q, the traps %+v", got, s.Get(content.PromptTraps))
 				}
 			}},
-		{"the input ends among the actions", readUntil(t, "Rewrite my stakeholder story") + "+3d\nAsk Ana\n", PlainOptions{NewSession: true},
+		{"the input ends among the actions", readUntil(t, "Rewrite my stakeholder story") + "+3d\nAsk Ana\n", Options{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				if a := onlySession(t, st).Current(coach.PromptActions).Actions; len(a) != 1 || a[0].Text != "Rewrite my stakeholder story" {
 					t.Errorf("actions %+v", a)
 				}
 			}},
-		{"the input ends at a checklist's own line", "3 ok\n\nAcme\n\n\n2 5\n", PlainOptions{NewSession: true},
+		{"the input ends at a checklist's own line", "3 ok\n\nAcme\n\n\n2 5\n", Options{NewSession: true},
 			func(t *testing.T, st *coach.Store) {
 				if got := onlySession(t, st).Current("step_back.outside").Items; len(got) != 2 {
 					t.Errorf("ticked %q", got)
 				}
 			}},
-		{"the input ends in the feedback's words", "4\n2\n4\n2\nHalf of their", PlainOptions{},
+		{"the input ends in the feedback's words", "4\n2\n4\n2\nHalf of their", Options{},
 			func(t *testing.T, st *coach.Store) {
 				s, err := st.Load("0123456789abcdef")
 				if err != nil || s.Feedback.Outcome != coach.Replied {
@@ -444,7 +442,7 @@ func readUntil(t *testing.T, want string) string {
 // TestPlainBackWord: :back steps back a level and never leaves the app.
 func TestPlainBackWord(t *testing.T) {
 	_, store := fixture(t)
-	r := plainRun(t, store, ":back\n6\n1\n:back\n7\n", PlainOptions{})
+	r := plainRun(t, store, ":back\n6\n1\n:back\n7\n", Options{})
 	if r.code != exitOK {
 		t.Fatalf("exit %d", r.code)
 	}
@@ -494,7 +492,7 @@ func TestPlainPastSessionOpenElsewhere(t *testing.T) {
 			}
 			defer tt.arrange(t, store)()
 			input := strings.Join([]string{"4", "northwind", "1", "1", ".", "."}, "\n") + "\n"
-			r := plainRun(t, store, input, PlainOptions{})
+			r := plainRun(t, store, input, Options{})
 			if got := strings.Join(strings.Fields(r.stdout), " "); !strings.Contains(got, tt.want) {
 				t.Errorf("no read-only sentence %q in:\n%s", tt.want, r.stdout)
 			}
