@@ -20,6 +20,8 @@ import (
 	"github.com/rebound-coach/rebound/ui/cli"
 	"github.com/rebound-coach/rebound/ui/noprobe"
 	"github.com/rebound-coach/rebound/ui/plain"
+	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/paste"
 )
 
 // Exit codes, documented in the README.
@@ -86,8 +88,8 @@ func runTUI(o ui.Options, themeFlag, dir string) int {
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.
 	p := tea.NewProgram(model,
-		tea.WithColorProfile(ui.ColorProfile(themeFlag, os.Stdout, os.Environ())),
-		tea.WithInput(ui.NewPasteGuard(os.Stdin)),
+		tea.WithColorProfile(theme.ColorProfile(themeFlag, os.Stdout, os.Environ())),
+		tea.WithInput(paste.NewGuard(os.Stdin)),
 		tea.WithFilter(ui.ExitFilter))
 	// A closed terminal (SIGHUP) quits like ctrl+c, saving first; Bubble Tea
 	// already does the same for SIGTERM and SIGINT.

@@ -344,7 +344,7 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	}
 	st := &d.deps.styles
 	c := it.card
-	right := CardReason(c)
+	right := c.Why()
 	if it.unfinished {
 		right = "unfinished · " + right
 	}
@@ -361,22 +361,4 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	gap := max(2, m.Width()-2-lipgloss.Width(text)-lipgloss.Width(right))
 	line := pointer + text + strings.Repeat(" ", gap) + right
 	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
-}
-
-// CardReason is the short why of a queued question, here and in plain
-// mode: "threw you", "due", "new · behavioural" (the tag's ID: a title
-// would crowd the question out), "due 2 Dec".
-func CardReason(c coach.Card) string {
-	switch c.Reason {
-	case coach.Threw:
-		return "threw you"
-	case coach.Due:
-		return "due"
-	case coach.New:
-		return "new · " + c.Question.Tag
-	}
-	if due, err := time.Parse(coach.DateLayout, c.Track.Due); err == nil {
-		return "due " + due.Format("2 Jan")
-	}
-	return "later"
 }

@@ -397,7 +397,7 @@ func TestQuestionHint(t *testing.T) {
 		{"a bank id since removed", coach.Question{Key: "bank:gone", Source: coach.FromBank}, "A good answer to a question like this one has"},
 	}
 	for _, tt := range tests {
-		if got := QuestionHint(bank, tt.q); !strings.Contains(got, tt.want) {
+		if got := coach.QuestionHint(bank, tt.q); !strings.Contains(got, tt.want) {
 			t.Errorf("%s: hint %q, want it to contain %q", tt.name, got, tt.want)
 		}
 	}

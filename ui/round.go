@@ -119,30 +119,8 @@ func newRoundScreen(d *deps, data *practiceData, entry *coach.Practice, carried 
 	r.checks = field.NewChecklist(prompts[stageRubric], start[stageRubric], &d.styles, d.keys.Field)
 	r.rating = field.NewChoice(prompts[stageRating], "", d.keys.Field)
 	r.fields[stageRubric], r.fields[stageRating] = r.checks, r.rating
-	r.hint = QuestionHint(d.bank, q)
+	r.hint = coach.QuestionHint(d.bank, q)
 	return r
-}
-
-// QuestionHint is the markdown shown after the self-review, here and in
-// plain mode: the bank's hint for a bank question (a question that threw
-// the user included, when it is one of the bank's), and what any good
-// answer shows for the others.
-func QuestionHint(bank *content.Bank, q coach.Question) string {
-	var b strings.Builder
-	if id, ok := strings.CutPrefix(q.Key, coach.BankKey("")); ok && bank != nil {
-		if bq, ok := bank.Question(id); ok {
-			b.WriteString(bq.Hint + "\n\n")
-		}
-	}
-	if b.Len() == 0 {
-		b.WriteString("A good answer to a question like this one has:\n\n")
-		if bank != nil {
-			for _, c := range bank.Rubric {
-				b.WriteString("- **" + c.Label + "**: " + c.Hint + "\n")
-			}
-		}
-	}
-	return b.String()
 }
 
 // Init starts the countdown and focuses the answer.

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // runApp runs args as Execute does, with an app that records what it was
@@ -34,7 +34,7 @@ func TestAppWords(t *testing.T) {
 		{[]string{"--data-dir", "x"}, AppOptions{DataDir: "x"}},
 		{[]string{"new", "--plain"}, AppOptions{NewSession: true, Plain: true}},
 		{[]string{"--plain", "new", "--data-dir=d"}, AppOptions{NewSession: true, Plain: true, DataDir: "d"}},
-		{[]string{"--theme", "light"}, AppOptions{ThemeFlag: "light", Theme: ui.ThemeLight}},
+		{[]string{"--theme", "light"}, AppOptions{ThemeFlag: "light", Theme: theme.Light}},
 		{[]string{"practice"}, AppOptions{Practice: true}},
 		{[]string{"practice", "--tag", "ask", "--timer", "90s"}, AppOptions{Practice: true, Tag: "ask", Timer: 90 * time.Second}},
 		{[]string{"--timer", "off", "practice"}, AppOptions{Practice: true, Timer: -1}},

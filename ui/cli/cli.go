@@ -25,7 +25,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // Exit codes, the same as the TUI's (see the README).
@@ -56,7 +56,7 @@ type Env struct {
 	// DataDir picks the data directory; flag is --data-dir, "" when not given.
 	DataDir func(flag string) (string, error)
 	// Recolour, when not nil, sets how many colours Stdout draws with for
-	// the --theme given (a colour theme beats NO_COLOR); see ui.ColorProfile.
+	// the --theme given (a colour theme beats NO_COLOR); see theme.ColorProfile.
 	Recolour func(themeFlag string)
 }
 
@@ -81,9 +81,9 @@ func System() Env {
 		env.Stdout = lipgloss.Writer
 		// Lip Gloss detected nothing while starting (see package
 		// noprobe): the profile is set here, from the environment.
-		lipgloss.Writer.Profile = ui.ColorProfile("", os.Stdout, os.Environ())
+		lipgloss.Writer.Profile = theme.ColorProfile("", os.Stdout, os.Environ())
 		env.Recolour = func(flag string) {
-			lipgloss.Writer.Profile = ui.ColorProfile(flag, os.Stdout, os.Environ())
+			lipgloss.Writer.Profile = theme.ColorProfile(flag, os.Stdout, os.Environ())
 		}
 		if w, _, err := terminal.GetSize(os.Stdout.Fd()); err == nil {
 			env.Width = w
@@ -121,8 +121,8 @@ type ctx struct {
 	env   Env
 	dir   string
 	store *coach.Store
-	// theme is --theme, NO_COLOR and REBOUND_THEME resolved (ui.ParseTheme).
-	theme ui.Theme
+	// theme is --theme, NO_COLOR and REBOUND_THEME resolved (theme.Parse).
+	theme theme.Theme
 	// dark caches the terminal's answer: asking costs a round trip.
 	dark *bool
 }
@@ -141,31 +141,31 @@ func (c *ctx) flagged(sums []coach.Summary) []coach.Question {
 // theme is none (--theme none, or NO_COLOR set). Piped output has none
 // whatever the theme: it is for scripts and files.
 func (c *ctx) colour() bool {
-	return c.env.StdoutTerminal && c.theme != ui.ThemeNone
+	return c.env.StdoutTerminal && c.theme != theme.None
 }
 
 // colours is the theme output is drawn in: none when colour() says no,
 // else dark or light as --theme says or, for auto, as the terminal answers
 // (asked once).
-func (c *ctx) colours() ui.Theme {
+func (c *ctx) colours() theme.Theme {
 	if !c.colour() {
-		return ui.ThemeNone
+		return theme.None
 	}
 	if c.dark == nil {
 		dark := c.theme.Dark(c.env.IsDark)
 		c.dark = &dark
 	}
 	if *c.dark {
-		return ui.ThemeDark
+		return theme.Dark
 	}
-	return ui.ThemeLight
+	return theme.Light
 }
 
 // styles are the app's styles: in the colours of colours(), else only
 // their emphasis (bold, reverse), which output to a pipe must strip.
-func (c *ctx) styles() ui.Styles {
+func (c *ctx) styles() theme.Styles {
 	t := c.colours()
-	return ui.NewStyles(t != ui.ThemeLight, t == ui.ThemeNone)
+	return theme.NewStyles(t != theme.Light, t == theme.None)
 }
 
 // width is the width to lay text out at: the terminal's, else 80.

@@ -6,10 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"github.com/rebound-coach/rebound/ui"
 )
 
 // manCommand is `rebound man`.
@@ -85,7 +84,7 @@ func manPage(root *cobra.Command, date string) []byte {
 	p.description()
 	p.commands(root)
 	p.options(root)
-	p.keys(ui.DefaultKeyMap())
+	p.keys(keys.Default())
 	p.reference()
 	return keepWhole([]byte(p.String()))
 }

@@ -2,8 +2,7 @@ package cli
 
 import (
 	"charm.land/bubbles/v2/key"
-
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/keys"
 )
 
 // The manual page's own sections: what rebound is for, its keys, where it
@@ -47,7 +46,7 @@ func (p *page) description() {
 
 // keys writes KEYS, from the app's own keymap: what the footer says, and
 // what it leaves out.
-func (p *page) keys(km ui.KeyMap) {
+func (p *page) keys(km keys.KeyMap) {
 	p.line(".SH KEYS")
 	p.para("The footer always shows the keys that work where you are; `?` shows more.")
 	for _, g := range keyGroups(km) {
@@ -77,7 +76,7 @@ type keyNote struct {
 	more    string
 }
 
-func keyGroups(km ui.KeyMap) []keyGroup {
+func keyGroups(km keys.KeyMap) []keyGroup {
 	return []keyGroup{
 		{"In a session", []keyNote{
 			{km.Next, "the next prompt, across steps"},

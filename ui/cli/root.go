@@ -10,7 +10,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // App is the full-screen app and plain mode, which main runs: this package
@@ -33,9 +33,9 @@ type AppOptions struct {
 	// Plain asks for line prompts instead of the full screen.
 	Plain bool
 	// ThemeFlag is --theme as given, "" when not; Theme is it resolved with
-	// NO_COLOR and REBOUND_THEME (ui.ParseTheme).
+	// NO_COLOR and REBOUND_THEME (theme.Parse).
 	ThemeFlag string
-	Theme     ui.Theme
+	Theme     theme.Theme
 	// NewSession and Practice are `rebound new` and `rebound practice`.
 	NewSession, Practice bool
 	// Tag is one of the bank's tags, or "".
@@ -228,7 +228,7 @@ func (inv *invocation) runApp(cmd *cobra.Command, o AppOptions) error {
 	if err := inv.dataDir.check(cmd); err != nil {
 		return err
 	}
-	theme, err := ui.ParseTheme(inv.theme, inv.env.Getenv)
+	theme, err := theme.Parse(inv.theme, inv.env.Getenv)
 	if err != nil {
 		return &usageError{msg: err.Error()} // it says what to use
 	}
@@ -244,7 +244,7 @@ func (inv *invocation) open(cmd *cobra.Command) (*ctx, error) {
 	if err := inv.dataDir.check(cmd); err != nil {
 		return nil, err
 	}
-	th, err := ui.ParseTheme(inv.theme, inv.env.Getenv)
+	th, err := theme.Parse(inv.theme, inv.env.Getenv)
 	if err != nil {
 		return nil, &usageError{msg: err.Error()} // it says what to use
 	}

@@ -12,8 +12,9 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/plain"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // showCommand is `rebound show ID`.
@@ -114,7 +115,7 @@ func loadErr(id string, err error) error {
 // Glamour's, in the app's style for the theme (colourless for none);
 // piped, it is the clean text plain mode prints (plain.Markdown).
 func (c *ctx) render(md string, long map[string]string) (string, error) {
-	width := min(c.width(), ui.MaxTextWidth)
+	width := min(c.width(), theme.MaxTextWidth)
 	if !c.env.StdoutTerminal {
 		out, err := plain.Markdown(md, long, width)
 		if err != nil {
@@ -122,7 +123,7 @@ func (c *ctx) render(md string, long map[string]string) (string, error) {
 		}
 		return out, nil
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(ui.GlamourStyle(c.colours())), glamour.WithWordWrap(max(20, width)))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(theme.Glamour(c.colours())), glamour.WithWordWrap(max(20, width)))
 	if err != nil {
 		return "", fmt.Errorf("render the session: %w", err)
 	}
@@ -130,7 +131,7 @@ func (c *ctx) render(md string, long map[string]string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("render the session: %w", err)
 	}
-	return trimLines(ui.ExpandLong(out, long, max(20, width))), nil
+	return trimLines(markdown.ExpandLong(out, long, max(20, width))), nil
 }
 
 // trimLines drops the empty lines Glamour puts above and below the

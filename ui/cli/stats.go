@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/widgets/chart"
 )
 
 // statsCommand is `rebound stats`.
@@ -64,9 +64,9 @@ func (c *ctx) stats(asJSON bool) error {
 	}
 	// With NO_COLOR at a terminal the styles keep their emphasis (bold,
 	// reverse) and lose their colours; piped, every sequence goes.
-	out := ui.RenderInsights(ins, c.width(), c.styles())
+	out := chart.Insights(ins, c.width(), c.styles())
 	if len(entries) > 0 {
-		out += "\n" + ui.RenderPracticeInsights(practice, c.width(), c.styles())
+		out += "\n" + chart.Practice(practice, c.width(), c.styles())
 	}
 	if !c.env.StdoutTerminal {
 		out = ansi.Strip(out)

@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // writeTable writes rows under header in columns, the flex column cut with
@@ -40,7 +39,7 @@ func (c *ctx) writeTable(w io.Writer, header []string, rows [][]string, flex, pi
 	// the terminal's background, and asking for it costs a round trip.
 	var head func(string) string
 	if c.colour() {
-		bold := ui.NewStyles(true, true).Label
+		bold := theme.NewStyles(true, true).Label
 		head = func(s string) string { return bold.Render(s) }
 	}
 	line := func(cells []string, isHead bool) {

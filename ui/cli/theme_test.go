@@ -16,7 +16,7 @@ const (
 )
 
 // TestTheme: --theme (before the command or among its flags), NO_COLOR and
-// REBOUND_THEME choose the colours as ui.ParseTheme says; a chosen dark or
+// REBOUND_THEME choose the colours as theme.Parse says; a chosen dark or
 // light never asks the terminal, none has no colour even at a terminal, and
 // piped output has none whatever the theme.
 func TestTheme(t *testing.T) {

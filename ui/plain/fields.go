@@ -10,7 +10,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // long asks for an answer of several lines, ended by a line holding only
@@ -86,7 +86,7 @@ func (p *plain) date(question string, cur coach.Answer, def string) (coach.Answe
 // numbered lists options 1 to n. An option too long for the line wraps
 // under its own text, not under its number, so it still reads as one.
 func (p *plain) numbered(options []string) {
-	width := min(p.width(), ui.MaxTextWidth)
+	width := min(p.width(), theme.MaxTextWidth)
 	for i, o := range options {
 		head := fmt.Sprintf("  %d. ", i+1)
 		text := ansi.Wordwrap(coach.Inert(o), max(20, width-len(head)), "")

@@ -9,7 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/chart"
 )
 
 // historyPage is how many past sessions plain mode lists at a time.
@@ -182,10 +183,10 @@ func (p *plain) insights() error {
 	if err != nil {
 		return readErr("the practice rounds", err)
 	}
-	st := ui.NewStyles(true, true)
-	out := ui.RenderInsights(coach.ComputeInsights(sums, p.env.Now()), p.width(), st)
+	st := theme.NewStyles(true, true)
+	out := chart.Insights(coach.ComputeInsights(sums, p.env.Now()), p.width(), st)
 	if len(entries) > 0 {
-		out += "\n" + ui.RenderPracticeInsights(coach.ComputePracticeInsights(p.flagged(sums), coach.Tracks(entries)), p.width(), st)
+		out += "\n" + chart.Practice(coach.ComputePracticeInsights(p.flagged(sums), coach.Tracks(entries)), p.width(), st)
 	}
 	p.heading("Insights")
 	p.say(withoutBars(strings.TrimRight(ansi.Strip(out), "\n")))

@@ -24,7 +24,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // Options is what plain mode needs besides its Env.
@@ -213,7 +213,7 @@ func (p *plain) intro() {
 // say writes a line, wrapped at spaces to the width markdown is laid out
 // at, so no word is cut at the terminal's edge.
 func (p *plain) say(s string) {
-	fmt.Fprintln(p.out, ansi.Wordwrap(s, min(p.width(), ui.MaxTextWidth), ""))
+	fmt.Fprintln(p.out, ansi.Wordwrap(s, min(p.width(), theme.MaxTextWidth), ""))
 }
 
 // heading writes a title after a blank line. It is not underlined: a
@@ -229,7 +229,7 @@ func (p *plain) markdown(md string) { p.outlined(md, nil) }
 func (p *plain) showSession(s *coach.Session) { p.outlined(coach.Outline(s, p.o.Flow)) }
 
 func (p *plain) outlined(md string, long map[string]string) {
-	out, err := Markdown(md, long, min(p.width(), ui.MaxTextWidth))
+	out, err := Markdown(md, long, min(p.width(), theme.MaxTextWidth))
 	if err != nil {
 		out = trimText(coach.Inert(coach.Unoutline(md, long)))
 	}

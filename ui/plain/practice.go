@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui"
 )
 
 // queueShown is how many queued questions plain mode offers at a time.
@@ -38,7 +37,7 @@ func (p *plain) practice(tag string) error {
 				break
 			}
 			q := c.Question
-			opts = append(opts, option{coach.Inert(fmt.Sprintf("%s (%s)", q.Text, ui.CardReason(c))),
+			opts = append(opts, option{coach.Inert(fmt.Sprintf("%s (%s)", q.Text, c.Why())),
 				func() error { return p.round(q, unfinished[q.Key]) }})
 		}
 		return append(opts, option{"A question of your own", func() error {
@@ -140,7 +139,7 @@ func (p *plain) round(q coach.Question, prev *coach.Practice) error {
 		}
 	}
 	p.heading("What a good answer shows")
-	p.markdown(ui.QuestionHint(p.o.Bank, q))
+	p.markdown(coach.QuestionHint(p.o.Bank, q))
 	return nil
 }
 

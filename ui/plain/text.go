@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/markdown"
 )
 
 // Markdown lays markdown out as clean text for reading outside a
@@ -31,7 +31,7 @@ func Markdown(md string, long map[string]string, width int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return trimText(ansi.Strip(ui.ExpandLong(out, long, width))), nil
+	return trimText(ansi.Strip(markdown.ExpandLong(out, long, width))), nil
 }
 
 // textStyle is Glamour's ASCII style, starting at the left edge, with the
