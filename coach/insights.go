@@ -101,16 +101,11 @@ func ComputeInsights(sums []Summary, now time.Time) Insights {
 	today := now.Format(DateLayout)
 	first := monthIndex(now) - 11
 
-	ins := Insights{Sessions: len(sums), PerMonth: make([]MonthCount, 12)}
-	for i := range ins.PerMonth {
-		ins.PerMonth[i].Month = now.AddDate(0, i-11, 1-now.Day()).Format("2006-01")
-	}
-
+	ins := Insights{Sessions: len(sums), PerMonth: lastTwelveMonths(now)}
 	var (
-		before, after, change moodSum
-		recent                = make([]*Summary, 0, recentMoods+1)
-		stages                = map[string]int{}
-		doBetter, questions   = newThemeCounter(), newThemeCounter()
+		moods               = newMoodTally()
+		stages              = map[string]int{}
+		doBetter, questions = newThemeCounter(), newThemeCounter()
 	)
 	for i := range sums {
 		m := &sums[i]
@@ -120,21 +115,7 @@ func ComputeInsights(sums []Summary, now time.Time) Insights {
 		if k := monthIndex(m.CreatedAt.In(loc)) - first; k >= 0 && k < len(ins.PerMonth) {
 			ins.PerMonth[k].Sessions++
 		}
-
-		b, a := validMood(m.MoodBefore), validMood(m.MoodAfter)
-		if b > 0 {
-			before.add(b)
-		}
-		if a > 0 {
-			after.add(a)
-		}
-		if b > 0 && a > 0 {
-			change.add(a - b)
-		}
-		if b > 0 || a > 0 {
-			recent = keepRecent(recent, m)
-		}
-
+		moods.add(m)
 		if st := strings.TrimSpace(m.Stage); st != "" {
 			stages[st]++
 		}
@@ -144,57 +125,122 @@ func ComputeInsights(sums []Summary, now time.Time) Insights {
 		for _, it := range m.Questions {
 			questions.addItem(it)
 		}
-
-		for _, a := range m.Actions {
-			switch {
-			case a.Done:
-				ins.Actions.Done++
-			default:
-				ins.Actions.Open++
-				if validDate(a.Due) && a.Due < today {
-					ins.Actions.Overdue++
-				}
-			}
-		}
-
-		f := m.Feedback
-		if f.Send == "yes" {
-			ins.Feedback.Planned++
-		}
-		switch f.Outcome {
-		case Sent:
-			ins.Feedback.Sent++
-		case Replied:
-			ins.Feedback.Sent++
-			ins.Feedback.Replied++
-		case NoReply:
-			ins.Feedback.Sent++
-			ins.Feedback.NoReply++
-		}
-		if strings.TrimSpace(f.Received) != "" {
-			ins.Feedback.Received++
-		}
+		ins.Actions.add(m.Actions, today)
+		ins.Feedback.add(m.Feedback)
 	}
 
-	ins.Mood = MoodInsights{
-		Before: before.average(),
-		After:  after.average(),
-		Change: change.average(),
-		Paired: change.n,
-		Recent: make([]MoodPair, len(recent)),
-	}
-	for i, m := range recent {
-		ins.Mood.Recent[i] = MoodPair{ID: m.ID, Date: m.CreatedAt.In(loc).Format(DateLayout),
-			Before: validMood(m.MoodBefore), After: validMood(m.MoodAfter)}
-	}
-	ins.Stages = make([]Count, 0, len(stages))
-	for st, n := range stages {
-		ins.Stages = append(ins.Stages, Count{Text: st, Count: n})
-	}
-	sortCounts(ins.Stages)
+	ins.Mood = moods.insights(loc)
+	ins.Stages = stageCounts(stages)
 	ins.DoBetter = doBetter.themes()
 	ins.Questions = questions.themes()
 	return ins
+}
+
+// lastTwelveMonths is the PerMonth of no sessions: the twelve months up to
+// now's, oldest first, each with a count of 0, so that months without any
+// session still show.
+func lastTwelveMonths(now time.Time) []MonthCount {
+	months := make([]MonthCount, 12)
+	for i := range months {
+		months[i].Month = now.AddDate(0, i-11, 1-now.Day()).Format("2006-01")
+	}
+	return months
+}
+
+// moodTally gathers the moods of sessions one at a time, for the averages
+// and the sparklines of MoodInsights.
+type moodTally struct {
+	before, after, change moodSum
+	recent                []*Summary // the sessions with a mood, as keepRecent keeps them
+}
+
+// newMoodTally is an empty tally, its recent list sized once for what
+// keepRecent holds.
+func newMoodTally() *moodTally {
+	return &moodTally{recent: make([]*Summary, 0, recentMoods+1)}
+}
+
+// add counts m's moods: each one recorded in its average, both together
+// in the change, and m among the recent sessions if it has either.
+func (t *moodTally) add(m *Summary) {
+	b, a := validMood(m.MoodBefore), validMood(m.MoodAfter)
+	if b > 0 {
+		t.before.add(b)
+	}
+	if a > 0 {
+		t.after.add(a)
+	}
+	if b > 0 && a > 0 {
+		t.change.add(a - b)
+	}
+	if b > 0 || a > 0 {
+		t.recent = keepRecent(t.recent, m)
+	}
+}
+
+// insights is what the tally adds up to, with the recent sessions dated in
+// loc.
+func (t *moodTally) insights(loc *time.Location) MoodInsights {
+	mood := MoodInsights{
+		Before: t.before.average(),
+		After:  t.after.average(),
+		Change: t.change.average(),
+		Paired: t.change.n,
+		Recent: make([]MoodPair, len(t.recent)),
+	}
+	for i, m := range t.recent {
+		mood.Recent[i] = MoodPair{ID: m.ID, Date: m.CreatedAt.In(loc).Format(DateLayout),
+			Before: validMood(m.MoodBefore), After: validMood(m.MoodAfter)}
+	}
+	return mood
+}
+
+// stageCounts turns the sessions counted by stage into Insights.Stages,
+// most common first.
+func stageCounts(stages map[string]int) []Count {
+	counts := make([]Count, 0, len(stages))
+	for st, n := range stages {
+		counts = append(counts, Count{Text: st, Count: n})
+	}
+	sortCounts(counts)
+	return counts
+}
+
+// add counts one session's actions: done, or open and perhaps overdue,
+// which is due before today (YYYY-MM-DD).
+func (ai *ActionInsights) add(actions []Action, today string) {
+	for _, a := range actions {
+		switch {
+		case a.Done:
+			ai.Done++
+		default:
+			ai.Open++
+			if validDate(a.Due) && a.Due < today {
+				ai.Overdue++
+			}
+		}
+	}
+}
+
+// add counts one session's feedback request: planned, how it went once
+// sent, and whether the feedback came.
+func (fi *FeedbackInsight) add(f FeedbackRequest) {
+	if f.Send == "yes" {
+		fi.Planned++
+	}
+	switch f.Outcome {
+	case Sent:
+		fi.Sent++
+	case Replied:
+		fi.Sent++
+		fi.Replied++
+	case NoReply:
+		fi.Sent++
+		fi.NoReply++
+	}
+	if strings.TrimSpace(f.Received) != "" {
+		fi.Received++
+	}
 }
 
 // monthIndex numbers months consecutively, so that two months subtract.
