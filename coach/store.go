@@ -685,7 +685,6 @@ func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, str
 			return &v, ver, ""
 		}
 	}
-	version := f.version
 	notOurs := "not a rebound " + f.kind
 	fail := func(reason string) (*T, int, string) { return nil, 0, reason }
 
@@ -693,61 +692,23 @@ func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, str
 	if reason != "" {
 		return fail(reason)
 	}
-	// A first, shallow pass: the checks below must not depend on the rest
-	// of the file matching this build's T, which a newer schema may not.
-	var top struct {
-		SchemaVersion json.RawMessage `json:"schema_version"`
-		ID            json.RawMessage `json:"id"`
+	top, reason := decodeTop(data, trimmed, notOurs)
+	if reason != "" {
+		return fail(reason)
 	}
-	err := json.Unmarshal(data, &top) // data, not trimmed: offsets are the file's
-	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		msg := syn.Error()
-		if strings.Contains(msg, "unexpected end") || errors.Is(err, io.ErrUnexpectedEOF) {
-			msg = "unexpected end of data"
-		}
-		return fail(reasonLine(fmt.Sprintf("not valid JSON: %s at byte %d", msg, syn.Offset)))
+	fileID, reason := topID(top, notOurs)
+	if reason != "" {
+		return fail(reason)
 	}
-	if trimmed[0] != '{' {
-		return fail(notOurs + " (the file holds " + jsonKindOf(trimmed[0]) + ", not an object)")
+	schema, reason := topSchema(top, f, notOurs)
+	if reason != "" {
+		return fail(reason)
 	}
-	if err != nil {
-		return fail(reasonLine(notOurs + " (" + err.Error() + ")"))
+	if reason := checkFileID(fileID, id, notOurs); reason != "" {
+		return fail(reason)
 	}
 
-	var fileID string
-	if len(top.ID) == 0 || string(top.ID) == "null" {
-		return fail(notOurs + " (no id)")
-	}
-	if json.Unmarshal(top.ID, &fileID) != nil {
-		return fail(notOurs + " (the id is not a string)")
-	}
-	if fileID == "" {
-		return fail(notOurs + " (no id)")
-	}
-
-	var schema int
-	if len(top.SchemaVersion) == 0 || string(top.SchemaVersion) == "null" {
-		return fail(notOurs + " (no schema_version)")
-	}
-	if json.Unmarshal(top.SchemaVersion, &schema) != nil {
-		return fail(reasonLine(notOurs + " (schema_version " + string(top.SchemaVersion) + " is not a whole number)"))
-	}
-	if schema > version {
-		return fail(fmt.Sprintf("written by a newer rebound (schema %d; this one reads up to %d)", schema, version))
-	}
-	if schema < 1 || schema < version && !f.canUpgrade(schema) {
-		return fail(fmt.Sprintf("unknown schema version %d", schema))
-	}
-
-	if !validID(fileID) {
-		return fail(reasonLine(fmt.Sprintf("%s (bad id %q)", notOurs, fileID)))
-	}
-	if fileID != id {
-		return fail(reasonLine(fmt.Sprintf("id %q does not match the file name %q", fileID, id+".json")))
-	}
-
-	if schema < version {
+	if schema < f.version {
 		var err error
 		if data, err = f.upgrade(data, schema); err != nil {
 			return fail(reasonLine(fmt.Sprintf("cannot upgrade from schema %d: %v", schema, err)))
@@ -755,18 +716,104 @@ func decodeFile[T any](data []byte, id string, f format, head func(*T) (int, str
 	}
 	v = *new(T)
 	if err := json.Unmarshal(data, &v); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			return fail(reasonLine(fmt.Sprintf("%s (%s is a JSON %s, not %s)", notOurs, te.Field, te.Value, jsonTypeName(te.Type))))
-		}
-		var pe *time.ParseError
-		if errors.As(err, &pe) {
-			return fail(reasonLine(fmt.Sprintf("%s (%q is not a date and time such as 2026-11-23T15:04:05Z)", notOurs, pe.Value)))
-		}
-		return fail(reasonLine(notOurs + " (" + err.Error() + ")"))
+		return fail(unmarshalReason(err, notOurs))
 	}
 	keepUnknown(data, &v)
 	return &v, schema, ""
+}
+
+// fileTop is the part of a file that decodeFile checks before all the
+// rest: it must not depend on the rest of the file matching this build's
+// types, which a newer schema may not.
+type fileTop struct {
+	SchemaVersion json.RawMessage `json:"schema_version"`
+	ID            json.RawMessage `json:"id"`
+}
+
+// decodeTop is decodeFile's first, shallow pass over a file whose text
+// (trimmed of space) is fine: its top, or why it is not JSON, or not an
+// object. notOurs begins the reasons that say the file is not one of ours.
+func decodeTop(data, trimmed []byte, notOurs string) (fileTop, string) {
+	var top fileTop
+	err := json.Unmarshal(data, &top) // data, not trimmed: offsets are the file's
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		msg := syn.Error()
+		if strings.Contains(msg, "unexpected end") || errors.Is(err, io.ErrUnexpectedEOF) {
+			msg = "unexpected end of data"
+		}
+		return top, reasonLine(fmt.Sprintf("not valid JSON: %s at byte %d", msg, syn.Offset))
+	}
+	if trimmed[0] != '{' {
+		return top, notOurs + " (the file holds " + jsonKindOf(trimmed[0]) + ", not an object)"
+	}
+	if err != nil {
+		return top, reasonLine(notOurs + " (" + err.Error() + ")")
+	}
+	return top, ""
+}
+
+// topID is the id a file gives itself, or why it gives none, for
+// decodeFile, which checks it against the file name only once the schema
+// is known to be one it reads.
+func topID(top fileTop, notOurs string) (string, string) {
+	var fileID string
+	if len(top.ID) == 0 || string(top.ID) == "null" {
+		return "", notOurs + " (no id)"
+	}
+	if json.Unmarshal(top.ID, &fileID) != nil {
+		return "", notOurs + " (the id is not a string)"
+	}
+	if fileID == "" {
+		return "", notOurs + " (no id)"
+	}
+	return fileID, ""
+}
+
+// topSchema is the schema version a file was written in, or why this
+// build cannot read it (newer, unknown, or with no upgrade to f's).
+func topSchema(top fileTop, f format, notOurs string) (int, string) {
+	version := f.version
+	var schema int
+	if len(top.SchemaVersion) == 0 || string(top.SchemaVersion) == "null" {
+		return 0, notOurs + " (no schema_version)"
+	}
+	if json.Unmarshal(top.SchemaVersion, &schema) != nil {
+		return 0, reasonLine(notOurs + " (schema_version " + string(top.SchemaVersion) + " is not a whole number)")
+	}
+	if schema > version {
+		return 0, fmt.Sprintf("written by a newer rebound (schema %d; this one reads up to %d)", schema, version)
+	}
+	if schema < 1 || schema < version && !f.canUpgrade(schema) {
+		return 0, fmt.Sprintf("unknown schema version %d", schema)
+	}
+	return schema, ""
+}
+
+// checkFileID says why a file's own id, fileID, will not do for the file
+// named <id>.json, or "" when it will.
+func checkFileID(fileID, id, notOurs string) string {
+	if !validID(fileID) {
+		return reasonLine(fmt.Sprintf("%s (bad id %q)", notOurs, fileID))
+	}
+	if fileID != id {
+		return reasonLine(fmt.Sprintf("id %q does not match the file name %q", fileID, id+".json"))
+	}
+	return ""
+}
+
+// unmarshalReason is the one-line reason for the error of decoding a whole
+// file, naming the field or the date that is wrong where it can.
+func unmarshalReason(err error, notOurs string) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return reasonLine(fmt.Sprintf("%s (%s is a JSON %s, not %s)", notOurs, te.Field, te.Value, jsonTypeName(te.Type)))
+	}
+	var pe *time.ParseError
+	if errors.As(err, &pe) {
+		return reasonLine(fmt.Sprintf("%s (%q is not a date and time such as 2026-11-23T15:04:05Z)", notOurs, pe.Value))
+	}
+	return reasonLine(notOurs + " (" + err.Error() + ")")
 }
 
 // canUpgrade reports whether a file of schema version from has a path of
