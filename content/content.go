@@ -355,16 +355,32 @@ func decode(fsys fs.FS, name string, v any) error {
 	return nil
 }
 
+// validate checks the flow and the advice map together, and reports every
+// problem found, not only the first, as one joined error.
 func validate(f *Flow, advice []AdvicePoint) error {
 	var errs []error
 	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf("content: "+format, a...)) }
+	seen, sections := checkSections(bad, f)
+	if f.Steps() == 0 {
+		bad("the flow has no steps")
+	}
+	checkRetired(bad, f, seen)
+	checkTenMinutes(bad, f, seen)
+	checkEvidence(bad, f)
+	checkAdvice(bad, f, advice, sections, seen)
+	return errors.Join(errs...)
+}
+
+// checkSections checks the flow's sections and their prompts in order, and
+// returns the prompt IDs seen and the sections by ID, which the later
+// checks look names up in.
+func checkSections(bad func(string, ...any), f *Flow) (map[string]bool, map[string]*Section) {
 	seen := map[string]bool{}
 	earlier := map[string]Prompt{} // the prompts before the one checked
 	sections := map[string]*Section{}
 	step := 0
 	for i := range f.Sections {
 		s := &f.Sections[i]
-		var prev Prompt // the prompt before, in this section
 		if s.ID == "" || s.Title == "" {
 			bad("section %d needs an id and a title", i)
 		}
@@ -375,49 +391,66 @@ func validate(f *Flow, advice []AdvicePoint) error {
 		if len(s.Prompts) == 0 {
 			bad("section %q has no prompts", s.ID)
 		}
-		switch {
-		case s.Step < 0:
-			bad("section %q has a negative step %d", s.ID, s.Step)
-		case s.Step > 0:
-			step++
-			if s.Step != step {
-				bad("section %q is step %d but comes where step %d belongs", s.ID, s.Step, step)
-			}
-			switch tip := strings.TrimSpace(s.Tip); {
-			case tip == "":
-				bad("step %q has an empty tip", s.ID)
-			case !strings.HasPrefix(tip, "## "):
-				bad("the tip for step %q must start with a level-2 heading (## )", s.ID)
-			case s.Gist() == "":
-				bad("the tip for step %q must open, under its heading, with a one-line gist in bold (**…**)", s.ID)
-			}
-		}
-		for _, p := range s.Prompts {
-			switch {
-			case p.ID == "":
-				bad("a prompt in %q has no id", s.ID)
-			case seen[p.ID]:
-				bad("prompt id %q is used twice", p.ID)
-			case !slices.Contains(kinds, p.Kind):
-				bad("prompt %q has unknown kind %q", p.ID, p.Kind)
-			case p.Label == "":
-				bad("prompt %q has no label", p.ID)
-			case (p.Kind == Choice || p.Kind == Checklist) && len(p.Options) == 0:
-				bad("prompt %q needs options", p.ID)
-			}
-			checkPrompt(bad, p, earlier, prev)
-			seen[p.ID] = true
-			earlier[p.ID] = p
-			prev = p
-		}
+		step = checkStep(bad, s, step)
+		checkSectionPrompts(bad, s, seen, earlier)
 	}
-	if f.Steps() == 0 {
-		bad("the flow has no steps")
-	}
-	checkRetired(bad, f, seen)
-	checkTenMinutes(bad, f, seen)
-	checkEvidence(bad, f)
+	return seen, sections
+}
 
+// checkStep checks a section's step number, which must count up from 1
+// among the steps, and a step's tip, which must open with a heading and a
+// gist. step is the number of steps before s; it returns the number up to
+// and including s.
+func checkStep(bad func(string, ...any), s *Section, step int) int {
+	switch {
+	case s.Step < 0:
+		bad("section %q has a negative step %d", s.ID, s.Step)
+	case s.Step > 0:
+		step++
+		if s.Step != step {
+			bad("section %q is step %d but comes where step %d belongs", s.ID, s.Step, step)
+		}
+		switch tip := strings.TrimSpace(s.Tip); {
+		case tip == "":
+			bad("step %q has an empty tip", s.ID)
+		case !strings.HasPrefix(tip, "## "):
+			bad("the tip for step %q must start with a level-2 heading (## )", s.ID)
+		case s.Gist() == "":
+			bad("the tip for step %q must open, under its heading, with a one-line gist in bold (**…**)", s.ID)
+		}
+	}
+	return step
+}
+
+// checkSectionPrompts checks the prompts of one section, each against the
+// prompts before it: seen and earlier hold those of the earlier sections,
+// and gain this section's.
+func checkSectionPrompts(bad func(string, ...any), s *Section, seen map[string]bool, earlier map[string]Prompt) {
+	var prev Prompt // the prompt before, in this section
+	for _, p := range s.Prompts {
+		switch {
+		case p.ID == "":
+			bad("a prompt in %q has no id", s.ID)
+		case seen[p.ID]:
+			bad("prompt id %q is used twice", p.ID)
+		case !slices.Contains(kinds, p.Kind):
+			bad("prompt %q has unknown kind %q", p.ID, p.Kind)
+		case p.Label == "":
+			bad("prompt %q has no label", p.ID)
+		case (p.Kind == Choice || p.Kind == Checklist) && len(p.Options) == 0:
+			bad("prompt %q needs options", p.ID)
+		}
+		checkPrompt(bad, p, earlier, prev)
+		seen[p.ID] = true
+		earlier[p.ID] = p
+		prev = p
+	}
+}
+
+// checkAdvice checks the advice map against the flow: each point's id, and
+// where it is made, and then that every step's points are numbered without
+// gaps.
+func checkAdvice(bad func(string, ...any), f *Flow, advice []AdvicePoint, sections map[string]*Section, seen map[string]bool) {
 	points := map[int][]int{} // step -> bullet numbers, in file order
 	var missed []int          // the same for the missed points
 	ids := map[string]bool{}
@@ -436,30 +469,44 @@ func validate(f *Flow, advice []AdvicePoint) error {
 			points[st] = append(points[st], n)
 		}
 		ids[a.ID] = true
-		if a.Tip == "" && len(a.Prompts) == 0 {
-			bad("advice %s is made nowhere: give it a tip phrase or prompts", a.ID)
-		}
-		if a.Tip == "" && a.Phrase != "" {
-			bad("advice %s has a phrase but no tip to find it in", a.ID)
-		}
-		if a.Tip != "" {
-			s, found := sections[a.Tip]
-			switch {
-			case !found || s.Step == 0:
-				bad("advice %s names unknown step %q", a.ID, a.Tip)
-			case ok && st != missedStep && s.Step != st:
-				bad("advice %s belongs to step %d, but tip %q is step %d", a.ID, st, a.Tip, s.Step)
-			case a.Phrase == "" || !strings.Contains(normalize(s.Tip), normalize(a.Phrase)):
-				bad("advice %s: the %q tip does not contain %q", a.ID, a.Tip, a.Phrase)
-			}
-		}
-		for _, id := range a.Prompts {
-			if !seen[id] {
-				bad("advice %s names unknown prompt %q", a.ID, id)
-			}
+		checkAdviceMade(bad, a, st, ok, sections, seen)
+	}
+	checkAdviceNumbers(bad, f.Steps(), points, missed)
+}
+
+// checkAdviceMade checks where an advice point is made: a tip phrase that
+// is in the tip of the step it belongs to, prompts that exist, or both. st
+// and ok are what parseAdviceID made of its id.
+func checkAdviceMade(bad func(string, ...any), a AdvicePoint, st int, ok bool, sections map[string]*Section, seen map[string]bool) {
+	if a.Tip == "" && len(a.Prompts) == 0 {
+		bad("advice %s is made nowhere: give it a tip phrase or prompts", a.ID)
+	}
+	if a.Tip == "" && a.Phrase != "" {
+		bad("advice %s has a phrase but no tip to find it in", a.ID)
+	}
+	if a.Tip != "" {
+		s, found := sections[a.Tip]
+		switch {
+		case !found || s.Step == 0:
+			bad("advice %s names unknown step %q", a.ID, a.Tip)
+		case ok && st != missedStep && s.Step != st:
+			bad("advice %s belongs to step %d, but tip %q is step %d", a.ID, st, a.Tip, s.Step)
+		case a.Phrase == "" || !strings.Contains(normalize(s.Tip), normalize(a.Phrase)):
+			bad("advice %s: the %q tip does not contain %q", a.ID, a.Tip, a.Phrase)
 		}
 	}
-	for st := 1; st <= f.Steps(); st++ {
+	for _, id := range a.Prompts {
+		if !seen[id] {
+			bad("advice %s names unknown prompt %q", a.ID, id)
+		}
+	}
+}
+
+// checkAdviceNumbers checks that each of the flow's steps has advice, and
+// that the points of each step, and the missed points, are numbered from 1
+// without gaps, so that the map follows ADVICE.md's bullets.
+func checkAdviceNumbers(bad func(string, ...any), steps int, points map[int][]int, missed []int) {
+	for st := 1; st <= steps; st++ {
 		ns := slices.Compact(slices.Sorted(slices.Values(points[st])))
 		if len(ns) == 0 {
 			bad("no advice is mapped for step %d", st)
@@ -472,7 +519,6 @@ func validate(f *Flow, advice []AdvicePoint) error {
 	if ns := slices.Compact(slices.Sorted(slices.Values(missed))); len(ns) > 0 && (ns[0] != 1 || ns[len(ns)-1] != len(ns)) {
 		bad("the missed points must be numbered m.1 to m.%d without gaps, found %v", len(ns), ns)
 	}
-	return errors.Join(errs...)
 }
 
 // checkPrompt checks the fields a prompt may add to its kind: a condition
