@@ -63,6 +63,28 @@ type Styles struct {
 // Faint is never used: terminals draw it at reduced intensity, below any
 // contrast worked out here, and some not at all.
 func NewStyles(isDark, noColor bool) Styles {
+	p := newPalette(isDark, noColor)
+	s := Styles{IsDark: isDark, NoColor: noColor}
+	s.setText(p)
+	s.Help = helpStyles(s.Muted, p.keys, noColor)
+	s.Input = inputStyles(s.Muted)
+	s.List = listStyles(isDark, p, s.Input)
+	if noColor {
+		s.Cursor = s.Cursor.Reverse(true)
+		s.MoodOn = s.MoodOn.Reverse(true)
+	}
+	return s
+}
+
+// stylePalette is the handful of colours every style is drawn from, so
+// that the contrast is worked out once, here, for all of them.
+type stylePalette struct {
+	accent, calm, muted, warn, keys color.Color
+}
+
+// newPalette picks the colours for a dark or light background, or none at
+// all with noColor.
+func newPalette(isDark, noColor bool) stylePalette {
 	c := func(light, dark string) color.Color {
 		if noColor {
 			return lipgloss.NoColor{}
@@ -74,46 +96,59 @@ func NewStyles(isDark, noColor bool) Styles {
 	}
 	// The worst contrast of each, on the backgrounds in theme_test.go
 	// (light on Gruvbox's #FBF1C7, dark on One Dark's #282C34):
-	accent := c("#5A4FCF", "#A99BFF") // 5.4, 5.9
-	calm := c("#287264", "#7FD1B9")   // 5.0, 7.8
-	muted := c("#6B6B6B", "#9A9A9A")  // 4.7, 5.0
-	warn := c("#B3261E", "#FF8A80")   // 5.8, 6.1
-	keys := c("#4A4A4A", "#BDBDBD")   // 7.8, 7.5: a key stands out from what it does
+	return stylePalette{
+		accent: c("#5A4FCF", "#A99BFF"), // 5.4, 5.9
+		calm:   c("#287264", "#7FD1B9"), // 5.0, 7.8
+		muted:  c("#6B6B6B", "#9A9A9A"), // 4.7, 5.0
+		warn:   c("#B3261E", "#FF8A80"), // 5.8, 6.1
+		keys:   c("#4A4A4A", "#BDBDBD"), // 7.8, 7.5: a key stands out from what it does
+	}
+}
 
-	s := Styles{IsDark: isDark, NoColor: noColor}
-	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
-	s.Progress = lipgloss.NewStyle().Foreground(calm).Bold(true)
-	s.Intro = lipgloss.NewStyle().Foreground(muted)
+// setText sets the styles of the screens' own text, the ones not handed
+// to a bubbles component.
+func (s *Styles) setText(p stylePalette) {
+	s.Title = lipgloss.NewStyle().Bold(true).Foreground(p.accent)
+	s.Progress = lipgloss.NewStyle().Foreground(p.calm).Bold(true)
+	s.Intro = lipgloss.NewStyle().Foreground(p.muted)
 	s.Label = lipgloss.NewStyle().Bold(true)
-	s.LabelDim = lipgloss.NewStyle().Foreground(muted)
-	s.Hint = lipgloss.NewStyle().Foreground(muted).Italic(true)
-	s.Cursor = lipgloss.NewStyle().Foreground(accent).Bold(true)
-	s.Selected = lipgloss.NewStyle().Foreground(calm).Bold(true)
+	s.LabelDim = lipgloss.NewStyle().Foreground(p.muted)
+	s.Hint = lipgloss.NewStyle().Foreground(p.muted).Italic(true)
+	s.Cursor = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.Selected = lipgloss.NewStyle().Foreground(p.calm).Bold(true)
 	s.Option = lipgloss.NewStyle()
-	s.Muted = lipgloss.NewStyle().Foreground(muted)
-	s.Status = lipgloss.NewStyle().Foreground(muted)
-	s.Error = lipgloss.NewStyle().Foreground(warn).Bold(true)
-	s.Rule = lipgloss.NewStyle().Foreground(muted)
-	s.MoodOn = lipgloss.NewStyle().Foreground(calm).Bold(true)
-	s.MoodOff = lipgloss.NewStyle().Foreground(muted)
-	s.Support = lipgloss.NewStyle().Foreground(muted).Italic(true)
+	s.Muted = lipgloss.NewStyle().Foreground(p.muted)
+	s.Status = lipgloss.NewStyle().Foreground(p.muted)
+	s.Error = lipgloss.NewStyle().Foreground(p.warn).Bold(true)
+	s.Rule = lipgloss.NewStyle().Foreground(p.muted)
+	s.MoodOn = lipgloss.NewStyle().Foreground(p.calm).Bold(true)
+	s.MoodOff = lipgloss.NewStyle().Foreground(p.muted)
+	s.Support = lipgloss.NewStyle().Foreground(p.muted).Italic(true)
 	s.TextCursor = lipgloss.NewStyle().Reverse(true)
+}
 
+// helpStyles styles the key help: keys in their own colour (bold too
+// without colour), all else muted.
+func helpStyles(muted lipgloss.Style, keys color.Color, noColor bool) help.Styles {
 	key := lipgloss.NewStyle().Foreground(keys)
 	if noColor {
 		key = key.Bold(true) // what tells a key from its description without colour
 	}
-	s.Help = help.Styles{
-		Ellipsis:  s.Muted,
+	return help.Styles{
+		Ellipsis:  muted,
 		ShortKey:  key,
-		ShortDesc: s.Muted, ShortSeparator: s.Muted,
+		ShortDesc: muted, ShortSeparator: muted,
 		FullKey:  key,
-		FullDesc: s.Muted, FullSeparator: s.Muted,
+		FullDesc: muted, FullSeparator: muted,
 	}
+}
 
+// inputStyles styles the one-line answers, which the list's filter uses
+// too.
+func inputStyles(muted lipgloss.Style) textinput.Styles {
 	plain := lipgloss.NewStyle()
-	field := textinput.StyleState{Text: plain, Placeholder: s.Muted, Suggestion: s.Muted, Prompt: s.Muted}
-	s.Input = textinput.Styles{
+	field := textinput.StyleState{Text: plain, Placeholder: muted, Suggestion: muted, Prompt: muted}
+	return textinput.Styles{
 		// An unfocused answer is still the person's words: it keeps the
 		// text colour; the dimmed label says which field has the focus.
 		Focused: field,
@@ -123,31 +158,28 @@ func NewStyles(isDark, noColor bool) Styles {
 		// no timer running while idle.
 		Cursor: textinput.CursorStyle{Color: lipgloss.NoColor{}, Shape: tea.CursorBlock},
 	}
+}
 
-	// The list's defaults keep their layout (padding, the pagination
-	// dots); only their colours are ours.
+// listStyles styles the session list. The list's defaults keep their
+// layout (padding, the pagination dots); only their colours are ours, and
+// its filter is an input like the others.
+func listStyles(isDark bool, p stylePalette, input textinput.Styles) list.Styles {
 	l := list.DefaultStyles(isDark)
-	l.Title = l.Title.UnsetBackground().Foreground(accent).Bold(true)
-	l.Spinner = l.Spinner.Foreground(muted)
-	l.Filter = s.Input
-	l.Filter.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
+	l.Title = l.Title.UnsetBackground().Foreground(p.accent).Bold(true)
+	l.Spinner = l.Spinner.Foreground(p.muted)
+	l.Filter = input
+	l.Filter.Focused.Prompt = lipgloss.NewStyle().Foreground(p.accent)
 	l.Filter.Blurred.Prompt = l.Filter.Focused.Prompt
-	l.StatusBar = l.StatusBar.Foreground(muted)
-	l.StatusEmpty = l.StatusEmpty.Foreground(muted)
+	l.StatusBar = l.StatusBar.Foreground(p.muted)
+	l.StatusEmpty = l.StatusEmpty.Foreground(p.muted)
 	l.StatusBarActiveFilter = l.StatusBarActiveFilter.UnsetForeground()
-	l.StatusBarFilterCount = l.StatusBarFilterCount.Foreground(muted)
-	l.NoItems = l.NoItems.Foreground(muted)
-	l.ArabicPagination = l.ArabicPagination.Foreground(muted)
-	l.ActivePaginationDot = l.ActivePaginationDot.Foreground(keys)
-	l.InactivePaginationDot = l.InactivePaginationDot.Foreground(muted)
-	l.DividerDot = l.DividerDot.Foreground(muted)
-	s.List = l
-
-	if noColor {
-		s.Cursor = s.Cursor.Reverse(true)
-		s.MoodOn = s.MoodOn.Reverse(true)
-	}
-	return s
+	l.StatusBarFilterCount = l.StatusBarFilterCount.Foreground(p.muted)
+	l.NoItems = l.NoItems.Foreground(p.muted)
+	l.ArabicPagination = l.ArabicPagination.Foreground(p.muted)
+	l.ActivePaginationDot = l.ActivePaginationDot.Foreground(p.keys)
+	l.InactivePaginationDot = l.InactivePaginationDot.Foreground(p.muted)
+	l.DividerDot = l.DividerDot.Foreground(p.muted)
+	return l
 }
 
 // Fit cuts plain text to a width, ending it with "…" when cut.
