@@ -78,14 +78,9 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 	trustBefore := old.Built - int64(racyWindow)
 
 	// Files whose entry can be trusted are taken from the index; the others
-	// are read and decoded on every CPU (this is most of the work when the
-	// index is built from scratch), each into its own slot so that the
-	// order stays the directory's.
-	type slot struct {
-		entry   *indexEntry
-		problem *Problem
-	}
-	slots := make([]slot, len(files))
+	// are read by summarizeFiles. Each has its own slot so that the order
+	// stays the directory's.
+	slots := make([]indexSlot, len(files))
 	var toRead []int
 	reused := 0
 	for i, f := range files {
@@ -104,23 +99,7 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 			Change: st.Change, Inode: st.Inode, Device: st.Device}
 		toRead = append(toRead, i)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
-		wg.Go(func() {
-			for n := next.Add(1) - 1; n < int64(len(toRead)); n = next.Add(1) - 1 {
-				i := toRead[n]
-				sess, p := s.readSession(files[i].path, files[i].id)
-				if p != nil {
-					slots[i] = slot{problem: p}
-					continue
-				}
-				slots[i].entry.Summary = Summarize(sess)
-				slots[i].entry.Text = slots[i].entry.Summary.text
-			}
-		})
-	}
-	wg.Wait()
+	s.summarizeFiles(files, slots, toRead)
 
 	fresh := indexFile{Version: indexVersion, Built: built, Entries: make([]indexEntry, 0, len(files))}
 	for _, sl := range slots {
@@ -134,16 +113,53 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 	if reused != len(fresh.Entries) || reused != len(old.Entries) {
 		s.writeIndex(&fresh)
 	}
+	return newestSummaries(fresh.Entries), problems, nil
+}
 
-	out := make([]Summary, len(fresh.Entries))
-	for i, e := range fresh.Entries {
+// indexSlot is what Summaries finds for one session file, in the
+// directory's order: its index entry, or why the file cannot be used.
+type indexSlot struct {
+	entry   *indexEntry
+	problem *Problem
+}
+
+// summarizeFiles reads and summarises the files at the indexes toRead on
+// every CPU, since this is most of Summaries' work when the index is built
+// from scratch. Each file's summary goes into its slot's entry, or, when
+// the file cannot be used, the slot becomes the problem.
+func (s *Store) summarizeFiles(files []dataFile, slots []indexSlot, toRead []int) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
+		wg.Go(func() {
+			for n := next.Add(1) - 1; n < int64(len(toRead)); n = next.Add(1) - 1 {
+				i := toRead[n]
+				sess, p := s.readSession(files[i].path, files[i].id)
+				if p != nil {
+					slots[i] = indexSlot{problem: p}
+					continue
+				}
+				slots[i].entry.Summary = Summarize(sess)
+				slots[i].entry.Text = slots[i].entry.Summary.text
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// newestSummaries is the summaries of the index entries, each with the
+// search text the index keeps apart from it, newest first as List orders
+// sessions.
+func newestSummaries(entries []indexEntry) []Summary {
+	out := make([]Summary, len(entries))
+	for i, e := range entries {
 		out[i] = e.Summary
 		out[i].text = e.Text
 	}
 	slices.SortStableFunc(out, func(a, b Summary) int {
 		return newestFirst(a.UpdatedAt, b.UpdatedAt, a.ID, b.ID)
 	})
-	return out, problems, nil
+	return out
 }
 
 // readIndex returns the index, or an empty one when there is none usable.
