@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+)
+
+// follow goes where the current screen asked to go, if anywhere; cmd is what
+// its Update returned (a save, when leaving the flow).
+func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
+	if e := m.current().leave(); e.to != stay {
+		return m.open(e, cmd)
+	}
+	return cmd
+}
+
+// open switches to the screen an exit names. cmd, the leaving screen's last
+// command (often a save), runs before anything that reads the store.
+func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
+	from := m.page
+	m.page, m.chrome = e.to, ""
+	var next tea.Cmd
+	switch e.to {
+	case homePage:
+		m.holdOnly("")
+		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
+		m.practice, m.round = nil, nil
+		m.home.status = e.note
+		next = m.home.load()
+	case flowPage:
+		sess, note, gone := m.edit(e.session, e.session.ID)
+		switch {
+		case gone != "":
+			m.page = from
+			return m.open(exit{to: homePage, note: gone}, cmd)
+		case note != "":
+			m.page = from
+			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: note}, cmd)
+		}
+		if e.deeper {
+			if _, ok := coach.GoDeeper(m.deps.flow, sess, m.deps.now()); !ok {
+				m.page = from
+				return m.open(exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}, cmd)
+			}
+		}
+		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
+		m.flow = newFlowScreen(m.deps, sess, e.prompt)
+		next = tea.Batch(m.flow.Init(), m.renderTips())
+		if sess.IsEmpty() {
+			next = tea.Batch(next, lastPlan(m.deps.store, sess.ID))
+		}
+	case summaryPage:
+		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
+		m.flow = nil
+		m.resize()
+		next = m.renderDocs()
+	case historyPage:
+		m.holdOnly("")
+		m.flow, m.session = nil, nil
+		if m.history == nil {
+			m.history = newHistoryScreen(m.deps)
+		}
+		m.history.status = e.note
+		next = m.history.load()
+	case sessionPage:
+		m.flow = nil
+		id := e.id
+		if e.session != nil {
+			id = e.session.ID
+		}
+		if e.readOnly == "" {
+			sess, note, gone := m.edit(e.session, id)
+			if gone != "" {
+				m.page = from
+				return m.open(exit{to: homePage, note: gone}, cmd)
+			}
+			e.readOnly = note
+			if sess != e.session {
+				e.session, m.session = sess, nil // what is on disk now
+			}
+		}
+		if e.readOnly != "" {
+			m.holdOnly("")
+			e.session, m.session = nil, nil
+		}
+		if e.session == nil || m.session == nil || m.session.id != e.session.ID {
+			back := from
+			if back != historyPage {
+				back = homePage
+			}
+			m.session = newSessionScreen(m.deps, e, back)
+		} else {
+			m.session.changed() // back from editing an answer
+		}
+		m.resize()
+		next = m.session.Init(m.renderKey())
+	case insightsPage:
+		m.holdOnly("")
+		m.insights = newInsightsScreen(m.deps)
+		next = m.insights.load()
+	case practicePage:
+		m.holdOnly("")
+		m.round = nil
+		if m.practice == nil {
+			m.practice = newPracticeScreen(m.deps, "", m.deps.timer)
+			next = m.practice.load()
+		} else {
+			m.practice.refresh()
+		}
+	case roundPage:
+		prev := m.practice.data.unfinished[e.question.Key]
+		entry, note := m.editRound(prev, *e.question, m.practice.timer)
+		if note != "" {
+			m.round = nil
+			m.page = practicePage
+			m.practice.notice = note
+			m.practice.refresh()
+			break
+		}
+		m.lastSaved = time.Time{}
+		m.round = newRoundScreen(m.deps, m.practice.data, entry, prev != nil, m.practice.tag)
+		m.round.hintKey = m.renderKey()
+		m.resize()
+		next = m.round.Init()
+	case stay:
+		m.page = from
+	}
+	m.resize()
+	return tea.Sequence(cmd, next)
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/chart"
+)
+
+// layout gives the focused field the room the question and labels leave.
+func (r *roundScreen) layout() {
+	f := r.field()
+	if f == nil || r.width <= 0 {
+		return
+	}
+	w := min(r.width, theme.MaxTextWidth)
+	f.SetSize(w-2, 3)
+	used := lipgloss.Height(r.View())
+	f.SetSize(w-2, clamp(r.height-used+3, 3, 12))
+}
+
+// questionView is the question, what it is and the countdown.
+func (r *roundScreen) questionView() string {
+	st := &r.deps.styles
+	w := min(r.width, theme.MaxTextWidth)
+	q := r.entry.Question
+	about := []string{sourceLabel(q, r.deps.bank)}
+	if r.stage == stageAnswer {
+		about = append(about, r.clock.View())
+	}
+	return st.Label.Width(w).Render(coach.Inert(coach.OneLine(q.Text))) + "\n" +
+		st.Muted.Width(w).Render(strings.Join(about, " · "))
+}
+
+// sourceLabel says where a question came from: "a question that threw you",
+// "Behavioural", "your own question".
+func sourceLabel(q coach.Question, bank *content.Bank) string {
+	switch q.Source {
+	case coach.FromSession:
+		return "a question that threw you"
+	case coach.FromUser:
+		return "your own question"
+	}
+	if bank != nil {
+		if t, ok := bank.Tag(q.Tag); ok {
+			return t.Title
+		}
+	}
+	return "from the question bank"
+}
+
+func (r *roundScreen) View() string {
+	st := &r.deps.styles
+	w := min(r.width, theme.MaxTextWidth)
+	lines := []string{r.questionView(), ""}
+	if r.stage == stageHint {
+		lines = append(lines, r.resultView(), "", st.Label.Render("What a good answer shows"))
+		hint := r.hintView
+		if hint == "" {
+			hint = st.Muted.Render("…")
+		}
+		return strings.Join(append(lines, hint), "\n")
+	}
+	p := roundPrompts[r.stage]
+	lines = append(lines, st.Label.Width(w).Render(p.Label))
+	if r.stage == stageRating {
+		lines = append(lines, st.Hint.Width(w).Render("suggested from the rubric; change it if it feels wrong"))
+	} else if p.Hint != "" {
+		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
+	}
+	lines = append(lines, r.field().View(st, true))
+	if c := r.checks.Cursor(); r.stage == stageRubric && r.deps.bank != nil && c < len(r.deps.bank.Rubric) {
+		lines = append(lines, st.Hint.Width(w).Render(r.deps.bank.Rubric[c].Hint))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// resultView is the rating just given and the question's history.
+func (r *roundScreen) resultView() string {
+	st := &r.deps.styles
+	line := "You rated this answer " + strconv.Itoa(r.entry.Rating) + "/5"
+	if t := r.data.tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
+		line += " · so far " + chart.RatingSpark(t.Ratings(), 12) + " over " + coach.Plural(len(t.Rounds), "round")
+	}
+	return st.Intro.Render(line) + "\n" + st.Muted.Render("It comes back "+comesBack(r.data.tracks[r.entry.Question.Key], r.deps.now())+".")
+}
+
+// comesBack says when the queue will offer the question again.
+func comesBack(t *coach.Track, now time.Time) string {
+	if t == nil {
+		return "later"
+	}
+	due, err := time.ParseInLocation(coach.DateLayout, t.Due, now.Location())
+	if err != nil {
+		return "later"
+	}
+	today, _ := time.ParseInLocation(coach.DateLayout, now.Format(coach.DateLayout), now.Location())
+	switch days := int(due.Sub(today).Hours()/24 + 0.5); {
+	case days <= 1:
+		return "tomorrow"
+	default:
+		return "in " + strconv.Itoa(days) + " days, on " + due.Format("Mon 2 Jan")
+	}
+}
