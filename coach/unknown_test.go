@@ -18,7 +18,7 @@ import (
 // practice file is decoded into, and fails for a struct that does not keep
 // the members it has no field for (see unknown.go): a field of a new
 // struct type would otherwise drop what a newer rebound wrote into it. It
-// also fails for what the walker in unknown.go does not follow as
+// also fails for what the walker in unknownwalk.go does not follow as
 // encoding/json does: an embedded struct, a ",string" field, two names
 // that differ only in case.
 func TestFormatTypesKeepUnknownMembers(t *testing.T) {
@@ -53,7 +53,7 @@ func TestFormatTypesKeepUnknownMembers(t *testing.T) {
 		for i := range ty.NumField() {
 			f := ty.Field(i)
 			if f.Anonymous {
-				t.Errorf("%s.%s is embedded: the walker in unknown.go does not follow embedded fields", ty, f.Name)
+				t.Errorf("%s.%s is embedded: the walker in unknownwalk.go does not follow embedded fields", ty, f.Name)
 			}
 			if _, opts, _ := strings.Cut(f.Tag.Get("json"), ","); strings.Contains(opts, "string") {
 				t.Errorf("%s.%s has the ,string option: the walker does not follow it", ty, f.Name)
