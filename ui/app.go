@@ -246,7 +246,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.deps.settingsErr = msg.err
 			if msg.saved && m.flow != nil {
-				m.flow.status = "your name signs today's letters, but settings.json could not keep it"
+				m.flow.Note("your name signs today's letters, but settings.json could not keep it")
 			}
 			return nil
 		}
@@ -271,14 +271,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.saveErr, m.lastSaved = nil, msg.at
 			delete(m.deps.unsaved, msg.id)
 		}
-		if m.flow != nil && m.flow.askedSave && msg.id == m.flow.session().ID {
-			m.flow.askedSave = false
-			if msg.err == nil {
-				m.flow.status = "saved"
-			}
+		if m.flow != nil {
+			m.flow.Saved(msg.id, msg.err)
 		}
 		if m.summary != nil {
-			m.summary.saveErr = m.saveErr
+			m.summary.Saved(msg.id, msg.err)
 		}
 		return nil
 	case practiceSavedMsg:
@@ -294,7 +291,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.saveErr = nil
 		delete(m.deps.unsavedPractice, msg.entry.ID)
-		if m.round != nil && m.round.entry.ID == msg.entry.ID {
+		if m.round != nil && m.round.shows(msg.entry.ID) {
 			m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
 		}
 		return nil
@@ -303,8 +300,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// once where it cannot suspend), then sends ResumeMsg, and draws
 		// the whole screen again itself. Either carries on the countdown
 		// that ctrl+z paused.
-		if c := m.countdown(); c != nil {
-			return c.Resume()
+		if t, ok := m.current().(timed); ok {
+			return t.Resume()
 		}
 		return nil
 	case practiceLoadedMsg:
@@ -321,23 +318,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.deps.keys.Suspend):
 			// The save runs to its end before tea.Suspend: the answer is on
 			// disk before the process stops.
-			if c := m.countdown(); c != nil {
-				c.Suspend()
+			if t, ok := m.current().(timed); ok {
+				t.Suspend()
 			}
 			return tea.Sequence(m.saveNow(), tea.Suspend)
 		}
 	}
 	return m.follow(m.current().Update(msg))
-}
-
-// countdown is the countdown of the screen on show, a practice round's or
-// a timed prompt's, or nil: ctrl+z pauses it for the time away.
-func (m *Model) countdown() *countdown.Model {
-	switch {
-	case m.page == roundPage && m.round != nil:
-		return &m.round.clock
-	case m.page == flowPage && m.flow != nil:
-		return &m.flow.clock
-	}
-	return nil
 }

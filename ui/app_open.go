@@ -28,7 +28,7 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.holdOnly("")
 		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
 		m.practice, m.round = nil, nil
-		m.home.status = e.note
+		m.home.Note(e.note)
 		next = m.home.load()
 	case flowPage:
 		sess, note, gone := m.edit(e.session, e.session.ID)
@@ -63,7 +63,7 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		if m.history == nil {
 			m.history = newHistoryScreen(m.deps)
 		}
-		m.history.status = e.note
+		m.history.Note(e.note)
 		next = m.history.load()
 	case sessionPage:
 		m.flow = nil
@@ -86,7 +86,7 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 			m.holdOnly("")
 			e.session, m.session = nil, nil
 		}
-		if e.session == nil || m.session == nil || m.session.id != e.session.ID {
+		if e.session == nil || m.session == nil || !m.session.shows(e.session.ID) {
 			back := from
 			if back != historyPage {
 				back = homePage
@@ -111,18 +111,17 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 			m.practice.refresh()
 		}
 	case roundPage:
-		prev := m.practice.data.unfinished[e.question.Key]
-		entry, note := m.editRound(prev, *e.question, m.practice.timer)
+		start := m.practice.roundOf(*e.question)
+		entry, note := m.editRound(start.prev, *e.question, start.timer)
 		if note != "" {
 			m.round = nil
 			m.page = practicePage
-			m.practice.notice = note
+			m.practice.Note(note)
 			m.practice.refresh()
 			break
 		}
 		m.lastSaved = time.Time{}
-		m.round = newRoundScreen(m.deps, m.practice.data, entry, prev != nil, m.practice.tag)
-		m.round.hintKey = m.renderKey()
+		m.round = newRoundScreen(m.deps, start, entry, m.renderKey())
 		m.resize()
 		next = m.round.Init()
 	case stay:

@@ -20,10 +20,10 @@ func (m *Model) applyTheme() {
 	m.deps.help.Styles = m.deps.styles.Help
 	// The lists copied their styles when made: give them the new ones.
 	if m.history != nil {
-		styleList(&m.history.list, &m.deps.styles, true)
+		m.history.Themed(&m.deps.styles)
 	}
 	if m.practice != nil {
-		styleList(&m.practice.list, &m.deps.styles, false)
+		m.practice.Themed(&m.deps.styles)
 	}
 }
 

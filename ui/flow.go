@@ -365,3 +365,22 @@ func (f *flowScreen) Title() string {
 }
 
 var _ help.KeyMap = (*flowScreen)(nil)
+
+// Note shows a note in the header until the next key.
+func (f *flowScreen) Note(s string) { f.status = s }
+
+// Saved confirms a ctrl+s of this session once its save has landed.
+func (f *flowScreen) Saved(id string, err error) {
+	if f.askedSave && id == f.session().ID {
+		f.askedSave = false
+		if err == nil {
+			f.status = "saved"
+		}
+	}
+}
+
+// Suspend pauses the timed prompt's countdown for the time away.
+func (f *flowScreen) Suspend() { f.clock.Suspend() }
+
+// Resume carries on the countdown that Suspend paused.
+func (f *flowScreen) Resume() tea.Cmd { return f.clock.Resume() }

@@ -366,3 +366,9 @@ func moodNumber(n int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// Note shows a note in the header: "moved to the trash".
+func (h *historyScreen) Note(s string) { h.status = s }
+
+// Themed gives the list the new theme's styles: it copied them when made.
+func (h *historyScreen) Themed(st *theme.Styles) { styleList(&h.list, st, true) }

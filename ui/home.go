@@ -383,3 +383,6 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	line := pointer + title + "  " + st.Muted.Render(it.desc)
 	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
 }
+
+// Note shows a note in the header: why a session could not be opened.
+func (h *homeScreen) Note(s string) { h.status = s }

@@ -362,3 +362,23 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	line := pointer + text + strings.Repeat(" ", gap) + right
 	fmt.Fprint(w, lipgloss.NewStyle().MaxWidth(max(1, m.Width())).Render(line))
 }
+
+// Note shows a sentence too long for the header: why a round cannot be
+// carried on.
+func (p *practiceScreen) Note(s string) { p.notice = s }
+
+// Themed gives the list the new theme's styles: it copied them when made.
+func (p *practiceScreen) Themed(st *theme.Styles) { styleList(&p.list, st, false) }
+
+// roundStart is what a round starts from, as the practice queue has it.
+type roundStart struct {
+	data  *practiceData
+	prev  *coach.Practice // the unfinished round on the question, or nil
+	timer time.Duration   // the countdown chosen
+	tag   string          // the queue's, for the next question
+}
+
+// roundOf is what a round on q starts from.
+func (p *practiceScreen) roundOf(q coach.Question) roundStart {
+	return roundStart{data: p.data, prev: p.data.unfinished[q.Key], timer: p.timer, tag: p.tag}
+}

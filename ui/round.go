@@ -81,9 +81,10 @@ type roundScreen struct {
 	exits
 }
 
-// newRoundScreen shows entry, a new round or one carried on (carried),
+// newRoundScreen shows entry, a new round or one carried on (from.prev),
 // opened for changes by the root (Model.editRound).
-func newRoundScreen(d *deps, data *practiceData, entry *coach.Practice, carried bool, tag string) *roundScreen {
+func newRoundScreen(d *deps, from roundStart, entry *coach.Practice, hintKey markdown.Key) *roundScreen {
+	data, carried, tag := from.data, from.prev != nil, from.tag
 	q := entry.Question
 	timer := time.Duration(entry.TimeLimit) * time.Second
 	var used time.Duration
@@ -95,7 +96,7 @@ func newRoundScreen(d *deps, data *practiceData, entry *coach.Practice, carried 
 		}
 		status = "carrying on from " + entry.CreatedAt.Local().Format("Mon 2 Jan 15:04")
 	}
-	r := &roundScreen{deps: d, data: data, tag: tag, entry: entry, status: status,
+	r := &roundScreen{deps: d, data: data, tag: tag, entry: entry, status: status, hintKey: hintKey,
 		clock: countdown.New(timer, used, d.clock)}
 	prompts := roundPrompts
 	var labels, ticked []string
@@ -341,3 +342,12 @@ func (r *roundScreen) FullHelp() [][]key.Binding {
 	k := r.deps.keys
 	return [][]key.Binding{r.ShortHelp(), {withHelp(k.Prev, "shift+tab", "back a step")}}
 }
+
+// shows reports whether the round on screen is round id.
+func (r *roundScreen) shows(id string) bool { return r.entry.ID == id }
+
+// Suspend pauses the countdown for the time away.
+func (r *roundScreen) Suspend() { r.clock.Suspend() }
+
+// Resume carries on the countdown that Suspend paused.
+func (r *roundScreen) Resume() tea.Cmd { return r.clock.Resume() }

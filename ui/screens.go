@@ -61,6 +61,14 @@ type screen interface {
 	help.KeyMap
 }
 
+// The root tells screens what concerns them through methods (Note, Saved,
+// Themed, shows) and never reaches into their fields. timed is asked of the
+// screen on show: ctrl+z pauses its countdown for the time away.
+type timed interface {
+	Suspend()
+	Resume() tea.Cmd
+}
+
 // exits is embedded by screens: goTo says where to, leave hands it over.
 type exits struct{ next exit }
 

@@ -357,3 +357,6 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 		{withHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, withHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
 	}
 }
+
+// shows reports whether the page is of session id.
+func (s *sessionScreen) shows(id string) bool { return s.id == id }

@@ -133,3 +133,7 @@ func (s *summaryScreen) ShortHelp() []key.Binding {
 }
 
 func (s *summaryScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// Saved keeps the last save's outcome: the summary says when the answers
+// are only in memory.
+func (s *summaryScreen) Saved(_ string, err error) { s.saveErr = err }
