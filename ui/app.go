@@ -230,71 +230,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case markdown.TipsMsg:
-		if msg.Key != m.tipsKey {
-			return nil // rendered for a width or theme we have left
-		}
-		if msg.Err != nil {
-			m.tipsKey = markdown.Key{} // try again at the next resize
-		}
-		m.deps.tips = msg.Tips
-		if m.flow != nil {
-			m.flow.setTips()
-			m.flow.layout()
-		}
-		return nil
+		return m.onTips(msg)
 	case settingsMsg:
-		if msg.err != nil {
-			m.deps.settingsErr = msg.err
-			if msg.saved && m.flow != nil {
-				m.flow.Note("your name signs today's letters, but settings.json could not keep it")
-			}
-			return nil
-		}
-		if !msg.saved {
-			m.deps.settings = msg.settings
-		}
-		return nil
+		return m.onSettings(msg)
 	case checkedMsg:
 		if msg.err != nil && m.saveErr == nil {
 			m.saveErr = msg.err
 		}
 		return nil
 	case savedMsg:
-		m.deps.finished(msg.id)
-		if msg.id != m.held && m.deps.saving[msg.id] == nil {
-			m.deps.store.Unlock(msg.id) // its last save has landed
-		}
-		if msg.err != nil {
-			m.saveErr = msg.err
-			m.deps.unsaved[msg.id] = msg.session
-		} else {
-			m.saveErr, m.lastSaved = nil, msg.at
-			delete(m.deps.unsaved, msg.id)
-		}
-		if m.flow != nil {
-			m.flow.Saved(msg.id, msg.err)
-		}
-		if m.summary != nil {
-			m.summary.Saved(msg.id, msg.err)
-		}
-		return nil
+		return m.onSaved(msg)
 	case practiceSavedMsg:
-		key := coach.PracticeKey(msg.entry.ID)
-		m.deps.finished(key)
-		if key != m.held && m.deps.saving[key] == nil {
-			m.deps.store.Unlock(key) // its last save has landed
-		}
-		if msg.err != nil {
-			m.saveErr = msg.err
-			m.deps.unsavedPractice[msg.entry.ID] = msg.entry
-			return nil
-		}
-		m.saveErr = nil
-		delete(m.deps.unsavedPractice, msg.entry.ID)
-		if m.round != nil && m.round.shows(msg.entry.ID) {
-			m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
-		}
-		return nil
+		return m.onPracticeSaved(msg)
 	case tea.SuspendMsg, tea.ResumeMsg:
 		// Bubble Tea hands Update SuspendMsg once the process is back (at
 		// once where it cannot suspend), then sends ResumeMsg, and draws
@@ -310,19 +257,99 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
-		switch {
-		case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
-			return m.follow(m.home.choose())
-		case key.Matches(msg, m.deps.keys.Quit):
-			return tea.Sequence(m.saveNow(), tea.Quit)
-		case key.Matches(msg, m.deps.keys.Suspend):
-			// The save runs to its end before tea.Suspend: the answer is on
-			// disk before the process stops.
-			if t, ok := m.current().(timed); ok {
-				t.Suspend()
-			}
-			return tea.Sequence(m.saveNow(), tea.Suspend)
+		return m.onKey(msg)
+	}
+	return m.follow(m.current().Update(msg))
+}
+
+// onTips takes the message when a render of the tips came back.
+func (m *Model) onTips(msg markdown.TipsMsg) tea.Cmd {
+	if msg.Key != m.tipsKey {
+		return nil // rendered for a width or theme we have left
+	}
+	if msg.Err != nil {
+		m.tipsKey = markdown.Key{} // try again at the next resize
+	}
+	m.deps.tips = msg.Tips
+	if m.flow != nil {
+		m.flow.setTips()
+		m.flow.layout()
+	}
+	return nil
+}
+
+// onSettings takes the message when the settings were read, or a save of
+// them ended.
+func (m *Model) onSettings(msg settingsMsg) tea.Cmd {
+	if msg.err != nil {
+		m.deps.settingsErr = msg.err
+		if msg.saved && m.flow != nil {
+			m.flow.Note("your name signs today's letters, but settings.json could not keep it")
 		}
+		return nil
+	}
+	if !msg.saved {
+		m.deps.settings = msg.settings
+	}
+	return nil
+}
+
+// onSaved takes the message when a session save ended.
+func (m *Model) onSaved(msg savedMsg) tea.Cmd {
+	m.deps.finished(msg.id)
+	if msg.id != m.held && m.deps.saving[msg.id] == nil {
+		m.deps.store.Unlock(msg.id) // its last save has landed
+	}
+	if msg.err != nil {
+		m.saveErr = msg.err
+		m.deps.unsaved[msg.id] = msg.session
+	} else {
+		m.saveErr, m.lastSaved = nil, msg.at
+		delete(m.deps.unsaved, msg.id)
+	}
+	if m.flow != nil {
+		m.flow.Saved(msg.id, msg.err)
+	}
+	if m.summary != nil {
+		m.summary.Saved(msg.id, msg.err)
+	}
+	return nil
+}
+
+// onPracticeSaved takes the message when a practice round save ended.
+func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
+	key := coach.PracticeKey(msg.entry.ID)
+	m.deps.finished(key)
+	if key != m.held && m.deps.saving[key] == nil {
+		m.deps.store.Unlock(key) // its last save has landed
+	}
+	if msg.err != nil {
+		m.saveErr = msg.err
+		m.deps.unsavedPractice[msg.entry.ID] = msg.entry
+		return nil
+	}
+	m.saveErr = nil
+	delete(m.deps.unsavedPractice, msg.entry.ID)
+	if m.round != nil && m.round.shows(msg.entry.ID) {
+		m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
+	}
+	return nil
+}
+
+// onKey takes a key: the global keys first, then the screen on show.
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
+		return m.follow(m.home.choose())
+	case key.Matches(msg, m.deps.keys.Quit):
+		return tea.Sequence(m.saveNow(), tea.Quit)
+	case key.Matches(msg, m.deps.keys.Suspend):
+		// The save runs to its end before tea.Suspend: the answer is on
+		// disk before the process stops.
+		if t, ok := m.current().(timed); ok {
+			t.Suspend()
+		}
+		return tea.Sequence(m.saveNow(), tea.Suspend)
 	}
 	return m.follow(m.current().Update(msg))
 }

@@ -31,26 +31,10 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.home.Note(e.note)
 		next = m.home.load()
 	case flowPage:
-		sess, note, gone := m.edit(e.session, e.session.ID)
-		switch {
-		case gone != "":
+		var away *exit
+		if next, away = m.openFlow(e); away != nil {
 			m.page = from
-			return m.open(exit{to: homePage, note: gone}, cmd)
-		case note != "":
-			m.page = from
-			return m.open(exit{to: sessionPage, id: e.session.ID, readOnly: note}, cmd)
-		}
-		if e.deeper {
-			if _, ok := coach.GoDeeper(m.deps.flow, sess, m.deps.now()); !ok {
-				m.page = from
-				return m.open(exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}, cmd)
-			}
-		}
-		m.lastSaved = time.Time{} // "saved 15:04" is about this session only
-		m.flow = newFlowScreen(m.deps, sess, e.prompt)
-		next = tea.Batch(m.flow.Init(), m.renderTips())
-		if sess.IsEmpty() {
-			next = tea.Batch(next, lastPlan(m.deps.store, sess.ID))
+			return m.open(*away, cmd)
 		}
 	case summaryPage:
 		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
@@ -66,37 +50,11 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 		m.history.Note(e.note)
 		next = m.history.load()
 	case sessionPage:
-		m.flow = nil
-		id := e.id
-		if e.session != nil {
-			id = e.session.ID
+		var away *exit
+		if next, away = m.openSession(e, from); away != nil {
+			m.page = from
+			return m.open(*away, cmd)
 		}
-		if e.readOnly == "" {
-			sess, note, gone := m.edit(e.session, id)
-			if gone != "" {
-				m.page = from
-				return m.open(exit{to: homePage, note: gone}, cmd)
-			}
-			e.readOnly = note
-			if sess != e.session {
-				e.session, m.session = sess, nil // what is on disk now
-			}
-		}
-		if e.readOnly != "" {
-			m.holdOnly("")
-			e.session, m.session = nil, nil
-		}
-		if e.session == nil || m.session == nil || !m.session.shows(e.session.ID) {
-			back := from
-			if back != historyPage {
-				back = homePage
-			}
-			m.session = newSessionScreen(m.deps, e, back)
-		} else {
-			m.session.changed() // back from editing an answer
-		}
-		m.resize()
-		next = m.session.Init(m.renderKey())
 	case insightsPage:
 		m.holdOnly("")
 		m.insights = newInsightsScreen(m.deps)
@@ -111,22 +69,89 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 			m.practice.refresh()
 		}
 	case roundPage:
-		start := m.practice.roundOf(*e.question)
-		entry, note := m.editRound(start.prev, *e.question, start.timer)
-		if note != "" {
-			m.round = nil
-			m.page = practicePage
-			m.practice.Note(note)
-			m.practice.refresh()
-			break
-		}
-		m.lastSaved = time.Time{}
-		m.round = newRoundScreen(m.deps, start, entry, m.renderKey())
-		m.resize()
-		next = m.round.Init()
+		next = m.openRound(e)
 	case stay:
 		m.page = from
 	}
 	m.resize()
 	return tea.Sequence(cmd, next)
+}
+
+// openFlow opens the flow on e's session, or says where to go instead
+// (away): home when its file has gone, its page when another copy has it
+// open or nothing is left to ask.
+func (m *Model) openFlow(e exit) (next tea.Cmd, away *exit) {
+	sess, note, gone := m.edit(e.session, e.session.ID)
+	switch {
+	case gone != "":
+		return nil, &exit{to: homePage, note: gone}
+	case note != "":
+		return nil, &exit{to: sessionPage, id: e.session.ID, readOnly: note}
+	}
+	if e.deeper {
+		if _, ok := coach.GoDeeper(m.deps.flow, sess, m.deps.now()); !ok {
+			return nil, &exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}
+		}
+	}
+	m.lastSaved = time.Time{} // "saved 15:04" is about this session only
+	m.flow = newFlowScreen(m.deps, sess, e.prompt)
+	next = tea.Batch(m.flow.Init(), m.renderTips())
+	if sess.IsEmpty() {
+		next = tea.Batch(next, lastPlan(m.deps.store, sess.ID))
+	}
+	return next, nil
+}
+
+// openSession opens the page of e's session, for changes unless e says it
+// is read-only or the lock says so; away is home when its file has gone.
+// from is the screen left, where esc goes back to (Past sessions or home).
+func (m *Model) openSession(e exit, from page) (next tea.Cmd, away *exit) {
+	m.flow = nil
+	id := e.id
+	if e.session != nil {
+		id = e.session.ID
+	}
+	if e.readOnly == "" {
+		sess, note, gone := m.edit(e.session, id)
+		if gone != "" {
+			return nil, &exit{to: homePage, note: gone}
+		}
+		e.readOnly = note
+		if sess != e.session {
+			e.session, m.session = sess, nil // what is on disk now
+		}
+	}
+	if e.readOnly != "" {
+		m.holdOnly("")
+		e.session, m.session = nil, nil
+	}
+	if e.session == nil || m.session == nil || !m.session.shows(e.session.ID) {
+		back := from
+		if back != historyPage {
+			back = homePage
+		}
+		m.session = newSessionScreen(m.deps, e, back)
+	} else {
+		m.session.changed() // back from editing an answer
+	}
+	m.resize()
+	return m.session.Init(m.renderKey()), nil
+}
+
+// openRound starts or carries on a practice round on e's question, or,
+// when another copy has that round open, stays on the queue and says so.
+func (m *Model) openRound(e exit) tea.Cmd {
+	start := m.practice.roundOf(*e.question)
+	entry, note := m.editRound(start.prev, *e.question, start.timer)
+	if note != "" {
+		m.round = nil
+		m.page = practicePage
+		m.practice.Note(note)
+		m.practice.refresh()
+		return nil
+	}
+	m.lastSaved = time.Time{}
+	m.round = newRoundScreen(m.deps, start, entry, m.renderKey())
+	m.resize()
+	return m.round.Init()
 }
