@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // Questions of the practice fixture.
@@ -282,7 +283,7 @@ func TestPracticeListJSON(t *testing.T) {
 // TestPracticeListEmpty: no practice yet is one friendly line, or [], and
 // exit 0, with sessions or without.
 func TestPracticeListEmpty(t *testing.T) {
-	withSessions, _ := fixture(t)
+	withSessions, _ := coachtest.Fixture(t, fixedNow)
 	for _, tmp := range []string{t.TempDir(), withSessions} {
 		r := run(t, tmp, piped, "", "practice", "list")
 		want := "No practice rounds yet in " + filepath.Join(tmp, "data") + ". Type rebound practice to start one.\n"

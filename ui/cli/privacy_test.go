@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // TestWarnsWhenOthersCanRead: a session file others can read is named in
@@ -15,7 +17,7 @@ func TestWarnsWhenOthersCanRead(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no permission bits")
 	}
-	tmp, store := fixture(t)
+	tmp, store := coachtest.Fixture(t, fixedNow)
 	quiet := run(t, tmp, piped, "", "list")
 	if quiet.code != 0 || strings.Contains(quiet.stderr, "Other users") {
 		t.Fatalf("a warning with every file 0600: %+v", quiet)
@@ -44,7 +46,7 @@ func TestWarnsWhenOthersCanChangeTheFolder(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no permission bits")
 	}
-	tmp, _ := fixture(t)
+	tmp, _ := coachtest.Fixture(t, fixedNow)
 	data := filepath.Join(tmp, "data")
 	for _, tc := range []struct {
 		path string
