@@ -75,17 +75,7 @@ func (p *plain) deeperOptions(sums []coach.Summary) []option {
 }
 
 // goDeeper opens session id, as resume does, to walk the rest of it.
-func (p *plain) goDeeper(id string) error {
-	s, readOnly, err := p.edit(id)
-	switch {
-	case err != nil:
-		return err
-	case readOnly != "":
-		return errors.New(readOnly)
-	}
-	defer p.store.Unlock(id)
-	return p.rest(s)
-}
+func (p *plain) goDeeper(id string) error { return p.holding(id, p.rest) }
 
 // rest walks what the ten minutes left out, from the first prompt of the
 // rest, in the same session and the same file; the caller holds its lock.

@@ -19,7 +19,11 @@ func (p *plain) newSession() error {
 }
 
 // resume carries on a saved session where it stopped.
-func (p *plain) resume(id string) error {
+func (p *plain) resume(id string) error { return p.holding(id, p.walk) }
+
+// holding opens session id for changes, hands it to walk and lets the
+// lock go after; a session another copy holds is refused, with why.
+func (p *plain) holding(id string, walk func(*coach.Session) error) error {
 	s, readOnly, err := p.edit(id)
 	switch {
 	case err != nil:
@@ -28,7 +32,7 @@ func (p *plain) resume(id string) error {
 		return errors.New(readOnly)
 	}
 	defer p.store.Unlock(id)
-	return p.walk(s)
+	return walk(s)
 }
 
 // edit opens session id for changes as the app does: its lock taken and
