@@ -19,7 +19,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
@@ -32,6 +31,118 @@ func TestMain(m *testing.M) {
 	// every machine.
 	time.Local = time.UTC
 	os.Exit(m.Run())
+}
+
+// fixture writes the sessions every test starts from into a fresh data dir
+// and returns the temp dir that holds it (as "data") and any output files.
+//
+// They are written by hand rather than generated, so that the goldens
+// change only when this package's output does: five readable sessions (two
+// whose IDs share the prefix "aaaa", one whose text is full of markdown and
+// escape sequences, one with nothing but a mood), a file that is not JSON,
+// and a deleted session in the trash.
+func fixture(t *testing.T) (tmp string, store *coach.Store) {
+	t.Helper()
+	tmp = t.TempDir()
+	store = coach.NewStore(filepath.Join(tmp, "data"))
+	day := func(d int) string { return fixedNow.AddDate(0, 0, d).Format(time.DateOnly) }
+
+	northwind := &coach.Session{
+		ID:        "0123456789abcdef",
+		CreatedAt: fixedNow.AddDate(0, 0, -2),
+		UpdatedAt: fixedNow.AddDate(0, 0, -2).Add(40 * time.Minute),
+		Status:    coach.Complete,
+		Position:  coach.PromptMoodAfter,
+		Intake: coach.Intake{Company: "Northwind", Role: "Product designer", Interviewer: "Ms Rivera",
+			Stage: "final round", RejectedOn: day(-3), Channel: "email", Message: "We have decided not to move forward."},
+		MoodBefore: &coach.Mood{Score: 3, Word: "flat"},
+		MoodAfter:  &coach.Mood{Score: 6, Word: "lighter"},
+		Feedback: coach.FeedbackRequest{Draft: "Hi Ms Rivera,\n\nCould you share any feedback?\n", Send: "yes",
+			SendOn: day(-2), FollowUpOn: day(5), Outcome: coach.Replied, OutcomeOn: day(-1),
+			Received: "Strong portfolio; the system design answer was thin.", ReceivedOn: day(-1)},
+		Actions: []coach.Action{
+			{Text: "Ask Sam for a mock interview", Due: day(1)},
+			{Text: "Update the portfolio case study", Done: true, DoneOn: day(-1)},
+			{Text: "Practise system design out loud", Due: day(-1)},
+		},
+		Answers: map[string]coach.Answer{
+			"step_back.outside":     {Items: []string{"They could hire only one person"}},
+			"not_personal.balanced": {Text: "I reached the final round; one decision is not a verdict on me."},
+			coach.PromptDoBetter:    {Items: []string{"Prepare stories with numbers", "Practise system design out loud"}},
+			coach.PromptQuestions:   {Items: []string{"How would you design a URL shortener?"}},
+		},
+	}
+	globex := &coach.Session{
+		ID:         "aaaa000000000001",
+		CreatedAt:  fixedNow.AddDate(0, -1, -18),
+		UpdatedAt:  fixedNow.AddDate(0, -1, -18).Add(25 * time.Minute),
+		Status:     coach.Complete,
+		Intake:     coach.Intake{Company: "Globex", Role: "Backend engineer", Stage: "phone screen", RejectedOn: day(-49)},
+		MoodBefore: &coach.Mood{Score: 4},
+		MoodAfter:  &coach.Mood{Score: 7, Word: "hopeful"},
+		Feedback:   coach.FeedbackRequest{Send: "yes", SendOn: day(-48), FollowUpOn: day(-41), Outcome: coach.NoReply, OutcomeOn: day(-40)},
+		Actions:    []coach.Action{{Text: "Apply to two backend roles", Due: day(-45), Done: true, DoneOn: day(-44)}},
+		Answers: map[string]coach.Answer{
+			coach.PromptDoBetter:  {Items: []string{"Prepare stories with numbers", "Slow down when answering"}},
+			coach.PromptQuestions: {Items: []string{"How would you design a URL shortener?", "What is your biggest weakness?"}},
+		},
+	}
+	initech := &coach.Session{
+		ID:         "aaaa000000000002",
+		CreatedAt:  fixedNow.Add(-3 * time.Hour),
+		UpdatedAt:  fixedNow.Add(-150 * time.Minute),
+		Status:     coach.InProgress,
+		Position:   "reflect.unprepared",
+		Intake:     coach.Intake{Company: "Initech", Role: "Data analyst", Stage: "first interview", RejectedOn: day(0), Channel: "call"},
+		MoodBefore: &coach.Mood{Score: 2, Word: "numb"},
+		Drafts:     map[string]coach.Answer{"reflect.unprepared": {Text: "SQL window func"}},
+	}
+	hostile := &coach.Session{
+		ID:        "5e55a0a1b2c3d4e5",
+		CreatedAt: fixedNow.AddDate(0, -5, -10),
+		UpdatedAt: fixedNow.AddDate(0, -5, -10).Add(time.Hour),
+		Status:    coach.Complete,
+		Intake: coach.Intake{Company: "Evil <Corp> & Co\x1b[2J", Role: "# Principal platform reliability engineer\x1b]52;c;cHduZWQ=\x07",
+			Stage: "final round", Message: "**bold**\n---\n\x1b]0;pwned\x07<script>"},
+		MoodBefore: &coach.Mood{Score: 5},
+		MoodAfter:  &coach.Mood{Score: 5},
+		Answers: map[string]coach.Answer{
+			"not_personal.balanced": {Text: "[link](http://x) `code` \x1b[31mred"},
+		},
+	}
+	moodOnly := &coach.Session{
+		ID:        "f00dfeedcafe0001",
+		CreatedAt: time.Date(2026, 3, 3, 21, 5, 0, 0, time.UTC),
+		UpdatedAt: time.Date(2026, 3, 3, 21, 9, 0, 0, time.UTC),
+		Status:    coach.InProgress,
+		Position:  "intake.company",
+	}
+	deleted := &coach.Session{
+		ID:         "deadbeef00000001",
+		CreatedAt:  fixedNow.AddDate(0, -2, 0),
+		UpdatedAt:  fixedNow.AddDate(0, -2, 0).Add(time.Hour),
+		Status:     coach.Complete,
+		Intake:     coach.Intake{Company: "Hooli", Role: "Site reliability engineer", Stage: "after an assessment"},
+		MoodBefore: &coach.Mood{Score: 3},
+		MoodAfter:  &coach.Mood{Score: 4},
+	}
+	for _, s := range []*coach.Session{northwind, globex, initech, hostile, moodOnly, deleted} {
+		if err := store.Overwrite(s); err != nil {
+			t.Fatal(err)
+		}
+		// Date each file as if written when the session last changed, so
+		// the index trusts it as it would a real one.
+		if err := os.Chtimes(store.Path(s.ID), s.UpdatedAt, s.UpdatedAt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := store.Delete(deleted.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(store.Path("x")), "broken.json"), []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return tmp, store
 }
 
 // term describes the terminal a test runs the command in.
@@ -219,7 +330,7 @@ func TestGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tmp := t.TempDir()
 			if !tc.empty {
-				tmp, _ = coachtest.Fixture(t, fixedNow)
+				tmp, _ = fixture(t)
 			}
 			args := slices.Clone(tc.args)
 			for i, a := range args {
@@ -290,7 +401,7 @@ func TestListJSONIsMarshalIndent(t *testing.T) {
 	for _, empty := range []bool{false, true} {
 		tmp := t.TempDir()
 		if !empty {
-			tmp, _ = coachtest.Fixture(t, fixedNow)
+			tmp, _ = fixture(t)
 		}
 		r := run(t, tmp, piped, "", "list", "--json")
 		var doc struct {
@@ -318,7 +429,7 @@ func TestListJSONIsMarshalIndent(t *testing.T) {
 
 // TestShortIDsResolve: every short ID list prints names its session in show.
 func TestShortIDsResolve(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	r := run(t, tmp, piped, "", "list", "--json")
 	var doc struct{ Sessions []listRow }
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
@@ -334,7 +445,7 @@ func TestShortIDsResolve(t *testing.T) {
 
 // TestShowJSONIsTheFile: show --json prints the session's file as it is.
 func TestShowJSONIsTheFile(t *testing.T) {
-	tmp, store := coachtest.Fixture(t, fixedNow)
+	tmp, store := fixture(t)
 	for _, id := range []string{"0123456789abcdef", "5e55a0a1b2c3d4e5", "f00dfeedcafe0001"} {
 		r := run(t, tmp, piped, "", "show", id, "--json")
 		file, err := os.ReadFile(store.Path(id))
@@ -374,7 +485,7 @@ func TestExportToFile(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tmp, _ := coachtest.Fixture(t, fixedNow)
+			tmp, _ := fixture(t)
 			out := filepath.Join(tmp, "out.json")
 			if tc.exists {
 				if err := os.WriteFile(out, []byte(old), 0o644); err != nil {
@@ -425,7 +536,7 @@ func btoi(b bool) int {
 }
 
 func TestExportToFileErrors(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	for _, tc := range []struct {
 		name, file string
 	}{
@@ -445,7 +556,7 @@ func TestExportToFileErrors(t *testing.T) {
 // TestExportMarkdownAll: --all is every readable session, newest first,
 // with the unreadable file named on stderr.
 func TestExportMarkdownAll(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	r := run(t, tmp, piped, "", "export", "--all")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -475,7 +586,7 @@ func TestExportMarkdownAll(t *testing.T) {
 // TestRestoreRoundTrip deletes a session with the store, restores it with
 // the command, and checks the refusals around it.
 func TestRestoreRoundTrip(t *testing.T) {
-	tmp, store := coachtest.Fixture(t, fixedNow)
+	tmp, store := fixture(t)
 	before, err := os.ReadFile(store.Path("0123456789abcdef"))
 	if err != nil {
 		t.Fatal(err)
@@ -546,7 +657,7 @@ func TestRestoreRoundTrip(t *testing.T) {
 // terminal anything (IsDark fails the test if called) and the output holds
 // no escape sequence; run() checks both for each.
 func TestNoTerminalNeeded(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	for _, args := range [][]string{{"list"}, {"list", "--json"}, {"show", "0123"}, {"show", "5e55"}, {"stats"},
 		{"stats", "--json"}, {"export", "--all"}, {"export", "--all", "--format", "json"}} {
 		r := run(t, tmp, piped, "", args...)

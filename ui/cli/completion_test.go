@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/coach/coachtest"
 	"github.com/rebound-coach/rebound/content"
 )
 
@@ -95,7 +94,7 @@ func complete(t *testing.T, tmp string, args ...string) (words []string, directi
 // completes to, the session IDs read from the data directory the line
 // names (the fixture's, the default here, or one given by --data-dir).
 func TestDynamicCompletion(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	other := filepath.Join(t.TempDir(), "other")
 	store := coach.NewStore(other)
 	s := coach.NewSession(fixedNow)

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // Questions of the practice fixture.
@@ -283,7 +282,7 @@ func TestPracticeListJSON(t *testing.T) {
 // TestPracticeListEmpty: no practice yet is one friendly line, or [], and
 // exit 0, with sessions or without.
 func TestPracticeListEmpty(t *testing.T) {
-	withSessions, _ := coachtest.Fixture(t, fixedNow)
+	withSessions, _ := fixture(t)
 	for _, tmp := range []string{t.TempDir(), withSessions} {
 		r := run(t, tmp, piped, "", "practice", "list")
 		want := "No practice rounds yet in " + filepath.Join(tmp, "data") + ". Type rebound practice to start one.\n"

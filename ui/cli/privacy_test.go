@@ -6,8 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-
-	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // TestWarnsWhenOthersCanRead: a session file others can read is named in
@@ -17,7 +15,7 @@ func TestWarnsWhenOthersCanRead(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no permission bits")
 	}
-	tmp, store := coachtest.Fixture(t, fixedNow)
+	tmp, store := fixture(t)
 	quiet := run(t, tmp, piped, "", "list")
 	if quiet.code != 0 || strings.Contains(quiet.stderr, "Other users") {
 		t.Fatalf("a warning with every file 0600: %+v", quiet)
@@ -46,7 +44,7 @@ func TestWarnsWhenOthersCanChangeTheFolder(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no permission bits")
 	}
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	data := filepath.Join(tmp, "data")
 	for _, tc := range []struct {
 		path string

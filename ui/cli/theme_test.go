@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // The Glamour styles' document text colours, by which a test tells which
@@ -73,7 +71,7 @@ func TestTheme(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tmp, _ := coachtest.Fixture(t, fixedNow)
+			tmp, _ := fixture(t)
 			var out, errOut bytes.Buffer
 			asked := 0
 			env := Env{

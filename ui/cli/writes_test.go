@@ -8,8 +8,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/rebound-coach/rebound/coach/coachtest"
 )
 
 // failingWriter takes ok bytes, then fails every write, as a full disk or
@@ -32,7 +30,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 // being written (the first byte, or later), it exits 1 with one line on
 // stderr, never 0 with its output silently cut.
 func TestWriteErrorsExit1(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	for _, args := range [][]string{
 		{"list"}, {"list", "--json"}, {"list", "--help"}, {"show", "0123"}, {"show", "--json", "5e55a0a"},
 		{"show", "0123", "--markdown"}, {"stats"}, {"stats", "--json"}, {"export", "--all"},
@@ -71,7 +69,7 @@ func TestExportRefusesOddTargets(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no FIFOs nor symlinks as made here")
 	}
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	target := filepath.Join(tmp, "target.md")
 	if err := os.WriteFile(target, []byte("keep me"), 0o600); err != nil {
 		t.Fatal(err)
@@ -122,7 +120,7 @@ func TestExportRefusesOddTargets(t *testing.T) {
 // TestEmptyDataDirIsUsage: --data-dir "" is a usage error, wherever it is
 // given, not a fall back to the default directory.
 func TestEmptyDataDirIsUsage(t *testing.T) {
-	tmp, _ := coachtest.Fixture(t, fixedNow)
+	tmp, _ := fixture(t)
 	for _, args := range [][]string{
 		{"--data-dir", "", "list"}, {"list", "--data-dir", ""}, {"--data-dir=", "stats"}, {"man", "--data-dir="},
 		{"--data-dir", "x", "list", "--data-dir", ""},

@@ -267,7 +267,7 @@ func TestPlainRefusesAndAsksAgain(t *testing.T) {
 // TestPlainPastSession opens a past session from home, ticks off an
 // action, records that the feedback request was answered, and leaves.
 func TestPlainPastSession(t *testing.T) {
-	tmp, store := coachtest.Fixture(t, fixedNow)
+	tmp, store := fixture(t)
 	input := strings.Join([]string{
 		"4",         // home: Past sessions
 		"northwind", // search
@@ -308,7 +308,7 @@ func TestPlainPastSession(t *testing.T) {
 // TestPlainPractice runs a round on a question of the user's own, from
 // `rebound --plain practice`.
 func TestPlainPractice(t *testing.T) {
-	tmp, store := coachtest.Fixture(t, fixedNow)
+	tmp, store := fixture(t)
 	input := strings.Join([]string{
 		"6", // A question of your own (after five queued questions)
 		"Why should we hire you?",
@@ -416,7 +416,7 @@ func TestPlainKeepsWhatWasTyped(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, store := coachtest.Fixture(t, fixedNow)
+			_, store := fixture(t)
 			if tt.o.NewSession {
 				store = coach.NewStore(filepath.Join(t.TempDir(), "data"))
 			}
@@ -441,7 +441,7 @@ func readUntil(t *testing.T, want string) string {
 
 // TestPlainBackWord: :back steps back a level and never leaves the app.
 func TestPlainBackWord(t *testing.T) {
-	_, store := coachtest.Fixture(t, fixedNow)
+	_, store := fixture(t)
 	r := plainRun(t, store, ":back\n6\n1\n:back\n7\n", Options{})
 	if r.code != exitOK {
 		t.Fatalf("exit %d", r.code)
@@ -485,7 +485,7 @@ func TestPlainPastSessionOpenElsewhere(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, store := coachtest.Fixture(t, fixedNow)
+			_, store := fixture(t)
 			before, err := os.ReadFile(store.Path("0123456789abcdef"))
 			if err != nil {
 				t.Fatal(err)
