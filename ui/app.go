@@ -57,19 +57,19 @@ const DefaultDraftDelay = 800 * time.Millisecond
 
 // deps is what every screen shares, given once. The root changes it, except
 // the help model, whose full view the focused screen toggles.
-type deps struct {
-	flow   *content.Flow
-	store  *coach.Store
-	styles theme.Styles
-	keys   keys.KeyMap
-	help   help.Model
-	now    func() time.Time
+type Context struct {
+	Flow   *content.Flow
+	Store  *coach.Store
+	Styles theme.Styles
+	Keys   keys.KeyMap
+	Help   help.Model
+	Now    func() time.Time
 	// tips are the steps' tips rendered for the current width and theme.
-	tips       map[string]string
-	draftDelay time.Duration
+	Tips       map[string]string
+	DraftDelay time.Duration
 	// unsaved holds, by ID, sessions whose last save failed: they stay
 	// resumable from home, and main prints them on quit.
-	unsaved map[string]*coach.Session
+	Unsaved map[string]*coach.Session
 	// unsavedPractice is the same for practice rounds.
 	unsavedPractice map[string]*coach.Practice
 	// saving holds, by ID, what has a save still running: a quit that comes
@@ -77,29 +77,29 @@ type deps struct {
 	// since a command still running when the program ends never finishes.
 	saving map[string]*inflight
 
-	bank  *content.Bank
-	timer time.Duration // a round's countdown; 0 is none
-	clock countdown.Clock
+	Bank  *content.Bank
+	Timer time.Duration // a round's countdown; 0 is none
+	Clock countdown.Clock
 
 	// settings are the data dir's (the name that signs the letters), read
 	// at start; settingsErr is why they cannot be read or kept, and then
 	// they are never written.
-	settings    coach.Settings
-	settingsErr error
+	Settings    coach.Settings
+	SettingsErr error
 }
 
 // Model is the root model.
 type Model struct {
-	deps     *deps
-	page     page
-	home     *homeScreen
-	flow     *flowScreen
-	summary  *summaryScreen
-	history  *historyScreen
-	session  *sessionScreen
-	insights *insightsScreen
-	practice *practiceScreen
-	round    *roundScreen
+	deps     *Context
+	page     Page
+	home     *HomePage
+	flow     *FlowPage
+	summary  *SummaryPage
+	history  *HistoryPage
+	session  *SessionPage
+	insights *InsightsPage
+	practice *PracticePage
+	round    *RoundPage
 
 	width, height int
 	theme         theme.Theme // as asked for: auto follows the terminal
@@ -130,35 +130,35 @@ func New(o Options) *Model {
 	if o.Clock == nil {
 		o.Clock = countdown.RealClock
 	}
-	d := &deps{
-		flow:   o.Flow,
-		store:  o.Store,
-		styles: theme.NewStyles(true, false), // applyTheme sets the theme's
-		keys:   keys.Default(),
-		help:   help.New(),
-		now:    o.Now,
-		tips:   map[string]string{},
+	d := &Context{
+		Flow:   o.Flow,
+		Store:  o.Store,
+		Styles: theme.NewStyles(true, false), // applyTheme sets the theme's
+		Keys:   keys.Default(),
+		Help:   help.New(),
+		Now:    o.Now,
+		Tips:   map[string]string{},
 
-		unsaved:         map[string]*coach.Session{},
+		Unsaved:         map[string]*coach.Session{},
 		unsavedPractice: map[string]*coach.Practice{},
 		saving:          map[string]*inflight{},
-		bank:            o.Bank,
-		timer:           o.Timer,
-		clock:           o.Clock,
+		Bank:            o.Bank,
+		Timer:           o.Timer,
+		Clock:           o.Clock,
 
-		draftDelay: o.DraftDelay,
+		DraftDelay: o.DraftDelay,
 	}
 	// Dark until the terminal answers: most terminals are dark, and one
 	// that never answers is most often an old dark one.
-	m := &Model{deps: d, theme: o.Theme, isDark: o.Theme != theme.Light, page: homePage}
-	m.home = newHomeScreen(d)
+	m := &Model{deps: d, theme: o.Theme, isDark: o.Theme != theme.Light, page: Home}
+	m.home = NewHome(d)
 	m.applyTheme()
 	switch {
 	case o.NewSession:
-		m.open(exit{to: flowPage, session: coach.NewSession(o.Now())}, nil)
+		m.open(Exit{To: Flow, Session: coach.NewSession(o.Now())}, nil)
 	case o.Practice:
-		m.practice = newPracticeScreen(d, o.PracticeTag, d.timer)
-		m.page = practicePage
+		m.practice = NewPractice(d, o.PracticeTag, d.Timer)
+		m.page = Practice
 	}
 	return m
 }
@@ -166,17 +166,17 @@ func New(o Options) *Model {
 // Init asks the terminal for its background colour, unless the theme is
 // chosen, and loads the sessions.
 func (m *Model) Init() tea.Cmd {
-	store := m.deps.store
+	store := m.deps.Store
 	check := func() tea.Msg {
 		store.Tidy() // what crashed copies left: temp files, lock files
 		return checkedMsg{store.Check()}
 	}
-	cmds := []tea.Cmd{check, m.home.load(), loadSettings(store.Dir())}
+	cmds := []tea.Cmd{check, m.home.Load(), LoadSettings(store.Dir())}
 	if !m.theme.Forced() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.practice != nil {
-		cmds = append(cmds, m.practice.load())
+		cmds = append(cmds, m.practice.Load())
 	}
 	if m.flow != nil {
 		cmds = append(cmds, m.flow.Init())
@@ -184,21 +184,21 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) current() screen {
+func (m *Model) current() Screen {
 	switch m.page {
-	case flowPage:
+	case Flow:
 		return m.flow
-	case summaryPage:
+	case Summary:
 		return m.summary
-	case historyPage:
+	case History:
 		return m.history
-	case sessionPage:
+	case Session:
 		return m.session
-	case insightsPage:
+	case Insights:
 		return m.insights
-	case practicePage:
+	case Practice:
 		return m.practice
-	case roundPage:
+	case Round:
 		return m.round
 	}
 	return m.home
@@ -231,7 +231,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case markdown.TipsMsg:
 		return m.onTips(msg)
-	case settingsMsg:
+	case SettingsMsg:
 		return m.onSettings(msg)
 	case checkedMsg:
 		if msg.err != nil && m.saveErr == nil {
@@ -247,11 +247,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// once where it cannot suspend), then sends ResumeMsg, and draws
 		// the whole screen again itself. Either carries on the countdown
 		// that ctrl+z paused.
-		if t, ok := m.current().(timed); ok {
+		if t, ok := m.current().(Timed); ok {
 			return t.Resume()
 		}
 		return nil
-	case practiceLoadedMsg:
+	case PracticeLoadedMsg:
 		if m.practice != nil {
 			return m.practice.Update(msg)
 		}
@@ -270,26 +270,26 @@ func (m *Model) onTips(msg markdown.TipsMsg) tea.Cmd {
 	if msg.Err != nil {
 		m.tipsKey = markdown.Key{} // try again at the next resize
 	}
-	m.deps.tips = msg.Tips
+	m.deps.Tips = msg.Tips
 	if m.flow != nil {
-		m.flow.setTips()
-		m.flow.layout()
+		m.flow.SetTips()
+		m.flow.Layout()
 	}
 	return nil
 }
 
 // onSettings takes the message when the settings were read, or a save of
 // them ended.
-func (m *Model) onSettings(msg settingsMsg) tea.Cmd {
-	if msg.err != nil {
-		m.deps.settingsErr = msg.err
-		if msg.saved && m.flow != nil {
+func (m *Model) onSettings(msg SettingsMsg) tea.Cmd {
+	if msg.Err != nil {
+		m.deps.SettingsErr = msg.Err
+		if msg.Saved && m.flow != nil {
 			m.flow.Note("your name signs today's letters, but settings.json could not keep it")
 		}
 		return nil
 	}
-	if !msg.saved {
-		m.deps.settings = msg.settings
+	if !msg.Saved {
+		m.deps.Settings = msg.Settings
 	}
 	return nil
 }
@@ -298,14 +298,14 @@ func (m *Model) onSettings(msg settingsMsg) tea.Cmd {
 func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	m.deps.finished(msg.id)
 	if msg.id != m.held && m.deps.saving[msg.id] == nil {
-		m.deps.store.Unlock(msg.id) // its last save has landed
+		m.deps.Store.Unlock(msg.id) // its last save has landed
 	}
 	if msg.err != nil {
 		m.saveErr = msg.err
-		m.deps.unsaved[msg.id] = msg.session
+		m.deps.Unsaved[msg.id] = msg.session
 	} else {
 		m.saveErr, m.lastSaved = nil, msg.at
-		delete(m.deps.unsaved, msg.id)
+		delete(m.deps.Unsaved, msg.id)
 	}
 	if m.flow != nil {
 		m.flow.Saved(msg.id, msg.err)
@@ -321,7 +321,7 @@ func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
 	key := coach.PracticeKey(msg.entry.ID)
 	m.deps.finished(key)
 	if key != m.held && m.deps.saving[key] == nil {
-		m.deps.store.Unlock(key) // its last save has landed
+		m.deps.Store.Unlock(key) // its last save has landed
 	}
 	if msg.err != nil {
 		m.saveErr = msg.err
@@ -330,7 +330,7 @@ func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
 	}
 	m.saveErr = nil
 	delete(m.deps.unsavedPractice, msg.entry.ID)
-	if m.round != nil && m.round.shows(msg.entry.ID) {
+	if m.round != nil && m.round.Shows(msg.entry.ID) {
 		m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
 	}
 	return nil
@@ -339,14 +339,14 @@ func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
 // onKey takes a key: the global keys first, then the screen on show.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case m.page == homePage && key.Matches(msg, m.deps.keys.Enter):
-		return m.follow(m.home.choose())
-	case key.Matches(msg, m.deps.keys.Quit):
+	case m.page == Home && key.Matches(msg, m.deps.Keys.Enter):
+		return m.follow(m.home.Choose())
+	case key.Matches(msg, m.deps.Keys.Quit):
 		return tea.Sequence(m.saveNow(), tea.Quit)
-	case key.Matches(msg, m.deps.keys.Suspend):
+	case key.Matches(msg, m.deps.Keys.Suspend):
 		// The save runs to its end before tea.Suspend: the answer is on
 		// disk before the process stops.
-		if t, ok := m.current().(timed); ok {
+		if t, ok := m.current().(Timed); ok {
 			t.Suspend()
 		}
 		return tea.Sequence(m.saveNow(), tea.Suspend)

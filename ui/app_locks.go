@@ -16,7 +16,7 @@ func (m *Model) holdOnly(key string) {
 	if old := m.held; old != key {
 		m.held = ""
 		if old != "" && m.deps.saving[old] == nil {
-			m.deps.store.Unlock(old)
+			m.deps.Store.Unlock(old)
 		}
 	}
 	m.held = key
@@ -28,7 +28,7 @@ func (m *Model) holdOnly(key string) {
 // is why it is read-only here, or gone why it cannot be shown at all (its
 // file has gone since home or Past sessions listed it).
 func (m *Model) edit(sess *coach.Session, id string) (edited *coach.Session, note, gone string) {
-	store := m.deps.store
+	store := m.deps.Store
 	if sess != nil && store.Holds(sess) {
 		m.holdOnly(id)
 		return sess, "", ""
@@ -65,16 +65,16 @@ func goneNote(err error) string {
 	if errors.Is(err, coach.ErrGone) || errors.Is(err, fs.ErrNotExist) {
 		return "That session is no longer on disk (deleted or moved away meanwhile)."
 	}
-	return "That session cannot be opened: " + coach.Inert(reason(err)) + "."
+	return "That session cannot be opened: " + coach.Inert(Reason(err)) + "."
 }
 
 // editRound opens a practice round for changes: the unfinished round on q
 // as it is on disk now, or a new one. note, when it cannot be, says why.
 func (m *Model) editRound(prev *coach.Practice, q coach.Question, timer time.Duration) (*coach.Practice, string) {
-	store := m.deps.store
+	store := m.deps.Store
 	m.holdOnly("")
 	if prev == nil {
-		entry := coach.NewPractice(q, timer, m.deps.now())
+		entry := coach.NewPractice(q, timer, m.deps.Now())
 		if err := store.ClaimPractice(entry); err != nil {
 			if note := coach.ReadOnly(err); note != "" {
 				return nil, note
@@ -90,7 +90,7 @@ func (m *Model) editRound(prev *coach.Practice, q coach.Question, timer time.Dur
 		if note := coach.ReadOnly(err); note != "" {
 			return nil, note
 		}
-		return nil, "That round cannot be carried on: " + coach.Inert(reason(err)) + "."
+		return nil, "That round cannot be carried on: " + coach.Inert(Reason(err)) + "."
 	}
 	m.holdOnly(coach.PracticeKey(entry.ID))
 	return entry, ""

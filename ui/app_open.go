@@ -11,7 +11,7 @@ import (
 // follow goes where the current screen asked to go, if anywhere; cmd is what
 // its Update returned (a save, when leaving the flow).
 func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
-	if e := m.current().leave(); e.to != stay {
+	if e := m.current().Leave(); e.To != Stay {
 		return m.open(e, cmd)
 	}
 	return cmd
@@ -19,58 +19,58 @@ func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
 
 // open switches to the screen an exit names. cmd, the leaving screen's last
 // command (often a save), runs before anything that reads the store.
-func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
+func (m *Model) open(e Exit, cmd tea.Cmd) tea.Cmd {
 	from := m.page
-	m.page, m.chrome = e.to, ""
+	m.page, m.chrome = e.To, ""
 	var next tea.Cmd
-	switch e.to {
-	case homePage:
+	switch e.To {
+	case Home:
 		m.holdOnly("")
 		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
 		m.practice, m.round = nil, nil
-		m.home.Note(e.note)
-		next = m.home.load()
-	case flowPage:
-		var away *exit
+		m.home.Note(e.Note)
+		next = m.home.Load()
+	case Flow:
+		var away *Exit
 		if next, away = m.openFlow(e); away != nil {
 			m.page = from
 			return m.open(*away, cmd)
 		}
-	case summaryPage:
-		m.summary = newSummaryScreen(m.deps, m.flow.session(), m.saveErr)
+	case Summary:
+		m.summary = NewSummary(m.deps, m.flow.Session(), m.saveErr)
 		m.flow = nil
 		m.resize()
 		next = m.renderDocs()
-	case historyPage:
+	case History:
 		m.holdOnly("")
 		m.flow, m.session = nil, nil
 		if m.history == nil {
-			m.history = newHistoryScreen(m.deps)
+			m.history = NewHistory(m.deps)
 		}
-		m.history.Note(e.note)
-		next = m.history.load()
-	case sessionPage:
-		var away *exit
+		m.history.Note(e.Note)
+		next = m.history.Load()
+	case Session:
+		var away *Exit
 		if next, away = m.openSession(e, from); away != nil {
 			m.page = from
 			return m.open(*away, cmd)
 		}
-	case insightsPage:
+	case Insights:
 		m.holdOnly("")
-		m.insights = newInsightsScreen(m.deps)
-		next = m.insights.load()
-	case practicePage:
+		m.insights = NewInsights(m.deps)
+		next = m.insights.Load()
+	case Practice:
 		m.holdOnly("")
 		m.round = nil
 		if m.practice == nil {
-			m.practice = newPracticeScreen(m.deps, "", m.deps.timer)
-			next = m.practice.load()
+			m.practice = NewPractice(m.deps, "", m.deps.Timer)
+			next = m.practice.Load()
 		} else {
-			m.practice.refresh()
+			m.practice.Refresh()
 		}
-	case roundPage:
+	case Round:
 		next = m.openRound(e)
-	case stay:
+	case Stay:
 		m.page = from
 	}
 	m.resize()
@@ -80,24 +80,24 @@ func (m *Model) open(e exit, cmd tea.Cmd) tea.Cmd {
 // openFlow opens the flow on e's session, or says where to go instead
 // (away): home when its file has gone, its page when another copy has it
 // open or nothing is left to ask.
-func (m *Model) openFlow(e exit) (next tea.Cmd, away *exit) {
-	sess, note, gone := m.edit(e.session, e.session.ID)
+func (m *Model) openFlow(e Exit) (next tea.Cmd, away *Exit) {
+	sess, note, gone := m.edit(e.Session, e.Session.ID)
 	switch {
 	case gone != "":
-		return nil, &exit{to: homePage, note: gone}
+		return nil, &Exit{To: Home, Note: gone}
 	case note != "":
-		return nil, &exit{to: sessionPage, id: e.session.ID, readOnly: note}
+		return nil, &Exit{To: Session, ID: e.Session.ID, ReadOnly: note}
 	}
-	if e.deeper {
-		if _, ok := coach.GoDeeper(m.deps.flow, sess, m.deps.now()); !ok {
-			return nil, &exit{to: sessionPage, id: sess.ID, note: "nothing left to ask in this session"}
+	if e.Deeper {
+		if _, ok := coach.GoDeeper(m.deps.Flow, sess, m.deps.Now()); !ok {
+			return nil, &Exit{To: Session, ID: sess.ID, Note: "nothing left to ask in this session"}
 		}
 	}
 	m.lastSaved = time.Time{} // "saved 15:04" is about this session only
-	m.flow = newFlowScreen(m.deps, sess, e.prompt)
+	m.flow = NewFlow(m.deps, sess, e.Prompt)
 	next = tea.Batch(m.flow.Init(), m.renderTips())
 	if sess.IsEmpty() {
-		next = tea.Batch(next, lastPlan(m.deps.store, sess.ID))
+		next = tea.Batch(next, LastPlan(m.deps.Store, sess.ID))
 	}
 	return next, nil
 }
@@ -105,34 +105,34 @@ func (m *Model) openFlow(e exit) (next tea.Cmd, away *exit) {
 // openSession opens the page of e's session, for changes unless e says it
 // is read-only or the lock says so; away is home when its file has gone.
 // from is the screen left, where esc goes back to (Past sessions or home).
-func (m *Model) openSession(e exit, from page) (next tea.Cmd, away *exit) {
+func (m *Model) openSession(e Exit, from Page) (next tea.Cmd, away *Exit) {
 	m.flow = nil
-	id := e.id
-	if e.session != nil {
-		id = e.session.ID
+	id := e.ID
+	if e.Session != nil {
+		id = e.Session.ID
 	}
-	if e.readOnly == "" {
-		sess, note, gone := m.edit(e.session, id)
+	if e.ReadOnly == "" {
+		sess, note, gone := m.edit(e.Session, id)
 		if gone != "" {
-			return nil, &exit{to: homePage, note: gone}
+			return nil, &Exit{To: Home, Note: gone}
 		}
-		e.readOnly = note
-		if sess != e.session {
-			e.session, m.session = sess, nil // what is on disk now
+		e.ReadOnly = note
+		if sess != e.Session {
+			e.Session, m.session = sess, nil // what is on disk now
 		}
 	}
-	if e.readOnly != "" {
+	if e.ReadOnly != "" {
 		m.holdOnly("")
-		e.session, m.session = nil, nil
+		e.Session, m.session = nil, nil
 	}
-	if e.session == nil || m.session == nil || !m.session.shows(e.session.ID) {
+	if e.Session == nil || m.session == nil || !m.session.Shows(e.Session.ID) {
 		back := from
-		if back != historyPage {
-			back = homePage
+		if back != History {
+			back = Home
 		}
-		m.session = newSessionScreen(m.deps, e, back)
+		m.session = NewSession(m.deps, e, back)
 	} else {
-		m.session.changed() // back from editing an answer
+		m.session.Changed() // back from editing an answer
 	}
 	m.resize()
 	return m.session.Init(m.renderKey()), nil
@@ -140,18 +140,18 @@ func (m *Model) openSession(e exit, from page) (next tea.Cmd, away *exit) {
 
 // openRound starts or carries on a practice round on e's question, or,
 // when another copy has that round open, stays on the queue and says so.
-func (m *Model) openRound(e exit) tea.Cmd {
-	start := m.practice.roundOf(*e.question)
-	entry, note := m.editRound(start.prev, *e.question, start.timer)
+func (m *Model) openRound(e Exit) tea.Cmd {
+	start := m.practice.RoundOf(*e.Question)
+	entry, note := m.editRound(start.Prev, *e.Question, start.Timer)
 	if note != "" {
 		m.round = nil
-		m.page = practicePage
+		m.page = Practice
 		m.practice.Note(note)
-		m.practice.refresh()
+		m.practice.Refresh()
 		return nil
 	}
 	m.lastSaved = time.Time{}
-	m.round = newRoundScreen(m.deps, start, entry, m.renderKey())
+	m.round = NewRound(m.deps, start, entry, m.renderKey())
 	m.resize()
 	return m.round.Init()
 }

@@ -22,12 +22,12 @@ type savedMsg struct {
 
 // savePractice returns a command that writes a snapshot of a practice
 // round, as save does for a session. A round with nothing in it is not saved.
-func (d *deps) savePractice(p *coach.Practice) tea.Cmd {
+func (d *Context) SavePractice(p *coach.Practice) tea.Cmd {
 	if p.IsEmpty() {
 		return nil
 	}
 	d.started(coach.PracticeKey(p.ID), &inflight{practice: p})
-	snap, store, at := p.Clone(), d.store, d.now()
+	snap, store, at := p.Clone(), d.Store, d.Now()
 	return func() tea.Msg {
 		return practiceSavedMsg{entry: p, err: store.SavePractice(snap), at: at}
 	}
@@ -41,7 +41,7 @@ type inflight struct {
 	practice *coach.Practice
 }
 
-func (d *deps) started(id string, f *inflight) {
+func (d *Context) started(id string, f *inflight) {
 	if cur := d.saving[id]; cur != nil {
 		f.n = cur.n
 	}
@@ -50,7 +50,7 @@ func (d *deps) started(id string, f *inflight) {
 }
 
 // finished is called as each save reports back.
-func (d *deps) finished(id string) {
+func (d *Context) finished(id string) {
 	if f := d.saving[id]; f != nil {
 		if f.n--; f.n <= 0 {
 			delete(d.saving, id)
@@ -62,12 +62,12 @@ func (d *deps) finished(id string) {
 // is taken now, so later changes cannot race with the write; the store drops
 // a snapshot older than one already written. An untouched new session is not
 // saved: opening and leaving at once leaves no file behind.
-func (d *deps) save(s *coach.Session) tea.Cmd {
+func (d *Context) Save(s *coach.Session) tea.Cmd {
 	if s.IsEmpty() {
 		return nil
 	}
 	d.started(s.ID, &inflight{session: s})
-	snap, store, at := s.Clone(), d.store, d.now()
+	snap, store, at := s.Clone(), d.Store, d.Now()
 	return func() tea.Msg {
 		err := store.Save(snap)
 		return savedMsg{id: snap.ID, session: s, err: err, at: at}
@@ -112,7 +112,7 @@ func (m *Model) saveBeforeExit() {
 		if p.IsEmpty() {
 			continue
 		}
-		if err := m.deps.store.SavePractice(p.Clone()); err != nil {
+		if err := m.deps.Store.SavePractice(p.Clone()); err != nil {
 			m.deps.unsavedPractice[p.ID] = p
 		}
 	}
@@ -120,8 +120,8 @@ func (m *Model) saveBeforeExit() {
 		if s.IsEmpty() {
 			continue
 		}
-		if err := m.deps.store.Save(s.Clone()); err != nil {
-			m.deps.unsaved[s.ID] = s
+		if err := m.deps.Store.Save(s.Clone()); err != nil {
+			m.deps.Unsaved[s.ID] = s
 		}
 	}
 }
@@ -129,8 +129,8 @@ func (m *Model) saveBeforeExit() {
 // pendingPractice is the practice round on screen, with what is typed in
 // it, or nil.
 func (m *Model) pendingPractice() *coach.Practice {
-	if m.page == roundPage {
-		return m.round.pending()
+	if m.page == Round {
+		return m.round.Pending()
 	}
 	return nil
 }
@@ -141,11 +141,11 @@ func (m *Model) pendingPractice() *coach.Practice {
 // session.
 func (m *Model) pending() *coach.Session {
 	switch m.page {
-	case flowPage:
-		m.flow.captureDraft()
-		return m.flow.session()
-	case sessionPage:
-		return m.session.capture()
+	case Flow:
+		m.flow.CaptureDraft()
+		return m.flow.Session()
+	case Session:
+		return m.session.Capture()
 	}
 	return nil
 }
@@ -154,7 +154,7 @@ func (m *Model) pending() *coach.Session {
 // them to the user instead of losing them.
 func (m *Model) Unsaved() []*coach.Session {
 	var out []*coach.Session
-	for _, s := range m.deps.unsaved {
+	for _, s := range m.deps.Unsaved {
 		if !s.IsEmpty() {
 			out = append(out, s)
 		}
@@ -180,14 +180,14 @@ func (m *Model) saveNow() tea.Cmd {
 		if m.saveErr != nil {
 			m.deps.unsavedPractice[p.ID] = p
 		}
-		return m.deps.savePractice(p)
+		return m.deps.SavePractice(p)
 	}
 	s := m.pending()
 	if s == nil {
 		return nil
 	}
 	if m.saveErr != nil { // likely to fail again: keep it in memory now
-		m.deps.unsaved[s.ID] = s
+		m.deps.Unsaved[s.ID] = s
 	}
-	return m.deps.save(s)
+	return m.deps.Save(s)
 }

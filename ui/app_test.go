@@ -51,7 +51,7 @@ func TestGoldenViews(t *testing.T) {
 			d.dir = dir
 			tt.walk(d)
 			view := d.view()
-			if d.m.page == summaryPage {
+			if d.m.page == Summary {
 				view = strings.ReplaceAll(view, d.m.summary.session.ID, "<id>")
 				view = strings.ReplaceAll(view, d.dir, "<data-dir>")
 			}
@@ -101,7 +101,7 @@ func walkWholeSession(d *driver) {
 	d.press("tab")
 	d.typeText("the onboarding redesign")
 	d.press("tab")
-	if d.m.flow.interlude == signName { // no settings could be kept
+	if d.m.flow.interlude == SignName { // no settings could be kept
 		d.typeText(testName)
 		d.press("enter")
 	}
@@ -147,7 +147,7 @@ func walkWholeSession(d *driver) {
 func TestWholeSessionIsSaved(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	walkWholeSession(d)
-	if d.m.page != summaryPage {
+	if d.m.page != Summary {
 		t.Fatalf("after the last prompt the page is %v, want the summary", d.m.page)
 	}
 	s := d.saved()
@@ -174,7 +174,7 @@ func TestWholeSessionIsSaved(t *testing.T) {
 		{"belief before", s.Answers[coach.PromptBeliefBefore].Text, "80"},
 		{"belief after", s.Answers[coach.PromptBeliefAfter].Text, "40"},
 		{"traps", s.Answers[content.PromptTraps].Items, []string{"Mind reading"}},
-		{"evidence against (the stage, as offered)", s.Answers[coach.PromptEvidenceAgainst].Items, []string{d.m.deps.flow.StageEvidence("final round")}},
+		{"evidence against (the stage, as offered)", s.Answers[coach.PromptEvidenceAgainst].Items, []string{d.m.deps.Flow.StageEvidence("final round")}},
 		{"topic", s.Answers[coach.PromptTopic].Text, "the onboarding redesign"},
 		{"free write", s.Answers["step_back.free_write"].Text, "It stings, and I am tired."},
 		{"plan", s.Answers[coach.PromptPlan].Text, "call Sam and take the evening off"},
@@ -258,7 +258,7 @@ func TestEscKeepsTheUnfinishedAnswerAndResumes(t *testing.T) {
 	d.tabTo("not_personal.thought")
 	d.typeText("half a thou")
 	d.press("esc")
-	if d.m.page != homePage {
+	if d.m.page != Home {
 		t.Fatalf("esc did not go home")
 	}
 	s := d.saved()
@@ -297,7 +297,7 @@ func TestDraftIsSavedWhenTypingPauses(t *testing.T) {
 	d.press("enter")
 	_, cmd := d.m.Update(keytest.Press("A"))
 	_ = cmd // the pending tick; delivered by hand below instead of waiting
-	d.send(draftTickMsg{id: d.m.flow.session().ID, seq: d.m.flow.draftSeq})
+	d.send(DraftTickMsg{ID: d.m.flow.Session().ID, Seq: d.m.flow.draftSeq})
 	if got := d.saved().Drafts["intake.company"].Text; got != "A" {
 		t.Errorf("draft after a pause = %q, want A", got)
 	}
@@ -313,7 +313,7 @@ func TestUnwritableDataDirIsToldAtOnceAndTheSessionGoesOn(t *testing.T) {
 		t.Fatalf("home does not say the data dir cannot be written:\n%s", d.view())
 	}
 	walkWholeSession(d)
-	if d.m.page != summaryPage || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
+	if d.m.page != Summary || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
 		t.Fatalf("summary does not offer the copy:\n%s", d.view())
 	}
 	if got := d.m.summary.session.Answers["not_personal.balanced"].Text; got == "" {
@@ -332,7 +332,7 @@ func TestUnreadableFilesAreNamedAndLeftAlone(t *testing.T) {
 	if err := os.WriteFile(bad, content, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	if v := d.view(); !strings.Contains(v, "Skipped") || !strings.Contains(v, "0123456789abcdef.json") {
 		t.Fatalf("home does not name the unreadable file:\n%s", v)
 	}
@@ -385,7 +385,7 @@ func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
 	d.press("enter")
 	d.tabTo("intake.stage")
 	d.press("?")
-	if !d.m.deps.help.ShowAll {
+	if !d.m.deps.Help.ShowAll {
 		t.Fatal("? on a choice did not open the full help")
 	}
 	d.press("?", "shift+tab")
@@ -393,7 +393,7 @@ func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
 		t.Fatalf("at %q", d.prompt())
 	}
 	d.press("?")
-	if d.m.deps.help.ShowAll {
+	if d.m.deps.Help.ShowAll {
 		t.Error("? in a text field toggled help instead of typing")
 	}
 }
@@ -422,12 +422,12 @@ func TestLightBackgroundSwitchesThemeAndRerendersTips(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	d.press("enter")
 	d.tabTo("step_back.outside")
-	darkTip := d.m.deps.tips["step-back"]
+	darkTip := d.m.deps.Tips["step-back"]
 	d.send(tea.BackgroundColorMsg{Color: color.White})
-	if d.m.isDark || d.m.deps.styles.IsDark {
+	if d.m.isDark || d.m.deps.Styles.IsDark {
 		t.Fatal("a white background did not switch to the light theme")
 	}
-	if d.m.tipsKey.Dark || d.m.deps.tips["step-back"] == darkTip {
+	if d.m.tipsKey.Dark || d.m.deps.Tips["step-back"] == darkTip {
 		t.Error("the tips were not rendered again for the light theme")
 	}
 }
@@ -538,7 +538,7 @@ func TestKeysTypedRightAfterEscReachHome(t *testing.T) {
 	d.typeText("Acme")
 	_, _ = d.m.Update(keytest.Press("esc")) // its save not run yet, as in a busy program
 	_, cmd := d.m.Update(keytest.Press("q"))
-	if d.m.page != homePage || cmd == nil {
+	if d.m.page != Home || cmd == nil {
 		t.Fatalf("q after esc did not reach home (page %v)", d.m.page)
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {

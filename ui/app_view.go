@@ -16,14 +16,14 @@ import (
 )
 
 func (m *Model) applyTheme() {
-	m.deps.styles = theme.NewStyles(m.isDark, m.theme == theme.None)
-	m.deps.help.Styles = m.deps.styles.Help
+	m.deps.Styles = theme.NewStyles(m.isDark, m.theme == theme.None)
+	m.deps.Help.Styles = m.deps.Styles.Help
 	// The lists copied their styles when made: give them the new ones.
 	if m.history != nil {
-		m.history.Themed(&m.deps.styles)
+		m.history.Themed(&m.deps.Styles)
 	}
 	if m.practice != nil {
-		m.practice.Themed(&m.deps.styles)
+		m.practice.Themed(&m.deps.Styles)
 	}
 }
 
@@ -37,7 +37,7 @@ func (m *Model) renderTips() tea.Cmd {
 	}
 	m.tipsKey = k
 	md := map[string]string{}
-	for _, s := range m.deps.flow.Sections {
+	for _, s := range m.deps.Flow.Sections {
 		if s.Tip != "" {
 			md[s.ID] = s.Tip
 		}
@@ -50,16 +50,16 @@ func (m *Model) renderTips() tea.Cmd {
 func (m *Model) renderDocs() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.summary != nil {
-		cmds = append(cmds, m.summary.render(m.renderKey()))
+		cmds = append(cmds, m.summary.Render(m.renderKey()))
 	}
 	if m.session != nil {
-		cmds = append(cmds, m.session.render(m.renderKey()))
+		cmds = append(cmds, m.session.Render(m.renderKey()))
 	}
 	if m.insights != nil {
-		m.insights.redraw()
+		m.insights.Redraw()
 	}
 	if m.round != nil {
-		cmds = append(cmds, m.round.render(m.renderKey()))
+		cmds = append(cmds, m.round.Render(m.renderKey()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -68,7 +68,7 @@ func (m *Model) renderDocs() tea.Cmd {
 // Text is never wider than MaxTextWidth, so widening a wide terminal
 // renders nothing again.
 func (m *Model) renderKey() markdown.Key {
-	return markdown.Key{Width: min(m.contentWidth(), theme.MaxTextWidth), Dark: m.isDark, NoColor: m.deps.styles.NoColor}
+	return markdown.Key{Width: min(m.contentWidth(), theme.MaxTextWidth), Dark: m.isDark, NoColor: m.deps.Styles.NoColor}
 }
 
 // tooSmall reports whether the terminal is below the minimum size, where
@@ -86,12 +86,12 @@ func (m *Model) resize() {
 	}
 	banner := m.banner()
 	chrome := strings.Join([]string{strconv.Itoa(m.width), strconv.Itoa(m.height), strconv.Itoa(int(m.page)), banner,
-		m.deps.help.View(m.current())}, "|")
+		m.deps.Help.View(m.current())}, "|")
 	if chrome == m.chrome {
 		return
 	}
 	m.chrome = chrome
-	m.deps.help.SetWidth(m.contentWidth())
+	m.deps.Help.SetWidth(m.contentWidth())
 	h := m.height - 2 - lipgloss.Height(m.footer())
 	if banner != "" {
 		h -= lipgloss.Height(banner)
@@ -105,24 +105,24 @@ func (m *Model) banner() string {
 		return ""
 	}
 	then := "your answers are kept in memory for now, and the summary can copy them as markdown."
-	if m.page == practicePage || m.page == roundPage {
+	if m.page == Practice || m.page == Round {
 		then = "your practice is kept in memory for now, and printed when you quit so you can keep it."
 	}
-	return m.deps.styles.Error.Width(max(1, m.contentWidth())).Render(saveProblem(m.deps.store.Dir(), m.saveErr, then))
+	return m.deps.Styles.Error.Width(max(1, m.contentWidth())).Render(saveProblem(m.deps.Store.Dir(), m.saveErr, then))
 }
 
 // saveProblem says in one sentence why saving failed and, in then, what
 // happens now. Without a data directory at all, the reason says why.
 func saveProblem(dir string, err error, then string) string {
 	if dir == "" {
-		return coach.Inert("Can't save: " + strings.TrimSuffix(reason(err), ".") + "; " + then)
+		return coach.Inert("Can't save: " + strings.TrimSuffix(Reason(err), ".") + "; " + then)
 	}
-	return coach.Inert("Can't save to " + dir + " (" + reason(err) + "): " + then)
+	return coach.Inert("Can't save to " + dir + " (" + Reason(err) + "): " + then)
 }
 
 // reason is the heart of a file error, "permission denied", without the
 // path and operation the sentence around it already gives.
-func reason(err error) string {
+func Reason(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
@@ -131,7 +131,7 @@ func reason(err error) string {
 }
 
 func (m *Model) footer() string {
-	return m.deps.help.View(m.current())
+	return m.deps.Help.View(m.current())
 }
 
 // View draws the current screen under a header with the progress line.
@@ -146,13 +146,13 @@ func (m *Model) view() string {
 	if m.tooSmall() {
 		return tooSmall(m.width, m.height)
 	}
-	st := &m.deps.styles
+	st := &m.deps.Styles
 	header := st.Title.Render("rebound")
 	if t := m.current().Title(); t != "" {
 		header += st.Muted.Render(" · ") + st.Progress.Render(t)
 	}
 	note := m.current().Status()
-	if note == "" && (m.page == flowPage || m.page == roundPage) && !m.lastSaved.IsZero() && m.saveErr == nil {
+	if note == "" && (m.page == Flow || m.page == Round) && !m.lastSaved.IsZero() && m.saveErr == nil {
 		note = "saved " + m.lastSaved.Local().Format("15:04")
 	}
 	if note != "" {
@@ -221,4 +221,4 @@ func tooSmall(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+func Clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

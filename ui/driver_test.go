@@ -123,11 +123,11 @@ func (d *driver) press(keys ...string) {
 // test asks it: enter with no score, then the whole session.
 func (d *driver) passCheckIn() {
 	f := d.m.flow
-	if d.asksCheckIn || d.m.page != flowPage || f == nil || f.interlude != noInterlude ||
+	if d.asksCheckIn || d.m.page != Flow || f == nil || f.interlude != NoInterlude ||
 		f.editing != "" || f.walk.Prompt().ID != coach.PromptMoodBefore {
 		return
 	}
-	if s := f.session(); s.MoodBefore == nil && !s.Begun() && !d.passed[s.ID] {
+	if s := f.Session(); s.MoodBefore == nil && !s.Begun() && !d.passed[s.ID] {
 		d.passed[s.ID] = true
 		d.send(keytest.Press("enter"))
 		d.send(keytest.Press("2"))
@@ -158,7 +158,7 @@ func (d *driver) view() string {
 
 // prompt is the ID of the focused prompt, or "" off the flow screen.
 func (d *driver) prompt() string {
-	if d.m.page != flowPage {
+	if d.m.page != Flow {
 		return ""
 	}
 	return d.m.flow.walk.Prompt().ID

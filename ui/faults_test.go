@@ -69,7 +69,7 @@ func TestEnvironmentFaults(t *testing.T) {
 				t.Fatalf("home does not say why it cannot save:\n%s", v)
 			}
 			walkWholeSession(d)
-			if d.m.page != summaryPage || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
+			if d.m.page != Summary || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
 				t.Fatalf("the summary does not offer a copy:\n%s", d.view())
 			}
 			d.press("ctrl+c")
@@ -213,7 +213,7 @@ func TestHomeWarnsWhenOthersCanRead(t *testing.T) {
 	if err := os.Chmod(before.path, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	if v := d.view(); !strings.Contains(v, "Other users of this machine can read") || !strings.Contains(v, "chmod go=") {
 		t.Fatalf("no warning on home:\n%s", v)
 	}
@@ -221,7 +221,7 @@ func TestHomeWarnsWhenOthersCanRead(t *testing.T) {
 	if err := os.Chmod(dataDir, 0o777); err != nil {
 		t.Fatal(err)
 	}
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	if v := d.view(); !strings.Contains(v, "Other users can change") || !strings.Contains(v, "chmod go-w") {
 		t.Fatalf("no folder warning on home:\n%s", v)
 	}

@@ -15,34 +15,34 @@ import (
 // interlude is a screen of the flow between the check-in and the intake
 // that asks no prompt: the note after a low check-in, and the choice of
 // depth. Neither is stored as an answer; the depth is the session's.
-type interlude int
+type Interlude int
 
 const (
-	noInterlude interlude = iota
-	lowMoodNote
-	depthChoice
-	signName // whose name signs the letters: see letters.go
+	NoInterlude Interlude = iota
+	LowMoodNote
+	DepthChoice
+	SignName // whose name signs the letters: see letters.go
 )
 
 // afterCheckIn reports whether leaving the current prompt forward passes
 // through the interludes: from the check-in of a session walked from the
 // start, not while editing it from the opened session.
-func (f *flowScreen) afterCheckIn() bool {
-	return f.editing == "" && f.walk.Prompt().ID == coach.PromptMoodBefore && f.session().Depth != content.Rest
+func (f *FlowPage) afterCheckIn() bool {
+	return f.editing == "" && f.walk.Prompt().ID == coach.PromptMoodBefore && f.Session().Depth != content.Rest
 }
 
 // startInterlude opens the low-mood note when the check-in was low, the
 // choice of depth otherwise, with the cursor on the session's depth, or on
 // ten minutes for a session not yet begun.
-func (f *flowScreen) startInterlude() {
-	f.interlude = depthChoice
-	if content.IsLowMood(f.session().Current(coach.PromptMoodBefore).Score) {
-		f.interlude = lowMoodNote
+func (f *FlowPage) startInterlude() {
+	f.interlude = DepthChoice
+	if content.IsLowMood(f.Session().Current(coach.PromptMoodBefore).Score) {
+		f.interlude = LowMoodNote
 	}
 	f.depth = 0
 	// A whole session is saved with no depth ("", as sessions from before
 	// depths are), never as content.Whole.
-	if f.session().BegunWhole() {
+	if f.Session().BegunWhole() {
 		f.depth = 1
 	}
 }
@@ -50,53 +50,53 @@ func (f *flowScreen) startInterlude() {
 // updateInterlude takes the keys of the interludes: enter goes on, and
 // shift+tab goes back to the check-in. Esc and the quitting keys work as on
 // any prompt.
-func (f *flowScreen) updateInterlude(msg tea.Msg) tea.Cmd {
-	if f.interlude == signName {
+func (f *FlowPage) updateInterlude(msg tea.Msg) tea.Cmd {
+	if f.interlude == SignName {
 		return f.updateSignName(msg)
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	keys := f.deps.keys
+	keys := f.deps.Keys
 	switch {
 	case key.Matches(k, keys.Prev):
-		f.interlude = noInterlude
-		return f.field().Focus()
+		f.interlude = NoInterlude
+		return f.Field().Focus()
 	case key.Matches(k, keys.Home):
-		f.interlude = noInterlude
-		f.goTo(exit{to: homePage})
-		return f.deps.save(f.session())
-	case f.interlude == lowMoodNote && key.Matches(k, keys.Enter, keys.Next, keys.Toggle):
-		f.interlude = depthChoice
-	case f.interlude == depthChoice && key.Matches(k, keys.Up):
+		f.interlude = NoInterlude
+		f.GoTo(Exit{To: Home})
+		return f.deps.Save(f.Session())
+	case f.interlude == LowMoodNote && key.Matches(k, keys.Enter, keys.Next, keys.Toggle):
+		f.interlude = DepthChoice
+	case f.interlude == DepthChoice && key.Matches(k, keys.Up):
 		f.depth = 0
-	case f.interlude == depthChoice && key.Matches(k, keys.Down):
+	case f.interlude == DepthChoice && key.Matches(k, keys.Down):
 		f.depth = 1
-	case f.interlude == depthChoice && (k.String() == "1" || k.String() == "2"):
+	case f.interlude == DepthChoice && (k.String() == "1" || k.String() == "2"):
 		f.depth = int(k.String()[0] - '1')
-	case f.interlude == depthChoice && key.Matches(k, keys.Enter, keys.Next):
-		f.interlude = noInterlude
-		now := f.deps.now()
+	case f.interlude == DepthChoice && key.Matches(k, keys.Enter, keys.Next):
+		f.interlude = NoInterlude
+		now := f.deps.Now()
 		f.walk.SetDepth(content.DepthChoices[f.depth].Depth, now)
 		if f.walk.Next(now) {
-			f.goTo(exit{to: summaryPage})
-			return f.deps.save(f.session())
+			f.GoTo(Exit{To: Summary})
+			return f.deps.Save(f.Session())
 		}
 		f.buildSection()
-		return tea.Batch(f.field().Focus(), f.deps.save(f.session()))
+		return tea.Batch(f.Field().Focus(), f.deps.Save(f.Session()))
 	}
 	return nil
 }
 
 // interludeView draws the note or the choice.
-func (f *flowScreen) interludeView() string {
-	st := &f.deps.styles
+func (f *FlowPage) interludeView() string {
+	st := &f.deps.Styles
 	w := min(f.width, theme.MaxTextWidth)
-	if f.interlude == signName {
+	if f.interlude == SignName {
 		return f.signNameView()
 	}
-	if f.interlude == lowMoodNote {
+	if f.interlude == LowMoodNote {
 		return lipgloss.JoinVertical(lipgloss.Left,
 			st.Label.Width(w).Render("Before the five steps"), "",
 			st.Intro.Width(w).Render(content.LowMood()))
@@ -114,20 +114,20 @@ func (f *flowScreen) interludeView() string {
 }
 
 // interludeHelp is the footer of the interludes.
-func (f *flowScreen) interludeHelp() []key.Binding {
-	k := f.deps.keys
-	if f.interlude == signName {
+func (f *FlowPage) interludeHelp() []key.Binding {
+	k := f.deps.Keys
+	if f.interlude == SignName {
 		return f.signNameHelp()
 	}
-	if f.interlude == lowMoodNote {
-		return []key.Binding{withHelp(k.Enter, "enter", "go on"), withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+	if f.interlude == LowMoodNote {
+		return []key.Binding{WithHelp(k.Enter, "enter", "go on"), WithHelp(k.Prev, "shift+tab", "back"), k.Home, WithHelp(k.Quit, "ctrl+c", "quit")}
 	}
-	return []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "start"),
-		withHelp(k.Prev, "shift+tab", "back"), k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+	return []key.Binding{WithHelp(k.Up, "↑/↓", "choose"), WithHelp(k.Enter, "enter", "start"),
+		WithHelp(k.Prev, "shift+tab", "back"), k.Home, WithHelp(k.Quit, "ctrl+c", "quit")}
 }
 
 // deeperLine is what the summary and the opened session say of the rest.
-func deeperLine(n int) string {
+func DeeperLine(n int) string {
 	return "The rest of this session is here when you want it: " + coach.Plural(n, "more question") +
 		", in the same file. Press r now, or choose it from home another day."
 }
@@ -137,7 +137,7 @@ type lastPlanMsg struct{ plan string }
 
 // lastPlan finds the newest if-then plan of any session but this one, in a
 // command: the store is read outside Update.
-func lastPlan(store *coach.Store, id string) tea.Cmd {
+func LastPlan(store *coach.Store, id string) tea.Cmd {
 	return func() tea.Msg {
 		sums, _, err := store.Summaries()
 		if err != nil {

@@ -59,7 +59,7 @@ func TestLowMoodNote(t *testing.T) {
 				t.Fatalf("note shown %v, want %v:\n%s", got, tt.note, d.view())
 			}
 			if tt.note {
-				if d.m.flow.interlude != lowMoodNote || !strings.Contains(v, "enter go on") {
+				if d.m.flow.interlude != LowMoodNote || !strings.Contains(v, "enter go on") {
 					t.Fatalf("the note should wait for one key, named in the footer:\n%s", d.view())
 				}
 				d.press("enter")
@@ -79,11 +79,11 @@ func TestLowMoodNote(t *testing.T) {
 func TestLowMoodBackAndHome(t *testing.T) {
 	d := startAsked(t)
 	d.press("2", "enter", "shift+tab")
-	if d.m.flow.interlude != noInterlude || d.prompt() != coach.PromptMoodBefore {
+	if d.m.flow.interlude != NoInterlude || d.prompt() != coach.PromptMoodBefore {
 		t.Fatalf("shift+tab from the note: interlude %v at %q", d.m.flow.interlude, d.prompt())
 	}
 	d.press("enter", "esc")
-	if d.m.page != homePage || d.saved().MoodBefore.Score != 2 {
+	if d.m.page != Home || d.saved().MoodBefore.Score != 2 {
 		t.Errorf("esc from the note: page %v, saved %+v", d.m.page, d.saved().MoodBefore)
 	}
 }
@@ -117,7 +117,7 @@ func TestDepthChoice(t *testing.T) {
 			}
 			var asked []string
 			for range 60 {
-				if d.m.page != flowPage {
+				if d.m.page != Flow {
 					break
 				}
 				asked = append(asked, d.prompt())
@@ -135,7 +135,7 @@ func TestDepthChoice(t *testing.T) {
 			if !slices.Equal(asked, applies[1:]) {
 				t.Errorf("asked\n %q\nwant\n %q", asked, applies[1:])
 			}
-			if d.m.page != summaryPage {
+			if d.m.page != Summary {
 				t.Errorf("the walk ended on page %v, want the summary", d.m.page)
 			}
 		})
@@ -148,7 +148,7 @@ func TestDepthChoice(t *testing.T) {
 func TestGoDeeper(t *testing.T) {
 	d := startAsked(t)
 	d.press("6", "enter", "enter")
-	for d.m.page == flowPage {
+	for d.m.page == Flow {
 		if d.prompt() == coach.PromptCompany {
 			d.typeText("Northwind")
 		}
@@ -161,7 +161,7 @@ func TestGoDeeper(t *testing.T) {
 	d.press("esc")
 	d.choose("Go deeper: Northwind")
 	rest := testFlow(t).Path(content.Rest)
-	if d.m.page != flowPage || d.prompt() != rest[0] {
+	if d.m.page != Flow || d.prompt() != rest[0] {
 		t.Fatalf("go deeper from home: page %v at %q, want %q", d.m.page, d.prompt(), rest[0])
 	}
 	d.typeText("Two other applications are still open.")
@@ -171,7 +171,7 @@ func TestGoDeeper(t *testing.T) {
 		s.Answers["step_back.bigger_picture"].Text != "Two other applications are still open." || s.Intake.Company != "Northwind" {
 		t.Fatalf("the rest should fill the same file: %s (first %s) depth %q status %q company %q answer %q", s.ID, first.ID, s.Depth, s.Status, s.Intake.Company, s.Answers["step_back.bigger_picture"].Text)
 	}
-	for d.m.page == flowPage {
+	for d.m.page == Flow {
 		d.press("tab")
 	}
 	if s := d.saved(); s.Status != coach.Complete || strings.Contains(d.view(), "go deeper") {
@@ -221,7 +221,7 @@ func TestDepthChoiceKeepsAWholeSession(t *testing.T) {
 		t.Fatalf("shift+tab from the company went to %q", d.prompt())
 	}
 	d.press("enter")
-	if d.m.flow.interlude != depthChoice || d.m.flow.depth != 1 {
+	if d.m.flow.interlude != DepthChoice || d.m.flow.depth != 1 {
 		t.Fatalf("the choice offers %d (interlude %v), want the whole session (1):\n%s", d.m.flow.depth, d.m.flow.interlude, d.view())
 	}
 	d.press("enter")

@@ -17,16 +17,16 @@ import (
 
 // draftTickMsg fires a while after a keystroke; only the newest counts. id
 // is the session's, or the practice round's.
-type draftTickMsg struct {
-	id  string
-	seq int
+type DraftTickMsg struct {
+	ID  string
+	Seq int
 }
 
 // flowScreen walks one session through the guided flow: a section at a time,
 // a field for each of its prompts.
-type flowScreen struct {
+type FlowPage struct {
 	walk   *coach.Walk
-	deps   *deps
+	deps   *Context
 	fields []field.Field
 	secID  string // the section the fields belong to
 
@@ -43,7 +43,7 @@ type flowScreen struct {
 	editing string
 	// interlude is the low-mood note or the choice of depth, shown after
 	// the check-in; depth is the choice under the cursor.
-	interlude interlude
+	interlude Interlude
 	depth     int
 	// name is the line that asks whose name signs the letters (signName).
 	name *field.Text
@@ -57,13 +57,13 @@ type flowScreen struct {
 	// belongs to, "" on a prompt without one (see followTimer).
 	clock      countdown.Model
 	timerOwner string
-	exits
+	Exits
 }
 
 // newFlowScreen walks a session from where it stopped or, with editing set
 // to a prompt ID, edits just that answer.
-func newFlowScreen(d *deps, s *coach.Session, editing string) *flowScreen {
-	f := &flowScreen{walk: coach.NewWalk(d.flow, s), deps: d, tip: viewport.New()}
+func NewFlow(d *Context, s *coach.Session, editing string) *FlowPage {
+	f := &FlowPage{walk: coach.NewWalk(d.Flow, s), deps: d, tip: viewport.New()}
 	if editing != "" && f.walk.Visit(editing) {
 		f.editing = editing
 	}
@@ -77,27 +77,27 @@ func newFlowScreen(d *deps, s *coach.Session, editing string) *flowScreen {
 	return f
 }
 
-func (f *flowScreen) session() *coach.Session { return f.walk.Session() }
+func (f *FlowPage) Session() *coach.Session { return f.walk.Session() }
 
 // buildSection makes the fields of the current section from what the session
 // holds, drafts first.
-func (f *flowScreen) buildSection() {
+func (f *FlowPage) buildSection() {
 	sec := f.walk.Section()
 	f.secID = sec.ID
 	f.fields = make([]field.Field, len(sec.Prompts))
-	now := f.deps.now()
+	now := f.deps.Now()
 	for i, p := range sec.Prompts {
-		a := f.session().Current(p.ID)
+		a := f.Session().Current(p.ID)
 		if a.IsZero() {
 			a = f.offer(p)
 		}
-		f.fields[i] = field.New(p, a, f.session(), &f.deps.styles, f.deps.keys.Field, now)
+		f.fields[i] = field.New(p, a, f.Session(), &f.deps.Styles, f.deps.Keys.Field, now)
 	}
-	f.tip.SetContent(f.deps.tips[sec.ID])
+	f.tip.SetContent(f.deps.Tips[sec.ID])
 	f.tip.GotoTop()
 	f.redrawTip()
 	f.followTimer()
-	f.layout()
+	f.Layout()
 }
 
 // offer is what an unanswered prompt starts with: for the evidence against
@@ -106,14 +106,14 @@ func (f *flowScreen) buildSection() {
 //
 // The draft starts as the letter rebound writes from the answers so far,
 // signed with the name in the settings.
-func (f *flowScreen) offer(p content.Prompt) coach.Answer {
+func (f *FlowPage) offer(p content.Prompt) coach.Answer {
 	if p.Kind == content.Draft {
-		return coach.Answer{Text: coach.DraftRequest(f.session(), f.deps.settings.Name)}
+		return coach.Answer{Text: coach.DraftRequest(f.Session(), f.deps.Settings.Name)}
 	}
 	if p.ID != coach.PromptEvidenceAgainst {
 		return coach.Answer{}
 	}
-	if ev := f.deps.flow.StageEvidence(f.session().Intake.Stage); ev != "" {
+	if ev := f.deps.Flow.StageEvidence(f.Session().Intake.Stage); ev != "" {
 		return coach.Answer{Items: []string{ev}}
 	}
 	return coach.Answer{}
@@ -123,16 +123,16 @@ func (f *flowScreen) offer(p content.Prompt) coach.Answer {
 // that what it starts with counts what was answered since the section
 // opened: the draft greets the interviewer just named, and the follow-up
 // falls a week after the send date just chosen.
-func (f *flowScreen) refresh() {
-	if p := f.walk.Prompt(); f.session().Current(p.ID).IsZero() {
-		f.fields[f.focused()] = field.New(p, f.offer(p), f.session(), &f.deps.styles, f.deps.keys.Field, f.deps.now())
+func (f *FlowPage) refresh() {
+	if p := f.walk.Prompt(); f.Session().Current(p.ID).IsZero() {
+		f.fields[f.focused()] = field.New(p, f.offer(p), f.Session(), &f.deps.Styles, f.deps.Keys.Field, f.deps.Now())
 	}
 	f.followTimer()
-	f.layout()
+	f.Layout()
 }
 
 // focused is the index of the current prompt within its section.
-func (f *flowScreen) focused() int {
+func (f *FlowPage) focused() int {
 	id := f.walk.Prompt().ID
 	for i, p := range f.walk.Section().Prompts {
 		if p.ID == id {
@@ -142,52 +142,52 @@ func (f *flowScreen) focused() int {
 	return 0
 }
 
-func (f *flowScreen) field() field.Field { return f.fields[f.focused()] }
+func (f *FlowPage) Field() field.Field { return f.fields[f.focused()] }
 
 // Init focuses the current field, or the name asked before the draft.
-func (f *flowScreen) Init() tea.Cmd {
-	if f.interlude == signName {
+func (f *FlowPage) Init() tea.Cmd {
+	if f.interlude == SignName {
 		return f.name.Focus()
 	}
-	return f.field().Focus()
+	return f.Field().Focus()
 }
 
-func (f *flowScreen) SetSize(w, h int) {
+func (f *FlowPage) SetSize(w, h int) {
 	f.width, f.height = w, h
-	f.layout()
+	f.Layout()
 }
 
 // setTips is called when tips have been rendered for the current width.
-func (f *flowScreen) setTips() {
+func (f *FlowPage) SetTips() {
 	off := f.tip.YOffset()
-	f.tip.SetContent(f.deps.tips[f.secID])
+	f.tip.SetContent(f.deps.Tips[f.secID])
 	f.tip.SetYOffset(off)
 	f.redrawTip()
 }
 
-func (f *flowScreen) isForm() bool { return f.walk.Section().Step == 0 }
+func (f *FlowPage) isForm() bool { return f.walk.Section().Step == 0 }
 
-func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
-	keys := f.deps.keys
+func (f *FlowPage) Update(msg tea.Msg) tea.Cmd {
+	keys := f.deps.Keys
 	switch msg := msg.(type) {
 	case lastPlanMsg:
 		f.plan = msg.plan
 		return nil
 	case countdown.TickMsg:
 		return f.timerTick(msg)
-	case draftTickMsg:
-		if msg.id == f.session().ID && msg.seq == f.draftSeq && f.captureDraft() {
-			return f.deps.save(f.session())
+	case DraftTickMsg:
+		if msg.ID == f.Session().ID && msg.Seq == f.draftSeq && f.CaptureDraft() {
+			return f.deps.Save(f.Session())
 		}
 		return nil
 	case tea.PasteMsg:
-		if f.interlude != noInterlude {
+		if f.interlude != NoInterlude {
 			return f.updateInterlude(msg)
 		}
-		return tea.Batch(f.field().Update(msg), f.typed())
+		return tea.Batch(f.Field().Update(msg), f.typed())
 	case tea.KeyPressMsg:
 		f.status = ""
-		if f.interlude != noInterlude {
+		if f.interlude != NoInterlude {
 			return f.updateInterlude(msg)
 		}
 		switch {
@@ -195,8 +195,8 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			return f.move(+1)
 		case key.Matches(msg, keys.Prev):
 			return f.move(-1)
-		case key.Matches(msg, keys.Enter) && !f.field().Multiline():
-			if cmd, stay := f.field().Next(); stay {
+		case key.Matches(msg, keys.Enter) && !f.Field().Multiline():
+			if cmd, stay := f.Field().Next(); stay {
 				return cmd
 			}
 			return f.move(+1)
@@ -204,16 +204,16 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 			// A ctrl key, as in a practice round: letters are for typing.
 			return f.toggleTimer()
 		case key.Matches(msg, keys.Save):
-			f.captureDraft()
+			f.CaptureDraft()
 			f.askedSave = true // confirmed when the save comes back
-			return f.deps.save(f.session())
+			return f.deps.Save(f.Session())
 		case key.Matches(msg, keys.Home):
 			if f.editing != "" {
 				return f.move(0)
 			}
-			f.captureDraft()
-			f.goTo(exit{to: homePage})
-			return f.deps.save(f.session())
+			f.CaptureDraft()
+			f.GoTo(Exit{To: Home})
+			return f.deps.Save(f.Session())
 		case key.Matches(msg, keys.PageUp):
 			f.tip.PageUp()
 			f.redrawTip()
@@ -225,22 +225,22 @@ func (f *flowScreen) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, keys.Copy):
 			if f.walk.Prompt().Kind == content.Draft {
 				f.status = "copied the message"
-				return tea.SetClipboard(f.field().Answer().Text)
+				return tea.SetClipboard(f.Field().Answer().Text)
 			}
 			return nil
-		case key.Matches(msg, keys.Help) && !f.field().Typing():
-			f.deps.help.ShowAll = !f.deps.help.ShowAll
-			f.layout()
+		case key.Matches(msg, keys.Help) && !f.Field().Typing():
+			f.deps.Help.ShowAll = !f.deps.Help.ShowAll
+			f.Layout()
 			return nil
 		}
-		was := f.field().Error()
-		cmd := f.field().Update(msg)
-		if now := f.field().Error(); errorText(now) != errorText(was) {
+		was := f.Field().Error()
+		cmd := f.Field().Update(msg)
+		if now := f.Field().Error(); errorText(now) != errorText(was) {
 			f.fitPrompt() // the error under the field came, went or changed
 		}
 		return tea.Batch(cmd, f.typed())
 	}
-	return f.field().Update(msg)
+	return f.Field().Update(msg)
 }
 
 // errorText is err's sentence, or "" for none.
@@ -252,65 +252,65 @@ func errorText(err error) string {
 }
 
 // typed schedules a draft save for when typing pauses.
-func (f *flowScreen) typed() tea.Cmd { return f.deps.whenTypingPauses(f.session().ID, &f.draftSeq) }
+func (f *FlowPage) typed() tea.Cmd { return f.deps.WhenTypingPauses(f.Session().ID, &f.draftSeq) }
 
 // whenTypingPauses counts a keystroke in seq and returns the draftTickMsg
 // for record id that arrives once typing has paused for the draft delay;
 // the screen saves on it only if no key came after (seq still matches).
-func (d *deps) whenTypingPauses(id string, seq *int) tea.Cmd {
+func (d *Context) WhenTypingPauses(id string, seq *int) tea.Cmd {
 	*seq++
-	if d.draftDelay <= 0 {
+	if d.DraftDelay <= 0 {
 		return nil
 	}
 	n := *seq
-	return tea.Tick(d.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{id, n} })
+	return tea.Tick(d.DraftDelay, func(time.Time) tea.Msg { return DraftTickMsg{id, n} })
 }
 
 // captureDraft keeps the focused field's unfinished value in the session. It
 // reports whether the session changed. Nothing is kept while an interlude
 // is shown: its prompt is one the user has not seen yet (the draft, before
 // the name that signs it), or one already stored (the check-in).
-func (f *flowScreen) captureDraft() bool {
-	if f.interlude != noInterlude {
+func (f *FlowPage) CaptureDraft() bool {
+	if f.interlude != NoInterlude {
 		return false
 	}
-	return f.session().SetDraft(f.walk.Prompt().ID, f.field().Answer(), f.deps.now())
+	return f.Session().SetDraft(f.walk.Prompt().ID, f.Field().Answer(), f.deps.Now())
 }
 
 // commit stores the focused field's answer. It reports whether the session changed.
-func (f *flowScreen) commit() bool {
-	return f.session().Set(f.walk.Prompt().ID, f.field().Answer(), f.deps.now())
+func (f *FlowPage) commit() bool {
+	return f.Session().Set(f.walk.Prompt().ID, f.Field().Answer(), f.deps.Now())
 }
 
 // move commits the current answer and goes to the next (+1) or previous (-1)
 // prompt, across sections; past the last prompt the session is complete.
 // When editing one answer, any move goes back to the opened session.
-func (f *flowScreen) move(dir int) tea.Cmd {
-	if dir >= 0 && f.field().Validate() != nil {
+func (f *FlowPage) move(dir int) tea.Cmd {
+	if dir >= 0 && f.Field().Validate() != nil {
 		return nil // the error under the date says what to write
 	}
 	f.draftSeq++ // a pending draft tick is now stale
 	changed := f.commit()
-	now := f.deps.now()
-	f.field().Blur()
+	now := f.deps.Now()
+	f.Field().Blur()
 	if dir > 0 && f.afterCheckIn() {
 		f.startInterlude()
 		if changed {
-			return f.deps.save(f.session())
+			return f.deps.Save(f.Session())
 		}
 		return nil
 	}
 	if f.editing != "" {
-		f.goTo(exit{to: sessionPage, session: f.session()})
+		f.GoTo(Exit{To: Session, Session: f.Session()})
 		if changed {
-			return f.deps.save(f.session())
+			return f.deps.Save(f.Session())
 		}
 		return nil
 	}
 	if dir > 0 {
 		if f.walk.Next(now) {
-			f.goTo(exit{to: summaryPage})
-			return f.deps.save(f.session())
+			f.GoTo(Exit{To: Summary})
+			return f.deps.Save(f.Session())
 		}
 		changed = true
 	} else if f.walk.Back(now) {
@@ -321,39 +321,39 @@ func (f *flowScreen) move(dir int) tea.Cmd {
 
 // back goes to the previous prompt without storing the current one: from
 // the question of the name, whose draft has not been shown yet.
-func (f *flowScreen) back() tea.Cmd {
-	return f.arrive(f.walk.Back(f.deps.now()), false)
+func (f *FlowPage) back() tea.Cmd {
+	return f.arrive(f.walk.Back(f.deps.Now()), false)
 }
 
 // arrive builds and focuses the prompt the walk has moved to, saving the
 // session when changed. Coming forward to the first draft, whose name
 // signs it is asked first.
-func (f *flowScreen) arrive(changed, forward bool) tea.Cmd {
+func (f *FlowPage) arrive(changed, forward bool) tea.Cmd {
 	if f.walk.Section().ID != f.secID {
 		f.buildSection()
 	} else {
 		f.refresh()
 	}
-	if f.field().Typing() {
-		f.deps.help.ShowAll = false // "?" is a character here: it could not close it
+	if f.Field().Typing() {
+		f.deps.Help.ShowAll = false // "?" is a character here: it could not close it
 	}
 	var cmds []tea.Cmd
 	if forward && f.asksName() {
 		cmds = append(cmds, f.startSignName())
 	} else {
-		cmds = append(cmds, f.field().Focus())
+		cmds = append(cmds, f.Field().Focus())
 	}
 	if changed {
-		cmds = append(cmds, f.deps.save(f.session()))
+		cmds = append(cmds, f.deps.Save(f.Session()))
 	}
 	return tea.Batch(cmds...)
 }
 
 // Status is a short note for the header, such as "copied the message".
-func (f *flowScreen) Status() string { return f.status }
+func (f *FlowPage) Status() string { return f.status }
 
 // Title is the progress line: "Step 2 of 5 · Don't take it personally".
-func (f *flowScreen) Title() string {
+func (f *FlowPage) Title() string {
 	step, steps, title := f.walk.Progress()
 	switch {
 	case f.editing != "":
@@ -364,14 +364,14 @@ func (f *flowScreen) Title() string {
 	return "Step " + strconv.Itoa(step) + " of " + strconv.Itoa(steps) + " · " + title
 }
 
-var _ help.KeyMap = (*flowScreen)(nil)
+var _ help.KeyMap = (*FlowPage)(nil)
 
 // Note shows a note in the header until the next key.
-func (f *flowScreen) Note(s string) { f.status = s }
+func (f *FlowPage) Note(s string) { f.status = s }
 
 // Saved confirms a ctrl+s of this session once its save has landed.
-func (f *flowScreen) Saved(id string, err error) {
-	if f.askedSave && id == f.session().ID {
+func (f *FlowPage) Saved(id string, err error) {
+	if f.askedSave && id == f.Session().ID {
 		f.askedSave = false
 		if err == nil {
 			f.status = "saved"
@@ -380,7 +380,7 @@ func (f *flowScreen) Saved(id string, err error) {
 }
 
 // Suspend pauses the timed prompt's countdown for the time away.
-func (f *flowScreen) Suspend() { f.clock.Suspend() }
+func (f *FlowPage) Suspend() { f.clock.Suspend() }
 
 // Resume carries on the countdown that Suspend paused.
-func (f *flowScreen) Resume() tea.Cmd { return f.clock.Resume() }
+func (f *FlowPage) Resume() tea.Cmd { return f.clock.Resume() }

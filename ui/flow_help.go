@@ -8,15 +8,15 @@ import (
 
 // ShortHelp and FullHelp make the flow screen a help.KeyMap: the footer shows
 // the keys that work on the focused prompt.
-func (f *flowScreen) ShortHelp() []key.Binding {
-	k := f.deps.keys
-	if f.interlude != noInterlude {
+func (f *FlowPage) ShortHelp() []key.Binding {
+	k := f.deps.Keys
+	if f.interlude != NoInterlude {
 		return f.interludeHelp()
 	}
 	if f.editing != "" {
-		b := []key.Binding{withHelp(k.Next, "tab", "done")}
+		b := []key.Binding{WithHelp(k.Next, "tab", "done")}
 		b = append(b, f.fieldKeys()...)
-		b = append(b, withHelp(k.Home, "esc", "done"), withHelp(k.Quit, "ctrl+c", "quit"))
+		b = append(b, WithHelp(k.Home, "esc", "done"), WithHelp(k.Quit, "ctrl+c", "quit"))
 		if t, ok := f.timerKey(); ok {
 			b = append(b, t)
 		}
@@ -24,16 +24,16 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 	}
 	// Short enough for 80 columns: enter, and pgup/pgdn (which the line under
 	// the tip names when there is more), are in the full help.
-	b := []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back")}
+	b := []key.Binding{WithHelp(k.Next, "tab/shift+tab", "next/back")}
 	fk := f.fieldKeys()
-	if len(fk) == 0 && !f.field().Multiline() {
+	if len(fk) == 0 && !f.Field().Multiline() {
 		b = append(b, k.Enter)
 	}
 	b = append(b, fk...)
-	if !f.field().Typing() {
-		b = append(b, withHelp(k.Help, "?", "more"))
+	if !f.Field().Typing() {
+		b = append(b, WithHelp(k.Help, "?", "more"))
 	}
-	b = append(b, k.Home, withHelp(k.Quit, "ctrl+c", "quit"))
+	b = append(b, k.Home, WithHelp(k.Quit, "ctrl+c", "quit"))
 	// Last, so that a narrow footer drops it before the way out: the line
 	// under the field names it too.
 	if t, ok := f.timerKey(); ok {
@@ -42,13 +42,13 @@ func (f *flowScreen) ShortHelp() []key.Binding {
 	return b
 }
 
-func (f *flowScreen) FullHelp() [][]key.Binding {
-	k := f.deps.keys
-	if f.interlude != noInterlude {
+func (f *FlowPage) FullHelp() [][]key.Binding {
+	k := f.deps.Keys
+	if f.interlude != NoInterlude {
 		return [][]key.Binding{f.interludeHelp()}
 	}
 	move := []key.Binding{k.Next, k.Prev}
-	if !f.field().Multiline() {
+	if !f.Field().Multiline() {
 		move = append(move, k.Enter)
 	}
 	move = append(move, f.fieldKeys()...)
@@ -63,15 +63,15 @@ func (f *flowScreen) FullHelp() [][]key.Binding {
 
 // fieldKeys are the keys of the focused prompt's widget, and the copy key
 // of the feedback draft.
-func (f *flowScreen) fieldKeys() []key.Binding {
-	b := f.field().KeyBinds()
+func (f *FlowPage) fieldKeys() []key.Binding {
+	b := f.Field().KeyBinds()
 	if f.walk.Prompt().Kind == content.Draft {
-		b = append(b, f.deps.keys.Copy)
+		b = append(b, f.deps.Keys.Copy)
 	}
 	return b
 }
 
-func withHelp(b key.Binding, keys, desc string) key.Binding {
+func WithHelp(b key.Binding, keys, desc string) key.Binding {
 	b.SetHelp(keys, desc)
 	return b
 }

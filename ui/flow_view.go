@@ -11,7 +11,7 @@ import (
 )
 
 // layout gives the fields and the tip their sizes for the current screen.
-func (f *flowScreen) layout() {
+func (f *FlowPage) Layout() {
 	if f.width <= 0 || f.height <= 0 {
 		return
 	}
@@ -22,13 +22,13 @@ func (f *flowScreen) layout() {
 	for i, fl := range f.fields {
 		lines := 3
 		if !f.isForm() {
-			lines = clamp(f.height/3, 3, 10)
+			lines = Clamp(f.height/3, 3, 10)
 		}
 		fl.SetSize(w-2, lines)
 		if f.isForm() && i == len(f.fields)-1 {
 			// The last form field (the pasted message) gets what is left.
 			used := lipgloss.Height(f.formView())
-			fl.SetSize(w-2, clamp(f.height-used+lines, 1, 8))
+			fl.SetSize(w-2, Clamp(f.height-used+lines, 1, 8))
 		}
 	}
 	if !f.isForm() {
@@ -39,8 +39,8 @@ func (f *flowScreen) layout() {
 	}
 }
 
-func (f *flowScreen) View() string {
-	if f.interlude != noInterlude {
+func (f *FlowPage) View() string {
+	if f.interlude != NoInterlude {
 		return f.interludeView()
 	}
 	if f.isForm() {
@@ -55,11 +55,11 @@ func (f *flowScreen) View() string {
 
 // redrawTip keeps the tip's drawing, which costs more than the rest of a
 // frame, for View to reuse until the tip scrolls, resizes or changes.
-func (f *flowScreen) redrawTip() { f.tipView = f.tip.View() }
+func (f *FlowPage) redrawTip() { f.tipView = f.tip.View() }
 
 // rule separates the tip from the prompt, and says when more of the tip is
 // below: the tip is the advice, and easy to miss in a short window.
-func (f *flowScreen) rule() string {
+func (f *FlowPage) rule() string {
 	w := min(f.width, theme.MaxTextWidth)
 	label := ""
 	switch {
@@ -71,19 +71,19 @@ func (f *flowScreen) rule() string {
 	if lipgloss.Width(label)+4 > w {
 		label = ""
 	}
-	return f.deps.styles.Rule.Render("──" + label + strings.Repeat("─", max(0, w-2-lipgloss.Width(label))))
+	return f.deps.Styles.Rule.Render("──" + label + strings.Repeat("─", max(0, w-2-lipgloss.Width(label))))
 }
 
 // promptView is the focused prompt of a step: its question, hint and field.
-func (f *flowScreen) promptView() string {
-	st := &f.deps.styles
+func (f *FlowPage) promptView() string {
+	st := &f.deps.Styles
 	p := f.walk.Prompt()
 	w := min(f.width, theme.MaxTextWidth)
 	lines := []string{st.Label.Width(w).Render(p.Label)}
 	if p.Hint != "" && p.Kind != content.Text {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
 	}
-	lines = append(lines, f.field().View(st, true))
+	lines = append(lines, f.Field().View(st, true))
 	if f.timed() {
 		lines = append(lines, st.Muted.Width(w).Render(f.timerLine()))
 	}
@@ -92,8 +92,8 @@ func (f *flowScreen) promptView() string {
 
 // formView shows every prompt of a section at once, as the intake and the
 // check-ins do: single-line fields beside their labels, the others below.
-func (f *flowScreen) formView() string {
-	st := &f.deps.styles
+func (f *FlowPage) formView() string {
+	st := &f.deps.Styles
 	sec := f.walk.Section()
 	w := min(f.width, theme.MaxTextWidth)
 	cur := f.focused()

@@ -28,28 +28,28 @@ type historyLoadedMsg struct {
 
 // historyItem is a row of Past sessions: a session, or a file that could not
 // be read (problem set), shown with its reason so it is never silently lost.
-type historyItem struct {
-	sum     coach.Summary
+type HistoryItem struct {
+	Sum     coach.Summary
 	short   string // the shortest unique ID, as the command line takes it
 	problem *coach.Problem
 	filter  string
 }
 
-func (i historyItem) FilterValue() string { return i.filter }
+func (i HistoryItem) FilterValue() string { return i.filter }
 
 // historyScreen is Past sessions: every session, newest first, filtered by
 // any text in it with "/", opened with enter.
-type historyScreen struct {
-	deps    *deps
+type HistoryPage struct {
+	deps    *Context
 	list    list.Model
 	filter  *sessionFilter
 	loaded  bool
 	loadErr error
 	status  string
-	exits
+	Exits
 }
 
-func newHistoryScreen(d *deps) *historyScreen {
+func NewHistory(d *Context) *HistoryPage {
 	l := list.New(nil, historyDelegate{deps: d}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowHelp(false)
@@ -59,17 +59,17 @@ func newHistoryScreen(d *deps) *historyScreen {
 	// "3/1667", not a dot per page: the list draws the dots (one string
 	// concatenation per page) on every frame before finding them too wide.
 	l.Paginator.Type = paginator.Arabic
-	styleList(&l, &d.styles, true)
+	StyleList(&l, &d.Styles, true)
 	f := &sessionFilter{}
 	l.Filter = f.rank
-	return &historyScreen{deps: d, list: l, filter: f}
+	return &HistoryPage{deps: d, list: l, filter: f}
 }
 
 // styleList gives a list the theme's styles; padless drops the padding
 // around its status line and pages, which the screen lays out itself.
 // The root calls it again when the theme changes (the terminal's
 // background reply comes a moment after start).
-func styleList(l *list.Model, st *theme.Styles, padless bool) {
+func StyleList(l *list.Model, st *theme.Styles, padless bool) {
 	s := st.List
 	if padless {
 		s.StatusBar = s.StatusBar.UnsetPadding()
@@ -179,8 +179,8 @@ func matchAll(q coach.Query, targets []string, among []int) []int {
 
 // load reads the summaries (from the store's index) in a command and builds
 // the rows there too, so that Update only swaps them in.
-func (h *historyScreen) load() tea.Cmd {
-	store := h.deps.store
+func (h *HistoryPage) Load() tea.Cmd {
+	store := h.deps.Store
 	return func() tea.Msg {
 		sums, problems, err := store.Summaries()
 		return historyLoadedMsg{items: historyItems(sums, problems), err: err}
@@ -199,15 +199,15 @@ func historyItems(sums []coach.Summary, problems []coach.Problem) []list.Item {
 	slices.SortStableFunc(sums, func(a, b coach.Summary) int { return b.CreatedAt.Compare(a.CreatedAt) })
 	items := make([]list.Item, 0, len(problems)+len(sums))
 	for _, p := range problems {
-		items = append(items, historyItem{problem: &p, filter: strings.ToLower(p.Path + "\n" + p.Reason)})
+		items = append(items, HistoryItem{problem: &p, filter: strings.ToLower(p.Path + "\n" + p.Reason)})
 	}
 	for _, m := range sums {
-		items = append(items, historyItem{sum: m, short: short[m.ID], filter: m.SearchText()})
+		items = append(items, HistoryItem{Sum: m, short: short[m.ID], filter: m.SearchText()})
 	}
 	return items
 }
 
-func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
+func (h *HistoryPage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case historyLoadedMsg:
 		h.loaded, h.loadErr = true, msg.err
@@ -216,7 +216,7 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 		cmd := h.list.SetItems(msg.items)
 		if selected != "" && !h.list.IsFiltered() {
 			for i, it := range msg.items {
-				if it.(historyItem).sum.ID == selected {
+				if it.(HistoryItem).Sum.ID == selected {
 					h.list.Select(i)
 					break
 				}
@@ -228,20 +228,20 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 		if h.list.SettingFilter() {
 			break // typing a search: every key is the list's
 		}
-		k := h.deps.keys
+		k := h.deps.Keys
 		switch {
 		case key.Matches(msg, k.Enter):
-			it, ok := h.list.SelectedItem().(historyItem)
+			it, ok := h.list.SelectedItem().(HistoryItem)
 			switch {
 			case !ok:
 			case it.problem != nil:
 				h.status = "this file can't be opened"
 			default:
-				h.goTo(exit{to: sessionPage, id: it.sum.ID})
+				h.GoTo(Exit{To: Session, ID: it.Sum.ID})
 			}
 			return nil
 		case key.Matches(msg, k.Home) && h.list.FilterState() == list.Unfiltered:
-			h.goTo(exit{to: homePage})
+			h.GoTo(Exit{To: Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
@@ -261,23 +261,23 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (h *historyScreen) selectedID() string {
-	if it, ok := h.list.SelectedItem().(historyItem); ok {
-		return it.sum.ID
+func (h *HistoryPage) selectedID() string {
+	if it, ok := h.list.SelectedItem().(HistoryItem); ok {
+		return it.Sum.ID
 	}
 	return ""
 }
 
-func (h *historyScreen) Title() string  { return "Past sessions" }
-func (h *historyScreen) Status() string { return h.status }
+func (h *HistoryPage) Title() string  { return "Past sessions" }
+func (h *HistoryPage) Status() string { return h.status }
 
-func (h *historyScreen) SetSize(w, height int) { h.list.SetSize(w, max(1, height)) }
+func (h *HistoryPage) SetSize(w, height int) { h.list.SetSize(w, max(1, height)) }
 
-func (h *historyScreen) View() string {
-	st := &h.deps.styles
+func (h *HistoryPage) View() string {
+	st := &h.deps.Styles
 	switch {
 	case h.loadErr != nil:
-		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + reason(h.loadErr) + ").")
+		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + Reason(h.loadErr) + ").")
 	case !h.loaded:
 		return st.Muted.Render("Reading your sessions…")
 	case len(h.list.Items()) == 0:
@@ -286,35 +286,35 @@ func (h *historyScreen) View() string {
 	return coach.Visible(h.list.View()) // the search typed may hold stand-ins
 }
 
-func (h *historyScreen) ShortHelp() []key.Binding {
-	k := h.deps.keys
+func (h *HistoryPage) ShortHelp() []key.Binding {
+	k := h.deps.Keys
 	if h.list.SettingFilter() {
-		return []key.Binding{withHelp(k.Enter, "enter", "apply"), withHelp(k.Home, "esc", "cancel")}
+		return []key.Binding{WithHelp(k.Enter, "enter", "apply"), WithHelp(k.Home, "esc", "cancel")}
 	}
-	esc := withHelp(k.Home, "esc", "home")
+	esc := WithHelp(k.Home, "esc", "home")
 	if h.list.FilterState() != list.Unfiltered {
-		esc = withHelp(k.Home, "esc", "clear search")
+		esc = WithHelp(k.Home, "esc", "clear search")
 	}
-	return []key.Binding{withHelp(k.Up, "↑/↓ ←/→", "move"), withHelp(k.Enter, "enter", "open"),
-		withHelp(k.Search, "/", "search"), esc, k.QuitHome}
+	return []key.Binding{WithHelp(k.Up, "↑/↓ ←/→", "move"), WithHelp(k.Enter, "enter", "open"),
+		WithHelp(k.Search, "/", "search"), esc, k.QuitHome}
 }
 
-func (h *historyScreen) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
+func (h *HistoryPage) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
 // historyDelegate draws a past session in two lines: when and what, then
 // how it went.
-type historyDelegate struct{ deps *deps }
+type historyDelegate struct{ deps *Context }
 
 func (d historyDelegate) Height() int                         { return 2 }
 func (d historyDelegate) Spacing() int                        { return 1 }
 func (d historyDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d historyDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
-	it, ok := item.(historyItem)
+	it, ok := item.(HistoryItem)
 	if !ok {
 		return
 	}
-	st := &d.deps.styles
+	st := &d.deps.Styles
 	width := max(1, m.Width()-2)
 	pointer, titleStyle := "  ", st.Option
 	if index == m.Index() {
@@ -325,7 +325,7 @@ func (d historyDelegate) Render(w io.Writer, m list.Model, index int, item list.
 		title = st.Error.Render("Unreadable: ") + titleStyle.Render(coach.Inert(it.problem.Path))
 		desc = st.Muted.Render(coach.Inert(it.problem.Reason) + " · left untouched")
 	} else {
-		s := it.sum
+		s := it.Sum
 		title = st.Muted.Render(s.CreatedAt.Local().Format("Mon 2 Jan 2006")+"  ") + titleStyle.Render(coach.Inert(s.Title()))
 		desc = st.Muted.Render(coach.Inert(historyDesc(s, it.short)))
 	}
@@ -368,7 +368,7 @@ func moodNumber(n int) string {
 }
 
 // Note shows a note in the header: "moved to the trash".
-func (h *historyScreen) Note(s string) { h.status = s }
+func (h *HistoryPage) Note(s string) { h.status = s }
 
 // Themed gives the list the new theme's styles: it copied them when made.
-func (h *historyScreen) Themed(st *theme.Styles) { styleList(&h.list, st, true) }
+func (h *HistoryPage) Themed(st *theme.Styles) { StyleList(&h.list, st, true) }

@@ -47,27 +47,27 @@ const (
 	actNew homeAction = iota
 	actResume
 	actDeeper
-	actHistory
+	ActHistory
 	actInsights
-	actPractice
+	ActPractice
 	actQuit
 )
 
 // homeItem is one row of the home menu.
-type homeItem struct {
-	action  homeAction
+type HomeItem struct {
+	Action  homeAction
 	session *coach.Session
-	title   string
+	Title   string
 	desc    string
 }
 
-func (i homeItem) FilterValue() string { return i.title }
+func (i HomeItem) FilterValue() string { return i.Title }
 
 // homeScreen is what `rebound` opens on: follow-ups that are due, a new
 // session, the unfinished ones, past sessions, insights. Files that could
 // not be read are named below.
-type homeScreen struct {
-	deps      *deps
+type HomePage struct {
+	deps      *Context
 	list      list.Model
 	summaries []coach.Summary
 	problems  []coach.Problem
@@ -80,10 +80,10 @@ type homeScreen struct {
 	status string
 	width  int
 	height int
-	exits
+	Exits
 }
 
-func newHomeScreen(d *deps) *homeScreen {
+func NewHome(d *Context) *HomePage {
 	l := list.New(nil, homeDelegate{deps: d}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowStatusBar(false)
@@ -91,14 +91,14 @@ func newHomeScreen(d *deps) *homeScreen {
 	l.SetFilteringEnabled(false)
 	l.SetShowPagination(false) // the menu is short; what does not fit scrolls
 	l.DisableQuitKeybindings()
-	h := &homeScreen{deps: d, list: l}
+	h := &HomePage{deps: d, list: l}
 	h.setItems(sessionsLoadedMsg{})
 	return h
 }
 
 // load reads the sessions in a command: file I/O never runs in Update.
-func (h *homeScreen) load() tea.Cmd {
-	store := h.deps.store
+func (h *HomePage) Load() tea.Cmd {
+	store := h.deps.Store
 	return func() tea.Msg {
 		sums, problems, err := store.Summaries()
 		msg := sessionsLoadedMsg{summaries: sums, problems: problems, err: err}
@@ -128,65 +128,65 @@ func (h *homeScreen) load() tea.Cmd {
 	}
 }
 
-func (h *homeScreen) setItems(msg sessionsLoadedMsg) {
+func (h *HomePage) setItems(msg sessionsLoadedMsg) {
 	h.summaries, h.problems, h.loadErr = msg.summaries, msg.problems, msg.err
-	h.exposed = strings.TrimSpace(msg.trust + " " + coach.ExposedWarning(h.deps.store.Dir(), msg.exposed))
-	due := coach.FollowUps(msg.summaries, h.deps.now())
+	h.exposed = strings.TrimSpace(msg.trust + " " + coach.ExposedWarning(h.deps.Store.Dir(), msg.exposed))
+	due := coach.FollowUps(msg.summaries, h.deps.Now())
 	// The most recent first: with a cap, last week's promise matters more
 	// than last year's.
 	slices.SortStableFunc(due, func(a, b coach.FollowUp) int { return a.Late - b.Late })
 	h.due = due
-	items := []list.Item{homeItem{action: actNew, title: "Start a new session",
+	items := []list.Item{HomeItem{Action: actNew, Title: "Start a new session",
 		desc: "Five calm steps for the hour after a rejection email"}}
 	// Sessions that could not be saved are resumed from memory.
-	for _, s := range h.deps.unsaved {
+	for _, s := range h.deps.Unsaved {
 		if s.Status != coach.Complete && !s.IsEmpty() {
-			items = append(items, homeItem{action: actResume, session: s,
-				title: "Resume (not saved): " + coach.Inert(coach.Title(s)),
-				desc:  resumeDesc(h.deps.flow, s, h.deps.now())})
+			items = append(items, HomeItem{Action: actResume, session: s,
+				Title: "Resume (not saved): " + coach.Inert(coach.Title(s)),
+				desc:  resumeDesc(h.deps.Flow, s, h.deps.Now())})
 		}
 	}
 	for _, s := range msg.resumable {
-		if h.deps.unsaved[s.ID] != nil {
+		if h.deps.Unsaved[s.ID] != nil {
 			continue
 		}
-		items = append(items, homeItem{action: actResume, session: s,
-			title: "Resume: " + coach.Inert(coach.Title(s)),
-			desc:  resumeDesc(h.deps.flow, s, h.deps.now())})
+		items = append(items, HomeItem{Action: actResume, session: s,
+			Title: "Resume: " + coach.Inert(coach.Title(s)),
+			desc:  resumeDesc(h.deps.Flow, s, h.deps.Now())})
 	}
 	for _, s := range msg.deeper {
-		if n := coach.RestLeft(h.deps.flow, s); n > 0 && h.deps.unsaved[s.ID] == nil {
-			items = append(items, homeItem{action: actDeeper, session: s,
-				title: "Go deeper: " + coach.Inert(coach.Title(s)),
+		if n := coach.RestLeft(h.deps.Flow, s); n > 0 && h.deps.Unsaved[s.ID] == nil {
+			items = append(items, HomeItem{Action: actDeeper, session: s,
+				Title: "Go deeper: " + coach.Inert(coach.Title(s)),
 				desc:  "The rest of this session: " + coach.Plural(n, "more question") + ", in the same file"})
 		}
 	}
 	if n := len(msg.summaries); n > 0 || len(msg.problems) > 0 {
-		items = append(items, homeItem{action: actHistory, title: "Past sessions",
+		items = append(items, HomeItem{Action: ActHistory, Title: "Past sessions",
 			desc: coach.Plural(n, "session") + " · search, record feedback, tick off actions"})
 	}
-	items = append(items, homeItem{action: actPractice, title: "Practise questions",
+	items = append(items, HomeItem{Action: ActPractice, Title: "Practise questions",
 		desc: "The questions that threw you, a timer, a self-review"})
 	if len(msg.summaries) > 0 {
-		items = append(items, homeItem{action: actInsights, title: "Insights",
+		items = append(items, HomeItem{Action: actInsights, Title: "Insights",
 			desc: "Patterns across sessions: moods, stages, themes"})
 	}
 	quit := "Everything is saved"
-	if len(h.deps.unsaved) > 0 {
+	if len(h.deps.Unsaved) > 0 {
 		quit = "Sessions that could not be saved are printed as you leave, so you can keep them"
 	}
-	items = append(items, homeItem{action: actQuit, title: "Quit", desc: quit})
+	items = append(items, HomeItem{Action: actQuit, Title: "Quit", desc: quit})
 	h.list.SetItems(items)
 	h.list.Select(0)
 }
 
 // followUpsView lists what is due, one line each, with the number that
 // opens it.
-func (h *homeScreen) followUpsView() string {
+func (h *HomePage) followUpsView() string {
 	if h.shown == 0 {
 		return ""
 	}
-	st := &h.deps.styles
+	st := &h.deps.Styles
 	lines := []string{st.Label.Render("Due now")}
 	for i, f := range h.due[:h.shown] {
 		when := "today"
@@ -206,16 +206,16 @@ func (h *homeScreen) followUpsView() string {
 // openDue opens the session of follow-up i on what is due: the nudge to
 // send, the feedback form to record a closure, or the actions with that
 // one selected.
-func (h *homeScreen) openDue(i int) {
+func (h *HomePage) openDue(i int) {
 	f := h.due[i]
-	e := exit{to: sessionPage, id: f.SessionID, panel: panelFeedback}
+	e := Exit{To: Session, ID: f.SessionID, Panel: PanelFeedback}
 	switch f.Kind {
 	case coach.FollowUpFeedback:
-		e.panel = panelLetters
+		e.Panel = PanelLetters
 	case coach.FollowUpAction:
-		e.panel, e.action = panelActions, f.Action
+		e.Panel, e.Action = PanelActions, f.Action
 	}
-	h.goTo(e)
+	h.GoTo(e)
 }
 
 // resumeDesc says when a session was last touched and where it stopped.
@@ -234,7 +234,7 @@ func resumeDesc(flow *content.Flow, s *coach.Session, now time.Time) string {
 	return s.UpdatedAt.Local().Format(layout) + " · " + where
 }
 
-func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
+func (h *HomePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sessionsLoadedMsg:
 		h.setItems(msg)
@@ -243,7 +243,7 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		h.status = ""
 		switch {
-		case key.Matches(msg, h.deps.keys.QuitHome):
+		case key.Matches(msg, h.deps.Keys.QuitHome):
 			return tea.Quit
 		case len(msg.Text) == 1 && msg.Text[0] >= '1' && int(msg.Text[0]-'1') < h.shown:
 			h.openDue(int(msg.Text[0] - '1'))
@@ -257,34 +257,34 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 
 // choose acts on enter: it says where to go (the root follows within the
 // same Update, so keys typed straight after reach the new screen), or quits.
-func (h *homeScreen) choose() tea.Cmd {
-	it, ok := h.list.SelectedItem().(homeItem)
+func (h *HomePage) Choose() tea.Cmd {
+	it, ok := h.list.SelectedItem().(HomeItem)
 	if !ok {
 		return nil
 	}
-	switch it.action {
+	switch it.Action {
 	case actNew:
-		h.goTo(exit{to: flowPage, session: coach.NewSession(h.deps.now())})
+		h.GoTo(Exit{To: Flow, Session: coach.NewSession(h.deps.Now())})
 	case actResume:
-		h.goTo(exit{to: flowPage, session: it.session})
+		h.GoTo(Exit{To: Flow, Session: it.session})
 	case actDeeper:
-		h.goTo(exit{to: flowPage, session: it.session, deeper: true})
-	case actHistory:
-		h.goTo(exit{to: historyPage})
+		h.GoTo(Exit{To: Flow, Session: it.session, Deeper: true})
+	case ActHistory:
+		h.GoTo(Exit{To: History})
 	case actInsights:
-		h.goTo(exit{to: insightsPage})
-	case actPractice:
-		h.goTo(exit{to: practicePage})
+		h.GoTo(Exit{To: Insights})
+	case ActPractice:
+		h.GoTo(Exit{To: Practice})
 	case actQuit:
 		return tea.Quit
 	}
 	return nil
 }
 
-func (h *homeScreen) Title() string  { return "" }
-func (h *homeScreen) Status() string { return h.status }
+func (h *HomePage) Title() string  { return "" }
+func (h *HomePage) Status() string { return h.status }
 
-func (h *homeScreen) SetSize(w, height int) {
+func (h *HomePage) SetSize(w, height int) {
 	h.width, h.height = w, height
 	// What is due gets the rows the menu does not need, up to five.
 	room := height - lipgloss.Height(h.notes()) - 1
@@ -294,18 +294,18 @@ func (h *homeScreen) SetSize(w, height int) {
 		if len(h.due) > maxFollowUps {
 			more = 1
 		}
-		h.shown = clamp(room-len(h.list.Items())-3-more, 1, min(len(h.due), maxFollowUps))
+		h.shown = Clamp(room-len(h.list.Items())-3-more, 1, min(len(h.due), maxFollowUps))
 	}
 	h.list.SetSize(w, max(1, room-lipgloss.Height(h.followUpsView())))
 }
 
 // notes are the lines under the menu: unreadable files, and where to turn
 // if the feelings stay heavy.
-func (h *homeScreen) notes() string {
-	st := &h.deps.styles
+func (h *HomePage) notes() string {
+	st := &h.deps.Styles
 	var lines []string
 	if h.loadErr != nil {
-		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+reason(h.loadErr)+")."))
+		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+Reason(h.loadErr)+")."))
 	}
 	if h.exposed != "" {
 		lines = append(lines, st.Error.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(coach.Inert(h.exposed)))
@@ -316,7 +316,7 @@ func (h *homeScreen) notes() string {
 			break
 		}
 		lines = append(lines, st.Error.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(
-			skipped(h.deps, p)))
+			Skipped(h.deps, p)))
 	}
 	lines = append(lines, "", st.Support.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(content.Support()))
 	return strings.Join(lines, "\n")
@@ -325,57 +325,57 @@ func (h *homeScreen) notes() string {
 // skipped is the line naming a file that could not be read, with its path
 // within the data directory: the full path would push the reason off the
 // screen.
-func skipped(d *deps, p coach.Problem) string {
+func Skipped(d *Context, p coach.Problem) string {
 	path := p.Path
-	if rel, err := filepath.Rel(d.store.Dir(), path); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(d.Store.Dir(), path); err == nil && !strings.HasPrefix(rel, "..") {
 		path = rel
 	}
 	return "Skipped " + coach.Inert(path) + ": " + coach.Inert(p.Reason) + " (left untouched)"
 }
 
-func (h *homeScreen) View() string {
+func (h *HomePage) View() string {
 	return h.followUpsView() + lipgloss.JoinVertical(lipgloss.Left, h.list.View(), "", h.notes())
 }
 
-func (h *homeScreen) ShortHelp() []key.Binding {
-	k := h.deps.keys
-	b := []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Enter, "enter", "open")}
+func (h *HomePage) ShortHelp() []key.Binding {
+	k := h.deps.Keys
+	b := []key.Binding{WithHelp(k.Up, "↑/↓", "choose"), WithHelp(k.Enter, "enter", "open")}
 	switch n := h.shown; {
 	case n == 1:
-		b = append(b, withHelp(k.Enter, "1", "open what is due"))
+		b = append(b, WithHelp(k.Enter, "1", "open what is due"))
 	case n > 1:
-		b = append(b, withHelp(k.Enter, "1-"+strconv.Itoa(n), "open what is due"))
+		b = append(b, WithHelp(k.Enter, "1-"+strconv.Itoa(n), "open what is due"))
 	}
 	return append(b, k.QuitHome)
 }
 
-func (h *homeScreen) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
+func (h *HomePage) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
 // homeDelegate draws a menu row on one line: the title, and in a column to
 // its right a muted description. One line a row keeps the whole menu, what
 // is due and the support note on a 24-row screen.
-type homeDelegate struct{ deps *deps }
+type homeDelegate struct{ deps *Context }
 
 func (d homeDelegate) Height() int                         { return 1 }
 func (d homeDelegate) Spacing() int                        { return 0 }
 func (d homeDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
-	it, ok := item.(homeItem)
+	it, ok := item.(HomeItem)
 	if !ok {
 		return
 	}
-	st := &d.deps.styles
+	st := &d.deps.Styles
 	col := 0 // the title column fits the longest title, up to half the width
 	for _, other := range m.Items() {
-		col = max(col, lipgloss.Width(other.(homeItem).title))
+		col = max(col, lipgloss.Width(other.(HomeItem).Title))
 	}
 	col = min(col, max(10, m.Width()/2))
-	title := st.Option.Render(it.title)
+	title := st.Option.Render(it.Title)
 	pointer := "  "
 	if index == m.Index() {
 		pointer = st.Cursor.Render("› ")
-		title = st.Label.Render(it.title)
+		title = st.Label.Render(it.Title)
 	}
 	// Cut, never wrapped: a row is one line.
 	title = ansi.Truncate(title, col, "…")
@@ -385,4 +385,4 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 }
 
 // Note shows a note in the header: why a session could not be opened.
-func (h *homeScreen) Note(s string) { h.status = s }
+func (h *HomePage) Note(s string) { h.status = s }

@@ -159,7 +159,7 @@ func (w *hostileWalk) typeKeys() {
 func (w *hostileWalk) home() {
 	w.t.Helper()
 	for range 6 {
-		if w.d.m.page == homePage {
+		if w.d.m.page == Home {
 			return
 		}
 		w.d.press("esc")
@@ -177,7 +177,7 @@ func (w *hostileWalk) walkGroup(g int) {
 
 	d.choose("Start a new session")
 	w.fillFlow()
-	if d.m.page != summaryPage {
+	if d.m.page != Summary {
 		w.t.Fatalf("with %s, the flow did not end on the summary:\n%s", w.name, coach.Inert(d.view()))
 	}
 	w.scroll("summary", func() bool { return d.m.summary.vp.AtBottom() })
@@ -219,10 +219,10 @@ func (w *hostileWalk) walkGroup(g int) {
 func (w *hostileWalk) open(id string) {
 	w.t.Helper()
 	for i, it := range w.d.m.history.list.VisibleItems() {
-		if it.(historyItem).sum.ID == id {
+		if it.(HistoryItem).Sum.ID == id {
 			w.d.m.history.list.Select(i)
 			w.d.press("enter")
-			if w.d.m.page != sessionPage {
+			if w.d.m.page != Session {
 				w.t.Fatalf("with %s, enter did not open session %s:\n%s", w.name, id, coach.Inert(w.d.view()))
 			}
 			return
@@ -235,7 +235,7 @@ func (w *hostileWalk) open(id string) {
 // that takes text, and checks the screen with each answer showing.
 func (w *hostileWalk) fillFlow() {
 	d := w.d
-	for n := 0; d.m.page == flowPage; n++ {
+	for n := 0; d.m.page == Flow; n++ {
 		if n > 60 {
 			w.t.Fatalf("with %s, the flow does not end:\n%s", w.name, coach.Inert(d.view()))
 		}
@@ -310,14 +310,14 @@ func (w *hostileWalk) session() {
 	w.paste()
 	w.check("feedback form")
 	d.press("esc")
-	if d.m.session.panel == panelFeedback { // an unreadable date holds the form until cleared
+	if d.m.session.panel == PanelFeedback { // an unreadable date holds the form until cleared
 		w.check("feedback form")
 		for range len(w.text) + 20 {
 			d.press("backspace")
 		}
 		d.press("esc")
 	}
-	if d.m.session.panel != panelNone {
+	if d.m.session.panel != PanelNone {
 		w.t.Fatalf("with %s, esc did not close the feedback form:\n%s", w.name, coach.Inert(d.view()))
 	}
 	w.check("session")
@@ -329,7 +329,7 @@ func (w *hostileWalk) session() {
 	d.press("esc")
 
 	d.press("e")
-	for i := range d.m.session.editable() {
+	for i := range d.m.session.Editable() {
 		if i%6 == 0 { // the window follows the cursor: every few rows show them all
 			w.check("edit")
 		}
@@ -349,7 +349,7 @@ func (w *hostileWalk) session() {
 func (w *hostileWalk) practice() {
 	d := w.d
 	d.choose("Practise questions")
-	if d.m.page != practicePage {
+	if d.m.page != Practice {
 		w.t.Fatalf("with %s, no practice queue:\n%s", w.name, coach.Inert(d.view()))
 	}
 	key := coach.QuestionKey(w.text)
@@ -382,7 +382,7 @@ func (w *hostileWalk) practice() {
 // round answers a round, checking every stage, to the hint.
 func (w *hostileWalk) round(enter func()) {
 	d := w.d
-	if d.m.page != roundPage {
+	if d.m.page != Round {
 		w.t.Fatalf("with %s, no round:\n%s", w.name, coach.Inert(d.view()))
 	}
 	for range 3 { // the answer, what went well, what to do better
@@ -395,7 +395,7 @@ func (w *hostileWalk) round(enter func()) {
 	d.press("space", "enter")
 	w.check("round")
 	d.press("3", "enter")
-	if d.m.page != roundPage || d.m.round.stage != stageHint {
+	if d.m.page != Round || d.m.round.stage != StageHint {
 		w.t.Fatalf("with %s, not on the hint:\n%s", w.name, coach.Inert(d.view()))
 	}
 	w.check("hint")
@@ -408,7 +408,7 @@ func (w *hostileWalk) everything() {
 	d := w.d
 	w.name, w.seen = "the whole corpus", map[string]string{}
 	w.home()
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	w.check("home")
 	for _, key := range []string{"1", "2"} {
 		d.press(key)

@@ -20,27 +20,27 @@ type insightsLoadedMsg struct {
 }
 
 // insightsScreen shows the patterns across sessions, scrollable.
-type insightsScreen struct {
-	deps     *deps
+type InsightsPage struct {
+	deps     *Context
 	vp       viewport.Model
 	ins      *coach.Insights
 	practice coach.PracticeInsights
 	err      error
 	width    int
 	drawn    markdown.Key // the width and theme the viewport content was drawn for
-	exits
+	Exits
 }
 
-func newInsightsScreen(d *deps) *insightsScreen {
+func NewInsights(d *Context) *InsightsPage {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
-	return &insightsScreen{deps: d, vp: vp}
+	return &InsightsPage{deps: d, vp: vp}
 }
 
 // load reads the summaries and the practice rounds and works the insights
 // out, in a command.
-func (s *insightsScreen) load() tea.Cmd {
-	store, now, bank := s.deps.store, s.deps.now(), s.deps.bank
+func (s *InsightsPage) Load() tea.Cmd {
+	store, now, bank := s.deps.Store, s.deps.Now(), s.deps.Bank
 	return func() tea.Msg {
 		sums, _, err := store.Summaries()
 		entries, _, perr := store.Practices()
@@ -52,62 +52,62 @@ func (s *insightsScreen) load() tea.Cmd {
 	}
 }
 
-func (s *insightsScreen) Update(msg tea.Msg) tea.Cmd {
+func (s *InsightsPage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case insightsLoadedMsg:
 		s.ins, s.practice, s.err = &msg.ins, msg.practice, msg.err
 		s.drawn = markdown.Key{}
-		s.redraw()
+		s.Redraw()
 		return nil
 	case tea.KeyPressMsg:
-		k := s.deps.keys
+		k := s.deps.Keys
 		switch {
 		case key.Matches(msg, k.Home):
-			s.goTo(exit{to: homePage})
+			s.GoTo(Exit{To: Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
 		}
 	}
-	return keys.Scroll(&s.vp, s.deps.keys, msg)
+	return keys.Scroll(&s.vp, s.deps.Keys, msg)
 }
 
 // redraw draws the insights for the current width and theme, once for each.
-func (s *insightsScreen) redraw() {
-	st := &s.deps.styles
+func (s *InsightsPage) Redraw() {
+	st := &s.deps.Styles
 	k := markdown.Key{Width: s.width, Dark: st.IsDark, NoColor: st.NoColor}
 	if s.ins == nil || s.width < 1 || s.drawn == k {
 		return
 	}
 	s.drawn = k
 	w := min(s.width, theme.MaxTextWidth)
-	s.vp.SetContent(chart.Insights(*s.ins, w, s.deps.styles) + "\n" + chart.Practice(s.practice, w, s.deps.styles))
+	s.vp.SetContent(chart.Insights(*s.ins, w, s.deps.Styles) + "\n" + chart.Practice(s.practice, w, s.deps.Styles))
 }
 
-func (s *insightsScreen) Title() string  { return "Insights" }
-func (s *insightsScreen) Status() string { return "" }
+func (s *InsightsPage) Title() string  { return "Insights" }
+func (s *InsightsPage) Status() string { return "" }
 
-func (s *insightsScreen) SetSize(w, h int) {
+func (s *InsightsPage) SetSize(w, h int) {
 	s.width = w
 	s.vp.SetWidth(w)
 	s.vp.SetHeight(h)
-	s.redraw()
+	s.Redraw()
 }
 
-func (s *insightsScreen) View() string {
-	st := &s.deps.styles
+func (s *InsightsPage) View() string {
+	st := &s.deps.Styles
 	switch {
 	case s.err != nil:
-		return st.Error.Width(max(1, s.width)).Render("Can't read saved sessions (" + reason(s.err) + ").")
+		return st.Error.Width(max(1, s.width)).Render("Can't read saved sessions (" + Reason(s.err) + ").")
 	case s.ins == nil:
 		return st.Muted.Render("Working out your insights…")
 	}
 	return s.vp.View()
 }
 
-func (s *insightsScreen) ShortHelp() []key.Binding {
-	k := s.deps.keys
-	return []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), withHelp(k.Home, "esc", "home"), k.QuitHome}
+func (s *InsightsPage) ShortHelp() []key.Binding {
+	k := s.deps.Keys
+	return []key.Binding{WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), WithHelp(k.Home, "esc", "home"), k.QuitHome}
 }
 
-func (s *insightsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *InsightsPage) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -21,78 +21,78 @@ import (
 // settingsMsg carries the settings read at start (saved false) or the
 // outcome of keeping them (saved true). A file rebound cannot read as its
 // own is err, and is never written over.
-type settingsMsg struct {
-	settings coach.Settings
-	err      error
-	saved    bool
+type SettingsMsg struct {
+	Settings coach.Settings
+	Err      error
+	Saved    bool
 }
 
 // loadSettings reads the data dir's settings in a command.
-func loadSettings(dir string) tea.Cmd {
+func LoadSettings(dir string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := coach.LoadSettings(dir)
-		return settingsMsg{settings: s, err: err}
+		return SettingsMsg{Settings: s, Err: err}
 	}
 }
 
 // saveSettings keeps s in a command.
-func saveSettings(dir string, s coach.Settings) tea.Cmd {
-	return func() tea.Msg { return settingsMsg{settings: s, err: coach.SaveSettings(dir, s), saved: true} }
+func SaveSettings(dir string, s coach.Settings) tea.Cmd {
+	return func() tea.Msg { return SettingsMsg{Settings: s, Err: coach.SaveSettings(dir, s), Saved: true} }
 }
 
 // asksName reports whether reaching the current prompt first asks whose
 // name signs the letter: on the draft, not yet drafted, while no name has
 // been asked for (a broken settings file is reported there once a run).
-func (f *flowScreen) asksName() bool {
+func (f *FlowPage) asksName() bool {
 	p := f.walk.Prompt()
-	set := &f.deps.settings
-	return p.Kind == content.Draft && f.editing == "" && f.session().Current(p.ID).IsZero() &&
+	set := &f.deps.Settings
+	return p.Kind == content.Draft && f.editing == "" && f.Session().Current(p.ID).IsZero() &&
 		set.Name == "" && !set.NameAsked
 }
 
 // startSignName opens the question of the name, with an empty line.
-func (f *flowScreen) startSignName() tea.Cmd {
-	f.interlude = signName
-	f.name = field.NewText(content.Prompt{Hint: "your name, or nothing"}, "", &f.deps.styles)
+func (f *FlowPage) startSignName() tea.Cmd {
+	f.interlude = SignName
+	f.name = field.NewText(content.Prompt{Hint: "your name, or nothing"}, "", &f.deps.Styles)
 	f.name.SetSize(max(1, min(f.width, theme.MaxTextWidth)-2), 1)
 	return f.name.Focus()
 }
 
 // updateSignName takes the keys of the name question: enter keeps the name
 // (nothing signs with none) and drafts the letter with it.
-func (f *flowScreen) updateSignName(msg tea.Msg) tea.Cmd {
+func (f *FlowPage) updateSignName(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
-	keys := f.deps.keys
+	keys := f.deps.Keys
 	switch {
 	case ok && key.Matches(k, keys.Enter, keys.Next):
-		f.interlude = noInterlude
-		set := &f.deps.settings
+		f.interlude = NoInterlude
+		set := &f.deps.Settings
 		set.Name, set.NameAsked = strings.TrimSpace(f.name.Answer().Text), true
 		f.refresh() // the draft, signed
-		cmds := []tea.Cmd{f.field().Focus()}
-		if f.deps.settingsErr == nil {
-			cmds = append(cmds, saveSettings(f.deps.store.Dir(), *set))
+		cmds := []tea.Cmd{f.Field().Focus()}
+		if f.deps.SettingsErr == nil {
+			cmds = append(cmds, SaveSettings(f.deps.Store.Dir(), *set))
 		}
 		return tea.Batch(cmds...)
 	case ok && key.Matches(k, keys.Prev):
-		f.interlude = noInterlude
+		f.interlude = NoInterlude
 		return f.back()
 	case ok && key.Matches(k, keys.Home):
-		f.interlude = noInterlude
-		f.goTo(exit{to: homePage})
-		return f.deps.save(f.session())
-	case f.deps.settingsErr != nil:
+		f.interlude = NoInterlude
+		f.GoTo(Exit{To: Home})
+		return f.deps.Save(f.Session())
+	case f.deps.SettingsErr != nil:
 		return nil // nothing to type: the note says why
 	}
 	return f.name.Update(msg)
 }
 
 // signNameView asks for the name, or says why none can be kept.
-func (f *flowScreen) signNameView() string {
-	st := &f.deps.styles
+func (f *FlowPage) signNameView() string {
+	st := &f.deps.Styles
 	w := min(f.width, theme.MaxTextWidth)
 	rows := []string{st.Label.Width(w).Render("Whose name goes under the letter?"), ""}
-	if err := f.deps.settingsErr; err != nil {
+	if err := f.deps.SettingsErr; err != nil {
 		rows = append(rows, st.Error.Width(w).Render(coach.Inert(err.Error())+"."), "",
 			st.Intro.Width(w).Render("The letter is signed with no name: add yours as you edit it."))
 		return strings.Join(rows, "\n")
@@ -104,10 +104,10 @@ func (f *flowScreen) signNameView() string {
 }
 
 // signNameHelp is the footer of the name question.
-func (f *flowScreen) signNameHelp() []key.Binding {
-	k := f.deps.keys
-	return []key.Binding{withHelp(k.Enter, "enter", "draft the letter"), withHelp(k.Prev, "shift+tab", "back"),
-		k.Home, withHelp(k.Quit, "ctrl+c", "quit")}
+func (f *FlowPage) signNameHelp() []key.Binding {
+	k := f.deps.Keys
+	return []key.Binding{WithHelp(k.Enter, "enter", "draft the letter"), WithHelp(k.Prev, "shift+tab", "back"),
+		k.Home, WithHelp(k.Quit, "ctrl+c", "quit")}
 }
 
 // letter is one letter the session page offers.
@@ -120,8 +120,8 @@ type letter struct {
 
 // letters are what the session page offers: the one nudge while a follow-up
 // is due, and the note that only thanks.
-func (s *sessionScreen) letters() []letter {
-	name := s.deps.settings.Name
+func (s *SessionPage) letters() []letter {
+	name := s.deps.Settings.Name
 	var out []letter
 	if s.nudgeDue {
 		out = append(out, letter{name: "A nudge", nudge: true, text: coach.DraftNudge(s.session, name),
@@ -132,15 +132,15 @@ func (s *sessionScreen) letters() []letter {
 }
 
 // openLetters drafts the letters and shows the first.
-func (s *sessionScreen) openLetters() {
-	s.panel, s.mail, s.cursor = panelLetters, s.letters(), 0
+func (s *SessionPage) openLetters() {
+	s.panel, s.mail, s.cursor = PanelLetters, s.letters(), 0
 	s.layoutLetter()
 }
 
 // layoutLetter puts the chosen letter in its viewport, under the names of
 // the letters and the line about it, in the room the screen has.
-func (s *sessionScreen) layoutLetter() {
-	if s.panel != panelLetters {
+func (s *SessionPage) layoutLetter() {
+	if s.panel != PanelLetters {
 		return
 	}
 	w := max(1, min(s.width, theme.MaxTextWidth))
@@ -154,8 +154,8 @@ func (s *sessionScreen) layoutLetter() {
 // lettersKey handles a key on the letters: tab goes to the next one, ctrl+y
 // copies it, s marks the nudge sent, and ↑/↓ scroll a letter taller than
 // the screen.
-func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.deps.keys
+func (s *SessionPage) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.deps.Keys
 	cur := s.mail[s.cursor]
 	switch {
 	case key.Matches(msg, k.Next, k.Prev):
@@ -167,12 +167,12 @@ func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 	case cur.nudge && key.Matches(msg, k.Sent) && s.readOnly != "":
 		s.status = "read-only here"
 	case cur.nudge && key.Matches(msg, k.Sent):
-		s.session.SetNudged(s.deps.now().Format(coach.DateLayout), s.deps.now())
-		s.panel = panelNone
+		s.session.SetNudged(s.deps.Now().Format(coach.DateLayout), s.deps.Now())
+		s.panel = PanelNone
 		s.status = "nudge recorded"
 		return s.save()
 	case key.Matches(msg, k.Home):
-		s.panel = panelNone
+		s.panel = PanelNone
 	default:
 		return keys.Scroll(&s.letterView, k, msg)
 	}
@@ -181,8 +181,8 @@ func (s *sessionScreen) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // letterHead names the letters, the chosen one picked out, and says what
 // the chosen one is for.
-func (s *sessionScreen) letterHead() string {
-	st := &s.deps.styles
+func (s *SessionPage) letterHead() string {
+	st := &s.deps.Styles
 	var tabs []string
 	for i, l := range s.mail {
 		style := st.Option
@@ -195,23 +195,23 @@ func (s *sessionScreen) letterHead() string {
 		st.Intro.Width(max(1, min(s.width, theme.MaxTextWidth))).Render(s.mail[s.cursor].about), "")
 }
 
-func (s *sessionScreen) lettersView() string {
+func (s *SessionPage) lettersView() string {
 	more := ""
 	if !s.letterView.AtBottom() {
-		more = s.deps.styles.Muted.Render("  ↓ more of the letter below")
+		more = s.deps.Styles.Muted.Render("  ↓ more of the letter below")
 	}
 	return s.letterHead() + "\n" + s.letterView.View() + "\n" + more
 }
 
 // lettersHelp is the footer of the letters.
-func (s *sessionScreen) lettersHelp() []key.Binding {
-	k := s.deps.keys
-	b := []key.Binding{withHelp(k.Copy, "ctrl+y", "copy")}
+func (s *SessionPage) lettersHelp() []key.Binding {
+	k := s.deps.Keys
+	b := []key.Binding{WithHelp(k.Copy, "ctrl+y", "copy")}
 	if len(s.mail) > 1 {
-		b = append(b, withHelp(k.Next, "tab", "other"))
+		b = append(b, WithHelp(k.Next, "tab", "other"))
 	}
 	if s.mail[s.cursor].nudge && s.readOnly == "" {
 		b = append(b, k.Sent)
 	}
-	return append(b, withHelp(k.Home, "esc", "back"))
+	return append(b, WithHelp(k.Home, "esc", "back"))
 }

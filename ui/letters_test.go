@@ -19,7 +19,7 @@ func unsignedDriver(t *testing.T) *driver {
 	if err := os.Remove(coach.SettingsPath(d.dir)); err != nil {
 		t.Fatal(err)
 	}
-	d.run(loadSettings(d.dir))
+	d.run(LoadSettings(d.dir))
 	return d
 }
 
@@ -30,10 +30,10 @@ func tabToName(t *testing.T, d *driver) {
 	d.press("enter") // home: a new session
 	for range 80 {
 		f := d.m.flow
-		if f == nil || d.m.page != flowPage {
+		if f == nil || d.m.page != Flow {
 			t.Fatalf("left the flow before the draft:\n%s", d.view())
 		}
-		if f.interlude == signName || f.walk.Prompt().ID == "feedback.draft" {
+		if f.interlude == SignName || f.walk.Prompt().ID == "feedback.draft" {
 			return
 		}
 		d.press("tab")
@@ -44,15 +44,15 @@ func tabToName(t *testing.T, d *driver) {
 func TestTheNameIsAskedOnceAndSignsTheDraft(t *testing.T) {
 	d := unsignedDriver(t)
 	tabToName(t, d)
-	if d.m.flow.interlude != signName || !strings.Contains(d.view(), "Whose name goes under the letter?") {
+	if d.m.flow.interlude != SignName || !strings.Contains(d.view(), "Whose name goes under the letter?") {
 		t.Fatalf("the first draft does not ask the name:\n%s", d.view())
 	}
 	d.typeText("Ana Lima")
 	d.press("enter")
-	if f := d.m.flow; f.interlude != noInterlude || f.walk.Prompt().ID != "feedback.draft" {
+	if f := d.m.flow; f.interlude != NoInterlude || f.walk.Prompt().ID != "feedback.draft" {
 		t.Fatalf("enter did not go on to the draft:\n%s", d.view())
 	}
-	if a, ok := d.m.flow.field().(*field.Area); !ok || !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,\nAna Lima") {
+	if a, ok := d.m.flow.Field().(*field.Area); !ok || !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,\nAna Lima") {
 		t.Errorf("the draft is not signed with the name:\n%s", d.view())
 	}
 	set, err := coach.LoadSettings(d.dir)
@@ -63,10 +63,10 @@ func TestTheNameIsAskedOnceAndSignsTheDraft(t *testing.T) {
 	// The next session signs with it, and does not ask again.
 	d.press("esc")
 	tabToName(t, d)
-	if d.m.flow.interlude == signName {
+	if d.m.flow.interlude == SignName {
 		t.Fatalf("the name was asked a second time:\n%s", d.view())
 	}
-	if a := d.m.flow.field().(*field.Area); !strings.Contains(a.Text(), "Ana Lima") {
+	if a := d.m.flow.Field().(*field.Area); !strings.Contains(a.Text(), "Ana Lima") {
 		t.Errorf("the second draft is not signed:\n%s", a.Text())
 	}
 }
@@ -75,7 +75,7 @@ func TestNoNameIsAlsoAnAnswer(t *testing.T) {
 	d := unsignedDriver(t)
 	tabToName(t, d)
 	d.press("enter") // sign with none
-	a := d.m.flow.field().(*field.Area)
+	a := d.m.flow.Field().(*field.Area)
 	if !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,") {
 		t.Errorf("a draft with no name should end at the sign-off:\n%q", a.Text())
 	}
@@ -85,7 +85,7 @@ func TestNoNameIsAlsoAnAnswer(t *testing.T) {
 	}
 	d.press("esc")
 	tabToName(t, d)
-	if d.m.flow.interlude == signName {
+	if d.m.flow.interlude == SignName {
 		t.Error("asked again after choosing no name")
 	}
 }
@@ -96,14 +96,14 @@ func TestBackFromTheNameStoresNoDraft(t *testing.T) {
 	before := d.m.flow.walk.Prompt().ID
 	d.press("shift+tab")
 	f := d.m.flow
-	if f.interlude != noInterlude || f.walk.Prompt().ID == before {
+	if f.interlude != NoInterlude || f.walk.Prompt().ID == before {
 		t.Fatalf("shift+tab stayed on %q (interlude %v)", f.walk.Prompt().ID, f.interlude)
 	}
-	if s := f.session(); s.Feedback.Draft != "" || !s.Current("feedback.draft").IsZero() {
+	if s := f.Session(); s.Feedback.Draft != "" || !s.Current("feedback.draft").IsZero() {
 		t.Errorf("going back stored a draft nobody saw: %q", s.Feedback.Draft)
 	}
 	d.press("tab")
-	if d.m.flow.interlude != signName {
+	if d.m.flow.interlude != SignName {
 		t.Errorf("coming forward again does not ask the name:\n%s", d.view())
 	}
 }
@@ -115,15 +115,15 @@ func TestUnreadableSettingsAreReportedAndKept(t *testing.T) {
 	if err := os.WriteFile(path, []byte(foreign), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d.m.deps.settings = coach.Settings{}
-	d.run(loadSettings(d.dir))
+	d.m.deps.Settings = coach.Settings{}
+	d.run(LoadSettings(d.dir))
 	tabToName(t, d)
 	if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, "is not rebound's settings") || !strings.Contains(v, "signed with no name") {
 		t.Fatalf("the unreadable settings are not reported:\n%s", v)
 	}
 	d.typeText("Ana")
 	d.press("enter")
-	a := d.m.flow.field().(*field.Area)
+	a := d.m.flow.Field().(*field.Area)
 	if !strings.HasSuffix(strings.TrimSpace(a.Text()), "Best regards,") {
 		t.Errorf("the draft should be unsigned:\n%s", a.Text())
 	}
@@ -138,7 +138,7 @@ func TestUnreadableSettingsAreReportedAndKept(t *testing.T) {
 func TestQuittingOnTheNameKeepsNoUnsignedDraft(t *testing.T) {
 	d := unsignedDriver(t)
 	tabToName(t, d)
-	id := d.m.flow.session().ID
+	id := d.m.flow.Session().ID
 	d.press("ctrl+c")
 	if !d.quit {
 		t.Fatal("ctrl+c did not quit")
@@ -147,7 +147,7 @@ func TestQuittingOnTheNameKeepsNoUnsignedDraft(t *testing.T) {
 	if _, ok := s.Drafts["feedback.draft"]; ok || s.Feedback.Draft != "" {
 		t.Fatalf("an unsigned letter was saved: draft %q, drafts %v", s.Feedback.Draft, s.Drafts)
 	}
-	if f := newFlowScreen(d.m.deps, s, ""); f.interlude != signName {
+	if f := NewFlow(d.m.deps, s, ""); f.interlude != SignName {
 		t.Errorf("resumed, the session does not ask the name (interlude %v)", f.interlude)
 	}
 }
@@ -158,7 +158,7 @@ func TestALetterTallerThanTheScreenScrolls(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
 	d.press("2") // Acme's nudge
 	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
-	if d.m.page != sessionPage || d.m.session.panel != panelLetters {
+	if d.m.page != Session || d.m.session.panel != PanelLetters {
 		t.Fatalf("2 did not open the letters:\n%s", d.view())
 	}
 	if v := d.view(); strings.Contains(v, testName) || !strings.Contains(v, "more of the letter below") || !strings.Contains(v, "esc back") {
@@ -184,7 +184,7 @@ func TestAReadOnlyCopyRecordsNoNudge(t *testing.T) {
 	second := newDriver(t, 80, 24, func(o *Options) { o.Store = coach.NewStore(first.dir) })
 	second.dir = first.dir
 	second.press("2")
-	if second.m.session.readOnly == "" || second.m.session.panel != panelLetters {
+	if second.m.session.readOnly == "" || second.m.session.panel != PanelLetters {
 		t.Fatalf("the second copy is not read-only on the letters:\n%s", second.view())
 	}
 	if v := second.view(); strings.Contains(v, "mark it sent") {

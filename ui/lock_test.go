@@ -20,17 +20,17 @@ func TestSecondCopyOpensTheSessionReadOnly(t *testing.T) {
 	second := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
 
 	first.choose("Resume: Globex")
-	if first.m.page != flowPage {
+	if first.m.page != Flow {
 		t.Fatalf("the first copy did not open the session:\n%s", first.view())
 	}
 	second.choose("Resume: Globex")
 	v := second.view()
-	if second.m.page != sessionPage || !strings.Contains(strings.Join(strings.Fields(v), " "), "This session is open in another rebound window, so here it is read-only") {
+	if second.m.page != Session || !strings.Contains(strings.Join(strings.Fields(v), " "), "This session is open in another rebound window, so here it is read-only") {
 		t.Fatalf("the second copy was not told the session is open elsewhere:\n%s", v)
 	}
 	for _, k := range []string{"e", "f", "a", "r", "d"} { // edit, feedback, actions, resume, delete
 		second.press(k)
-		if second.m.page != sessionPage || second.m.session.panel != panelNone {
+		if second.m.page != Session || second.m.session.panel != PanelNone {
 			t.Fatalf("%q changed something in the read-only copy:\n%s", k, second.view())
 		}
 	}
@@ -44,14 +44,14 @@ func TestSecondCopyOpensTheSessionReadOnly(t *testing.T) {
 	first.typeText("Analyst")
 	first.press("tab")
 	second.press("esc")
-	if got := first.load(first.m.flow.session().ID); got.Intake.Role != "Analyst" {
+	if got := first.load(first.m.flow.Session().ID); got.Intake.Role != "Analyst" {
 		t.Fatalf("the first copy's answer was not saved: %+v", got.Intake)
 	}
 
 	// Once the first copy leaves the session, the second may take it over.
 	first.press("esc")
 	second.choose("Resume: Analyst at Globex")
-	if second.m.page != flowPage {
+	if second.m.page != Flow {
 		t.Fatalf("after the first copy let go, the second still could not open it:\n%s", second.view())
 	}
 	if !strings.Contains(second.view(), "Analyst") {
@@ -99,7 +99,7 @@ func TestAReadOnlyCopyNeverSaves(t *testing.T) {
 			second := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
 			first.choose("Resume: Globex")
 			second.choose("Resume: Globex")
-			if second.m.page != sessionPage || second.m.session.readOnly == "" {
+			if second.m.page != Session || second.m.session.readOnly == "" {
 				t.Fatalf("the second copy is not read-only:\n%s", second.view())
 			}
 			first.tabTo(coach.PromptRole)
@@ -116,7 +116,7 @@ func TestAReadOnlyCopyNeverSaves(t *testing.T) {
 				second.press(leave)
 				ExitFilter(second.m, tea.QuitMsg{})
 			}
-			second.m.deps.store.UnlockAll()
+			second.m.deps.Store.UnlockAll()
 			if got := first.load(id); got.Intake.Role != "Analyst" {
 				t.Errorf("leaving the read-only copy by %s wrote over the first copy's answer: %+v", leave, got.Intake)
 			}
@@ -147,7 +147,7 @@ func TestAStaleHomeResumesWhatIsOnDisk(t *testing.T) {
 	first.press("tab", "esc")
 
 	second.choose("Resume: Globex") // the row as it was listed
-	if second.m.page != flowPage {
+	if second.m.page != Flow {
 		t.Fatalf("the second copy did not open the session:\n%s", second.view())
 	}
 	second.tabTo(coach.PromptStage)
@@ -172,7 +172,7 @@ func TestASessionGoneFromDiskIsNotSavedBack(t *testing.T) {
 		}
 		other.UnlockAll()
 		d.choose("Resume: Globex")
-		if d.m.page != homePage || !strings.Contains(d.view(), "no longer on disk") {
+		if d.m.page != Home || !strings.Contains(d.view(), "no longer on disk") {
 			t.Fatalf("a deleted session was opened:\n%s", d.view())
 		}
 		ExitFilter(d.m, tea.QuitMsg{})
@@ -210,12 +210,12 @@ func TestARoundIsLockedAsASessionIs(t *testing.T) {
 	first.typeText("Half of my answer")
 	first.press("esc") // an unfinished round on the first question
 	first.press("enter")
-	if first.m.page != roundPage {
+	if first.m.page != Round {
 		t.Fatalf("the first copy did not carry on the round:\n%s", first.view())
 	}
 	second := newDriver(t, 80, 24, func(o *Options) { o.Store, o.Practice = coach.NewStore(first.dir), true })
 	second.press("enter")
-	if second.m.page != practicePage || !strings.Contains(strings.Join(strings.Fields(second.view()), " "), "This practice round is open in another rebound window") {
+	if second.m.page != Practice || !strings.Contains(strings.Join(strings.Fields(second.view()), " "), "This practice round is open in another rebound window") {
 		t.Fatalf("the second copy was not told the round is open elsewhere:\n%s", second.view())
 	}
 	first.typeText(" and the rest")
@@ -242,11 +242,11 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 	d := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
 	d.choose("Resume: Globex")
 	v := strings.Join(strings.Fields(d.view()), " ")
-	if d.m.page != sessionPage || !strings.Contains(v, "Read-only: this session cannot be locked") {
+	if d.m.page != Session || !strings.Contains(v, "Read-only: this session cannot be locked") {
 		t.Fatalf("a session that cannot be locked was opened for changes:\n%s", d.view())
 	}
 	d.press("r")
-	if d.m.page != sessionPage {
+	if d.m.page != Session {
 		t.Fatalf("resume was allowed:\n%s", d.view())
 	}
 	d.press("ctrl+c")

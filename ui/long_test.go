@@ -214,14 +214,14 @@ func TestMeasureLargeSession(t *testing.T) {
 			t.Fatal(err)
 		}
 		d.press("esc")
-		d.run(d.m.home.load())
+		d.run(d.m.home.Load())
 		d.choose("Past sessions")
 		page := costOf(func() { d.press("enter") })
 		if v := d.view(); !strings.Contains(v, "I explained the trade-off") {
 			t.Fatalf("%d MB: the page does not show the answer:\n%s", mb, v)
 		}
 		d.press("esc", "esc")
-		d.run(d.m.home.load())
+		d.run(d.m.home.Load())
 		resume := costOf(func() { d.choose("Resume: Product designer at Northwind") })
 		if d.prompt() == "" {
 			t.Fatalf("%d MB: not resumed:\n%s", mb, d.view())
@@ -254,7 +254,7 @@ func TestHomeAndEndScrollTheDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.press("esc")
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	d.choose("Past sessions")
 	d.press("enter")
 	top := "Product designer at Northwind"

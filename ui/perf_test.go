@@ -61,7 +61,7 @@ func TestKeystrokesNeverRenderMarkdown(t *testing.T) {
 		_, cmd := d.m.Update(msg)
 		for _, m := range collect(cmd) {
 			switch m.(type) {
-			case markdown.TipsMsg, summaryRenderedMsg:
+			case markdown.TipsMsg, SummaryRenderedMsg:
 				t.Fatalf("typing %q started a markdown render", r)
 			}
 		}
@@ -107,7 +107,7 @@ func manySessions(t testing.TB, n int) *driver {
 	if _, _, err := d.store.Summaries(); err != nil {
 		t.Fatal(err)
 	}
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	return d
 }
 
@@ -148,7 +148,7 @@ func TestMeasureHistory(t *testing.T) {
 	for range 7 {
 		d.press("esc")
 		for i, it := range d.m.home.list.Items() {
-			if it.(homeItem).action == actHistory {
+			if it.(HomeItem).Action == ActHistory {
 				d.m.home.list.Select(i)
 			}
 		}
@@ -156,7 +156,7 @@ func TestMeasureHistory(t *testing.T) {
 		d.press("enter")
 		v := d.view()
 		open = append(open, time.Since(start))
-		if d.m.page != historyPage || !strings.Contains(v, "10000 sessions") {
+		if d.m.page != History || !strings.Contains(v, "10000 sessions") {
 			t.Fatalf("not on Past sessions with every session:\n%s", v)
 		}
 	}
@@ -191,7 +191,7 @@ func manyPracticeRounds(t testing.TB) *driver {
 	t.Helper()
 	d := manySessions(t, 200)
 	var keys []string
-	for _, q := range d.m.deps.bank.Questions {
+	for _, q := range d.m.deps.Bank.Questions {
 		keys = append(keys, coach.BankKey(q.ID))
 	}
 	if err := coachtest.WritePractice(d.store, coachtest.GeneratePractice(5000, 2, fixedNow, keys)); err != nil {
@@ -205,7 +205,7 @@ func manyPracticeRounds(t testing.TB) *driver {
 func openPractice(d *driver) string {
 	d.press("esc")
 	for i, it := range d.m.home.list.Items() {
-		if it.(homeItem).action == actPractice {
+		if it.(HomeItem).Action == ActPractice {
 			d.m.home.list.Select(i)
 		}
 	}

@@ -27,20 +27,20 @@ import (
 // the user, the bank, and every round so far. The practice screen loads it;
 // the round screen adds the round it saves, so the queue is up to date
 // without reading the store again.
-type practiceData struct {
-	flagged []coach.Question
-	bank    []coach.Question
-	entries []*coach.Practice
-	tracks  map[string]*coach.Track
+type PracticeData struct {
+	Flagged []coach.Question
+	Bank    []coach.Question
+	Entries []*coach.Practice
+	Tracks  map[string]*coach.Track
 	// unfinished is, by question key, a round left before its rating.
-	unfinished map[string]*coach.Practice
-	problems   []coach.Problem
-	err        error
-	loaded     bool
+	Unfinished map[string]*coach.Practice
+	Problems   []coach.Problem
+	Err        error
+	Loaded     bool
 }
 
 // practiceLoadedMsg carries what a practice load read.
-type practiceLoadedMsg struct {
+type PracticeLoadedMsg struct {
 	flagged  []coach.Question
 	entries  []*coach.Practice
 	problems []coach.Problem
@@ -56,51 +56,51 @@ func loadPractice(store *coach.Store, bank []coach.Question) tea.Cmd {
 		if err == nil {
 			err = perr
 		}
-		return practiceLoadedMsg{flagged: coach.FlaggedQuestions(sums, bank), entries: entries,
+		return PracticeLoadedMsg{flagged: coach.FlaggedQuestions(sums, bank), entries: entries,
 			problems: append(problems, pproblems...), err: err}
 	}
 }
 
-func (p *practiceData) set(msg practiceLoadedMsg) {
-	p.flagged, p.entries, p.problems, p.err, p.loaded = msg.flagged, msg.entries, msg.problems, msg.err, true
-	p.replay()
+func (p *PracticeData) set(msg PracticeLoadedMsg) {
+	p.Flagged, p.Entries, p.Problems, p.Err, p.Loaded = msg.flagged, msg.entries, msg.problems, msg.err, true
+	p.Replay()
 }
 
-func (p *practiceData) replay() {
-	p.tracks = coach.Tracks(p.entries)
-	p.unfinished = coach.Unfinished(p.entries)
+func (p *PracticeData) Replay() {
+	p.Tracks = coach.Tracks(p.Entries)
+	p.Unfinished = coach.Unfinished(p.Entries)
 }
 
 // record keeps a round just saved (reviewed, or left unfinished): a new one
 // is added, a changed one replaced, and the histories are replayed.
-func (p *practiceData) record(e *coach.Practice) {
-	i := slices.IndexFunc(p.entries, func(x *coach.Practice) bool { return x.ID == e.ID })
+func (p *PracticeData) Record(e *coach.Practice) {
+	i := slices.IndexFunc(p.Entries, func(x *coach.Practice) bool { return x.ID == e.ID })
 	if i < 0 {
-		p.entries = append(p.entries, e.Clone())
+		p.Entries = append(p.Entries, e.Clone())
 	} else {
-		p.entries[i] = e.Clone()
+		p.Entries[i] = e.Clone()
 	}
-	p.replay()
+	p.Replay()
 }
 
-func (p *practiceData) queue(tag string, now time.Time) []coach.Card {
-	return coach.Queue(p.flagged, p.bank, p.tracks, tag, now.Format(coach.DateLayout))
+func (p *PracticeData) Queue(tag string, now time.Time) []coach.Card {
+	return coach.Queue(p.Flagged, p.Bank, p.Tracks, tag, now.Format(coach.DateLayout))
 }
 
 // cardItem is one question in the queue list; unfinished marks a round on
 // it left before its rating, which enter carries on.
-type cardItem struct {
-	card       coach.Card
+type CardItem struct {
+	Card       coach.Card
 	unfinished bool
 }
 
-func (c cardItem) FilterValue() string { return c.card.Question.Text }
+func (c CardItem) FilterValue() string { return c.Card.Question.Text }
 
 // practiceScreen is the queue: the questions to practise, the questions that
 // threw the user first, and how practice is going. Enter starts a round.
-type practiceScreen struct {
-	deps *deps
-	data *practiceData
+type PracticePage struct {
+	deps *Context
+	data *PracticeData
 	list list.Model
 	// tag narrows the queue to one tag of the bank; "" is everything.
 	tag string
@@ -113,10 +113,10 @@ type practiceScreen struct {
 	// notice is a sentence too long for the header line (why a round is
 	// read-only here), shown under the queue until the next key.
 	notice string
-	exits
+	Exits
 }
 
-func newPracticeScreen(d *deps, tag string, timer time.Duration) *practiceScreen {
+func NewPractice(d *Context, tag string, timer time.Duration) *PracticePage {
 	l := list.New(nil, cardDelegate{deps: d}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowStatusBar(false)
@@ -124,30 +124,30 @@ func newPracticeScreen(d *deps, tag string, timer time.Duration) *practiceScreen
 	l.SetFilteringEnabled(false)
 	l.DisableQuitKeybindings()
 	l.Paginator.Type = paginator.Arabic // "3/12", never a row of dots
-	styleList(&l, &d.styles, false)
-	return &practiceScreen{deps: d, data: &practiceData{bank: coach.BankQuestions(d.bank)}, list: l, tag: tag, timer: timer}
+	StyleList(&l, &d.Styles, false)
+	return &PracticePage{deps: d, data: &PracticeData{Bank: coach.BankQuestions(d.Bank)}, list: l, tag: tag, timer: timer}
 }
 
-func (p *practiceScreen) load() tea.Cmd { return loadPractice(p.deps.store, p.data.bank) }
+func (p *PracticePage) Load() tea.Cmd { return loadPractice(p.deps.Store, p.data.Bank) }
 
 // refresh rebuilds the queue from the data and selects its first question:
 // what to practise next.
-func (p *practiceScreen) refresh() {
-	cards := p.data.queue(p.tag, p.deps.now())
+func (p *PracticePage) Refresh() {
+	cards := p.data.Queue(p.tag, p.deps.Now())
 	items := make([]list.Item, len(cards))
 	for i, c := range cards {
-		items[i] = cardItem{card: c, unfinished: p.data.unfinished[c.Question.Key] != nil}
+		items[i] = CardItem{Card: c, unfinished: p.data.Unfinished[c.Question.Key] != nil}
 	}
 	p.list.SetItems(items)
 	p.list.Select(0)
 	p.SetSize(p.width, p.height)
 }
 
-func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
+func (p *PracticePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case practiceLoadedMsg:
+	case PracticeLoadedMsg:
 		p.data.set(msg)
-		p.refresh()
+		p.Refresh()
 		return nil
 	case tea.PasteMsg:
 		if p.own != nil {
@@ -163,34 +163,34 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 		if p.own != nil {
 			return p.ownKey(msg)
 		}
-		k := p.deps.keys
+		k := p.deps.Keys
 		switch {
 		case key.Matches(msg, k.Enter):
-			if it, ok := p.list.SelectedItem().(cardItem); ok {
-				q := it.card.Question
-				p.goTo(exit{to: roundPage, question: &q})
+			if it, ok := p.list.SelectedItem().(CardItem); ok {
+				q := it.Card.Question
+				p.GoTo(Exit{To: Round, Question: &q})
 			}
 			return nil
 		case key.Matches(msg, k.Own):
-			in := field.NewInput(&p.deps.styles, "", "type the question, then enter")
+			in := field.NewInput(&p.deps.Styles, "", "type the question, then enter")
 			in.SetWidth(max(10, min(p.width, theme.MaxTextWidth)-18))
 			p.own = &in
 			p.SetSize(p.width, p.height)
 			return p.own.Focus()
 		case key.Matches(msg, k.Tag):
 			p.tag = p.nextTag(+1)
-			p.refresh()
+			p.Refresh()
 			return nil
 		case key.Matches(msg, k.TagBack):
 			p.tag = p.nextTag(-1)
-			p.refresh()
+			p.Refresh()
 			return nil
 		case key.Matches(msg, k.Timer):
 			p.timer = nextTimer(p.timer)
 			p.status = "timer: " + timerLabel(p.timer)
 			return nil
 		case key.Matches(msg, k.Home):
-			p.goTo(exit{to: homePage})
+			p.GoTo(Exit{To: Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
@@ -202,30 +202,30 @@ func (p *practiceScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 // ownKey handles a key while the user types a question of their own.
-func (p *practiceScreen) ownKey(msg tea.KeyPressMsg) tea.Cmd {
+func (p *PracticePage) ownKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, p.deps.keys.Home):
+	case key.Matches(msg, p.deps.Keys.Home):
 		p.own = nil
 		p.SetSize(p.width, p.height)
 		return nil
-	case key.Matches(msg, p.deps.keys.Enter):
+	case key.Matches(msg, p.deps.Keys.Enter):
 		text := strings.TrimSpace(coach.Raw(p.own.Value()))
 		if text == "" {
 			return nil
 		}
 		p.own = nil
-		q := coach.OwnQuestion(text, p.data.bank)
-		p.goTo(exit{to: roundPage, question: &q})
+		q := coach.OwnQuestion(text, p.data.Bank)
+		p.GoTo(Exit{To: Round, Question: &q})
 		return nil
 	}
 	return field.UpdateInput(p.own, msg) // a typed bidi control becomes a stand-in, as in every field
 }
 
 // nextTag steps through "all" and the bank's tags.
-func (p *practiceScreen) nextTag(dir int) string {
+func (p *PracticePage) nextTag(dir int) string {
 	tags := []string{""}
-	if p.deps.bank != nil {
-		for _, t := range p.deps.bank.Tags {
+	if p.deps.Bank != nil {
+		for _, t := range p.deps.Bank.Tags {
 			tags = append(tags, t.ID)
 		}
 	}
@@ -249,22 +249,22 @@ func timerLabel(d time.Duration) string {
 }
 
 // tagTitle is "all questions" or the tag's title.
-func (p *practiceScreen) tagTitle() string {
+func (p *PracticePage) tagTitle() string {
 	if p.tag == "" {
 		return "all questions"
 	}
-	if p.deps.bank != nil {
-		if t, ok := p.deps.bank.Tag(p.tag); ok {
+	if p.deps.Bank != nil {
+		if t, ok := p.deps.Bank.Tag(p.tag); ok {
 			return t.Title
 		}
 	}
 	return p.tag
 }
 
-func (p *practiceScreen) Title() string  { return "Practice" }
-func (p *practiceScreen) Status() string { return p.status }
+func (p *PracticePage) Title() string  { return "Practice" }
+func (p *PracticePage) Status() string { return p.status }
 
-func (p *practiceScreen) SetSize(w, h int) {
+func (p *PracticePage) SetSize(w, h int) {
 	p.width, p.height = w, h
 	if w <= 0 {
 		return
@@ -274,13 +274,13 @@ func (p *practiceScreen) SetSize(w, h int) {
 
 // header is the progress, the settings and, while open, the line for a
 // question of one's own.
-func (p *practiceScreen) header() string {
-	st := &p.deps.styles
+func (p *PracticePage) header() string {
+	st := &p.deps.Styles
 	w := max(1, min(p.width, theme.MaxTextWidth))
-	if !p.data.loaded {
+	if !p.data.Loaded {
 		return st.Muted.Render("Reading your practice…")
 	}
-	progress := coach.ComputeProgress(p.data.flagged, p.data.tracks)
+	progress := coach.ComputeProgress(p.data.Flagged, p.data.Tracks)
 	lines := []string{st.Intro.Width(w).Render(progress.Sentence())}
 	settings := fmt.Sprintf("Queue: %s · %s · timer %s", p.tagTitle(), coach.Plural(len(p.list.Items()), "question"), timerLabel(p.timer))
 	lines = append(lines, st.Muted.Width(w).Render(settings))
@@ -291,16 +291,16 @@ func (p *practiceScreen) header() string {
 }
 
 // notes name the files that could not be read, under the list.
-func (p *practiceScreen) notes() string {
-	st := &p.deps.styles
+func (p *PracticePage) notes() string {
+	st := &p.deps.Styles
 	switch {
 	case p.notice != "":
 		return st.Error.Width(max(1, p.width)).Render(p.notice)
-	case p.data.err != nil:
-		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + reason(p.data.err) + ").")
-	case len(p.data.problems) > 0:
-		line := skipped(p.deps, p.data.problems[0])
-		if n := len(p.data.problems) - 1; n > 0 {
+	case p.data.Err != nil:
+		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + Reason(p.data.Err) + ").")
+	case len(p.data.Problems) > 0:
+		line := Skipped(p.deps, p.data.Problems[0])
+		if n := len(p.data.Problems) - 1; n > 0 {
 			line += fmt.Sprintf(", and %s more", coach.Plural(n, "file"))
 		}
 		return st.Error.Width(max(1, p.width)).Render(line)
@@ -308,7 +308,7 @@ func (p *practiceScreen) notes() string {
 	return ""
 }
 
-func (p *practiceScreen) View() string {
+func (p *PracticePage) View() string {
 	body := p.header() + "\n\n" + p.list.View()
 	if n := p.notes(); n != "" {
 		body += "\n" + n
@@ -316,34 +316,34 @@ func (p *practiceScreen) View() string {
 	return body
 }
 
-func (p *practiceScreen) ShortHelp() []key.Binding {
-	k := p.deps.keys
+func (p *PracticePage) ShortHelp() []key.Binding {
+	k := p.deps.Keys
 	if p.own != nil {
-		return []key.Binding{withHelp(k.Enter, "enter", "practise it"), withHelp(k.Home, "esc", "cancel")}
+		return []key.Binding{WithHelp(k.Enter, "enter", "practise it"), WithHelp(k.Home, "esc", "cancel")}
 	}
-	return []key.Binding{withHelp(k.Enter, "enter", "practise"), k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
+	return []key.Binding{WithHelp(k.Enter, "enter", "practise"), k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
 }
 
-func (p *practiceScreen) FullHelp() [][]key.Binding {
-	k := p.deps.keys
-	return [][]key.Binding{{withHelp(k.Up, "↑/↓", "choose"), k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
+func (p *PracticePage) FullHelp() [][]key.Binding {
+	k := p.deps.Keys
+	return [][]key.Binding{{WithHelp(k.Up, "↑/↓", "choose"), k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
 }
 
 // cardDelegate draws a queued question on one line: the question, and on
 // the right why it is there and its ratings so far.
-type cardDelegate struct{ deps *deps }
+type cardDelegate struct{ deps *Context }
 
 func (d cardDelegate) Height() int                         { return 1 }
 func (d cardDelegate) Spacing() int                        { return 0 }
 func (d cardDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
-	it, ok := item.(cardItem)
+	it, ok := item.(CardItem)
 	if !ok {
 		return
 	}
-	st := &d.deps.styles
-	c := it.card
+	st := &d.deps.Styles
+	c := it.Card
 	right := c.Why()
 	if it.unfinished {
 		right = "unfinished · " + right
@@ -365,20 +365,20 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 
 // Note shows a sentence too long for the header: why a round cannot be
 // carried on.
-func (p *practiceScreen) Note(s string) { p.notice = s }
+func (p *PracticePage) Note(s string) { p.notice = s }
 
 // Themed gives the list the new theme's styles: it copied them when made.
-func (p *practiceScreen) Themed(st *theme.Styles) { styleList(&p.list, st, false) }
+func (p *PracticePage) Themed(st *theme.Styles) { StyleList(&p.list, st, false) }
 
 // roundStart is what a round starts from, as the practice queue has it.
-type roundStart struct {
-	data  *practiceData
-	prev  *coach.Practice // the unfinished round on the question, or nil
-	timer time.Duration   // the countdown chosen
-	tag   string          // the queue's, for the next question
+type RoundStart struct {
+	Data  *PracticeData
+	Prev  *coach.Practice // the unfinished round on the question, or nil
+	Timer time.Duration   // the countdown chosen
+	Tag   string          // the queue's, for the next question
 }
 
 // roundOf is what a round on q starts from.
-func (p *practiceScreen) roundOf(q coach.Question) roundStart {
-	return roundStart{data: p.data, prev: p.data.unfinished[q.Key], timer: p.timer, tag: p.tag}
+func (p *PracticePage) RoundOf(q coach.Question) RoundStart {
+	return RoundStart{Data: p.data, Prev: p.data.Unfinished[q.Key], Timer: p.timer, Tag: p.tag}
 }

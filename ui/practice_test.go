@@ -72,7 +72,7 @@ func newPracticeDriver(t testing.TB, w, h int, configure ...func(*Options)) (*dr
 func queueKeys(d *driver) []string {
 	var keys []string
 	for _, it := range d.m.practice.list.Items() {
-		keys = append(keys, it.(cardItem).card.Question.Key)
+		keys = append(keys, it.(CardItem).Card.Question.Key)
 	}
 	return keys
 }
@@ -96,14 +96,14 @@ func answerRound(d *driver, answer string, rating string) {
 	d.press("tab")
 	d.typeText("Name the numbers")
 	d.press("tab", "space", "down", "down", "space", "enter", rating, "enter")
-	if d.m.page != roundPage || d.m.round.stage != stageHint {
+	if d.m.page != Round || d.m.round.stage != StageHint {
 		d.t.Fatalf("not on the hint after the rating:\n%s", d.view())
 	}
 }
 
 func TestPracticeQueuePutsTheQuestionsThatThrewYouFirst(t *testing.T) {
 	d, _ := newPracticeDriver(t, 80, 24)
-	if d.m.page != practicePage {
+	if d.m.page != Practice {
 		t.Fatalf("practice did not open on the queue:\n%s", d.view())
 	}
 	keys := queueKeys(d)
@@ -117,7 +117,7 @@ func TestPracticeQueuePutsTheQuestionsThatThrewYouFirst(t *testing.T) {
 func TestPracticeWholeRoundIsSaved(t *testing.T) {
 	d, clock := newPracticeDriver(t, 80, 24)
 	d.press("enter")
-	if d.m.page != roundPage {
+	if d.m.page != Round {
 		t.Fatalf("enter did not start a round:\n%s", d.view())
 	}
 	clock.tick(d, 45)
@@ -167,14 +167,14 @@ func TestPracticeWholeRoundIsSaved(t *testing.T) {
 func TestPracticeHintComesAfterTheReview(t *testing.T) {
 	d, _ := newPracticeDriver(t, 80, 24, func(o *Options) { o.PracticeTag = "motivation" })
 	d.press("enter")
-	bq, _ := d.m.deps.bank.Question("tell-me-about-yourself")
+	bq, _ := d.m.deps.Bank.Question("tell-me-about-yourself")
 	first := strings.Fields(bq.Hint)[0:3]
 	hint := strings.Join(first, " ")
-	for stage := stageAnswer; stage < stageHint; stage++ {
+	for stage := StageAnswer; stage < StageHint; stage++ {
 		if strings.Contains(d.view(), hint) {
 			t.Fatalf("the hint shows at stage %d, before the self-review:\n%s", stage, d.view())
 		}
-		if stage == stageRating {
+		if stage == StageRating {
 			d.press("3")
 		}
 		d.press("tab")
@@ -188,11 +188,11 @@ func TestPracticeRatingIsSuggestedFromTheRubric(t *testing.T) {
 	d, _ := newPracticeDriver(t, 80, 24)
 	d.press("enter", "tab", "tab", "tab")
 	d.press("space", "down", "space", "down", "space", "tab") // three of four criteria
-	if got := d.m.round.fields[stageRating].Answer().Text; got != "4" {
+	if got := d.m.round.fields[StageRating].Answer().Text; got != "4" {
 		t.Errorf("suggested rating %q, want 4 for three of four criteria", got)
 	}
 	d.press("backspace", "enter")
-	if d.m.round.stage != stageRating || d.m.round.Status() == "" {
+	if d.m.round.stage != StageRating || d.m.round.Status() == "" {
 		t.Errorf("no rating let the round finish (stage %d)", d.m.round.stage)
 	}
 }
@@ -284,7 +284,7 @@ func TestPracticeEscSavesAndReturns(t *testing.T) {
 	d.press("tab")
 	d.typeText("good start")
 	d.press("esc")
-	if d.m.page != practicePage {
+	if d.m.page != Practice {
 		t.Fatalf("esc did not go back to the queue:\n%s", d.view())
 	}
 	p := d.practised()[0]
@@ -316,7 +316,7 @@ func TestPracticeTagsAndOwnQuestion(t *testing.T) {
 	d.press("n")
 	d.typeText("How do you handle ambiguity?")
 	d.press("enter")
-	if d.m.page != roundPage || d.m.round.entry.Question.Source != coach.FromUser {
+	if d.m.page != Round || d.m.round.entry.Question.Source != coach.FromUser {
 		t.Fatalf("own question did not start a round:\n%s", d.view())
 	}
 	answerRound(d, "With a plan", "3")
@@ -331,14 +331,14 @@ func TestPracticeTagsAndOwnQuestion(t *testing.T) {
 func TestPracticeFromHome(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	d.choose("Practise questions")
-	if d.m.page != practicePage || len(queueKeys(d)) < 60 {
+	if d.m.page != Practice || len(queueKeys(d)) < 60 {
 		t.Fatalf("home did not open practice on the bank:\n%s", d.view())
 	}
 	if v := d.view(); !strings.Contains(v, "No questions that threw you yet") {
 		t.Errorf("no progress line without sessions:\n%s", v)
 	}
 	d.press("esc")
-	if d.m.page != homePage {
+	if d.m.page != Home {
 		t.Errorf("esc did not go home")
 	}
 }
@@ -365,7 +365,7 @@ func TestPracticeInInsights(t *testing.T) {
 	d.press("enter")
 	answerRound(d, "first try", "2")
 	d.press("esc", "esc")
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	d.choose("Insights")
 	content := ansi.Strip(d.m.insights.vp.GetContent())
 	at := strings.Index(content, "Practice")

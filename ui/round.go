@@ -20,17 +20,17 @@ import (
 // parts, the rating, and last the hint on what a good answer shows. The hint
 // comes after the self-review so that it cannot colour it.
 const (
-	stageAnswer = iota
+	StageAnswer = iota
 	stageWell
 	stageBetter
-	stageRubric
-	stageRating
-	stageHint
+	StageRubric
+	StageRating
+	StageHint
 )
 
 // roundPrompts are the prompts of a round's stages, up to the rating. The
 // rubric's options and the rating's are filled in by newRoundScreen.
-var roundPrompts = [stageHint]content.Prompt{
+var roundPrompts = [StageHint]content.Prompt{
 	{ID: "practice.answer", Kind: content.Textarea, Label: "Your answer",
 		Hint: "say it out loud, then write it here, in full or as notes"},
 	{ID: "practice.went_well", Kind: content.Textarea, Label: "What went well?",
@@ -58,12 +58,12 @@ type practiceSavedMsg struct {
 }
 
 // roundScreen is one round of practice.
-type roundScreen struct {
-	deps   *deps
-	data   *practiceData
+type RoundPage struct {
+	deps   *Context
+	data   *PracticeData
 	entry  *coach.Practice
 	stage  int
-	fields [stageHint]field.Field
+	fields [StageHint]field.Field
 	// checks and rating are two of fields, kept as what they are.
 	checks *field.Checklist
 	rating *field.Choice
@@ -78,13 +78,13 @@ type roundScreen struct {
 	status   string
 
 	width, height int
-	exits
+	Exits
 }
 
 // newRoundScreen shows entry, a new round or one carried on (from.prev),
 // opened for changes by the root (Model.editRound).
-func newRoundScreen(d *deps, from roundStart, entry *coach.Practice, hintKey markdown.Key) *roundScreen {
-	data, carried, tag := from.data, from.prev != nil, from.tag
+func NewRound(d *Context, from RoundStart, entry *coach.Practice, hintKey markdown.Key) *RoundPage {
+	data, carried, tag := from.Data, from.Prev != nil, from.Tag
 	q := entry.Question
 	timer := time.Duration(entry.TimeLimit) * time.Second
 	var used time.Duration
@@ -96,44 +96,44 @@ func newRoundScreen(d *deps, from roundStart, entry *coach.Practice, hintKey mar
 		}
 		status = "carrying on from " + entry.CreatedAt.Local().Format("Mon 2 Jan 15:04")
 	}
-	r := &roundScreen{deps: d, data: data, tag: tag, entry: entry, status: status, hintKey: hintKey,
-		clock: countdown.New(timer, used, d.clock)}
+	r := &RoundPage{deps: d, data: data, tag: tag, entry: entry, status: status, hintKey: hintKey,
+		clock: countdown.New(timer, used, d.Clock)}
 	prompts := roundPrompts
 	var labels, ticked []string
-	if d.bank != nil {
-		for _, c := range d.bank.Rubric {
+	if d.Bank != nil {
+		for _, c := range d.Bank.Rubric {
 			labels = append(labels, c.Label)
 			if slices.Contains(entry.Rubric, c.ID) {
 				ticked = append(ticked, c.Label)
 			}
 		}
 	}
-	prompts[stageRubric].Options = labels
-	start := [stageHint]coach.Answer{{Text: entry.Answer}, {Text: entry.WentWell}, {Text: entry.DoBetter}, {Items: ticked}}
-	for i := range stageRubric {
-		r.fields[i] = field.New(prompts[i], start[i], nil, &d.styles, d.keys.Field, d.now())
+	prompts[StageRubric].Options = labels
+	start := [StageHint]coach.Answer{{Text: entry.Answer}, {Text: entry.WentWell}, {Text: entry.DoBetter}, {Items: ticked}}
+	for i := range StageRubric {
+		r.fields[i] = field.New(prompts[i], start[i], nil, &d.Styles, d.Keys.Field, d.Now())
 	}
-	r.checks = field.NewChecklist(prompts[stageRubric], start[stageRubric], &d.styles, d.keys.Field)
-	r.rating = field.NewChoice(prompts[stageRating], "", d.keys.Field)
-	r.fields[stageRubric], r.fields[stageRating] = r.checks, r.rating
-	r.hint = coach.QuestionHint(d.bank, q)
+	r.checks = field.NewChecklist(prompts[StageRubric], start[StageRubric], &d.Styles, d.Keys.Field)
+	r.rating = field.NewChoice(prompts[StageRating], "", d.Keys.Field)
+	r.fields[StageRubric], r.fields[StageRating] = r.checks, r.rating
+	r.hint = coach.QuestionHint(d.Bank, q)
 	return r
 }
 
 // Init starts the countdown and focuses the answer.
-func (r *roundScreen) Init() tea.Cmd {
-	return tea.Batch(r.clock.Start(), r.fields[stageAnswer].Focus())
+func (r *RoundPage) Init() tea.Cmd {
+	return tea.Batch(r.clock.Start(), r.fields[StageAnswer].Focus())
 }
 
-func (r *roundScreen) field() field.Field {
-	if r.stage >= stageHint {
+func (r *RoundPage) field() field.Field {
+	if r.stage >= StageHint {
 		return nil
 	}
 	return r.fields[r.stage]
 }
 
-func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
-	k := r.deps.keys
+func (r *RoundPage) Update(msg tea.Msg) tea.Cmd {
+	k := r.deps.Keys
 	switch msg := msg.(type) {
 	case countdown.TickMsg:
 		cmd, out := r.clock.Update(msg)
@@ -141,9 +141,9 @@ func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
 			r.status = "time's up: finish your sentence, then tab"
 		}
 		return cmd
-	case draftTickMsg:
-		if msg.id == r.entry.ID && msg.seq == r.draftSeq && r.capture() {
-			return r.deps.savePractice(r.entry)
+	case DraftTickMsg:
+		if msg.ID == r.entry.ID && msg.Seq == r.draftSeq && r.capture() {
+			return r.deps.SavePractice(r.entry)
 		}
 		return nil
 	case hintRenderedMsg:
@@ -158,7 +158,7 @@ func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		r.status = ""
-		if r.stage == stageHint {
+		if r.stage == StageHint {
 			return r.hintKeyPress(msg)
 		}
 		f := r.field()
@@ -169,33 +169,33 @@ func (r *roundScreen) Update(msg tea.Msg) tea.Cmd {
 			return r.move(-1)
 		case key.Matches(msg, k.Enter) && !f.Multiline():
 			return r.move(+1)
-		case key.Matches(msg, k.Pause) && r.stage == stageAnswer:
+		case key.Matches(msg, k.Pause) && r.stage == StageAnswer:
 			return r.clock.Toggle()
 		case key.Matches(msg, k.Home):
 			r.capture()
-			r.data.record(r.entry) // to carry on if the question is chosen again
-			r.goTo(exit{to: practicePage})
-			return r.deps.savePractice(r.entry)
+			r.data.Record(r.entry) // to carry on if the question is chosen again
+			r.GoTo(Exit{To: Practice})
+			return r.deps.SavePractice(r.entry)
 		}
 		return tea.Batch(f.Update(msg), r.typed())
 	}
 	return nil
 }
 
-func (r *roundScreen) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.deps.keys
+func (r *RoundPage) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.deps.Keys
 	switch {
 	case key.Matches(msg, k.Enter):
-		for _, c := range r.data.queue(r.tag, r.deps.now()) {
+		for _, c := range r.data.Queue(r.tag, r.deps.Now()) {
 			if c.Question.Key != r.entry.Question.Key {
 				q := c.Question
-				r.goTo(exit{to: roundPage, question: &q})
+				r.GoTo(Exit{To: Round, Question: &q})
 				return nil
 			}
 		}
-		r.goTo(exit{to: practicePage})
+		r.GoTo(Exit{To: Practice})
 	case key.Matches(msg, k.Home):
-		r.goTo(exit{to: practicePage})
+		r.GoTo(Exit{To: Practice})
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	}
@@ -203,16 +203,16 @@ func (r *roundScreen) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // typed schedules a save of the unfinished round for when typing pauses.
-func (r *roundScreen) typed() tea.Cmd { return r.deps.whenTypingPauses(r.entry.ID, &r.draftSeq) }
+func (r *RoundPage) typed() tea.Cmd { return r.deps.WhenTypingPauses(r.entry.ID, &r.draftSeq) }
 
 // capture keeps what the fields hold in the entry. It reports whether the
 // entry changed.
-func (r *roundScreen) capture() bool {
-	now := r.deps.now()
-	changed := r.entry.SetAnswer(r.text(stageAnswer), r.clock.Used(), r.clock.TimedOut(), now)
+func (r *RoundPage) capture() bool {
+	now := r.deps.Now()
+	changed := r.entry.SetAnswer(r.text(StageAnswer), r.clock.Used(), r.clock.TimedOut(), now)
 	rating := 0 // the rating counts once the user has moved past it
-	if r.stage > stageRating {
-		rating, _ = strconv.Atoi(r.text(stageRating))
+	if r.stage > StageRating {
+		rating, _ = strconv.Atoi(r.text(StageRating))
 	}
 	if r.entry.SetReview(coach.Review{
 		WentWell: r.text(stageWell),
@@ -225,14 +225,14 @@ func (r *roundScreen) capture() bool {
 	return changed
 }
 
-func (r *roundScreen) text(stage int) string { return r.fields[stage].Answer().Text }
+func (r *RoundPage) text(stage int) string { return r.fields[stage].Answer().Text }
 
 // rubric is the ticked criteria, as the rubric's IDs.
-func (r *roundScreen) rubric() []string {
-	ticked := r.fields[stageRubric].Answer().Items
+func (r *RoundPage) rubric() []string {
+	ticked := r.fields[StageRubric].Answer().Items
 	var ids []string
-	if r.deps.bank != nil {
-		for _, c := range r.deps.bank.Rubric {
+	if r.deps.Bank != nil {
+		for _, c := range r.deps.Bank.Rubric {
 			if slices.Contains(ticked, c.Label) {
 				ids = append(ids, c.ID)
 			}
@@ -243,32 +243,32 @@ func (r *roundScreen) rubric() []string {
 
 // move goes to the next (+1) or previous (-1) stage, saving what changed.
 // Leaving the rating moves to the hint: the round is reviewed and saved.
-func (r *roundScreen) move(dir int) tea.Cmd {
+func (r *RoundPage) move(dir int) tea.Cmd {
 	to := r.stage + dir
-	if to < stageAnswer {
+	if to < StageAnswer {
 		return nil
 	}
-	if r.stage == stageRating && dir > 0 && r.fields[stageRating].Answer().Text == "" {
+	if r.stage == StageRating && dir > 0 && r.fields[StageRating].Answer().Text == "" {
 		r.status = "choose a rating from 1 to 5"
 		return nil
 	}
 	r.draftSeq++
 	r.field().Blur()
-	if r.stage == stageAnswer {
+	if r.stage == StageAnswer {
 		r.clock.Stop()
 	}
 	r.stage = to
 	changed := r.capture()
 	var cmds []tea.Cmd
 	switch {
-	case to == stageHint:
-		r.data.record(r.entry)
-		cmds = append(cmds, r.render(r.hintKey))
-	case to == stageRating:
+	case to == StageHint:
+		r.data.Record(r.entry)
+		cmds = append(cmds, r.Render(r.hintKey))
+	case to == StageRating:
 		if !r.rating.Chosen() {
 			met, of := len(r.rubric()), 0
-			if r.deps.bank != nil {
-				of = len(r.deps.bank.Rubric)
+			if r.deps.Bank != nil {
+				of = len(r.deps.Bank.Rubric)
 			}
 			r.rating.Choose(coach.SuggestRating(met, of) - 1)
 		}
@@ -277,16 +277,16 @@ func (r *roundScreen) move(dir int) tea.Cmd {
 		cmds = append(cmds, r.field().Focus())
 	}
 	if changed && !r.entry.IsEmpty() {
-		cmds = append(cmds, r.deps.savePractice(r.entry))
+		cmds = append(cmds, r.deps.SavePractice(r.entry))
 	}
 	r.layout()
 	return tea.Batch(cmds...)
 }
 
 // render renders the hint for k, in a command.
-func (r *roundScreen) render(k markdown.Key) tea.Cmd {
+func (r *RoundPage) Render(k markdown.Key) tea.Cmd {
 	r.hintKey = k
-	if r.stage != stageHint || k.Width < 1 {
+	if r.stage != StageHint || k.Width < 1 {
 		return nil
 	}
 	id, md := r.entry.ID, r.hint
@@ -300,54 +300,54 @@ func (r *roundScreen) render(k markdown.Key) tea.Cmd {
 }
 
 // pending is the round to save before a quit, with what is typed.
-func (r *roundScreen) pending() *coach.Practice {
+func (r *RoundPage) Pending() *coach.Practice {
 	r.capture()
 	return r.entry
 }
 
-func (r *roundScreen) Title() string {
+func (r *RoundPage) Title() string {
 	return "Practice · " + [...]string{"answer", "what went well", "do better", "rubric", "rating", "hint"}[r.stage]
 }
 
-func (r *roundScreen) Status() string { return r.status }
+func (r *RoundPage) Status() string { return r.status }
 
-func (r *roundScreen) SetSize(w, h int) {
+func (r *RoundPage) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.layout()
 }
 
 // ShortHelp fits 60 columns: shift+tab (back a stage) is in the README and
 // the full help.
-func (r *roundScreen) ShortHelp() []key.Binding {
-	k := r.deps.keys
-	if r.stage == stageHint {
-		return []key.Binding{withHelp(k.Enter, "enter", "next question"), withHelp(k.Home, "esc", "queue"), k.QuitHome}
+func (r *RoundPage) ShortHelp() []key.Binding {
+	k := r.deps.Keys
+	if r.stage == StageHint {
+		return []key.Binding{WithHelp(k.Enter, "enter", "next question"), WithHelp(k.Home, "esc", "queue"), k.QuitHome}
 	}
-	b := []key.Binding{withHelp(k.Next, "tab", "next")}
+	b := []key.Binding{WithHelp(k.Next, "tab", "next")}
 	switch r.stage {
-	case stageAnswer:
-		b[0] = withHelp(k.Next, "tab", "done")
+	case StageAnswer:
+		b[0] = WithHelp(k.Next, "tab", "done")
 		if !r.clock.Off() && !r.clock.TimedOut() {
 			b = append(b, k.Pause)
 		}
-	case stageRubric:
-		b = append(b, withHelp(k.Toggle, "↑/↓ space", "tick"))
-	case stageRating:
-		b = append(b, withHelp(k.Up, "←/→ 1-5", "rate"))
+	case StageRubric:
+		b = append(b, WithHelp(k.Toggle, "↑/↓ space", "tick"))
+	case StageRating:
+		b = append(b, WithHelp(k.Up, "←/→ 1-5", "rate"))
 	}
-	return append(b, withHelp(k.Home, "esc", "queue"), withHelp(k.Quit, "ctrl+c", "quit"))
+	return append(b, WithHelp(k.Home, "esc", "queue"), WithHelp(k.Quit, "ctrl+c", "quit"))
 }
 
-func (r *roundScreen) FullHelp() [][]key.Binding {
-	k := r.deps.keys
-	return [][]key.Binding{r.ShortHelp(), {withHelp(k.Prev, "shift+tab", "back a step")}}
+func (r *RoundPage) FullHelp() [][]key.Binding {
+	k := r.deps.Keys
+	return [][]key.Binding{r.ShortHelp(), {WithHelp(k.Prev, "shift+tab", "back a step")}}
 }
 
 // shows reports whether the round on screen is round id.
-func (r *roundScreen) shows(id string) bool { return r.entry.ID == id }
+func (r *RoundPage) Shows(id string) bool { return r.entry.ID == id }
 
 // Suspend pauses the countdown for the time away.
-func (r *roundScreen) Suspend() { r.clock.Suspend() }
+func (r *RoundPage) Suspend() { r.clock.Suspend() }
 
 // Resume carries on the countdown that Suspend paused.
-func (r *roundScreen) Resume() tea.Cmd { return r.clock.Resume() }
+func (r *RoundPage) Resume() tea.Cmd { return r.clock.Resume() }

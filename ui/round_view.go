@@ -14,7 +14,7 @@ import (
 )
 
 // layout gives the focused field the room the question and labels leave.
-func (r *roundScreen) layout() {
+func (r *RoundPage) layout() {
 	f := r.field()
 	if f == nil || r.width <= 0 {
 		return
@@ -22,16 +22,16 @@ func (r *roundScreen) layout() {
 	w := min(r.width, theme.MaxTextWidth)
 	f.SetSize(w-2, 3)
 	used := lipgloss.Height(r.View())
-	f.SetSize(w-2, clamp(r.height-used+3, 3, 12))
+	f.SetSize(w-2, Clamp(r.height-used+3, 3, 12))
 }
 
 // questionView is the question, what it is and the countdown.
-func (r *roundScreen) questionView() string {
-	st := &r.deps.styles
+func (r *RoundPage) questionView() string {
+	st := &r.deps.Styles
 	w := min(r.width, theme.MaxTextWidth)
 	q := r.entry.Question
-	about := []string{sourceLabel(q, r.deps.bank)}
-	if r.stage == stageAnswer {
+	about := []string{sourceLabel(q, r.deps.Bank)}
+	if r.stage == StageAnswer {
 		about = append(about, r.clock.View())
 	}
 	return st.Label.Width(w).Render(coach.Inert(coach.OneLine(q.Text))) + "\n" +
@@ -55,11 +55,11 @@ func sourceLabel(q coach.Question, bank *content.Bank) string {
 	return "from the question bank"
 }
 
-func (r *roundScreen) View() string {
-	st := &r.deps.styles
+func (r *RoundPage) View() string {
+	st := &r.deps.Styles
 	w := min(r.width, theme.MaxTextWidth)
 	lines := []string{r.questionView(), ""}
-	if r.stage == stageHint {
+	if r.stage == StageHint {
 		lines = append(lines, r.resultView(), "", st.Label.Render("What a good answer shows"))
 		hint := r.hintView
 		if hint == "" {
@@ -69,26 +69,26 @@ func (r *roundScreen) View() string {
 	}
 	p := roundPrompts[r.stage]
 	lines = append(lines, st.Label.Width(w).Render(p.Label))
-	if r.stage == stageRating {
+	if r.stage == StageRating {
 		lines = append(lines, st.Hint.Width(w).Render("suggested from the rubric; change it if it feels wrong"))
 	} else if p.Hint != "" {
 		lines = append(lines, st.Hint.Width(w).Render(p.Hint))
 	}
 	lines = append(lines, r.field().View(st, true))
-	if c := r.checks.Cursor(); r.stage == stageRubric && r.deps.bank != nil && c < len(r.deps.bank.Rubric) {
-		lines = append(lines, st.Hint.Width(w).Render(r.deps.bank.Rubric[c].Hint))
+	if c := r.checks.Cursor(); r.stage == StageRubric && r.deps.Bank != nil && c < len(r.deps.Bank.Rubric) {
+		lines = append(lines, st.Hint.Width(w).Render(r.deps.Bank.Rubric[c].Hint))
 	}
 	return strings.Join(lines, "\n")
 }
 
 // resultView is the rating just given and the question's history.
-func (r *roundScreen) resultView() string {
-	st := &r.deps.styles
+func (r *RoundPage) resultView() string {
+	st := &r.deps.Styles
 	line := "You rated this answer " + strconv.Itoa(r.entry.Rating) + "/5"
-	if t := r.data.tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
+	if t := r.data.Tracks[r.entry.Question.Key]; t != nil && len(t.Rounds) > 1 {
 		line += " · so far " + chart.RatingSpark(t.Ratings(), 12) + " over " + coach.Plural(len(t.Rounds), "round")
 	}
-	return st.Intro.Render(line) + "\n" + st.Muted.Render("It comes back "+comesBack(r.data.tracks[r.entry.Question.Key], r.deps.now())+".")
+	return st.Intro.Render(line) + "\n" + st.Muted.Render("It comes back "+comesBack(r.data.Tracks[r.entry.Question.Key], r.deps.Now())+".")
 }
 
 // comesBack says when the queue will offer the question again.

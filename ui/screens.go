@@ -7,49 +7,49 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 )
 
-type page int
+type Page int
 
 const (
-	stay page = iota // the zero exit: no change of screen
-	homePage
-	flowPage
-	summaryPage
-	historyPage
-	sessionPage
-	insightsPage
-	practicePage
-	roundPage
+	Stay Page = iota // the zero exit: no change of screen
+	Home
+	Flow
+	Summary
+	History
+	Session
+	Insights
+	Practice
+	Round
 )
 
 // exit is where a screen asks the root to go next. The root acts on it in
 // the same Update, so keys typed straight after reach the new screen.
-type exit struct {
-	to page
+type Exit struct {
+	To Page
 	// session is the session to walk (flowPage) or show (sessionPage); id
 	// names one to load for sessionPage instead.
-	session *coach.Session
-	id      string
+	Session *coach.Session
+	ID      string
 	// prompt, with flowPage, edits that one answer and comes back.
-	prompt string
+	Prompt string
 	// deeper, with flowPage, walks the rest of a complete ten-minute
 	// session: the session as it is on disk once locked, not as listed.
-	deeper bool
+	Deeper bool
 	// panel opens the session page on a panel: the feedback form, or the
 	// actions with action (an index) selected.
-	panel  panel
-	action int
+	Panel  Panel
+	Action int
 	// note is shown in the header on arrival: "moved to the trash".
-	note string
+	Note string
 	// question is the question of a practice round (roundPage).
-	question *coach.Question
+	Question *coach.Question
 	// readOnly opens the session page without the keys that change it,
 	// with this sentence saying why (another copy of rebound has the
 	// session open, or it cannot be locked).
-	readOnly string
+	ReadOnly string
 }
 
 // screen is what the root asks of each page.
-type screen interface {
+type Screen interface {
 	Update(tea.Msg) tea.Cmd
 	View() string
 	Title() string
@@ -57,25 +57,25 @@ type screen interface {
 	Status() string
 	SetSize(w, h int)
 	// leave returns, once, where the screen asked to go.
-	leave() exit
+	Leave() Exit
 	help.KeyMap
 }
 
 // The root tells screens what concerns them through methods (Note, Saved,
 // Themed, shows) and never reaches into their fields. timed is asked of the
 // screen on show: ctrl+z pauses its countdown for the time away.
-type timed interface {
+type Timed interface {
 	Suspend()
 	Resume() tea.Cmd
 }
 
 // exits is embedded by screens: goTo says where to, leave hands it over.
-type exits struct{ next exit }
+type Exits struct{ next Exit }
 
-func (e *exits) goTo(x exit) { e.next = x }
+func (e *Exits) GoTo(x Exit) { e.next = x }
 
-func (e *exits) leave() exit {
+func (e *Exits) Leave() Exit {
 	x := e.next
-	e.next = exit{}
+	e.next = Exit{}
 	return x
 }

@@ -12,15 +12,15 @@ import (
 )
 
 // panel is what an opened session shows over its document.
-type panel int
+type Panel int
 
 const (
-	panelNone     panel = iota
-	panelFeedback       // record what became of the feedback request
-	panelActions        // tick actions done
-	panelEdit           // choose an answer to edit
-	panelDelete         // confirm moving the session to the trash
-	panelLetters        // the nudge and the thank-you note (letters.go)
+	PanelNone     Panel = iota
+	PanelFeedback       // record what became of the feedback request
+	PanelActions        // tick actions done
+	PanelEdit           // choose an answer to edit
+	PanelDelete         // confirm moving the session to the trash
+	PanelLetters        // the nudge and the thank-you note (letters.go)
 )
 
 type (
@@ -49,13 +49,13 @@ type (
 
 // sessionScreen is a past session, opened: the whole session rendered as
 // markdown, and the panels that record what happened since.
-type sessionScreen struct {
-	deps    *deps
+type SessionPage struct {
+	deps    *Context
 	id      string
 	short   string
 	session *coach.Session // nil until loaded
 	loadErr error
-	back    page // history or home
+	back    Page // history or home
 	// readOnly, when set, is why the session is read-only here (another
 	// copy of rebound has it open, or it cannot be locked): it is shown,
 	// and nothing here changes it.
@@ -67,7 +67,7 @@ type sessionScreen struct {
 	version int          // bumped on every change, so the document is redrawn
 	drawn   int          // the version on screen
 
-	panel  panel
+	panel  Panel
 	form   []field.Field // the feedback form: outcome, received, received on
 	formAt int
 	// formOutcome is the outcome choice the form opened with.
@@ -84,22 +84,22 @@ type sessionScreen struct {
 	restLeft int
 
 	// open is the panel to show once the session has loaded.
-	open       panel
+	open       Panel
 	openAction int
 
 	status string
 	width  int
 	height int
-	exits
+	Exits
 }
 
-func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
+func NewSession(d *Context, e Exit, back Page) *SessionPage {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
-	s := &sessionScreen{deps: d, id: e.id, session: e.session, back: back, doc: vp, letterView: viewport.New(),
-		open: e.panel, openAction: e.action, readOnly: e.readOnly}
-	if e.session != nil {
-		s.id = e.session.ID
+	s := &SessionPage{deps: d, id: e.ID, session: e.Session, back: back, doc: vp, letterView: viewport.New(),
+		open: e.Panel, openAction: e.Action, readOnly: e.ReadOnly}
+	if e.Session != nil {
+		s.id = e.Session.ID
 		s.loaded()
 	}
 	return s
@@ -107,10 +107,10 @@ func newSessionScreen(d *deps, e exit, back page) *sessionScreen {
 
 // Init loads the session, or renders it when it is here already, for k,
 // the width and theme the root draws at.
-func (s *sessionScreen) Init(k markdown.Key) tea.Cmd {
+func (s *SessionPage) Init(k markdown.Key) tea.Cmd {
 	s.want = k
 	if s.session == nil {
-		store, id := s.deps.store, s.id
+		store, id := s.deps.Store, s.id
 		return func() tea.Msg {
 			sess, err := store.Load(id)
 			msg := sessionLoadedMsg{id: id, session: sess, err: err}
@@ -120,44 +120,44 @@ func (s *sessionScreen) Init(k markdown.Key) tea.Cmd {
 			return msg
 		}
 	}
-	return s.render(k)
+	return s.Render(k)
 }
 
 // loaded opens the panel asked for, now that there is a session to show;
 // a read-only copy opens no panel that records anything.
-func (s *sessionScreen) loaded() {
-	s.changed()
-	if s.readOnly != "" && s.open != panelLetters {
-		s.open = panelNone
+func (s *SessionPage) loaded() {
+	s.Changed()
+	if s.readOnly != "" && s.open != PanelLetters {
+		s.open = PanelNone
 	}
 	switch s.open {
-	case panelFeedback:
+	case PanelFeedback:
 		s.openFeedback()
-	case panelActions:
-		s.panel, s.cursor = panelActions, clamp(s.openAction, 0, max(0, len(s.session.Actions)-1))
-	case panelLetters:
+	case PanelActions:
+		s.panel, s.cursor = PanelActions, Clamp(s.openAction, 0, max(0, len(s.session.Actions)-1))
+	case PanelLetters:
 		s.openLetters()
 	}
-	s.open = panelNone
+	s.open = PanelNone
 }
 
 // changed marks the session as changed: the document is drawn again, and
 // what the footer says of it is worked out again.
-func (s *sessionScreen) changed() {
+func (s *SessionPage) Changed() {
 	s.version++
-	s.nudgeDue = coach.NudgeDue(s.session, s.deps.now())
-	s.restLeft = coach.RestLeft(s.deps.flow, s.session)
+	s.nudgeDue = coach.NudgeDue(s.session, s.deps.Now())
+	s.restLeft = coach.RestLeft(s.deps.Flow, s.session)
 }
 
 // render starts a Glamour render of the session unless one for this key and
 // version is on screen or on its way.
-func (s *sessionScreen) render(k markdown.Key) tea.Cmd {
+func (s *SessionPage) Render(k markdown.Key) tea.Cmd {
 	s.want = k
 	if s.session == nil || k.Width < 1 || (k == s.key && s.drawn == s.version) {
 		return nil
 	}
 	s.key, s.drawn = k, s.version
-	md, long := coach.Outline(s.session, s.deps.flow)
+	md, long := coach.Outline(s.session, s.deps.Flow)
 	id, version := s.id, s.version
 	return func() tea.Msg {
 		out, err := markdown.RenderSession(k, md, long)
@@ -166,12 +166,12 @@ func (s *sessionScreen) render(k markdown.Key) tea.Cmd {
 }
 
 // save records a change: the session is saved and its document redrawn.
-func (s *sessionScreen) save() tea.Cmd {
-	s.changed()
-	return tea.Batch(s.deps.save(s.session), s.render(s.want))
+func (s *SessionPage) save() tea.Cmd {
+	s.Changed()
+	return tea.Batch(s.deps.Save(s.session), s.Render(s.want))
 }
 
-func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
+func (s *SessionPage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sessionLoadedMsg:
 		if msg.id != s.id {
@@ -182,49 +182,49 @@ func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.loaded()
-		return s.render(s.want)
+		return s.Render(s.want)
 	case sessionRenderedMsg:
 		if msg.id != s.id || msg.key != s.key || msg.version != s.drawn {
 			return nil
 		}
 		out := msg.out
 		if msg.err != nil {
-			out = coach.Inert(coach.Markdown(s.session, s.deps.flow))
+			out = coach.Inert(coach.Markdown(s.session, s.deps.Flow))
 		}
 		s.doc.SetContent(out)
 		return nil
 	case sessionDeletedMsg:
 		if msg.err != nil {
-			s.status = "not deleted: " + reason(msg.err)
+			s.status = "not deleted: " + Reason(msg.err)
 			return nil
 		}
-		s.goTo(exit{to: s.back, note: "in the trash · rebound restore " + s.shortID()})
+		s.GoTo(Exit{To: s.back, Note: "in the trash · rebound restore " + s.shortID()})
 		return nil
 	case tea.PasteMsg:
-		if s.panel == panelFeedback {
+		if s.panel == PanelFeedback {
 			return s.form[s.formAt].Update(msg)
 		}
 		return nil
 	case tea.KeyPressMsg:
 		s.status = ""
 		if s.session == nil {
-			if key.Matches(msg, s.deps.keys.Home) {
-				s.goTo(exit{to: s.back})
-			} else if key.Matches(msg, s.deps.keys.QuitHome) {
+			if key.Matches(msg, s.deps.Keys.Home) {
+				s.GoTo(Exit{To: s.back})
+			} else if key.Matches(msg, s.deps.Keys.QuitHome) {
 				return tea.Quit
 			}
 			return nil
 		}
 		switch s.panel {
-		case panelFeedback:
+		case PanelFeedback:
 			return s.feedbackKey(msg)
-		case panelActions:
+		case PanelActions:
 			return s.actionsKey(msg)
-		case panelEdit:
+		case PanelEdit:
 			return s.editKey(msg)
-		case panelDelete:
+		case PanelDelete:
 			return s.deleteKey(msg)
-		case panelLetters:
+		case PanelLetters:
 			return s.lettersKey(msg)
 		}
 		return s.documentKey(msg)
@@ -232,7 +232,7 @@ func (s *sessionScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *sessionScreen) shortID() string {
+func (s *SessionPage) shortID() string {
 	if s.short != "" {
 		return s.short
 	}
@@ -240,8 +240,8 @@ func (s *sessionScreen) shortID() string {
 }
 
 // documentKey handles a key while the document is shown.
-func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.deps.keys
+func (s *SessionPage) documentKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.deps.Keys
 	if s.readOnly != "" && key.Matches(msg, k.Feedback, k.Actions, k.Edit, k.Resume, k.Delete) {
 		s.status = "read-only here"
 		return nil
@@ -250,113 +250,113 @@ func (s *sessionScreen) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Feedback):
 		s.openFeedback()
 	case key.Matches(msg, k.Actions):
-		s.panel, s.cursor = panelActions, 0
+		s.panel, s.cursor = PanelActions, 0
 	case key.Matches(msg, k.Edit):
-		s.panel, s.cursor = panelEdit, 0
+		s.panel, s.cursor = PanelEdit, 0
 	case key.Matches(msg, k.Letters):
 		s.openLetters()
 	case key.Matches(msg, k.Resume) && s.session.Status != coach.Complete:
-		s.goTo(exit{to: flowPage, session: s.session})
+		s.GoTo(Exit{To: Flow, Session: s.session})
 	case key.Matches(msg, k.Resume) && s.restLeft > 0:
-		s.goTo(exit{to: flowPage, session: s.session, deeper: true})
+		s.GoTo(Exit{To: Flow, Session: s.session, Deeper: true})
 	case key.Matches(msg, k.Delete):
-		s.panel = panelDelete
+		s.panel = PanelDelete
 	case key.Matches(msg, k.Copy):
 		s.status = "copied as markdown"
-		return tea.SetClipboard(coach.Markdown(s.session, s.deps.flow))
+		return tea.SetClipboard(coach.Markdown(s.session, s.deps.Flow))
 	case key.Matches(msg, k.Home):
-		s.goTo(exit{to: s.back})
+		s.GoTo(Exit{To: s.back})
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		s.deps.help.ShowAll = !s.deps.help.ShowAll
+		s.deps.Help.ShowAll = !s.deps.Help.ShowAll
 	default:
-		return keys.Scroll(&s.doc, s.deps.keys, msg)
+		return keys.Scroll(&s.doc, s.deps.Keys, msg)
 	}
 	return nil
 }
 
 // capture keeps an open form in the session before a quit, and returns
 // the session to save (nil before it has loaded).
-func (s *sessionScreen) capture() *coach.Session {
+func (s *SessionPage) Capture() *coach.Session {
 	if s.readOnly != "" {
 		return nil // nothing here is to be saved
 	}
-	if s.session != nil && s.panel == panelFeedback {
+	if s.session != nil && s.panel == PanelFeedback {
 		s.applyFeedback()
 	}
 	return s.session
 }
 
-func (s *sessionScreen) Title() string {
+func (s *SessionPage) Title() string {
 	if s.session == nil {
 		return "Past session"
 	}
 	return coach.Inert(coach.Title(s.session))
 }
 
-func (s *sessionScreen) Status() string { return s.status }
+func (s *SessionPage) Status() string { return s.status }
 
-func (s *sessionScreen) SetSize(w, h int) {
+func (s *SessionPage) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.layout()
 }
 
-func (s *sessionScreen) ShortHelp() []key.Binding {
-	k := s.deps.keys
+func (s *SessionPage) ShortHelp() []key.Binding {
+	k := s.deps.Keys
 	switch {
 	case s.session == nil:
-		return []key.Binding{withHelp(k.Home, "esc", "back"), k.QuitHome}
-	case s.panel == panelFeedback:
-		return []key.Binding{withHelp(k.Next, "tab/shift+tab", "next/back"), withHelp(k.Home, "esc", "done"),
-			withHelp(k.Quit, "ctrl+c", "quit")}
-	case s.panel == panelActions:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Toggle, "space", "done/not done"),
-			withHelp(k.Edit, "e", "edit the plan"), withHelp(k.Home, "esc", "back")}
-	case s.panel == panelEdit:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Enter, "enter", "edit"), withHelp(k.Home, "esc", "back")}
-	case s.panel == panelDelete:
-		return []key.Binding{withHelp(k.Yes, "y", "delete"), withHelp(k.No, "n/esc", "keep")}
-	case s.panel == panelLetters:
+		return []key.Binding{WithHelp(k.Home, "esc", "back"), k.QuitHome}
+	case s.panel == PanelFeedback:
+		return []key.Binding{WithHelp(k.Next, "tab/shift+tab", "next/back"), WithHelp(k.Home, "esc", "done"),
+			WithHelp(k.Quit, "ctrl+c", "quit")}
+	case s.panel == PanelActions:
+		return []key.Binding{WithHelp(k.Up, "↑/↓", "move"), WithHelp(k.Toggle, "space", "done/not done"),
+			WithHelp(k.Edit, "e", "edit the plan"), WithHelp(k.Home, "esc", "back")}
+	case s.panel == PanelEdit:
+		return []key.Binding{WithHelp(k.Up, "↑/↓", "move"), WithHelp(k.Enter, "enter", "edit"), WithHelp(k.Home, "esc", "back")}
+	case s.panel == PanelDelete:
+		return []key.Binding{WithHelp(k.Yes, "y", "delete"), WithHelp(k.No, "n/esc", "keep")}
+	case s.panel == PanelLetters:
 		return s.lettersHelp()
 	}
 	if s.readOnly != "" {
-		return []key.Binding{withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Copy, "ctrl+y", "copy"), k.Letters,
-			withHelp(k.Home, "esc", "back"), k.QuitHome}
+		return []key.Binding{WithHelp(k.Up, "↑/↓", "scroll"), WithHelp(k.Copy, "ctrl+y", "copy"), k.Letters,
+			WithHelp(k.Home, "esc", "back"), k.QuitHome}
 	}
 	// The line must fit 80 columns: resuming (or going deeper) and a due
 	// nudge each take a place, of delete first and then of copy; both are
 	// in the full help.
-	b := []key.Binding{k.Feedback, k.Actions, withHelp(k.Edit, "e", "edit")}
+	b := []key.Binding{k.Feedback, k.Actions, WithHelp(k.Edit, "e", "edit")}
 	switch {
 	case s.session.Status != coach.Complete:
 		b = append(b, k.Resume)
 	case s.restLeft > 0:
-		b = append(b, withHelp(k.Resume, "r", "go deeper"))
+		b = append(b, WithHelp(k.Resume, "r", "go deeper"))
 	}
 	resumes := len(b) > 3
 	if s.nudgeDue {
-		b = append(b, withHelp(k.Letters, "l", "nudge"))
+		b = append(b, WithHelp(k.Letters, "l", "nudge"))
 	}
 	if !s.nudgeDue || !resumes {
-		b = append(b, withHelp(k.Copy, "ctrl+y", "copy"))
+		b = append(b, WithHelp(k.Copy, "ctrl+y", "copy"))
 	}
 	if !s.nudgeDue && !resumes {
 		b = append(b, k.Delete)
 	}
-	return append(b, withHelp(k.Home, "esc", "back"), withHelp(k.Help, "?", "more"))
+	return append(b, WithHelp(k.Home, "esc", "back"), WithHelp(k.Help, "?", "more"))
 }
 
-func (s *sessionScreen) FullHelp() [][]key.Binding {
-	k := s.deps.keys
-	if s.panel != panelNone || s.session == nil || s.readOnly != "" {
+func (s *SessionPage) FullHelp() [][]key.Binding {
+	k := s.deps.Keys
+	if s.panel != PanelNone || s.session == nil || s.readOnly != "" {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
-		{withHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, withHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
+		{WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
+		{WithHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, WithHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
 	}
 }
 
 // shows reports whether the page is of session id.
-func (s *sessionScreen) shows(id string) bool { return s.id == id }
+func (s *SessionPage) Shows(id string) bool { return s.id == id }

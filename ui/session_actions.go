@@ -11,8 +11,8 @@ import (
 )
 
 // actionsKey handles a key on the list of actions: space ticks, at once.
-func (s *sessionScreen) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.deps.keys
+func (s *SessionPage) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.deps.Keys
 	n := len(s.session.Actions)
 	switch {
 	case key.Matches(msg, k.Up):
@@ -21,22 +21,22 @@ func (s *sessionScreen) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = min(max(0, n-1), s.cursor+1)
 	case key.Matches(msg, k.Toggle) && n > 0:
 		i := s.cursor
-		if s.session.SetDone(i, !s.session.Actions[i].Done, s.deps.now()) {
+		if s.session.SetDone(i, !s.session.Actions[i].Done, s.deps.Now()) {
 			return s.save()
 		}
 	case key.Matches(msg, k.Edit):
-		s.panel = panelNone
-		s.goTo(exit{to: flowPage, session: s.session, prompt: coach.PromptActions})
+		s.panel = PanelNone
+		s.GoTo(Exit{To: Flow, Session: s.session, Prompt: coach.PromptActions})
 	case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
-		s.panel = panelNone
+		s.panel = PanelNone
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	}
 	return nil
 }
 
-func (s *sessionScreen) actionsView() string {
-	st := &s.deps.styles
+func (s *SessionPage) actionsView() string {
+	st := &s.deps.Styles
 	if len(s.session.Actions) == 0 {
 		return st.Muted.Render("This session has no actions yet. Press e to write some.")
 	}

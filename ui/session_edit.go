@@ -13,51 +13,51 @@ import (
 )
 
 // editable lists the prompts whose answers can be edited, in flow order.
-func (s *sessionScreen) editable() []content.Prompt {
+func (s *SessionPage) Editable() []content.Prompt {
 	var out []content.Prompt
-	for _, sec := range s.deps.flow.Sections {
+	for _, sec := range s.deps.Flow.Sections {
 		out = append(out, sec.Prompts...)
 	}
 	return out
 }
 
-func (s *sessionScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.deps.keys
-	prompts := s.editable()
+func (s *SessionPage) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.deps.Keys
+	prompts := s.Editable()
 	switch {
 	case key.Matches(msg, k.Up):
 		s.cursor = max(0, s.cursor-1)
 	case key.Matches(msg, k.Down):
 		s.cursor = min(len(prompts)-1, s.cursor+1)
 	case key.Matches(msg, k.Enter):
-		s.panel = panelNone
-		s.goTo(exit{to: flowPage, session: s.session, prompt: prompts[s.cursor].ID})
+		s.panel = PanelNone
+		s.GoTo(Exit{To: Flow, Session: s.session, Prompt: prompts[s.cursor].ID})
 	case key.Matches(msg, k.Home):
-		s.panel = panelNone
+		s.panel = PanelNone
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	}
 	return nil
 }
 
-func (s *sessionScreen) deleteKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *SessionPage) deleteKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, s.deps.keys.Yes):
-		s.panel = panelNone
-		store, id := s.deps.store, s.id
+	case key.Matches(msg, s.deps.Keys.Yes):
+		s.panel = PanelNone
+		store, id := s.deps.Store, s.id
 		return func() tea.Msg { return sessionDeletedMsg{id: id, err: store.Delete(id)} }
-	case key.Matches(msg, s.deps.keys.No), key.Matches(msg, s.deps.keys.QuitHome):
-		s.panel = panelNone
+	case key.Matches(msg, s.deps.Keys.No), key.Matches(msg, s.deps.Keys.QuitHome):
+		s.panel = PanelNone
 	}
 	return nil // anything else: the question stays until answered
 }
 
-func (s *sessionScreen) editView() string {
-	st := &s.deps.styles
+func (s *SessionPage) editView() string {
+	st := &s.deps.Styles
 	// Every prompt under its section's title; the window follows the cursor.
 	var rows []string
 	at, n := 0, 0
-	for _, sec := range s.deps.flow.Sections {
+	for _, sec := range s.deps.Flow.Sections {
 		rows = append(rows, st.Muted.Render(sec.Title))
 		for _, p := range sec.Prompts {
 			pointer, label := "  ", st.Option
@@ -70,7 +70,7 @@ func (s *sessionScreen) editView() string {
 		}
 	}
 	room := max(1, s.height-lipgloss.Height(s.footer())-2)
-	top := clamp(at-room/2, 0, max(0, len(rows)-room))
+	top := Clamp(at-room/2, 0, max(0, len(rows)-room))
 	head := st.Intro.Render("Which answer do you want to change?")
 	return head + "\n\n" + strings.Join(rows[top:min(len(rows), top+room)], "\n")
 }

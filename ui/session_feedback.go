@@ -16,19 +16,19 @@ import (
 var outcomeChoices = []string{"not yet", coach.Sent.Label(), coach.Replied.Label(), coach.NoReply.Label()}
 
 // openFeedback fills the feedback form from the session.
-func (s *sessionScreen) openFeedback() {
-	f, st, now := s.session.Feedback, &s.deps.styles, s.deps.now()
+func (s *SessionPage) openFeedback() {
+	f, st, now := s.session.Feedback, &s.deps.Styles, s.deps.Now()
 	outcome := outcomeChoices[0]
 	if f.Outcome != "" {
 		outcome = f.Outcome.Label()
 	}
 	s.form = []field.Field{
-		field.NewChoice(content.Prompt{Options: outcomeChoices}, outcome, s.deps.keys.Field),
+		field.NewChoice(content.Prompt{Options: outcomeChoices}, outcome, s.deps.Keys.Field),
 		field.NewArea(content.Prompt{Kind: content.Textarea}, f.Received, st),
 		field.New(content.Prompt{Kind: content.Date, Hint: "YYYY-MM-DD, today, -3d", Default: "+0d"},
-			coach.Answer{Text: f.ReceivedOn}, s.session, st, s.deps.keys.Field, now),
+			coach.Answer{Text: f.ReceivedOn}, s.session, st, s.deps.Keys.Field, now),
 	}
-	s.panel, s.formAt = panelFeedback, 0
+	s.panel, s.formAt = PanelFeedback, 0
 	s.formOutcome = s.form[0].Answer()
 	s.form[0].Focus()
 	s.layout()
@@ -36,8 +36,8 @@ func (s *sessionScreen) openFeedback() {
 
 // feedbackKey handles a key in the feedback form. Leaving it by any key
 // keeps what was typed: esc is "done", not "discard".
-func (s *sessionScreen) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.deps.keys
+func (s *SessionPage) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.deps.Keys
 	fl := s.form[s.formAt]
 	switch {
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Enter) && !fl.Multiline():
@@ -53,7 +53,7 @@ func (s *sessionScreen) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
 	return fl.Update(msg)
 }
 
-func (s *sessionScreen) focusForm(i int) tea.Cmd {
+func (s *SessionPage) focusForm(i int) tea.Cmd {
 	s.form[s.formAt].Blur()
 	s.formAt = i
 	return s.form[i].Focus()
@@ -61,11 +61,11 @@ func (s *sessionScreen) focusForm(i int) tea.Cmd {
 
 // closeFeedback stores the form and goes back to the document, unless the
 // date cannot be read: then the error under it says what to write.
-func (s *sessionScreen) closeFeedback() tea.Cmd {
+func (s *SessionPage) closeFeedback() tea.Cmd {
 	if s.form[2].Validate() != nil {
 		return s.focusForm(2)
 	}
-	s.panel = panelNone
+	s.panel = PanelNone
 	if s.applyFeedback() {
 		s.status = "feedback recorded"
 		return s.save()
@@ -74,8 +74,8 @@ func (s *sessionScreen) closeFeedback() tea.Cmd {
 }
 
 // applyFeedback stores the form in the session; it reports a change.
-func (s *sessionScreen) applyFeedback() bool {
-	now := s.deps.now()
+func (s *SessionPage) applyFeedback() bool {
+	now := s.deps.Now()
 	// Feedback received marks the request replied (SetReceived), unless the
 	// user chose an outcome in this very form: "no reply" with a note typed
 	// in the box stays "no reply".
@@ -92,8 +92,8 @@ func (s *sessionScreen) applyFeedback() bool {
 	return changed
 }
 
-func (s *sessionScreen) feedbackView() string {
-	st := &s.deps.styles
+func (s *SessionPage) feedbackView() string {
+	st := &s.deps.Styles
 	labels := []string{"What became of it?", "The feedback you received", "When it came"}
 	rows := []string{s.planView(), ""}
 	for i, fl := range s.form {

@@ -10,7 +10,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
-func (s *sessionScreen) layout() {
+func (s *SessionPage) layout() {
 	s.doc.SetWidth(s.width)
 	s.doc.SetHeight(max(0, s.height-lipgloss.Height(s.footer())))
 	w := min(s.width, theme.MaxTextWidth)
@@ -21,7 +21,7 @@ func (s *sessionScreen) layout() {
 			// labels with a blank line after each field, the choice, the
 			// date and a line for its error.
 			rest := lipgloss.Height(s.planView()) + 1 + 3*2 + 3 + lipgloss.Height(s.footer())
-			lines = clamp(s.height-rest, 1, 8)
+			lines = Clamp(s.height-rest, 1, 8)
 		}
 		f.SetSize(max(1, w-2), lines)
 	}
@@ -30,10 +30,10 @@ func (s *sessionScreen) layout() {
 
 // footer is the line under the document: where the file is, or the question
 // of the delete panel.
-func (s *sessionScreen) footer() string {
-	st := &s.deps.styles
+func (s *SessionPage) footer() string {
+	st := &s.deps.Styles
 	w := max(1, s.width)
-	if s.panel == panelDelete {
+	if s.panel == PanelDelete {
 		return st.Error.Width(w).Render("Delete this session? It moves to the trash, and `rebound restore " +
 			s.shortID() + "` brings it back. y delete · n keep")
 	}
@@ -41,7 +41,7 @@ func (s *sessionScreen) footer() string {
 		return st.Error.Width(w).Render(s.readOnly)
 	}
 	id := s.shortID() + " · "
-	return st.Muted.Render(id + cutLeft(coach.Inert(s.deps.store.Path(s.id)), max(1, w-lipgloss.Width(id))))
+	return st.Muted.Render(id + cutLeft(coach.Inert(s.deps.Store.Path(s.id)), max(1, w-lipgloss.Width(id))))
 }
 
 // cutLeft keeps the end of a line that is too wide, where a path's file
@@ -53,23 +53,23 @@ func cutLeft(line string, w int) string {
 	return "…" + ansi.TruncateLeft(line, lipgloss.Width(line)-w+1, "")
 }
 
-func (s *sessionScreen) View() string {
-	st := &s.deps.styles
+func (s *SessionPage) View() string {
+	st := &s.deps.Styles
 	switch {
 	case s.loadErr != nil:
-		return st.Error.Width(max(1, s.width)).Render("Can't open this session (" + coach.Inert(reason(s.loadErr)) + "). The file is left as it is.")
+		return st.Error.Width(max(1, s.width)).Render("Can't open this session (" + coach.Inert(Reason(s.loadErr)) + "). The file is left as it is.")
 	case s.session == nil:
 		return st.Muted.Render("Opening…")
 	}
 	var body string
 	switch s.panel {
-	case panelFeedback:
+	case PanelFeedback:
 		body = s.feedbackView()
-	case panelActions:
+	case PanelActions:
 		body = s.actionsView()
-	case panelEdit:
+	case PanelEdit:
 		body = s.editView()
-	case panelLetters:
+	case PanelLetters:
 		body = s.lettersView()
 	default:
 		body = s.doc.View()
@@ -86,7 +86,7 @@ func (s *sessionScreen) View() string {
 }
 
 // planView is the line above the feedback form: what the user planned.
-func (s *sessionScreen) planView() string {
+func (s *SessionPage) planView() string {
 	f := s.session.Feedback
 	plan := "You did not plan to send a feedback request."
 	switch {
@@ -102,5 +102,5 @@ func (s *sessionScreen) planView() string {
 	case f.Send == "":
 		plan = "No plan for a feedback request was recorded."
 	}
-	return s.deps.styles.Intro.Width(max(1, min(s.width, theme.MaxTextWidth))).Render(coach.Inert(plan))
+	return s.deps.Styles.Intro.Width(max(1, min(s.width, theme.MaxTextWidth))).Render(coach.Inert(plan))
 }

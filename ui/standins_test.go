@@ -104,7 +104,7 @@ func TestLookalikesInPracticeAreStoredAsTyped(t *testing.T) {
 			d.press("n")
 			enter(d, want)
 			d.press("enter")
-			if d.m.page != roundPage {
+			if d.m.page != Round {
 				t.Fatalf("own question did not start a round:\n%s", d.view())
 			}
 			enter(d, want)
@@ -187,9 +187,9 @@ func TestStoredControlsComeBackUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.press("esc")
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	for i, it := range d.m.home.list.Items() {
-		if strings.HasPrefix(it.(homeItem).title, "Resume: ") {
+		if strings.HasPrefix(it.(HomeItem).Title, "Resume: ") {
 			d.m.home.list.Select(i)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // summaryRenderedMsg carries the rendered summary for one width and theme.
-type summaryRenderedMsg struct {
+type SummaryRenderedMsg struct {
 	key markdown.Key
 	out string
 	err error
@@ -21,8 +21,8 @@ type summaryRenderedMsg struct {
 
 // summaryScreen closes a session: the whole session as rendered markdown,
 // where it was saved, and the key that copies it.
-type summaryScreen struct {
-	deps     *deps
+type SummaryPage struct {
+	deps     *Context
 	session  *coach.Session
 	markdown string
 	vp       viewport.Model
@@ -32,26 +32,26 @@ type summaryScreen struct {
 	// rest is how many questions going deeper would ask (restLeft), worked
 	// out once: the summary does not change the session.
 	rest int
-	exits
+	Exits
 }
 
-func newSummaryScreen(d *deps, s *coach.Session, saveErr error) *summaryScreen {
+func NewSummary(d *Context, s *coach.Session, saveErr error) *SummaryPage {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
-	return &summaryScreen{deps: d, session: s, markdown: coach.Markdown(s, d.flow), vp: vp, saveErr: saveErr,
-		rest: coach.RestLeft(d.flow, s)}
+	return &SummaryPage{deps: d, session: s, markdown: coach.Markdown(s, d.Flow), vp: vp, saveErr: saveErr,
+		rest: coach.RestLeft(d.Flow, s)}
 }
 
 // document is what the screen renders: the session outlined (long answers
 // apart, see coach.Outline), then the support note, which belongs on screen
 // but not in the user's copy.
-func (s *summaryScreen) document() (md string, long map[string]string) {
-	md, long = coach.Outline(s.session, s.deps.flow)
+func (s *SummaryPage) document() (md string, long map[string]string) {
+	md, long = coach.Outline(s.session, s.deps.Flow)
 	return md + "\n---\n\n*" + content.Support() + "*\n", long
 }
 
 // render starts a Glamour render unless one for this key is done or on its way.
-func (s *summaryScreen) render(k markdown.Key) tea.Cmd {
+func (s *SummaryPage) Render(k markdown.Key) tea.Cmd {
 	if k == s.key || k.Width < 1 {
 		return nil
 	}
@@ -59,13 +59,13 @@ func (s *summaryScreen) render(k markdown.Key) tea.Cmd {
 	md, long := s.document()
 	return func() tea.Msg {
 		out, err := markdown.RenderSession(k, md, long)
-		return summaryRenderedMsg{key: k, out: out, err: err}
+		return SummaryRenderedMsg{key: k, out: out, err: err}
 	}
 }
 
-func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
+func (s *SummaryPage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case summaryRenderedMsg:
+	case SummaryRenderedMsg:
 		if msg.key != s.key {
 			return nil // a render for a size or theme we have left
 		}
@@ -76,64 +76,64 @@ func (s *summaryScreen) Update(msg tea.Msg) tea.Cmd {
 		s.vp.SetContent(out)
 		return nil
 	case tea.KeyPressMsg:
-		k := s.deps.keys
+		k := s.deps.Keys
 		s.status = ""
 		switch {
 		case key.Matches(msg, k.Copy):
 			s.status = "copied as markdown"
 			return tea.SetClipboard(s.markdown)
 		case key.Matches(msg, k.Resume) && s.rest > 0:
-			s.goTo(exit{to: flowPage, session: s.session, deeper: true})
+			s.GoTo(Exit{To: Flow, Session: s.session, Deeper: true})
 			return nil
 		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
-			s.goTo(exit{to: homePage})
+			s.GoTo(Exit{To: Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
 		}
 	}
-	return keys.Scroll(&s.vp, s.deps.keys, msg)
+	return keys.Scroll(&s.vp, s.deps.Keys, msg)
 }
 
-func (s *summaryScreen) Title() string { return "Summary" }
+func (s *SummaryPage) Title() string { return "Summary" }
 
 // Status is a short note for the header, such as "copied as markdown".
-func (s *summaryScreen) Status() string { return s.status }
+func (s *SummaryPage) Status() string { return s.status }
 
-func (s *summaryScreen) SetSize(w, h int) {
+func (s *SummaryPage) SetSize(w, h int) {
 	s.vp.SetWidth(w)
 	s.vp.SetHeight(max(0, h-lipgloss.Height(s.footer())))
 }
 
 // footer says where the session is, or that it is only in memory.
-func (s *summaryScreen) footer() string {
-	st := &s.deps.styles
+func (s *SummaryPage) footer() string {
+	st := &s.deps.Styles
 	width := max(1, s.vp.Width())
-	where := st.Muted.Width(width).Render("Saved to " + coach.Inert(s.deps.store.Path(s.session.ID)))
+	where := st.Muted.Width(width).Render("Saved to " + coach.Inert(s.deps.Store.Path(s.session.ID)))
 	if s.saveErr != nil {
 		where = st.Error.Width(width).Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
 	}
 	if s.rest > 0 {
-		where = st.Label.Width(width).Render(deeperLine(s.rest)) + "\n" + where
+		where = st.Label.Width(width).Render(DeeperLine(s.rest)) + "\n" + where
 	}
 	return where
 }
 
-func (s *summaryScreen) View() string {
+func (s *SummaryPage) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, s.vp.View(), s.footer())
 }
 
-func (s *summaryScreen) ShortHelp() []key.Binding {
-	k := s.deps.keys
-	b := []key.Binding{withHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
+func (s *SummaryPage) ShortHelp() []key.Binding {
+	k := s.deps.Keys
+	b := []key.Binding{WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
 	if s.rest > 0 {
-		b = append(b, withHelp(k.Resume, "r", "go deeper"))
+		b = append(b, WithHelp(k.Resume, "r", "go deeper"))
 	}
-	return append(b, withHelp(k.Copy, "ctrl+y", "copy"), withHelp(k.Home, "esc/enter", "home"), k.QuitHome)
+	return append(b, WithHelp(k.Copy, "ctrl+y", "copy"), WithHelp(k.Home, "esc/enter", "home"), k.QuitHome)
 }
 
-func (s *summaryScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *SummaryPage) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
 // Saved keeps the last save's outcome: the summary says when the answers
 // are only in memory.
-func (s *summaryScreen) Saved(_ string, err error) { s.saveErr = err }
+func (s *SummaryPage) Saved(_ string, err error) { s.saveErr = err }

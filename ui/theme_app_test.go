@@ -34,7 +34,7 @@ func TestThemeAndTheTerminalsBackground(t *testing.T) {
 			d.press("enter")
 			d.tabTo("step_back.outside")
 			d.send(tea.BackgroundColorMsg{Color: tt.bg})
-			st := d.m.deps.styles
+			st := d.m.deps.Styles
 			if d.m.isDark != tt.wantDark || st.IsDark != tt.wantDark || st.NoColor != tt.wantNone {
 				t.Errorf("dark %v (styles %v), no colour %v; want dark %v, no colour %v",
 					d.m.isDark, st.IsDark, st.NoColor, tt.wantDark, tt.wantNone)
@@ -65,7 +65,7 @@ func TestThemeNoneViewsHaveNoColour(t *testing.T) {
 	check("home")
 	d.press("enter")
 	d.tabTo("step_back.outside")
-	if d.m.deps.tips["step-back"] == "" || !strings.Contains(d.view(), firstWords(t, d)) {
+	if d.m.deps.Tips["step-back"] == "" || !strings.Contains(d.view(), firstWords(t, d)) {
 		t.Fatalf("the step's tip is not on screen:\n%s", d.view())
 	}
 	check("the step back step")
@@ -77,9 +77,9 @@ func TestThemeNoneViewsHaveNoColour(t *testing.T) {
 // that the screen checked shows it.
 func firstWords(t *testing.T, d *driver) string {
 	t.Helper()
-	tip := strings.Fields(ansi.Strip(d.m.deps.tips["step-back"]))
+	tip := strings.Fields(ansi.Strip(d.m.deps.Tips["step-back"]))
 	if len(tip) < 2 {
-		t.Fatalf("the step-back tip is %q", d.m.deps.tips["step-back"])
+		t.Fatalf("the step-back tip is %q", d.m.deps.Tips["step-back"])
 	}
 	return tip[0] + " " + tip[1]
 }

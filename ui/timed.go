@@ -37,20 +37,20 @@ func promptTimer(sec content.Section, id string) (owner string, limit time.Durat
 // and on any other timed prompt a new one that waits for its key. A new
 // countdown has a new timer id: the ticks of the one left behind, still
 // on their way, are ignored, and schedule no more.
-func (f *flowScreen) followTimer() {
+func (f *FlowPage) followTimer() {
 	owner, limit := promptTimer(f.walk.Section(), f.walk.Prompt().ID)
 	if owner == f.timerOwner && (owner == "" || f.clock.Limit() == limit) {
 		return
 	}
 	f.timerOwner = owner
-	f.clock = countdown.New(limit, 0, f.deps.clock)
+	f.clock = countdown.New(limit, 0, f.deps.Clock)
 }
 
 // timed reports whether the focused prompt offers a countdown.
-func (f *flowScreen) timed() bool { return f.timerOwner != "" && !f.clock.Off() }
+func (f *FlowPage) timed() bool { return f.timerOwner != "" && !f.clock.Off() }
 
 // toggleTimer starts, stops or carries on the countdown of a timed prompt.
-func (f *flowScreen) toggleTimer() tea.Cmd {
+func (f *FlowPage) toggleTimer() tea.Cmd {
 	if !f.timed() {
 		return nil
 	}
@@ -62,7 +62,7 @@ func (f *flowScreen) toggleTimer() tea.Cmd {
 // timerTick takes one second of the countdown; a stale tick does nothing.
 // At zero the line under the field says so, and nothing else happens: the
 // user writes on, and moves when they choose.
-func (f *flowScreen) timerTick(msg countdown.TickMsg) tea.Cmd {
+func (f *FlowPage) timerTick(msg countdown.TickMsg) tea.Cmd {
 	if !f.timed() {
 		return nil
 	}
@@ -75,15 +75,15 @@ func (f *flowScreen) timerTick(msg countdown.TickMsg) tea.Cmd {
 
 // fitPrompt lays the screen out again when the prompt's height changed, as
 // the countdown's line may when it wraps on a narrow screen.
-func (f *flowScreen) fitPrompt() {
+func (f *FlowPage) fitPrompt() {
 	if !f.isForm() && lipgloss.Height(f.promptView()) != f.promptHeight {
-		f.layout()
+		f.Layout()
 	}
 }
 
 // timerKey is the countdown's key with what it does now, for the footer;
 // ok is false where it does nothing.
-func (f *flowScreen) timerKey() (b key.Binding, ok bool) {
+func (f *FlowPage) timerKey() (b key.Binding, ok bool) {
 	if !f.timed() || f.clock.TimedOut() {
 		return b, false
 	}
@@ -94,15 +94,15 @@ func (f *flowScreen) timerKey() (b key.Binding, ok bool) {
 	case f.clock.Used() > 0:
 		what = "carry on countdown"
 	}
-	k := f.deps.keys.Pause
-	return withHelp(k, k.Help().Key, what), true
+	k := f.deps.Keys.Pause
+	return WithHelp(k, k.Help().Key, what), true
 }
 
 // timerLine is the quiet line under a timed prompt's field: the offer, the
 // time left, or that the time is up.
-func (f *flowScreen) timerLine() string {
+func (f *FlowPage) timerLine() string {
 	c := &f.clock
-	k := f.deps.keys.Pause.Help().Key
+	k := f.deps.Keys.Pause.Help().Key
 	minutes := int(c.Limit() / time.Minute)
 	switch {
 	case c.TimedOut():

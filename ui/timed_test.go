@@ -35,7 +35,7 @@ func TestCountdownOfferedOnlyWhereTheAdviceNamesATime(t *testing.T) {
 	want := []string{"step_back.free_write", "feedback.went_well", "feedback.do_better"}
 	var offered []string
 	for range 80 {
-		if d.m.page != flowPage {
+		if d.m.page != Flow {
 			break
 		}
 		v := d.view()
@@ -49,7 +49,7 @@ func TestCountdownOfferedOnlyWhereTheAdviceNamesATime(t *testing.T) {
 		}
 		d.press("tab")
 	}
-	if d.m.page != summaryPage {
+	if d.m.page != Summary {
 		t.Fatalf("the walk did not reach the summary; at %q", d.prompt())
 	}
 	if !slices.Equal(offered, want) {
@@ -73,7 +73,7 @@ func TestFreeWriteCountdown(t *testing.T) {
 	if v := d.view(); !strings.Contains(v, "10:00 left · ctrl+t stops it") || !strings.Contains(d.footer(), "ctrl+t stop countdown") {
 		t.Fatalf("a started countdown does not show the time left and how to stop it:\n%s", v)
 	}
-	if strings.Contains(d.m.flow.field().Answer().Text, "t") {
+	if strings.Contains(d.m.flow.Field().Answer().Text, "t") {
 		t.Fatal("ctrl+t reached the free-write as a character")
 	}
 	clock.tick(d, 1)

@@ -51,7 +51,7 @@ func openActions(t *testing.T) (*driver, string) {
 		t.Fatal(err)
 	}
 	d.press("esc")
-	d.run(d.m.home.load())
+	d.run(d.m.home.Load())
 	d.choose("Past sessions")
 	d.press("enter", "a", "e")
 	if d.prompt() != "restart.actions" {
@@ -90,7 +90,7 @@ func TestActionsEditorKeepsEveryAction(t *testing.T) {
 			}
 		}
 		d.press("tab")
-		if d.m.page != sessionPage {
+		if d.m.page != Session {
 			t.Fatalf("tab should go back to the session:\n%s", d.view())
 		}
 		actions, data := savedActions(t, path)
