@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
@@ -55,43 +56,11 @@ type Options struct {
 // last moment before it.
 const DefaultDraftDelay = 800 * time.Millisecond
 
-// deps is what every screen shares, given once. The root changes it, except
-// the help model, whose full view the focused screen toggles.
-type Context struct {
-	Flow   *content.Flow
-	Store  *coach.Store
-	Styles theme.Styles
-	Keys   keys.KeyMap
-	Help   help.Model
-	Now    func() time.Time
-	// tips are the steps' tips rendered for the current width and theme.
-	Tips       map[string]string
-	DraftDelay time.Duration
-	// unsaved holds, by ID, sessions whose last save failed: they stay
-	// resumable from home, and main prints them on quit.
-	Unsaved map[string]*coach.Session
-	// unsavedPractice is the same for practice rounds.
-	unsavedPractice map[string]*coach.Practice
-	// saving holds, by ID, what has a save still running: a quit that comes
-	// before the save (esc, then q straight away) writes it synchronously,
-	// since a command still running when the program ends never finishes.
-	saving map[string]*inflight
-
-	Bank  *content.Bank
-	Timer time.Duration // a round's countdown; 0 is none
-	Clock countdown.Clock
-
-	// settings are the data dir's (the name that signs the letters), read
-	// at start; settingsErr is why they cannot be read or kept, and then
-	// they are never written.
-	Settings    coach.Settings
-	SettingsErr error
-}
-
 // Model is the root model.
 type Model struct {
-	deps     *Context
-	page     Page
+	deps     *common.Context
+	saves    *saver
+	page     common.Page
 	home     *HomePage
 	flow     *FlowPage
 	summary  *SummaryPage
@@ -130,7 +99,8 @@ func New(o Options) *Model {
 	if o.Clock == nil {
 		o.Clock = countdown.RealClock
 	}
-	d := &Context{
+	saves := newSaver(o.Store, o.Now)
+	d := &common.Context{
 		Flow:   o.Flow,
 		Store:  o.Store,
 		Styles: theme.NewStyles(true, false), // applyTheme sets the theme's
@@ -139,26 +109,25 @@ func New(o Options) *Model {
 		Now:    o.Now,
 		Tips:   map[string]string{},
 
-		Unsaved:         map[string]*coach.Session{},
-		unsavedPractice: map[string]*coach.Practice{},
-		saving:          map[string]*inflight{},
-		Bank:            o.Bank,
-		Timer:           o.Timer,
-		Clock:           o.Clock,
+		Unsaved: map[string]*coach.Session{},
+		Saver:   saves,
+		Bank:    o.Bank,
+		Timer:   o.Timer,
+		Clock:   o.Clock,
 
 		DraftDelay: o.DraftDelay,
 	}
 	// Dark until the terminal answers: most terminals are dark, and one
 	// that never answers is most often an old dark one.
-	m := &Model{deps: d, theme: o.Theme, isDark: o.Theme != theme.Light, page: Home}
+	m := &Model{deps: d, saves: saves, theme: o.Theme, isDark: o.Theme != theme.Light, page: common.Home}
 	m.home = NewHome(d)
 	m.applyTheme()
 	switch {
 	case o.NewSession:
-		m.open(Exit{To: Flow, Session: coach.NewSession(o.Now())}, nil)
+		m.open(common.Exit{To: common.Flow, Session: coach.NewSession(o.Now())}, nil)
 	case o.Practice:
 		m.practice = NewPractice(d, o.PracticeTag, d.Timer)
-		m.page = Practice
+		m.page = common.Practice
 	}
 	return m
 }
@@ -171,7 +140,7 @@ func (m *Model) Init() tea.Cmd {
 		store.Tidy() // what crashed copies left: temp files, lock files
 		return checkedMsg{store.Check()}
 	}
-	cmds := []tea.Cmd{check, m.home.Load(), LoadSettings(store.Dir())}
+	cmds := []tea.Cmd{check, m.home.Load(), common.LoadSettings(store.Dir())}
 	if !m.theme.Forced() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -184,21 +153,21 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) current() Screen {
+func (m *Model) current() common.Screen {
 	switch m.page {
-	case Flow:
+	case common.Flow:
 		return m.flow
-	case Summary:
+	case common.Summary:
 		return m.summary
-	case History:
+	case common.History:
 		return m.history
-	case Session:
+	case common.Session:
 		return m.session
-	case Insights:
+	case common.Insights:
 		return m.insights
-	case Practice:
+	case common.Practice:
 		return m.practice
-	case Round:
+	case common.Round:
 		return m.round
 	}
 	return m.home
@@ -231,7 +200,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case markdown.TipsMsg:
 		return m.onTips(msg)
-	case SettingsMsg:
+	case common.SettingsMsg:
 		return m.onSettings(msg)
 	case checkedMsg:
 		if msg.err != nil && m.saveErr == nil {
@@ -247,7 +216,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// once where it cannot suspend), then sends ResumeMsg, and draws
 		// the whole screen again itself. Either carries on the countdown
 		// that ctrl+z paused.
-		if t, ok := m.current().(Timed); ok {
+		if t, ok := m.current().(common.Timed); ok {
 			return t.Resume()
 		}
 		return nil
@@ -280,7 +249,7 @@ func (m *Model) onTips(msg markdown.TipsMsg) tea.Cmd {
 
 // onSettings takes the message when the settings were read, or a save of
 // them ended.
-func (m *Model) onSettings(msg SettingsMsg) tea.Cmd {
+func (m *Model) onSettings(msg common.SettingsMsg) tea.Cmd {
 	if msg.Err != nil {
 		m.deps.SettingsErr = msg.Err
 		if msg.Saved && m.flow != nil {
@@ -296,8 +265,8 @@ func (m *Model) onSettings(msg SettingsMsg) tea.Cmd {
 
 // onSaved takes the message when a session save ended.
 func (m *Model) onSaved(msg savedMsg) tea.Cmd {
-	m.deps.finished(msg.id)
-	if msg.id != m.held && m.deps.saving[msg.id] == nil {
+	m.saves.finished(msg.id)
+	if msg.id != m.held && m.saves.saving[msg.id] == nil {
 		m.deps.Store.Unlock(msg.id) // its last save has landed
 	}
 	if msg.err != nil {
@@ -319,17 +288,17 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 // onPracticeSaved takes the message when a practice round save ended.
 func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
 	key := coach.PracticeKey(msg.entry.ID)
-	m.deps.finished(key)
-	if key != m.held && m.deps.saving[key] == nil {
+	m.saves.finished(key)
+	if key != m.held && m.saves.saving[key] == nil {
 		m.deps.Store.Unlock(key) // its last save has landed
 	}
 	if msg.err != nil {
 		m.saveErr = msg.err
-		m.deps.unsavedPractice[msg.entry.ID] = msg.entry
+		m.saves.unsavedPractice[msg.entry.ID] = msg.entry
 		return nil
 	}
 	m.saveErr = nil
-	delete(m.deps.unsavedPractice, msg.entry.ID)
+	delete(m.saves.unsavedPractice, msg.entry.ID)
 	if m.round != nil && m.round.Shows(msg.entry.ID) {
 		m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
 	}
@@ -339,14 +308,14 @@ func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
 // onKey takes a key: the global keys first, then the screen on show.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case m.page == Home && key.Matches(msg, m.deps.Keys.Enter):
+	case m.page == common.Home && key.Matches(msg, m.deps.Keys.Enter):
 		return m.follow(m.home.Choose())
 	case key.Matches(msg, m.deps.Keys.Quit):
 		return tea.Sequence(m.saveNow(), tea.Quit)
 	case key.Matches(msg, m.deps.Keys.Suspend):
 		// The save runs to its end before tea.Suspend: the answer is on
 		// disk before the process stops.
-		if t, ok := m.current().(Timed); ok {
+		if t, ok := m.current().(common.Timed); ok {
 			t.Suspend()
 		}
 		return tea.Sequence(m.saveNow(), tea.Suspend)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // holdOnly makes key (a session ID, or coach.PracticeKey of a round) the one this
@@ -15,7 +16,7 @@ import (
 func (m *Model) holdOnly(key string) {
 	if old := m.held; old != key {
 		m.held = ""
-		if old != "" && m.deps.saving[old] == nil {
+		if old != "" && m.saves.saving[old] == nil {
 			m.deps.Store.Unlock(old)
 		}
 	}
@@ -65,7 +66,7 @@ func goneNote(err error) string {
 	if errors.Is(err, coach.ErrGone) || errors.Is(err, fs.ErrNotExist) {
 		return "That session is no longer on disk (deleted or moved away meanwhile)."
 	}
-	return "That session cannot be opened: " + coach.Inert(Reason(err)) + "."
+	return "That session cannot be opened: " + coach.Inert(common.Reason(err)) + "."
 }
 
 // editRound opens a practice round for changes: the unfinished round on q
@@ -90,7 +91,7 @@ func (m *Model) editRound(prev *coach.Practice, q coach.Question, timer time.Dur
 		if note := coach.ReadOnly(err); note != "" {
 			return nil, note
 		}
-		return nil, "That round cannot be carried on: " + coach.Inert(Reason(err)) + "."
+		return nil, "That round cannot be carried on: " + coach.Inert(common.Reason(err)) + "."
 	}
 	m.holdOnly(coach.PracticeKey(entry.ID))
 	return entry, ""

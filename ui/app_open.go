@@ -6,12 +6,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // follow goes where the current screen asked to go, if anywhere; cmd is what
 // its Update returned (a save, when leaving the flow).
 func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
-	if e := m.current().Leave(); e.To != Stay {
+	if e := m.current().Leave(); e.To != common.Stay {
 		return m.open(e, cmd)
 	}
 	return cmd
@@ -19,29 +20,29 @@ func (m *Model) follow(cmd tea.Cmd) tea.Cmd {
 
 // open switches to the screen an exit names. cmd, the leaving screen's last
 // command (often a save), runs before anything that reads the store.
-func (m *Model) open(e Exit, cmd tea.Cmd) tea.Cmd {
+func (m *Model) open(e common.Exit, cmd tea.Cmd) tea.Cmd {
 	from := m.page
 	m.page, m.chrome = e.To, ""
 	var next tea.Cmd
 	switch e.To {
-	case Home:
+	case common.Home:
 		m.holdOnly("")
 		m.flow, m.summary, m.history, m.session, m.insights = nil, nil, nil, nil, nil
 		m.practice, m.round = nil, nil
 		m.home.Note(e.Note)
 		next = m.home.Load()
-	case Flow:
-		var away *Exit
+	case common.Flow:
+		var away *common.Exit
 		if next, away = m.openFlow(e); away != nil {
 			m.page = from
 			return m.open(*away, cmd)
 		}
-	case Summary:
+	case common.Summary:
 		m.summary = NewSummary(m.deps, m.flow.Session(), m.saveErr)
 		m.flow = nil
 		m.resize()
 		next = m.renderDocs()
-	case History:
+	case common.History:
 		m.holdOnly("")
 		m.flow, m.session = nil, nil
 		if m.history == nil {
@@ -49,17 +50,17 @@ func (m *Model) open(e Exit, cmd tea.Cmd) tea.Cmd {
 		}
 		m.history.Note(e.Note)
 		next = m.history.Load()
-	case Session:
-		var away *Exit
+	case common.Session:
+		var away *common.Exit
 		if next, away = m.openSession(e, from); away != nil {
 			m.page = from
 			return m.open(*away, cmd)
 		}
-	case Insights:
+	case common.Insights:
 		m.holdOnly("")
 		m.insights = NewInsights(m.deps)
 		next = m.insights.Load()
-	case Practice:
+	case common.Practice:
 		m.holdOnly("")
 		m.round = nil
 		if m.practice == nil {
@@ -68,9 +69,9 @@ func (m *Model) open(e Exit, cmd tea.Cmd) tea.Cmd {
 		} else {
 			m.practice.Refresh()
 		}
-	case Round:
+	case common.Round:
 		next = m.openRound(e)
-	case Stay:
+	case common.Stay:
 		m.page = from
 	}
 	m.resize()
@@ -80,17 +81,17 @@ func (m *Model) open(e Exit, cmd tea.Cmd) tea.Cmd {
 // openFlow opens the flow on e's session, or says where to go instead
 // (away): home when its file has gone, its page when another copy has it
 // open or nothing is left to ask.
-func (m *Model) openFlow(e Exit) (next tea.Cmd, away *Exit) {
+func (m *Model) openFlow(e common.Exit) (next tea.Cmd, away *common.Exit) {
 	sess, note, gone := m.edit(e.Session, e.Session.ID)
 	switch {
 	case gone != "":
-		return nil, &Exit{To: Home, Note: gone}
+		return nil, &common.Exit{To: common.Home, Note: gone}
 	case note != "":
-		return nil, &Exit{To: Session, ID: e.Session.ID, ReadOnly: note}
+		return nil, &common.Exit{To: common.Session, ID: e.Session.ID, ReadOnly: note}
 	}
 	if e.Deeper {
 		if _, ok := coach.GoDeeper(m.deps.Flow, sess, m.deps.Now()); !ok {
-			return nil, &Exit{To: Session, ID: sess.ID, Note: "nothing left to ask in this session"}
+			return nil, &common.Exit{To: common.Session, ID: sess.ID, Note: "nothing left to ask in this session"}
 		}
 	}
 	m.lastSaved = time.Time{} // "saved 15:04" is about this session only
@@ -105,7 +106,7 @@ func (m *Model) openFlow(e Exit) (next tea.Cmd, away *Exit) {
 // openSession opens the page of e's session, for changes unless e says it
 // is read-only or the lock says so; away is home when its file has gone.
 // from is the screen left, where esc goes back to (Past sessions or home).
-func (m *Model) openSession(e Exit, from Page) (next tea.Cmd, away *Exit) {
+func (m *Model) openSession(e common.Exit, from common.Page) (next tea.Cmd, away *common.Exit) {
 	m.flow = nil
 	id := e.ID
 	if e.Session != nil {
@@ -114,7 +115,7 @@ func (m *Model) openSession(e Exit, from Page) (next tea.Cmd, away *Exit) {
 	if e.ReadOnly == "" {
 		sess, note, gone := m.edit(e.Session, id)
 		if gone != "" {
-			return nil, &Exit{To: Home, Note: gone}
+			return nil, &common.Exit{To: common.Home, Note: gone}
 		}
 		e.ReadOnly = note
 		if sess != e.Session {
@@ -127,8 +128,8 @@ func (m *Model) openSession(e Exit, from Page) (next tea.Cmd, away *Exit) {
 	}
 	if e.Session == nil || m.session == nil || !m.session.Shows(e.Session.ID) {
 		back := from
-		if back != History {
-			back = Home
+		if back != common.History {
+			back = common.Home
 		}
 		m.session = NewSession(m.deps, e, back)
 	} else {
@@ -140,12 +141,12 @@ func (m *Model) openSession(e Exit, from Page) (next tea.Cmd, away *Exit) {
 
 // openRound starts or carries on a practice round on e's question, or,
 // when another copy has that round open, stays on the queue and says so.
-func (m *Model) openRound(e Exit) tea.Cmd {
+func (m *Model) openRound(e common.Exit) tea.Cmd {
 	start := m.practice.RoundOf(*e.Question)
 	entry, note := m.editRound(start.Prev, *e.Question, start.Timer)
 	if note != "" {
 		m.round = nil
-		m.page = Practice
+		m.page = common.Practice
 		m.practice.Note(note)
 		m.practice.Refresh()
 		return nil

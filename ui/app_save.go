@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // checkedMsg reports whether the data dir can be written, checked at start.
@@ -20,14 +21,30 @@ type savedMsg struct {
 	at      time.Time
 }
 
-// savePractice returns a command that writes a snapshot of a practice
+// saver is the root's common.Saver. It keeps, by ID, what has a save still
+// running (saving): a quit that comes before the save (esc, then q straight
+// away) writes it synchronously, since a command still running when the
+// program ends never finishes. unsavedPractice holds, by ID, the rounds
+// whose last save failed, as Context.Unsaved does sessions.
+type saver struct {
+	store           *coach.Store
+	now             func() time.Time
+	saving          map[string]*inflight
+	unsavedPractice map[string]*coach.Practice
+}
+
+func newSaver(store *coach.Store, now func() time.Time) *saver {
+	return &saver{store: store, now: now, saving: map[string]*inflight{}, unsavedPractice: map[string]*coach.Practice{}}
+}
+
+// SavePractice returns a command that writes a snapshot of a practice
 // round, as save does for a session. A round with nothing in it is not saved.
-func (d *Context) SavePractice(p *coach.Practice) tea.Cmd {
+func (d *saver) SavePractice(p *coach.Practice) tea.Cmd {
 	if p.IsEmpty() {
 		return nil
 	}
 	d.started(coach.PracticeKey(p.ID), &inflight{practice: p})
-	snap, store, at := p.Clone(), d.Store, d.Now()
+	snap, store, at := p.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		return practiceSavedMsg{entry: p, err: store.SavePractice(snap), at: at}
 	}
@@ -41,7 +58,7 @@ type inflight struct {
 	practice *coach.Practice
 }
 
-func (d *Context) started(id string, f *inflight) {
+func (d *saver) started(id string, f *inflight) {
 	if cur := d.saving[id]; cur != nil {
 		f.n = cur.n
 	}
@@ -50,7 +67,7 @@ func (d *Context) started(id string, f *inflight) {
 }
 
 // finished is called as each save reports back.
-func (d *Context) finished(id string) {
+func (d *saver) finished(id string) {
 	if f := d.saving[id]; f != nil {
 		if f.n--; f.n <= 0 {
 			delete(d.saving, id)
@@ -58,16 +75,16 @@ func (d *Context) finished(id string) {
 	}
 }
 
-// save returns a command that writes a snapshot of the session. The snapshot
+// Save returns a command that writes a snapshot of the session. The snapshot
 // is taken now, so later changes cannot race with the write; the store drops
 // a snapshot older than one already written. An untouched new session is not
 // saved: opening and leaving at once leaves no file behind.
-func (d *Context) Save(s *coach.Session) tea.Cmd {
+func (d *saver) Save(s *coach.Session) tea.Cmd {
 	if s.IsEmpty() {
 		return nil
 	}
 	d.started(s.ID, &inflight{session: s})
-	snap, store, at := s.Clone(), d.Store, d.Now()
+	snap, store, at := s.Clone(), d.store, d.now()
 	return func() tea.Msg {
 		err := store.Save(snap)
 		return savedMsg{id: snap.ID, session: s, err: err, at: at}
@@ -93,7 +110,7 @@ func ExitFilter(model tea.Model, msg tea.Msg) tea.Msg {
 func (m *Model) saveBeforeExit() {
 	sessions := map[string]*coach.Session{}
 	rounds := map[string]*coach.Practice{}
-	for id, f := range m.deps.saving {
+	for id, f := range m.saves.saving {
 		if f.session != nil {
 			sessions[id] = f.session
 		} else {
@@ -113,7 +130,7 @@ func (m *Model) saveBeforeExit() {
 			continue
 		}
 		if err := m.deps.Store.SavePractice(p.Clone()); err != nil {
-			m.deps.unsavedPractice[p.ID] = p
+			m.saves.unsavedPractice[p.ID] = p
 		}
 	}
 	for _, s := range sessions {
@@ -129,7 +146,7 @@ func (m *Model) saveBeforeExit() {
 // pendingPractice is the practice round on screen, with what is typed in
 // it, or nil.
 func (m *Model) pendingPractice() *coach.Practice {
-	if m.page == Round {
+	if m.page == common.Round {
 		return m.round.Pending()
 	}
 	return nil
@@ -141,10 +158,10 @@ func (m *Model) pendingPractice() *coach.Practice {
 // session.
 func (m *Model) pending() *coach.Session {
 	switch m.page {
-	case Flow:
+	case common.Flow:
 		m.flow.CaptureDraft()
 		return m.flow.Session()
-	case Session:
+	case common.Session:
 		return m.session.Capture()
 	}
 	return nil
@@ -165,7 +182,7 @@ func (m *Model) Unsaved() []*coach.Session {
 // UnsavedPractice returns the practice rounds whose last save failed.
 func (m *Model) UnsavedPractice() []*coach.Practice {
 	var out []*coach.Practice
-	for _, p := range m.deps.unsavedPractice {
+	for _, p := range m.saves.unsavedPractice {
 		if !p.IsEmpty() {
 			out = append(out, p)
 		}
@@ -178,7 +195,7 @@ func (m *Model) UnsavedPractice() []*coach.Practice {
 func (m *Model) saveNow() tea.Cmd {
 	if p := m.pendingPractice(); p != nil {
 		if m.saveErr != nil {
-			m.deps.unsavedPractice[p.ID] = p
+			m.saves.unsavedPractice[p.ID] = p
 		}
 		return m.deps.SavePractice(p)
 	}

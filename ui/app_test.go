@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
@@ -51,7 +52,7 @@ func TestGoldenViews(t *testing.T) {
 			d.dir = dir
 			tt.walk(d)
 			view := d.view()
-			if d.m.page == Summary {
+			if d.m.page == common.Summary {
 				view = strings.ReplaceAll(view, d.m.summary.session.ID, "<id>")
 				view = strings.ReplaceAll(view, d.dir, "<data-dir>")
 			}
@@ -147,7 +148,7 @@ func walkWholeSession(d *driver) {
 func TestWholeSessionIsSaved(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	walkWholeSession(d)
-	if d.m.page != Summary {
+	if d.m.page != common.Summary {
 		t.Fatalf("after the last prompt the page is %v, want the summary", d.m.page)
 	}
 	s := d.saved()
@@ -258,7 +259,7 @@ func TestEscKeepsTheUnfinishedAnswerAndResumes(t *testing.T) {
 	d.tabTo("not_personal.thought")
 	d.typeText("half a thou")
 	d.press("esc")
-	if d.m.page != Home {
+	if d.m.page != common.Home {
 		t.Fatalf("esc did not go home")
 	}
 	s := d.saved()
@@ -297,7 +298,7 @@ func TestDraftIsSavedWhenTypingPauses(t *testing.T) {
 	d.press("enter")
 	_, cmd := d.m.Update(keytest.Press("A"))
 	_ = cmd // the pending tick; delivered by hand below instead of waiting
-	d.send(DraftTickMsg{ID: d.m.flow.Session().ID, Seq: d.m.flow.draftSeq})
+	d.send(common.DraftTickMsg{ID: d.m.flow.Session().ID, Seq: d.m.flow.draftSeq})
 	if got := d.saved().Drafts["intake.company"].Text; got != "A" {
 		t.Errorf("draft after a pause = %q, want A", got)
 	}
@@ -313,7 +314,7 @@ func TestUnwritableDataDirIsToldAtOnceAndTheSessionGoesOn(t *testing.T) {
 		t.Fatalf("home does not say the data dir cannot be written:\n%s", d.view())
 	}
 	walkWholeSession(d)
-	if d.m.page != Summary || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
+	if d.m.page != common.Summary || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
 		t.Fatalf("summary does not offer the copy:\n%s", d.view())
 	}
 	if got := d.m.summary.session.Answers["not_personal.balanced"].Text; got == "" {
@@ -538,7 +539,7 @@ func TestKeysTypedRightAfterEscReachHome(t *testing.T) {
 	d.typeText("Acme")
 	_, _ = d.m.Update(keytest.Press("esc")) // its save not run yet, as in a busy program
 	_, cmd := d.m.Update(keytest.Press("q"))
-	if d.m.page != Home || cmd == nil {
+	if d.m.page != common.Home || cmd == nil {
 		t.Fatalf("q after esc did not reach home (page %v)", d.m.page)
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-	"io/fs"
 	"strconv"
 	"strings"
 
@@ -11,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
@@ -105,7 +104,7 @@ func (m *Model) banner() string {
 		return ""
 	}
 	then := "your answers are kept in memory for now, and the summary can copy them as markdown."
-	if m.page == Practice || m.page == Round {
+	if m.page == common.Practice || m.page == common.Round {
 		then = "your practice is kept in memory for now, and printed when you quit so you can keep it."
 	}
 	return m.deps.Styles.Error.Width(max(1, m.contentWidth())).Render(saveProblem(m.deps.Store.Dir(), m.saveErr, then))
@@ -115,19 +114,9 @@ func (m *Model) banner() string {
 // happens now. Without a data directory at all, the reason says why.
 func saveProblem(dir string, err error, then string) string {
 	if dir == "" {
-		return coach.Inert("Can't save: " + strings.TrimSuffix(Reason(err), ".") + "; " + then)
+		return coach.Inert("Can't save: " + strings.TrimSuffix(common.Reason(err), ".") + "; " + then)
 	}
-	return coach.Inert("Can't save to " + dir + " (" + Reason(err) + "): " + then)
-}
-
-// reason is the heart of a file error, "permission denied", without the
-// path and operation the sentence around it already gives.
-func Reason(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return coach.Inert("Can't save to " + dir + " (" + common.Reason(err) + "): " + then)
 }
 
 func (m *Model) footer() string {
@@ -152,7 +141,7 @@ func (m *Model) view() string {
 		header += st.Muted.Render(" · ") + st.Progress.Render(t)
 	}
 	note := m.current().Status()
-	if note == "" && (m.page == Flow || m.page == Round) && !m.lastSaved.IsZero() && m.saveErr == nil {
+	if note == "" && (m.page == common.Flow || m.page == common.Round) && !m.lastSaved.IsZero() && m.saveErr == nil {
 		note = "saved " + m.lastSaved.Local().Format("15:04")
 	}
 	if note != "" {
@@ -220,5 +209,3 @@ func tooSmall(w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func Clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

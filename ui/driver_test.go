@@ -14,6 +14,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
@@ -123,7 +124,7 @@ func (d *driver) press(keys ...string) {
 // test asks it: enter with no score, then the whole session.
 func (d *driver) passCheckIn() {
 	f := d.m.flow
-	if d.asksCheckIn || d.m.page != Flow || f == nil || f.interlude != NoInterlude ||
+	if d.asksCheckIn || d.m.page != common.Flow || f == nil || f.interlude != NoInterlude ||
 		f.editing != "" || f.walk.Prompt().ID != coach.PromptMoodBefore {
 		return
 	}
@@ -158,7 +159,7 @@ func (d *driver) view() string {
 
 // prompt is the ID of the focused prompt, or "" off the flow screen.
 func (d *driver) prompt() string {
-	if d.m.page != Flow {
+	if d.m.page != common.Flow {
 		return ""
 	}
 	return d.m.flow.walk.Prompt().ID

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // TestEnvironmentFaults runs the app on a data directory that cannot be
@@ -69,7 +70,7 @@ func TestEnvironmentFaults(t *testing.T) {
 				t.Fatalf("home does not say why it cannot save:\n%s", v)
 			}
 			walkWholeSession(d)
-			if d.m.page != Summary || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
+			if d.m.page != common.Summary || !strings.Contains(d.view(), "Not saved: press ctrl+y") {
 				t.Fatalf("the summary does not offer a copy:\n%s", d.view())
 			}
 			d.press("ctrl+c")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
@@ -65,7 +66,7 @@ func (f *FlowPage) updateInterlude(msg tea.Msg) tea.Cmd {
 		return f.Field().Focus()
 	case key.Matches(k, keys.Home):
 		f.interlude = NoInterlude
-		f.GoTo(Exit{To: Home})
+		f.GoTo(common.Exit{To: common.Home})
 		return f.deps.Save(f.Session())
 	case f.interlude == LowMoodNote && key.Matches(k, keys.Enter, keys.Next, keys.Toggle):
 		f.interlude = DepthChoice
@@ -80,7 +81,7 @@ func (f *FlowPage) updateInterlude(msg tea.Msg) tea.Cmd {
 		now := f.deps.Now()
 		f.walk.SetDepth(content.DepthChoices[f.depth].Depth, now)
 		if f.walk.Next(now) {
-			f.GoTo(Exit{To: Summary})
+			f.GoTo(common.Exit{To: common.Summary})
 			return f.deps.Save(f.Session())
 		}
 		f.buildSection()
@@ -120,16 +121,10 @@ func (f *FlowPage) interludeHelp() []key.Binding {
 		return f.signNameHelp()
 	}
 	if f.interlude == LowMoodNote {
-		return []key.Binding{WithHelp(k.Enter, "enter", "go on"), WithHelp(k.Prev, "shift+tab", "back"), k.Home, WithHelp(k.Quit, "ctrl+c", "quit")}
+		return []key.Binding{common.WithHelp(k.Enter, "enter", "go on"), common.WithHelp(k.Prev, "shift+tab", "back"), k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit")}
 	}
-	return []key.Binding{WithHelp(k.Up, "↑/↓", "choose"), WithHelp(k.Enter, "enter", "start"),
-		WithHelp(k.Prev, "shift+tab", "back"), k.Home, WithHelp(k.Quit, "ctrl+c", "quit")}
-}
-
-// deeperLine is what the summary and the opened session say of the rest.
-func DeeperLine(n int) string {
-	return "The rest of this session is here when you want it: " + coach.Plural(n, "more question") +
-		", in the same file. Press r now, or choose it from home another day."
+	return []key.Binding{common.WithHelp(k.Up, "↑/↓", "choose"), common.WithHelp(k.Enter, "enter", "start"),
+		common.WithHelp(k.Prev, "shift+tab", "back"), k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit")}
 }
 
 // lastPlanMsg carries the if-then plan written last time, for the check-in.

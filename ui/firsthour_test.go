@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // startAsked starts a new session from home with the check-in left to the
@@ -83,7 +84,7 @@ func TestLowMoodBackAndHome(t *testing.T) {
 		t.Fatalf("shift+tab from the note: interlude %v at %q", d.m.flow.interlude, d.prompt())
 	}
 	d.press("enter", "esc")
-	if d.m.page != Home || d.saved().MoodBefore.Score != 2 {
+	if d.m.page != common.Home || d.saved().MoodBefore.Score != 2 {
 		t.Errorf("esc from the note: page %v, saved %+v", d.m.page, d.saved().MoodBefore)
 	}
 }
@@ -117,7 +118,7 @@ func TestDepthChoice(t *testing.T) {
 			}
 			var asked []string
 			for range 60 {
-				if d.m.page != Flow {
+				if d.m.page != common.Flow {
 					break
 				}
 				asked = append(asked, d.prompt())
@@ -135,7 +136,7 @@ func TestDepthChoice(t *testing.T) {
 			if !slices.Equal(asked, applies[1:]) {
 				t.Errorf("asked\n %q\nwant\n %q", asked, applies[1:])
 			}
-			if d.m.page != Summary {
+			if d.m.page != common.Summary {
 				t.Errorf("the walk ended on page %v, want the summary", d.m.page)
 			}
 		})
@@ -148,7 +149,7 @@ func TestDepthChoice(t *testing.T) {
 func TestGoDeeper(t *testing.T) {
 	d := startAsked(t)
 	d.press("6", "enter", "enter")
-	for d.m.page == Flow {
+	for d.m.page == common.Flow {
 		if d.prompt() == coach.PromptCompany {
 			d.typeText("Northwind")
 		}
@@ -161,7 +162,7 @@ func TestGoDeeper(t *testing.T) {
 	d.press("esc")
 	d.choose("Go deeper: Northwind")
 	rest := testFlow(t).Path(content.Rest)
-	if d.m.page != Flow || d.prompt() != rest[0] {
+	if d.m.page != common.Flow || d.prompt() != rest[0] {
 		t.Fatalf("go deeper from home: page %v at %q, want %q", d.m.page, d.prompt(), rest[0])
 	}
 	d.typeText("Two other applications are still open.")
@@ -171,7 +172,7 @@ func TestGoDeeper(t *testing.T) {
 		s.Answers["step_back.bigger_picture"].Text != "Two other applications are still open." || s.Intake.Company != "Northwind" {
 		t.Fatalf("the rest should fill the same file: %s (first %s) depth %q status %q company %q answer %q", s.ID, first.ID, s.Depth, s.Status, s.Intake.Company, s.Answers["step_back.bigger_picture"].Text)
 	}
-	for d.m.page == Flow {
+	for d.m.page == common.Flow {
 		d.press("tab")
 	}
 	if s := d.saved(); s.Status != coach.Complete || strings.Contains(d.view(), "go deeper") {

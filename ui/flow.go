@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -11,22 +10,16 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
-
-// draftTickMsg fires a while after a keystroke; only the newest counts. id
-// is the session's, or the practice round's.
-type DraftTickMsg struct {
-	ID  string
-	Seq int
-}
 
 // flowScreen walks one session through the guided flow: a section at a time,
 // a field for each of its prompts.
 type FlowPage struct {
 	walk   *coach.Walk
-	deps   *Context
+	deps   *common.Context
 	fields []field.Field
 	secID  string // the section the fields belong to
 
@@ -57,12 +50,12 @@ type FlowPage struct {
 	// belongs to, "" on a prompt without one (see followTimer).
 	clock      countdown.Model
 	timerOwner string
-	Exits
+	common.Exits
 }
 
 // newFlowScreen walks a session from where it stopped or, with editing set
 // to a prompt ID, edits just that answer.
-func NewFlow(d *Context, s *coach.Session, editing string) *FlowPage {
+func NewFlow(d *common.Context, s *coach.Session, editing string) *FlowPage {
 	f := &FlowPage{walk: coach.NewWalk(d.Flow, s), deps: d, tip: viewport.New()}
 	if editing != "" && f.walk.Visit(editing) {
 		f.editing = editing
@@ -175,7 +168,7 @@ func (f *FlowPage) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case countdown.TickMsg:
 		return f.timerTick(msg)
-	case DraftTickMsg:
+	case common.DraftTickMsg:
 		if msg.ID == f.Session().ID && msg.Seq == f.draftSeq && f.CaptureDraft() {
 			return f.deps.Save(f.Session())
 		}
@@ -212,7 +205,7 @@ func (f *FlowPage) Update(msg tea.Msg) tea.Cmd {
 				return f.move(0)
 			}
 			f.CaptureDraft()
-			f.GoTo(Exit{To: Home})
+			f.GoTo(common.Exit{To: common.Home})
 			return f.deps.Save(f.Session())
 		case key.Matches(msg, keys.PageUp):
 			f.tip.PageUp()
@@ -254,18 +247,6 @@ func errorText(err error) string {
 // typed schedules a draft save for when typing pauses.
 func (f *FlowPage) typed() tea.Cmd { return f.deps.WhenTypingPauses(f.Session().ID, &f.draftSeq) }
 
-// whenTypingPauses counts a keystroke in seq and returns the draftTickMsg
-// for record id that arrives once typing has paused for the draft delay;
-// the screen saves on it only if no key came after (seq still matches).
-func (d *Context) WhenTypingPauses(id string, seq *int) tea.Cmd {
-	*seq++
-	if d.DraftDelay <= 0 {
-		return nil
-	}
-	n := *seq
-	return tea.Tick(d.DraftDelay, func(time.Time) tea.Msg { return DraftTickMsg{id, n} })
-}
-
 // captureDraft keeps the focused field's unfinished value in the session. It
 // reports whether the session changed. Nothing is kept while an interlude
 // is shown: its prompt is one the user has not seen yet (the draft, before
@@ -301,7 +282,7 @@ func (f *FlowPage) move(dir int) tea.Cmd {
 		return nil
 	}
 	if f.editing != "" {
-		f.GoTo(Exit{To: Session, Session: f.Session()})
+		f.GoTo(common.Exit{To: common.Session, Session: f.Session()})
 		if changed {
 			return f.deps.Save(f.Session())
 		}
@@ -309,7 +290,7 @@ func (f *FlowPage) move(dir int) tea.Cmd {
 	}
 	if dir > 0 {
 		if f.walk.Next(now) {
-			f.GoTo(Exit{To: Summary})
+			f.GoTo(common.Exit{To: common.Summary})
 			return f.deps.Save(f.Session())
 		}
 		changed = true

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // ShortHelp and FullHelp make the flow screen a help.KeyMap: the footer shows
@@ -14,9 +15,9 @@ func (f *FlowPage) ShortHelp() []key.Binding {
 		return f.interludeHelp()
 	}
 	if f.editing != "" {
-		b := []key.Binding{WithHelp(k.Next, "tab", "done")}
+		b := []key.Binding{common.WithHelp(k.Next, "tab", "done")}
 		b = append(b, f.fieldKeys()...)
-		b = append(b, WithHelp(k.Home, "esc", "done"), WithHelp(k.Quit, "ctrl+c", "quit"))
+		b = append(b, common.WithHelp(k.Home, "esc", "done"), common.WithHelp(k.Quit, "ctrl+c", "quit"))
 		if t, ok := f.timerKey(); ok {
 			b = append(b, t)
 		}
@@ -24,16 +25,16 @@ func (f *FlowPage) ShortHelp() []key.Binding {
 	}
 	// Short enough for 80 columns: enter, and pgup/pgdn (which the line under
 	// the tip names when there is more), are in the full help.
-	b := []key.Binding{WithHelp(k.Next, "tab/shift+tab", "next/back")}
+	b := []key.Binding{common.WithHelp(k.Next, "tab/shift+tab", "next/back")}
 	fk := f.fieldKeys()
 	if len(fk) == 0 && !f.Field().Multiline() {
 		b = append(b, k.Enter)
 	}
 	b = append(b, fk...)
 	if !f.Field().Typing() {
-		b = append(b, WithHelp(k.Help, "?", "more"))
+		b = append(b, common.WithHelp(k.Help, "?", "more"))
 	}
-	b = append(b, k.Home, WithHelp(k.Quit, "ctrl+c", "quit"))
+	b = append(b, k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit"))
 	// Last, so that a narrow footer drops it before the way out: the line
 	// under the field names it too.
 	if t, ok := f.timerKey(); ok {
@@ -68,10 +69,5 @@ func (f *FlowPage) fieldKeys() []key.Binding {
 	if f.walk.Prompt().Kind == content.Draft {
 		b = append(b, f.deps.Keys.Copy)
 	}
-	return b
-}
-
-func WithHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
 	return b
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
@@ -22,13 +23,13 @@ func (f *FlowPage) Layout() {
 	for i, fl := range f.fields {
 		lines := 3
 		if !f.isForm() {
-			lines = Clamp(f.height/3, 3, 10)
+			lines = common.Clamp(f.height/3, 3, 10)
 		}
 		fl.SetSize(w-2, lines)
 		if f.isForm() && i == len(f.fields)-1 {
 			// The last form field (the pasted message) gets what is left.
 			used := lipgloss.Height(f.formView())
-			fl.SetSize(w-2, Clamp(f.height-used+lines, 1, 8))
+			fl.SetSize(w-2, common.Clamp(f.height-used+lines, 1, 8))
 		}
 	}
 	if !f.isForm() {

@@ -16,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
@@ -40,16 +41,16 @@ func (i HistoryItem) FilterValue() string { return i.filter }
 // historyScreen is Past sessions: every session, newest first, filtered by
 // any text in it with "/", opened with enter.
 type HistoryPage struct {
-	deps    *Context
+	deps    *common.Context
 	list    list.Model
 	filter  *sessionFilter
 	loaded  bool
 	loadErr error
 	status  string
-	Exits
+	common.Exits
 }
 
-func NewHistory(d *Context) *HistoryPage {
+func NewHistory(d *common.Context) *HistoryPage {
 	l := list.New(nil, historyDelegate{deps: d}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowHelp(false)
@@ -59,28 +60,10 @@ func NewHistory(d *Context) *HistoryPage {
 	// "3/1667", not a dot per page: the list draws the dots (one string
 	// concatenation per page) on every frame before finding them too wide.
 	l.Paginator.Type = paginator.Arabic
-	StyleList(&l, &d.Styles, true)
+	common.StyleList(&l, &d.Styles, true)
 	f := &sessionFilter{}
 	l.Filter = f.rank
 	return &HistoryPage{deps: d, list: l, filter: f}
-}
-
-// styleList gives a list the theme's styles; padless drops the padding
-// around its status line and pages, which the screen lays out itself.
-// The root calls it again when the theme changes (the terminal's
-// background reply comes a moment after start).
-func StyleList(l *list.Model, st *theme.Styles, padless bool) {
-	s := st.List
-	if padless {
-		s.StatusBar = s.StatusBar.UnsetPadding()
-		s.StatusEmpty = s.StatusEmpty.UnsetPadding()
-		s.NoItems = s.NoItems.UnsetPadding()
-		s.PaginationStyle = s.PaginationStyle.UnsetPadding()
-	}
-	l.Styles = s
-	fs := s.Filter
-	fs.Cursor.Blink = false // steady, as in every field: no timer runs while idle
-	l.FilterInput.SetStyles(fs)
 }
 
 // sessionFilter is the Past sessions search: it keeps the sessions holding
@@ -237,11 +220,11 @@ func (h *HistoryPage) Update(msg tea.Msg) tea.Cmd {
 			case it.problem != nil:
 				h.status = "this file can't be opened"
 			default:
-				h.GoTo(Exit{To: Session, ID: it.Sum.ID})
+				h.GoTo(common.Exit{To: common.Session, ID: it.Sum.ID})
 			}
 			return nil
 		case key.Matches(msg, k.Home) && h.list.FilterState() == list.Unfiltered:
-			h.GoTo(Exit{To: Home})
+			h.GoTo(common.Exit{To: common.Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
@@ -277,7 +260,7 @@ func (h *HistoryPage) View() string {
 	st := &h.deps.Styles
 	switch {
 	case h.loadErr != nil:
-		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + Reason(h.loadErr) + ").")
+		return st.Error.Width(max(1, h.list.Width())).Render("Can't read saved sessions (" + common.Reason(h.loadErr) + ").")
 	case !h.loaded:
 		return st.Muted.Render("Reading your sessions…")
 	case len(h.list.Items()) == 0:
@@ -289,21 +272,21 @@ func (h *HistoryPage) View() string {
 func (h *HistoryPage) ShortHelp() []key.Binding {
 	k := h.deps.Keys
 	if h.list.SettingFilter() {
-		return []key.Binding{WithHelp(k.Enter, "enter", "apply"), WithHelp(k.Home, "esc", "cancel")}
+		return []key.Binding{common.WithHelp(k.Enter, "enter", "apply"), common.WithHelp(k.Home, "esc", "cancel")}
 	}
-	esc := WithHelp(k.Home, "esc", "home")
+	esc := common.WithHelp(k.Home, "esc", "home")
 	if h.list.FilterState() != list.Unfiltered {
-		esc = WithHelp(k.Home, "esc", "clear search")
+		esc = common.WithHelp(k.Home, "esc", "clear search")
 	}
-	return []key.Binding{WithHelp(k.Up, "↑/↓ ←/→", "move"), WithHelp(k.Enter, "enter", "open"),
-		WithHelp(k.Search, "/", "search"), esc, k.QuitHome}
+	return []key.Binding{common.WithHelp(k.Up, "↑/↓ ←/→", "move"), common.WithHelp(k.Enter, "enter", "open"),
+		common.WithHelp(k.Search, "/", "search"), esc, k.QuitHome}
 }
 
 func (h *HistoryPage) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
 // historyDelegate draws a past session in two lines: when and what, then
 // how it went.
-type historyDelegate struct{ deps *Context }
+type historyDelegate struct{ deps *common.Context }
 
 func (d historyDelegate) Height() int                         { return 2 }
 func (d historyDelegate) Spacing() int                        { return 1 }
@@ -371,4 +354,4 @@ func moodNumber(n int) string {
 func (h *HistoryPage) Note(s string) { h.status = s }
 
 // Themed gives the list the new theme's styles: it copied them when made.
-func (h *HistoryPage) Themed(st *theme.Styles) { StyleList(&h.list, st, true) }
+func (h *HistoryPage) Themed(st *theme.Styles) { common.StyleList(&h.list, st, true) }

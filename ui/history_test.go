@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
@@ -110,7 +111,7 @@ func TestHomeListsWhatIsDueAndOpensIt(t *testing.T) {
 	}
 
 	d.press("1")
-	if d.m.page != Session || d.m.session.panel != PanelActions || d.m.session.cursor != 0 {
+	if d.m.page != common.Session || d.m.session.panel != common.PanelActions || d.m.session.cursor != 0 {
 		t.Fatalf("1 should open Northwind's actions; page %d:\n%s", d.m.page, d.view())
 	}
 	d.press("space") // done
@@ -118,7 +119,7 @@ func TestHomeListsWhatIsDueAndOpensIt(t *testing.T) {
 		t.Errorf("the action is not saved as done today: %+v", a)
 	}
 	d.press("esc", "esc")
-	if d.m.page != Home {
+	if d.m.page != common.Home {
 		t.Fatalf("esc, esc should lead home; page %d", d.m.page)
 	}
 	if v := d.view(); strings.Contains(v, "Rehearse") || !strings.Contains(v, "1  3 days late · Follow up") {
@@ -126,7 +127,7 @@ func TestHomeListsWhatIsDueAndOpensIt(t *testing.T) {
 	}
 
 	d.press("1")
-	if d.m.page != Session || d.m.session.panel != PanelLetters || !strings.Contains(d.view(), "One short nudge is enough") {
+	if d.m.page != common.Session || d.m.session.panel != common.PanelLetters || !strings.Contains(d.view(), "One short nudge is enough") {
 		t.Fatalf("1 should open Acme's nudge:\n%s", d.view())
 	}
 	if v := d.view(); !strings.Contains(v, "follow up on my earlier note") || !strings.Contains(v, testName) {
@@ -137,7 +138,7 @@ func TestHomeListsWhatIsDueAndOpensIt(t *testing.T) {
 		t.Errorf("the nudge is not recorded as sent today: %q", got)
 	}
 	d.press("esc")
-	if v := d.view(); d.m.page != Home || strings.Contains(v, "Follow up on your feedback request") {
+	if v := d.view(); d.m.page != common.Home || strings.Contains(v, "Follow up on your feedback request") {
 		t.Errorf("after the one nudge, home still asks to follow up:\n%s", v)
 	}
 }
@@ -158,19 +159,19 @@ func TestPastSessionsListAndFilter(t *testing.T) {
 	}
 	d.press("enter") // keep the filter, back to the list
 	d.press("enter") // open
-	if d.m.page != Session || d.m.session.id != "a1c3e5a7b9d1f3e5" {
+	if d.m.page != common.Session || d.m.session.id != "a1c3e5a7b9d1f3e5" {
 		t.Fatalf("enter should open Acme:\n%s", d.view())
 	}
 	d.press("esc")
-	if d.m.page != History || strings.Join(titles(d), ",") != "Designer at Acme" {
+	if d.m.page != common.History || strings.Join(titles(d), ",") != "Designer at Acme" {
 		t.Fatalf("esc should go back to the filtered list: page %d, %v", d.m.page, titles(d))
 	}
 	d.press("esc") // clears the filter
-	if len(titles(d)) != 3 || d.m.page != History {
+	if len(titles(d)) != 3 || d.m.page != common.History {
 		t.Fatalf("esc should clear the filter first: %v", titles(d))
 	}
 	d.press("esc")
-	if d.m.page != Home {
+	if d.m.page != common.Home {
 		t.Fatalf("esc on an unfiltered list should go home")
 	}
 }
@@ -206,7 +207,7 @@ func TestOpenedSessionRecordsFeedback(t *testing.T) {
 	if got != want {
 		t.Errorf("saved feedback:\n got %+v\nwant %+v", got, want)
 	}
-	if d.m.session.panel != PanelNone || !strings.Contains(d.view(), "feedback recorded") {
+	if d.m.session.panel != common.PanelNone || !strings.Contains(d.view(), "feedback recorded") {
 		t.Errorf("enter on the last field should close the form and say so:\n%s", d.view())
 	}
 	d.press("esc")
@@ -238,7 +239,7 @@ func TestAnUnreadableDateHoldsTheFeedbackForm(t *testing.T) {
 	d.press("2", "esc", "f", "tab", "tab")
 	d.typeText("someday")
 	d.press("enter")
-	if d.m.session.panel != PanelFeedback || !strings.Contains(d.view(), "someday") {
+	if d.m.session.panel != common.PanelFeedback || !strings.Contains(d.view(), "someday") {
 		t.Fatalf("an unreadable date should keep the form open:\n%s", d.view())
 	}
 }
@@ -255,7 +256,7 @@ func TestEditOneAnswerAndComeBack(t *testing.T) {
 	}
 	d.typeText(" (senior)")
 	d.press("enter")
-	if d.m.page != Session || !strings.Contains(d.view(), "Analyst (senior) at Globex") {
+	if d.m.page != common.Session || !strings.Contains(d.view(), "Analyst (senior) at Globex") {
 		t.Fatalf("enter should come back to the opened session, redrawn:\n%s", d.view())
 	}
 	after := d.load("c3e5a7b9d1f3a5c7")
@@ -274,7 +275,7 @@ func TestEditOneAnswerAndComeBack(t *testing.T) {
 
 	// An unfinished session resumes where it stopped.
 	d.press("r")
-	if d.m.page != Flow || d.prompt() != "reflect.questions" {
+	if d.m.page != common.Flow || d.prompt() != "reflect.questions" {
 		t.Errorf("r should resume at reflect.questions; page %d prompt %q", d.m.page, d.prompt())
 	}
 }
@@ -289,7 +290,7 @@ func TestDeleteAsksThenMovesToTheTrash(t *testing.T) {
 	}
 	d.press("x") // not an answer: the question stays
 	d.press("n")
-	if _, err := os.Stat(d.store.Path("b2d4f6a8c0e2b4d6")); err != nil || d.m.page != Session {
+	if _, err := os.Stat(d.store.Path("b2d4f6a8c0e2b4d6")); err != nil || d.m.page != common.Session {
 		t.Fatalf("n should keep the session: %v", err)
 	}
 	d.press("d", "y")
@@ -299,7 +300,7 @@ func TestDeleteAsksThenMovesToTheTrash(t *testing.T) {
 	if _, err := os.Stat(d.store.TrashPath("b2d4f6a8c0e2b4d6")); err != nil {
 		t.Errorf("the session is not in the trash: %v", err)
 	}
-	if d.m.page != History || len(titles(d)) != 2 || !strings.Contains(d.view(), "rebound restore b2d4f6a") {
+	if d.m.page != common.History || len(titles(d)) != 2 || !strings.Contains(d.view(), "rebound restore b2d4f6a") {
 		t.Errorf("after delete: back to the list without it, naming the restore command:\n%s", d.view())
 	}
 }
@@ -333,7 +334,7 @@ func TestUnreadableFileIsListedWithItsReason(t *testing.T) {
 		t.Errorf("the corrupt file should be listed with its path and reason:\n%s", v)
 	}
 	d.press("enter")
-	if d.m.page != History || !strings.Contains(d.view(), "this file can't be opened") {
+	if d.m.page != common.History || !strings.Contains(d.view(), "this file can't be opened") {
 		t.Errorf("enter on an unreadable file should say it can't be opened:\n%s", d.view())
 	}
 	if got, _ := os.ReadFile(bad); !bytes.Equal(got, junk) {
@@ -344,11 +345,11 @@ func TestUnreadableFileIsListedWithItsReason(t *testing.T) {
 func TestInsightsScreen(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
 	d.choose("Insights")
-	if d.m.page != Insights || !strings.Contains(d.view(), "Insights") {
+	if d.m.page != common.Insights || !strings.Contains(d.view(), "Insights") {
 		t.Fatalf("want the insights screen:\n%s", d.view())
 	}
 	d.press("esc")
-	if d.m.page != Home {
+	if d.m.page != common.Home {
 		t.Errorf("esc should go home")
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
@@ -67,7 +67,7 @@ func (i HomeItem) FilterValue() string { return i.Title }
 // session, the unfinished ones, past sessions, insights. Files that could
 // not be read are named below.
 type HomePage struct {
-	deps      *Context
+	deps      *common.Context
 	list      list.Model
 	summaries []coach.Summary
 	problems  []coach.Problem
@@ -80,10 +80,10 @@ type HomePage struct {
 	status string
 	width  int
 	height int
-	Exits
+	common.Exits
 }
 
-func NewHome(d *Context) *HomePage {
+func NewHome(d *common.Context) *HomePage {
 	l := list.New(nil, homeDelegate{deps: d}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowStatusBar(false)
@@ -208,12 +208,12 @@ func (h *HomePage) followUpsView() string {
 // one selected.
 func (h *HomePage) openDue(i int) {
 	f := h.due[i]
-	e := Exit{To: Session, ID: f.SessionID, Panel: PanelFeedback}
+	e := common.Exit{To: common.Session, ID: f.SessionID, Panel: common.PanelFeedback}
 	switch f.Kind {
 	case coach.FollowUpFeedback:
-		e.Panel = PanelLetters
+		e.Panel = common.PanelLetters
 	case coach.FollowUpAction:
-		e.Panel, e.Action = PanelActions, f.Action
+		e.Panel, e.Action = common.PanelActions, f.Action
 	}
 	h.GoTo(e)
 }
@@ -264,17 +264,17 @@ func (h *HomePage) Choose() tea.Cmd {
 	}
 	switch it.Action {
 	case actNew:
-		h.GoTo(Exit{To: Flow, Session: coach.NewSession(h.deps.Now())})
+		h.GoTo(common.Exit{To: common.Flow, Session: coach.NewSession(h.deps.Now())})
 	case actResume:
-		h.GoTo(Exit{To: Flow, Session: it.session})
+		h.GoTo(common.Exit{To: common.Flow, Session: it.session})
 	case actDeeper:
-		h.GoTo(Exit{To: Flow, Session: it.session, Deeper: true})
+		h.GoTo(common.Exit{To: common.Flow, Session: it.session, Deeper: true})
 	case ActHistory:
-		h.GoTo(Exit{To: History})
+		h.GoTo(common.Exit{To: common.History})
 	case actInsights:
-		h.GoTo(Exit{To: Insights})
+		h.GoTo(common.Exit{To: common.Insights})
 	case ActPractice:
-		h.GoTo(Exit{To: Practice})
+		h.GoTo(common.Exit{To: common.Practice})
 	case actQuit:
 		return tea.Quit
 	}
@@ -294,7 +294,7 @@ func (h *HomePage) SetSize(w, height int) {
 		if len(h.due) > maxFollowUps {
 			more = 1
 		}
-		h.shown = Clamp(room-len(h.list.Items())-3-more, 1, min(len(h.due), maxFollowUps))
+		h.shown = common.Clamp(room-len(h.list.Items())-3-more, 1, min(len(h.due), maxFollowUps))
 	}
 	h.list.SetSize(w, max(1, room-lipgloss.Height(h.followUpsView())))
 }
@@ -305,7 +305,7 @@ func (h *HomePage) notes() string {
 	st := &h.deps.Styles
 	var lines []string
 	if h.loadErr != nil {
-		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+Reason(h.loadErr)+")."))
+		lines = append(lines, st.Error.Width(max(1, h.width)).Render("Can't read saved sessions ("+common.Reason(h.loadErr)+")."))
 	}
 	if h.exposed != "" {
 		lines = append(lines, st.Error.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(coach.Inert(h.exposed)))
@@ -316,21 +316,10 @@ func (h *HomePage) notes() string {
 			break
 		}
 		lines = append(lines, st.Error.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(
-			Skipped(h.deps, p)))
+			common.Skipped(h.deps, p)))
 	}
 	lines = append(lines, "", st.Support.Width(max(1, min(h.width, theme.MaxTextWidth))).Render(content.Support()))
 	return strings.Join(lines, "\n")
-}
-
-// skipped is the line naming a file that could not be read, with its path
-// within the data directory: the full path would push the reason off the
-// screen.
-func Skipped(d *Context, p coach.Problem) string {
-	path := p.Path
-	if rel, err := filepath.Rel(d.Store.Dir(), path); err == nil && !strings.HasPrefix(rel, "..") {
-		path = rel
-	}
-	return "Skipped " + coach.Inert(path) + ": " + coach.Inert(p.Reason) + " (left untouched)"
 }
 
 func (h *HomePage) View() string {
@@ -339,12 +328,12 @@ func (h *HomePage) View() string {
 
 func (h *HomePage) ShortHelp() []key.Binding {
 	k := h.deps.Keys
-	b := []key.Binding{WithHelp(k.Up, "↑/↓", "choose"), WithHelp(k.Enter, "enter", "open")}
+	b := []key.Binding{common.WithHelp(k.Up, "↑/↓", "choose"), common.WithHelp(k.Enter, "enter", "open")}
 	switch n := h.shown; {
 	case n == 1:
-		b = append(b, WithHelp(k.Enter, "1", "open what is due"))
+		b = append(b, common.WithHelp(k.Enter, "1", "open what is due"))
 	case n > 1:
-		b = append(b, WithHelp(k.Enter, "1-"+strconv.Itoa(n), "open what is due"))
+		b = append(b, common.WithHelp(k.Enter, "1-"+strconv.Itoa(n), "open what is due"))
 	}
 	return append(b, k.QuitHome)
 }
@@ -354,7 +343,7 @@ func (h *HomePage) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHe
 // homeDelegate draws a menu row on one line: the title, and in a column to
 // its right a muted description. One line a row keeps the whole menu, what
 // is due and the support note on a 24-row screen.
-type homeDelegate struct{ deps *Context }
+type homeDelegate struct{ deps *common.Context }
 
 func (d homeDelegate) Height() int                         { return 1 }
 func (d homeDelegate) Spacing() int                        { return 0 }

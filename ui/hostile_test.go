@@ -13,6 +13,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // TestHostileTextIsInert puts each entry of the hostile corpus (a few at a
@@ -159,7 +160,7 @@ func (w *hostileWalk) typeKeys() {
 func (w *hostileWalk) home() {
 	w.t.Helper()
 	for range 6 {
-		if w.d.m.page == Home {
+		if w.d.m.page == common.Home {
 			return
 		}
 		w.d.press("esc")
@@ -177,7 +178,7 @@ func (w *hostileWalk) walkGroup(g int) {
 
 	d.choose("Start a new session")
 	w.fillFlow()
-	if d.m.page != Summary {
+	if d.m.page != common.Summary {
 		w.t.Fatalf("with %s, the flow did not end on the summary:\n%s", w.name, coach.Inert(d.view()))
 	}
 	w.scroll("summary", func() bool { return d.m.summary.vp.AtBottom() })
@@ -222,7 +223,7 @@ func (w *hostileWalk) open(id string) {
 		if it.(HistoryItem).Sum.ID == id {
 			w.d.m.history.list.Select(i)
 			w.d.press("enter")
-			if w.d.m.page != Session {
+			if w.d.m.page != common.Session {
 				w.t.Fatalf("with %s, enter did not open session %s:\n%s", w.name, id, coach.Inert(w.d.view()))
 			}
 			return
@@ -235,7 +236,7 @@ func (w *hostileWalk) open(id string) {
 // that takes text, and checks the screen with each answer showing.
 func (w *hostileWalk) fillFlow() {
 	d := w.d
-	for n := 0; d.m.page == Flow; n++ {
+	for n := 0; d.m.page == common.Flow; n++ {
 		if n > 60 {
 			w.t.Fatalf("with %s, the flow does not end:\n%s", w.name, coach.Inert(d.view()))
 		}
@@ -310,14 +311,14 @@ func (w *hostileWalk) session() {
 	w.paste()
 	w.check("feedback form")
 	d.press("esc")
-	if d.m.session.panel == PanelFeedback { // an unreadable date holds the form until cleared
+	if d.m.session.panel == common.PanelFeedback { // an unreadable date holds the form until cleared
 		w.check("feedback form")
 		for range len(w.text) + 20 {
 			d.press("backspace")
 		}
 		d.press("esc")
 	}
-	if d.m.session.panel != PanelNone {
+	if d.m.session.panel != common.PanelNone {
 		w.t.Fatalf("with %s, esc did not close the feedback form:\n%s", w.name, coach.Inert(d.view()))
 	}
 	w.check("session")
@@ -349,7 +350,7 @@ func (w *hostileWalk) session() {
 func (w *hostileWalk) practice() {
 	d := w.d
 	d.choose("Practise questions")
-	if d.m.page != Practice {
+	if d.m.page != common.Practice {
 		w.t.Fatalf("with %s, no practice queue:\n%s", w.name, coach.Inert(d.view()))
 	}
 	key := coach.QuestionKey(w.text)
@@ -382,7 +383,7 @@ func (w *hostileWalk) practice() {
 // round answers a round, checking every stage, to the hint.
 func (w *hostileWalk) round(enter func()) {
 	d := w.d
-	if d.m.page != Round {
+	if d.m.page != common.Round {
 		w.t.Fatalf("with %s, no round:\n%s", w.name, coach.Inert(d.view()))
 	}
 	for range 3 { // the answer, what went well, what to do better
@@ -395,7 +396,7 @@ func (w *hostileWalk) round(enter func()) {
 	d.press("space", "enter")
 	w.check("round")
 	d.press("3", "enter")
-	if d.m.page != Round || d.m.round.stage != StageHint {
+	if d.m.page != common.Round || d.m.round.stage != StageHint {
 		w.t.Fatalf("with %s, not on the hint:\n%s", w.name, coach.Inert(d.view()))
 	}
 	w.check("hint")

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/theme"
@@ -21,17 +22,17 @@ type insightsLoadedMsg struct {
 
 // insightsScreen shows the patterns across sessions, scrollable.
 type InsightsPage struct {
-	deps     *Context
+	deps     *common.Context
 	vp       viewport.Model
 	ins      *coach.Insights
 	practice coach.PracticeInsights
 	err      error
 	width    int
 	drawn    markdown.Key // the width and theme the viewport content was drawn for
-	Exits
+	common.Exits
 }
 
-func NewInsights(d *Context) *InsightsPage {
+func NewInsights(d *common.Context) *InsightsPage {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
 	return &InsightsPage{deps: d, vp: vp}
@@ -63,7 +64,7 @@ func (s *InsightsPage) Update(msg tea.Msg) tea.Cmd {
 		k := s.deps.Keys
 		switch {
 		case key.Matches(msg, k.Home):
-			s.GoTo(Exit{To: Home})
+			s.GoTo(common.Exit{To: common.Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
@@ -98,7 +99,7 @@ func (s *InsightsPage) View() string {
 	st := &s.deps.Styles
 	switch {
 	case s.err != nil:
-		return st.Error.Width(max(1, s.width)).Render("Can't read saved sessions (" + Reason(s.err) + ").")
+		return st.Error.Width(max(1, s.width)).Render("Can't read saved sessions (" + common.Reason(s.err) + ").")
 	case s.ins == nil:
 		return st.Muted.Render("Working out your insights…")
 	}
@@ -107,7 +108,7 @@ func (s *InsightsPage) View() string {
 
 func (s *InsightsPage) ShortHelp() []key.Binding {
 	k := s.deps.Keys
-	return []key.Binding{WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), WithHelp(k.Home, "esc", "home"), k.QuitHome}
+	return []key.Binding{common.WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), common.WithHelp(k.Home, "esc", "home"), k.QuitHome}
 }
 
 func (s *InsightsPage) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
@@ -17,28 +18,6 @@ import (
 // The letters: the name that signs them, asked once on reaching the first
 // draft and kept in settings.json; and the nudge and thank-you note that an
 // opened session offers.
-
-// settingsMsg carries the settings read at start (saved false) or the
-// outcome of keeping them (saved true). A file rebound cannot read as its
-// own is err, and is never written over.
-type SettingsMsg struct {
-	Settings coach.Settings
-	Err      error
-	Saved    bool
-}
-
-// loadSettings reads the data dir's settings in a command.
-func LoadSettings(dir string) tea.Cmd {
-	return func() tea.Msg {
-		s, err := coach.LoadSettings(dir)
-		return SettingsMsg{Settings: s, Err: err}
-	}
-}
-
-// saveSettings keeps s in a command.
-func SaveSettings(dir string, s coach.Settings) tea.Cmd {
-	return func() tea.Msg { return SettingsMsg{Settings: s, Err: coach.SaveSettings(dir, s), Saved: true} }
-}
 
 // asksName reports whether reaching the current prompt first asks whose
 // name signs the letter: on the draft, not yet drafted, while no name has
@@ -71,7 +50,7 @@ func (f *FlowPage) updateSignName(msg tea.Msg) tea.Cmd {
 		f.refresh() // the draft, signed
 		cmds := []tea.Cmd{f.Field().Focus()}
 		if f.deps.SettingsErr == nil {
-			cmds = append(cmds, SaveSettings(f.deps.Store.Dir(), *set))
+			cmds = append(cmds, common.SaveSettings(f.deps.Store.Dir(), *set))
 		}
 		return tea.Batch(cmds...)
 	case ok && key.Matches(k, keys.Prev):
@@ -79,7 +58,7 @@ func (f *FlowPage) updateSignName(msg tea.Msg) tea.Cmd {
 		return f.back()
 	case ok && key.Matches(k, keys.Home):
 		f.interlude = NoInterlude
-		f.GoTo(Exit{To: Home})
+		f.GoTo(common.Exit{To: common.Home})
 		return f.deps.Save(f.Session())
 	case f.deps.SettingsErr != nil:
 		return nil // nothing to type: the note says why
@@ -106,8 +85,8 @@ func (f *FlowPage) signNameView() string {
 // signNameHelp is the footer of the name question.
 func (f *FlowPage) signNameHelp() []key.Binding {
 	k := f.deps.Keys
-	return []key.Binding{WithHelp(k.Enter, "enter", "draft the letter"), WithHelp(k.Prev, "shift+tab", "back"),
-		k.Home, WithHelp(k.Quit, "ctrl+c", "quit")}
+	return []key.Binding{common.WithHelp(k.Enter, "enter", "draft the letter"), common.WithHelp(k.Prev, "shift+tab", "back"),
+		k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit")}
 }
 
 // letter is one letter the session page offers.
@@ -133,14 +112,14 @@ func (s *SessionPage) letters() []letter {
 
 // openLetters drafts the letters and shows the first.
 func (s *SessionPage) openLetters() {
-	s.panel, s.mail, s.cursor = PanelLetters, s.letters(), 0
+	s.panel, s.mail, s.cursor = common.PanelLetters, s.letters(), 0
 	s.layoutLetter()
 }
 
 // layoutLetter puts the chosen letter in its viewport, under the names of
 // the letters and the line about it, in the room the screen has.
 func (s *SessionPage) layoutLetter() {
-	if s.panel != PanelLetters {
+	if s.panel != common.PanelLetters {
 		return
 	}
 	w := max(1, min(s.width, theme.MaxTextWidth))
@@ -168,11 +147,11 @@ func (s *SessionPage) lettersKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.status = "read-only here"
 	case cur.nudge && key.Matches(msg, k.Sent):
 		s.session.SetNudged(s.deps.Now().Format(coach.DateLayout), s.deps.Now())
-		s.panel = PanelNone
+		s.panel = common.PanelNone
 		s.status = "nudge recorded"
 		return s.save()
 	case key.Matches(msg, k.Home):
-		s.panel = PanelNone
+		s.panel = common.PanelNone
 	default:
 		return keys.Scroll(&s.letterView, k, msg)
 	}
@@ -206,12 +185,12 @@ func (s *SessionPage) lettersView() string {
 // lettersHelp is the footer of the letters.
 func (s *SessionPage) lettersHelp() []key.Binding {
 	k := s.deps.Keys
-	b := []key.Binding{WithHelp(k.Copy, "ctrl+y", "copy")}
+	b := []key.Binding{common.WithHelp(k.Copy, "ctrl+y", "copy")}
 	if len(s.mail) > 1 {
-		b = append(b, WithHelp(k.Next, "tab", "other"))
+		b = append(b, common.WithHelp(k.Next, "tab", "other"))
 	}
 	if s.mail[s.cursor].nudge && s.readOnly == "" {
 		b = append(b, k.Sent)
 	}
-	return append(b, WithHelp(k.Home, "esc", "back"))
+	return append(b, common.WithHelp(k.Home, "esc", "back"))
 }

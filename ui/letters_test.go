@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
@@ -19,7 +20,7 @@ func unsignedDriver(t *testing.T) *driver {
 	if err := os.Remove(coach.SettingsPath(d.dir)); err != nil {
 		t.Fatal(err)
 	}
-	d.run(LoadSettings(d.dir))
+	d.run(common.LoadSettings(d.dir))
 	return d
 }
 
@@ -30,7 +31,7 @@ func tabToName(t *testing.T, d *driver) {
 	d.press("enter") // home: a new session
 	for range 80 {
 		f := d.m.flow
-		if f == nil || d.m.page != Flow {
+		if f == nil || d.m.page != common.Flow {
 			t.Fatalf("left the flow before the draft:\n%s", d.view())
 		}
 		if f.interlude == SignName || f.walk.Prompt().ID == "feedback.draft" {
@@ -116,7 +117,7 @@ func TestUnreadableSettingsAreReportedAndKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.m.deps.Settings = coach.Settings{}
-	d.run(LoadSettings(d.dir))
+	d.run(common.LoadSettings(d.dir))
 	tabToName(t, d)
 	if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, "is not rebound's settings") || !strings.Contains(v, "signed with no name") {
 		t.Fatalf("the unreadable settings are not reported:\n%s", v)
@@ -158,7 +159,7 @@ func TestALetterTallerThanTheScreenScrolls(t *testing.T) {
 	d := newHistoryDriver(t, 80, 24)
 	d.press("2") // Acme's nudge
 	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
-	if d.m.page != Session || d.m.session.panel != PanelLetters {
+	if d.m.page != common.Session || d.m.session.panel != common.PanelLetters {
 		t.Fatalf("2 did not open the letters:\n%s", d.view())
 	}
 	if v := d.view(); strings.Contains(v, testName) || !strings.Contains(v, "more of the letter below") || !strings.Contains(v, "esc back") {
@@ -184,7 +185,7 @@ func TestAReadOnlyCopyRecordsNoNudge(t *testing.T) {
 	second := newDriver(t, 80, 24, func(o *Options) { o.Store = coach.NewStore(first.dir) })
 	second.dir = first.dir
 	second.press("2")
-	if second.m.session.readOnly == "" || second.m.session.panel != PanelLetters {
+	if second.m.session.readOnly == "" || second.m.session.panel != common.PanelLetters {
 		t.Fatalf("the second copy is not read-only on the letters:\n%s", second.view())
 	}
 	if v := second.view(); strings.Contains(v, "mark it sent") {

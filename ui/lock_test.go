@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // TestSecondCopyOpensTheSessionReadOnly drives two models on one data
@@ -20,17 +21,17 @@ func TestSecondCopyOpensTheSessionReadOnly(t *testing.T) {
 	second := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
 
 	first.choose("Resume: Globex")
-	if first.m.page != Flow {
+	if first.m.page != common.Flow {
 		t.Fatalf("the first copy did not open the session:\n%s", first.view())
 	}
 	second.choose("Resume: Globex")
 	v := second.view()
-	if second.m.page != Session || !strings.Contains(strings.Join(strings.Fields(v), " "), "This session is open in another rebound window, so here it is read-only") {
+	if second.m.page != common.Session || !strings.Contains(strings.Join(strings.Fields(v), " "), "This session is open in another rebound window, so here it is read-only") {
 		t.Fatalf("the second copy was not told the session is open elsewhere:\n%s", v)
 	}
 	for _, k := range []string{"e", "f", "a", "r", "d"} { // edit, feedback, actions, resume, delete
 		second.press(k)
-		if second.m.page != Session || second.m.session.panel != PanelNone {
+		if second.m.page != common.Session || second.m.session.panel != common.PanelNone {
 			t.Fatalf("%q changed something in the read-only copy:\n%s", k, second.view())
 		}
 	}
@@ -51,7 +52,7 @@ func TestSecondCopyOpensTheSessionReadOnly(t *testing.T) {
 	// Once the first copy leaves the session, the second may take it over.
 	first.press("esc")
 	second.choose("Resume: Analyst at Globex")
-	if second.m.page != Flow {
+	if second.m.page != common.Flow {
 		t.Fatalf("after the first copy let go, the second still could not open it:\n%s", second.view())
 	}
 	if !strings.Contains(second.view(), "Analyst") {
@@ -99,7 +100,7 @@ func TestAReadOnlyCopyNeverSaves(t *testing.T) {
 			second := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
 			first.choose("Resume: Globex")
 			second.choose("Resume: Globex")
-			if second.m.page != Session || second.m.session.readOnly == "" {
+			if second.m.page != common.Session || second.m.session.readOnly == "" {
 				t.Fatalf("the second copy is not read-only:\n%s", second.view())
 			}
 			first.tabTo(coach.PromptRole)
@@ -147,7 +148,7 @@ func TestAStaleHomeResumesWhatIsOnDisk(t *testing.T) {
 	first.press("tab", "esc")
 
 	second.choose("Resume: Globex") // the row as it was listed
-	if second.m.page != Flow {
+	if second.m.page != common.Flow {
 		t.Fatalf("the second copy did not open the session:\n%s", second.view())
 	}
 	second.tabTo(coach.PromptStage)
@@ -172,7 +173,7 @@ func TestASessionGoneFromDiskIsNotSavedBack(t *testing.T) {
 		}
 		other.UnlockAll()
 		d.choose("Resume: Globex")
-		if d.m.page != Home || !strings.Contains(d.view(), "no longer on disk") {
+		if d.m.page != common.Home || !strings.Contains(d.view(), "no longer on disk") {
 			t.Fatalf("a deleted session was opened:\n%s", d.view())
 		}
 		ExitFilter(d.m, tea.QuitMsg{})
@@ -210,12 +211,12 @@ func TestARoundIsLockedAsASessionIs(t *testing.T) {
 	first.typeText("Half of my answer")
 	first.press("esc") // an unfinished round on the first question
 	first.press("enter")
-	if first.m.page != Round {
+	if first.m.page != common.Round {
 		t.Fatalf("the first copy did not carry on the round:\n%s", first.view())
 	}
 	second := newDriver(t, 80, 24, func(o *Options) { o.Store, o.Practice = coach.NewStore(first.dir), true })
 	second.press("enter")
-	if second.m.page != Practice || !strings.Contains(strings.Join(strings.Fields(second.view()), " "), "This practice round is open in another rebound window") {
+	if second.m.page != common.Practice || !strings.Contains(strings.Join(strings.Fields(second.view()), " "), "This practice round is open in another rebound window") {
 		t.Fatalf("the second copy was not told the round is open elsewhere:\n%s", second.view())
 	}
 	first.typeText(" and the rest")
@@ -242,11 +243,11 @@ func TestCannotLockMeansReadOnly(t *testing.T) {
 	d := newDriver(t, 100, 30, func(o *Options) { o.Store = coach.NewStore(dataDir) })
 	d.choose("Resume: Globex")
 	v := strings.Join(strings.Fields(d.view()), " ")
-	if d.m.page != Session || !strings.Contains(v, "Read-only: this session cannot be locked") {
+	if d.m.page != common.Session || !strings.Contains(v, "Read-only: this session cannot be locked") {
 		t.Fatalf("a session that cannot be locked was opened for changes:\n%s", d.view())
 	}
 	d.press("r")
-	if d.m.page != Session {
+	if d.m.page != common.Session {
 		t.Fatalf("resume was allowed:\n%s", d.view())
 	}
 	d.press("ctrl+c")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/coach/coachtest"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys/keytest"
 	"github.com/rebound-coach/rebound/ui/markdown"
 )
@@ -156,7 +157,7 @@ func TestMeasureHistory(t *testing.T) {
 		d.press("enter")
 		v := d.view()
 		open = append(open, time.Since(start))
-		if d.m.page != History || !strings.Contains(v, "10000 sessions") {
+		if d.m.page != common.History || !strings.Contains(v, "10000 sessions") {
 			t.Fatalf("not on Past sessions with every session:\n%s", v)
 		}
 	}

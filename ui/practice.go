@@ -17,27 +17,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/chart"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
-
-// practiceData is what practice knows of the store: the questions that threw
-// the user, the bank, and every round so far. The practice screen loads it;
-// the round screen adds the round it saves, so the queue is up to date
-// without reading the store again.
-type PracticeData struct {
-	Flagged []coach.Question
-	Bank    []coach.Question
-	Entries []*coach.Practice
-	Tracks  map[string]*coach.Track
-	// unfinished is, by question key, a round left before its rating.
-	Unfinished map[string]*coach.Practice
-	Problems   []coach.Problem
-	Err        error
-	Loaded     bool
-}
 
 // practiceLoadedMsg carries what a practice load read.
 type PracticeLoadedMsg struct {
@@ -61,30 +46,10 @@ func loadPractice(store *coach.Store, bank []coach.Question) tea.Cmd {
 	}
 }
 
-func (p *PracticeData) set(msg PracticeLoadedMsg) {
+// set keeps what a load read in p.
+func (msg PracticeLoadedMsg) set(p *common.PracticeData) {
 	p.Flagged, p.Entries, p.Problems, p.Err, p.Loaded = msg.flagged, msg.entries, msg.problems, msg.err, true
 	p.Replay()
-}
-
-func (p *PracticeData) Replay() {
-	p.Tracks = coach.Tracks(p.Entries)
-	p.Unfinished = coach.Unfinished(p.Entries)
-}
-
-// record keeps a round just saved (reviewed, or left unfinished): a new one
-// is added, a changed one replaced, and the histories are replayed.
-func (p *PracticeData) Record(e *coach.Practice) {
-	i := slices.IndexFunc(p.Entries, func(x *coach.Practice) bool { return x.ID == e.ID })
-	if i < 0 {
-		p.Entries = append(p.Entries, e.Clone())
-	} else {
-		p.Entries[i] = e.Clone()
-	}
-	p.Replay()
-}
-
-func (p *PracticeData) Queue(tag string, now time.Time) []coach.Card {
-	return coach.Queue(p.Flagged, p.Bank, p.Tracks, tag, now.Format(coach.DateLayout))
 }
 
 // cardItem is one question in the queue list; unfinished marks a round on
@@ -99,8 +64,8 @@ func (c CardItem) FilterValue() string { return c.Card.Question.Text }
 // practiceScreen is the queue: the questions to practise, the questions that
 // threw the user first, and how practice is going. Enter starts a round.
 type PracticePage struct {
-	deps *Context
-	data *PracticeData
+	deps *common.Context
+	data *common.PracticeData
 	list list.Model
 	// tag narrows the queue to one tag of the bank; "" is everything.
 	tag string
@@ -113,10 +78,10 @@ type PracticePage struct {
 	// notice is a sentence too long for the header line (why a round is
 	// read-only here), shown under the queue until the next key.
 	notice string
-	Exits
+	common.Exits
 }
 
-func NewPractice(d *Context, tag string, timer time.Duration) *PracticePage {
+func NewPractice(d *common.Context, tag string, timer time.Duration) *PracticePage {
 	l := list.New(nil, cardDelegate{deps: d}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowStatusBar(false)
@@ -124,8 +89,8 @@ func NewPractice(d *Context, tag string, timer time.Duration) *PracticePage {
 	l.SetFilteringEnabled(false)
 	l.DisableQuitKeybindings()
 	l.Paginator.Type = paginator.Arabic // "3/12", never a row of dots
-	StyleList(&l, &d.Styles, false)
-	return &PracticePage{deps: d, data: &PracticeData{Bank: coach.BankQuestions(d.Bank)}, list: l, tag: tag, timer: timer}
+	common.StyleList(&l, &d.Styles, false)
+	return &PracticePage{deps: d, data: &common.PracticeData{Bank: coach.BankQuestions(d.Bank)}, list: l, tag: tag, timer: timer}
 }
 
 func (p *PracticePage) Load() tea.Cmd { return loadPractice(p.deps.Store, p.data.Bank) }
@@ -146,7 +111,7 @@ func (p *PracticePage) Refresh() {
 func (p *PracticePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case PracticeLoadedMsg:
-		p.data.set(msg)
+		msg.set(p.data)
 		p.Refresh()
 		return nil
 	case tea.PasteMsg:
@@ -168,7 +133,7 @@ func (p *PracticePage) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Enter):
 			if it, ok := p.list.SelectedItem().(CardItem); ok {
 				q := it.Card.Question
-				p.GoTo(Exit{To: Round, Question: &q})
+				p.GoTo(common.Exit{To: common.Round, Question: &q})
 			}
 			return nil
 		case key.Matches(msg, k.Own):
@@ -190,7 +155,7 @@ func (p *PracticePage) Update(msg tea.Msg) tea.Cmd {
 			p.status = "timer: " + timerLabel(p.timer)
 			return nil
 		case key.Matches(msg, k.Home):
-			p.GoTo(Exit{To: Home})
+			p.GoTo(common.Exit{To: common.Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
@@ -215,7 +180,7 @@ func (p *PracticePage) ownKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		p.own = nil
 		q := coach.OwnQuestion(text, p.data.Bank)
-		p.GoTo(Exit{To: Round, Question: &q})
+		p.GoTo(common.Exit{To: common.Round, Question: &q})
 		return nil
 	}
 	return field.UpdateInput(p.own, msg) // a typed bidi control becomes a stand-in, as in every field
@@ -297,9 +262,9 @@ func (p *PracticePage) notes() string {
 	case p.notice != "":
 		return st.Error.Width(max(1, p.width)).Render(p.notice)
 	case p.data.Err != nil:
-		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + Reason(p.data.Err) + ").")
+		return st.Error.Width(max(1, p.width)).Render("Can't read saved practice (" + common.Reason(p.data.Err) + ").")
 	case len(p.data.Problems) > 0:
-		line := Skipped(p.deps, p.data.Problems[0])
+		line := common.Skipped(p.deps, p.data.Problems[0])
 		if n := len(p.data.Problems) - 1; n > 0 {
 			line += fmt.Sprintf(", and %s more", coach.Plural(n, "file"))
 		}
@@ -319,19 +284,19 @@ func (p *PracticePage) View() string {
 func (p *PracticePage) ShortHelp() []key.Binding {
 	k := p.deps.Keys
 	if p.own != nil {
-		return []key.Binding{WithHelp(k.Enter, "enter", "practise it"), WithHelp(k.Home, "esc", "cancel")}
+		return []key.Binding{common.WithHelp(k.Enter, "enter", "practise it"), common.WithHelp(k.Home, "esc", "cancel")}
 	}
-	return []key.Binding{WithHelp(k.Enter, "enter", "practise"), k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
+	return []key.Binding{common.WithHelp(k.Enter, "enter", "practise"), k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
 }
 
 func (p *PracticePage) FullHelp() [][]key.Binding {
 	k := p.deps.Keys
-	return [][]key.Binding{{WithHelp(k.Up, "↑/↓", "choose"), k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
+	return [][]key.Binding{{common.WithHelp(k.Up, "↑/↓", "choose"), k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
 }
 
 // cardDelegate draws a queued question on one line: the question, and on
 // the right why it is there and its ratings so far.
-type cardDelegate struct{ deps *Context }
+type cardDelegate struct{ deps *common.Context }
 
 func (d cardDelegate) Height() int                         { return 1 }
 func (d cardDelegate) Spacing() int                        { return 0 }
@@ -368,17 +333,9 @@ func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 func (p *PracticePage) Note(s string) { p.notice = s }
 
 // Themed gives the list the new theme's styles: it copied them when made.
-func (p *PracticePage) Themed(st *theme.Styles) { StyleList(&p.list, st, false) }
-
-// roundStart is what a round starts from, as the practice queue has it.
-type RoundStart struct {
-	Data  *PracticeData
-	Prev  *coach.Practice // the unfinished round on the question, or nil
-	Timer time.Duration   // the countdown chosen
-	Tag   string          // the queue's, for the next question
-}
+func (p *PracticePage) Themed(st *theme.Styles) { common.StyleList(&p.list, st, false) }
 
 // roundOf is what a round on q starts from.
-func (p *PracticePage) RoundOf(q coach.Question) RoundStart {
-	return RoundStart{Data: p.data, Prev: p.data.Unfinished[q.Key], Timer: p.timer, Tag: p.tag}
+func (p *PracticePage) RoundOf(q coach.Question) common.RoundStart {
+	return common.RoundStart{Data: p.data, Prev: p.data.Unfinished[q.Key], Timer: p.timer, Tag: p.tag}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys/keytest"
 )
 
@@ -96,14 +97,14 @@ func answerRound(d *driver, answer string, rating string) {
 	d.press("tab")
 	d.typeText("Name the numbers")
 	d.press("tab", "space", "down", "down", "space", "enter", rating, "enter")
-	if d.m.page != Round || d.m.round.stage != StageHint {
+	if d.m.page != common.Round || d.m.round.stage != StageHint {
 		d.t.Fatalf("not on the hint after the rating:\n%s", d.view())
 	}
 }
 
 func TestPracticeQueuePutsTheQuestionsThatThrewYouFirst(t *testing.T) {
 	d, _ := newPracticeDriver(t, 80, 24)
-	if d.m.page != Practice {
+	if d.m.page != common.Practice {
 		t.Fatalf("practice did not open on the queue:\n%s", d.view())
 	}
 	keys := queueKeys(d)
@@ -117,7 +118,7 @@ func TestPracticeQueuePutsTheQuestionsThatThrewYouFirst(t *testing.T) {
 func TestPracticeWholeRoundIsSaved(t *testing.T) {
 	d, clock := newPracticeDriver(t, 80, 24)
 	d.press("enter")
-	if d.m.page != Round {
+	if d.m.page != common.Round {
 		t.Fatalf("enter did not start a round:\n%s", d.view())
 	}
 	clock.tick(d, 45)
@@ -284,7 +285,7 @@ func TestPracticeEscSavesAndReturns(t *testing.T) {
 	d.press("tab")
 	d.typeText("good start")
 	d.press("esc")
-	if d.m.page != Practice {
+	if d.m.page != common.Practice {
 		t.Fatalf("esc did not go back to the queue:\n%s", d.view())
 	}
 	p := d.practised()[0]
@@ -316,7 +317,7 @@ func TestPracticeTagsAndOwnQuestion(t *testing.T) {
 	d.press("n")
 	d.typeText("How do you handle ambiguity?")
 	d.press("enter")
-	if d.m.page != Round || d.m.round.entry.Question.Source != coach.FromUser {
+	if d.m.page != common.Round || d.m.round.entry.Question.Source != coach.FromUser {
 		t.Fatalf("own question did not start a round:\n%s", d.view())
 	}
 	answerRound(d, "With a plan", "3")
@@ -331,14 +332,14 @@ func TestPracticeTagsAndOwnQuestion(t *testing.T) {
 func TestPracticeFromHome(t *testing.T) {
 	d := newDriver(t, 80, 24)
 	d.choose("Practise questions")
-	if d.m.page != Practice || len(queueKeys(d)) < 60 {
+	if d.m.page != common.Practice || len(queueKeys(d)) < 60 {
 		t.Fatalf("home did not open practice on the bank:\n%s", d.view())
 	}
 	if v := d.view(); !strings.Contains(v, "No questions that threw you yet") {
 		t.Errorf("no progress line without sessions:\n%s", v)
 	}
 	d.press("esc")
-	if d.m.page != Home {
+	if d.m.page != common.Home {
 		t.Errorf("esc did not go home")
 	}
 }

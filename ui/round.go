@@ -10,6 +10,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
@@ -59,8 +60,8 @@ type practiceSavedMsg struct {
 
 // roundScreen is one round of practice.
 type RoundPage struct {
-	deps   *Context
-	data   *PracticeData
+	deps   *common.Context
+	data   *common.PracticeData
 	entry  *coach.Practice
 	stage  int
 	fields [StageHint]field.Field
@@ -78,12 +79,12 @@ type RoundPage struct {
 	status   string
 
 	width, height int
-	Exits
+	common.Exits
 }
 
 // newRoundScreen shows entry, a new round or one carried on (from.prev),
 // opened for changes by the root (Model.editRound).
-func NewRound(d *Context, from RoundStart, entry *coach.Practice, hintKey markdown.Key) *RoundPage {
+func NewRound(d *common.Context, from common.RoundStart, entry *coach.Practice, hintKey markdown.Key) *RoundPage {
 	data, carried, tag := from.Data, from.Prev != nil, from.Tag
 	q := entry.Question
 	timer := time.Duration(entry.TimeLimit) * time.Second
@@ -141,7 +142,7 @@ func (r *RoundPage) Update(msg tea.Msg) tea.Cmd {
 			r.status = "time's up: finish your sentence, then tab"
 		}
 		return cmd
-	case DraftTickMsg:
+	case common.DraftTickMsg:
 		if msg.ID == r.entry.ID && msg.Seq == r.draftSeq && r.capture() {
 			return r.deps.SavePractice(r.entry)
 		}
@@ -174,7 +175,7 @@ func (r *RoundPage) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Home):
 			r.capture()
 			r.data.Record(r.entry) // to carry on if the question is chosen again
-			r.GoTo(Exit{To: Practice})
+			r.GoTo(common.Exit{To: common.Practice})
 			return r.deps.SavePractice(r.entry)
 		}
 		return tea.Batch(f.Update(msg), r.typed())
@@ -189,13 +190,13 @@ func (r *RoundPage) hintKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 		for _, c := range r.data.Queue(r.tag, r.deps.Now()) {
 			if c.Question.Key != r.entry.Question.Key {
 				q := c.Question
-				r.GoTo(Exit{To: Round, Question: &q})
+				r.GoTo(common.Exit{To: common.Round, Question: &q})
 				return nil
 			}
 		}
-		r.GoTo(Exit{To: Practice})
+		r.GoTo(common.Exit{To: common.Practice})
 	case key.Matches(msg, k.Home):
-		r.GoTo(Exit{To: Practice})
+		r.GoTo(common.Exit{To: common.Practice})
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	}
@@ -321,26 +322,26 @@ func (r *RoundPage) SetSize(w, h int) {
 func (r *RoundPage) ShortHelp() []key.Binding {
 	k := r.deps.Keys
 	if r.stage == StageHint {
-		return []key.Binding{WithHelp(k.Enter, "enter", "next question"), WithHelp(k.Home, "esc", "queue"), k.QuitHome}
+		return []key.Binding{common.WithHelp(k.Enter, "enter", "next question"), common.WithHelp(k.Home, "esc", "queue"), k.QuitHome}
 	}
-	b := []key.Binding{WithHelp(k.Next, "tab", "next")}
+	b := []key.Binding{common.WithHelp(k.Next, "tab", "next")}
 	switch r.stage {
 	case StageAnswer:
-		b[0] = WithHelp(k.Next, "tab", "done")
+		b[0] = common.WithHelp(k.Next, "tab", "done")
 		if !r.clock.Off() && !r.clock.TimedOut() {
 			b = append(b, k.Pause)
 		}
 	case StageRubric:
-		b = append(b, WithHelp(k.Toggle, "↑/↓ space", "tick"))
+		b = append(b, common.WithHelp(k.Toggle, "↑/↓ space", "tick"))
 	case StageRating:
-		b = append(b, WithHelp(k.Up, "←/→ 1-5", "rate"))
+		b = append(b, common.WithHelp(k.Up, "←/→ 1-5", "rate"))
 	}
-	return append(b, WithHelp(k.Home, "esc", "queue"), WithHelp(k.Quit, "ctrl+c", "quit"))
+	return append(b, common.WithHelp(k.Home, "esc", "queue"), common.WithHelp(k.Quit, "ctrl+c", "quit"))
 }
 
 func (r *RoundPage) FullHelp() [][]key.Binding {
 	k := r.deps.Keys
-	return [][]key.Binding{r.ShortHelp(), {WithHelp(k.Prev, "shift+tab", "back a step")}}
+	return [][]key.Binding{r.ShortHelp(), {common.WithHelp(k.Prev, "shift+tab", "back a step")}}
 }
 
 // shows reports whether the round on screen is round id.

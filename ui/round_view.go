@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/chart"
 )
@@ -22,7 +23,7 @@ func (r *RoundPage) layout() {
 	w := min(r.width, theme.MaxTextWidth)
 	f.SetSize(w-2, 3)
 	used := lipgloss.Height(r.View())
-	f.SetSize(w-2, Clamp(r.height-used+3, 3, 12))
+	f.SetSize(w-2, common.Clamp(r.height-used+3, 3, 12))
 }
 
 // questionView is the question, what it is and the countdown.

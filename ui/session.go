@@ -6,21 +6,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
-)
-
-// panel is what an opened session shows over its document.
-type Panel int
-
-const (
-	PanelNone     Panel = iota
-	PanelFeedback       // record what became of the feedback request
-	PanelActions        // tick actions done
-	PanelEdit           // choose an answer to edit
-	PanelDelete         // confirm moving the session to the trash
-	PanelLetters        // the nudge and the thank-you note (letters.go)
 )
 
 type (
@@ -50,12 +39,12 @@ type (
 // sessionScreen is a past session, opened: the whole session rendered as
 // markdown, and the panels that record what happened since.
 type SessionPage struct {
-	deps    *Context
+	deps    *common.Context
 	id      string
 	short   string
 	session *coach.Session // nil until loaded
 	loadErr error
-	back    Page // history or home
+	back    common.Page // history or home
 	// readOnly, when set, is why the session is read-only here (another
 	// copy of rebound has it open, or it cannot be locked): it is shown,
 	// and nothing here changes it.
@@ -67,7 +56,7 @@ type SessionPage struct {
 	version int          // bumped on every change, so the document is redrawn
 	drawn   int          // the version on screen
 
-	panel  Panel
+	panel  common.Panel
 	form   []field.Field // the feedback form: outcome, received, received on
 	formAt int
 	// formOutcome is the outcome choice the form opened with.
@@ -84,16 +73,16 @@ type SessionPage struct {
 	restLeft int
 
 	// open is the panel to show once the session has loaded.
-	open       Panel
+	open       common.Panel
 	openAction int
 
 	status string
 	width  int
 	height int
-	Exits
+	common.Exits
 }
 
-func NewSession(d *Context, e Exit, back Page) *SessionPage {
+func NewSession(d *common.Context, e common.Exit, back common.Page) *SessionPage {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
 	s := &SessionPage{deps: d, id: e.ID, session: e.Session, back: back, doc: vp, letterView: viewport.New(),
@@ -127,18 +116,18 @@ func (s *SessionPage) Init(k markdown.Key) tea.Cmd {
 // a read-only copy opens no panel that records anything.
 func (s *SessionPage) loaded() {
 	s.Changed()
-	if s.readOnly != "" && s.open != PanelLetters {
-		s.open = PanelNone
+	if s.readOnly != "" && s.open != common.PanelLetters {
+		s.open = common.PanelNone
 	}
 	switch s.open {
-	case PanelFeedback:
+	case common.PanelFeedback:
 		s.openFeedback()
-	case PanelActions:
-		s.panel, s.cursor = PanelActions, Clamp(s.openAction, 0, max(0, len(s.session.Actions)-1))
-	case PanelLetters:
+	case common.PanelActions:
+		s.panel, s.cursor = common.PanelActions, common.Clamp(s.openAction, 0, max(0, len(s.session.Actions)-1))
+	case common.PanelLetters:
 		s.openLetters()
 	}
-	s.open = PanelNone
+	s.open = common.PanelNone
 }
 
 // changed marks the session as changed: the document is drawn again, and
@@ -195,13 +184,13 @@ func (s *SessionPage) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case sessionDeletedMsg:
 		if msg.err != nil {
-			s.status = "not deleted: " + Reason(msg.err)
+			s.status = "not deleted: " + common.Reason(msg.err)
 			return nil
 		}
-		s.GoTo(Exit{To: s.back, Note: "in the trash · rebound restore " + s.shortID()})
+		s.GoTo(common.Exit{To: s.back, Note: "in the trash · rebound restore " + s.shortID()})
 		return nil
 	case tea.PasteMsg:
-		if s.panel == PanelFeedback {
+		if s.panel == common.PanelFeedback {
 			return s.form[s.formAt].Update(msg)
 		}
 		return nil
@@ -209,22 +198,22 @@ func (s *SessionPage) Update(msg tea.Msg) tea.Cmd {
 		s.status = ""
 		if s.session == nil {
 			if key.Matches(msg, s.deps.Keys.Home) {
-				s.GoTo(Exit{To: s.back})
+				s.GoTo(common.Exit{To: s.back})
 			} else if key.Matches(msg, s.deps.Keys.QuitHome) {
 				return tea.Quit
 			}
 			return nil
 		}
 		switch s.panel {
-		case PanelFeedback:
+		case common.PanelFeedback:
 			return s.feedbackKey(msg)
-		case PanelActions:
+		case common.PanelActions:
 			return s.actionsKey(msg)
-		case PanelEdit:
+		case common.PanelEdit:
 			return s.editKey(msg)
-		case PanelDelete:
+		case common.PanelDelete:
 			return s.deleteKey(msg)
-		case PanelLetters:
+		case common.PanelLetters:
 			return s.lettersKey(msg)
 		}
 		return s.documentKey(msg)
@@ -250,22 +239,22 @@ func (s *SessionPage) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Feedback):
 		s.openFeedback()
 	case key.Matches(msg, k.Actions):
-		s.panel, s.cursor = PanelActions, 0
+		s.panel, s.cursor = common.PanelActions, 0
 	case key.Matches(msg, k.Edit):
-		s.panel, s.cursor = PanelEdit, 0
+		s.panel, s.cursor = common.PanelEdit, 0
 	case key.Matches(msg, k.Letters):
 		s.openLetters()
 	case key.Matches(msg, k.Resume) && s.session.Status != coach.Complete:
-		s.GoTo(Exit{To: Flow, Session: s.session})
+		s.GoTo(common.Exit{To: common.Flow, Session: s.session})
 	case key.Matches(msg, k.Resume) && s.restLeft > 0:
-		s.GoTo(Exit{To: Flow, Session: s.session, Deeper: true})
+		s.GoTo(common.Exit{To: common.Flow, Session: s.session, Deeper: true})
 	case key.Matches(msg, k.Delete):
-		s.panel = PanelDelete
+		s.panel = common.PanelDelete
 	case key.Matches(msg, k.Copy):
 		s.status = "copied as markdown"
 		return tea.SetClipboard(coach.Markdown(s.session, s.deps.Flow))
 	case key.Matches(msg, k.Home):
-		s.GoTo(Exit{To: s.back})
+		s.GoTo(common.Exit{To: s.back})
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
@@ -282,7 +271,7 @@ func (s *SessionPage) Capture() *coach.Session {
 	if s.readOnly != "" {
 		return nil // nothing here is to be saved
 	}
-	if s.session != nil && s.panel == PanelFeedback {
+	if s.session != nil && s.panel == common.PanelFeedback {
 		s.applyFeedback()
 	}
 	return s.session
@@ -306,55 +295,55 @@ func (s *SessionPage) ShortHelp() []key.Binding {
 	k := s.deps.Keys
 	switch {
 	case s.session == nil:
-		return []key.Binding{WithHelp(k.Home, "esc", "back"), k.QuitHome}
-	case s.panel == PanelFeedback:
-		return []key.Binding{WithHelp(k.Next, "tab/shift+tab", "next/back"), WithHelp(k.Home, "esc", "done"),
-			WithHelp(k.Quit, "ctrl+c", "quit")}
-	case s.panel == PanelActions:
-		return []key.Binding{WithHelp(k.Up, "↑/↓", "move"), WithHelp(k.Toggle, "space", "done/not done"),
-			WithHelp(k.Edit, "e", "edit the plan"), WithHelp(k.Home, "esc", "back")}
-	case s.panel == PanelEdit:
-		return []key.Binding{WithHelp(k.Up, "↑/↓", "move"), WithHelp(k.Enter, "enter", "edit"), WithHelp(k.Home, "esc", "back")}
-	case s.panel == PanelDelete:
-		return []key.Binding{WithHelp(k.Yes, "y", "delete"), WithHelp(k.No, "n/esc", "keep")}
-	case s.panel == PanelLetters:
+		return []key.Binding{common.WithHelp(k.Home, "esc", "back"), k.QuitHome}
+	case s.panel == common.PanelFeedback:
+		return []key.Binding{common.WithHelp(k.Next, "tab/shift+tab", "next/back"), common.WithHelp(k.Home, "esc", "done"),
+			common.WithHelp(k.Quit, "ctrl+c", "quit")}
+	case s.panel == common.PanelActions:
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Toggle, "space", "done/not done"),
+			common.WithHelp(k.Edit, "e", "edit the plan"), common.WithHelp(k.Home, "esc", "back")}
+	case s.panel == common.PanelEdit:
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "edit"), common.WithHelp(k.Home, "esc", "back")}
+	case s.panel == common.PanelDelete:
+		return []key.Binding{common.WithHelp(k.Yes, "y", "delete"), common.WithHelp(k.No, "n/esc", "keep")}
+	case s.panel == common.PanelLetters:
 		return s.lettersHelp()
 	}
 	if s.readOnly != "" {
-		return []key.Binding{WithHelp(k.Up, "↑/↓", "scroll"), WithHelp(k.Copy, "ctrl+y", "copy"), k.Letters,
-			WithHelp(k.Home, "esc", "back"), k.QuitHome}
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "scroll"), common.WithHelp(k.Copy, "ctrl+y", "copy"), k.Letters,
+			common.WithHelp(k.Home, "esc", "back"), k.QuitHome}
 	}
 	// The line must fit 80 columns: resuming (or going deeper) and a due
 	// nudge each take a place, of delete first and then of copy; both are
 	// in the full help.
-	b := []key.Binding{k.Feedback, k.Actions, WithHelp(k.Edit, "e", "edit")}
+	b := []key.Binding{k.Feedback, k.Actions, common.WithHelp(k.Edit, "e", "edit")}
 	switch {
 	case s.session.Status != coach.Complete:
 		b = append(b, k.Resume)
 	case s.restLeft > 0:
-		b = append(b, WithHelp(k.Resume, "r", "go deeper"))
+		b = append(b, common.WithHelp(k.Resume, "r", "go deeper"))
 	}
 	resumes := len(b) > 3
 	if s.nudgeDue {
-		b = append(b, WithHelp(k.Letters, "l", "nudge"))
+		b = append(b, common.WithHelp(k.Letters, "l", "nudge"))
 	}
 	if !s.nudgeDue || !resumes {
-		b = append(b, WithHelp(k.Copy, "ctrl+y", "copy"))
+		b = append(b, common.WithHelp(k.Copy, "ctrl+y", "copy"))
 	}
 	if !s.nudgeDue && !resumes {
 		b = append(b, k.Delete)
 	}
-	return append(b, WithHelp(k.Home, "esc", "back"), WithHelp(k.Help, "?", "more"))
+	return append(b, common.WithHelp(k.Home, "esc", "back"), common.WithHelp(k.Help, "?", "more"))
 }
 
 func (s *SessionPage) FullHelp() [][]key.Binding {
 	k := s.deps.Keys
-	if s.panel != PanelNone || s.session == nil || s.readOnly != "" {
+	if s.panel != common.PanelNone || s.session == nil || s.readOnly != "" {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
-		{WithHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, WithHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
+		{common.WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
+		{common.WithHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, common.WithHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // actionsKey handles a key on the list of actions: space ticks, at once.
@@ -25,10 +26,10 @@ func (s *SessionPage) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
 			return s.save()
 		}
 	case key.Matches(msg, k.Edit):
-		s.panel = PanelNone
-		s.GoTo(Exit{To: Flow, Session: s.session, Prompt: coach.PromptActions})
+		s.panel = common.PanelNone
+		s.GoTo(common.Exit{To: common.Flow, Session: s.session, Prompt: coach.PromptActions})
 	case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
-		s.panel = PanelNone
+		s.panel = common.PanelNone
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	}

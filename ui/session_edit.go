@@ -10,6 +10,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // editable lists the prompts whose answers can be edited, in flow order.
@@ -30,10 +31,10 @@ func (s *SessionPage) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		s.cursor = min(len(prompts)-1, s.cursor+1)
 	case key.Matches(msg, k.Enter):
-		s.panel = PanelNone
-		s.GoTo(Exit{To: Flow, Session: s.session, Prompt: prompts[s.cursor].ID})
+		s.panel = common.PanelNone
+		s.GoTo(common.Exit{To: common.Flow, Session: s.session, Prompt: prompts[s.cursor].ID})
 	case key.Matches(msg, k.Home):
-		s.panel = PanelNone
+		s.panel = common.PanelNone
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	}
@@ -43,11 +44,11 @@ func (s *SessionPage) editKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *SessionPage) deleteKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.deps.Keys.Yes):
-		s.panel = PanelNone
+		s.panel = common.PanelNone
 		store, id := s.deps.Store, s.id
 		return func() tea.Msg { return sessionDeletedMsg{id: id, err: store.Delete(id)} }
 	case key.Matches(msg, s.deps.Keys.No), key.Matches(msg, s.deps.Keys.QuitHome):
-		s.panel = PanelNone
+		s.panel = common.PanelNone
 	}
 	return nil // anything else: the question stays until answered
 }
@@ -70,7 +71,7 @@ func (s *SessionPage) editView() string {
 		}
 	}
 	room := max(1, s.height-lipgloss.Height(s.footer())-2)
-	top := Clamp(at-room/2, 0, max(0, len(rows)-room))
+	top := common.Clamp(at-room/2, 0, max(0, len(rows)-room))
 	head := st.Intro.Render("Which answer do you want to change?")
 	return head + "\n\n" + strings.Join(rows[top:min(len(rows), top+room)], "\n")
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
 )
 
@@ -28,7 +29,7 @@ func (s *SessionPage) openFeedback() {
 		field.New(content.Prompt{Kind: content.Date, Hint: "YYYY-MM-DD, today, -3d", Default: "+0d"},
 			coach.Answer{Text: f.ReceivedOn}, s.session, st, s.deps.Keys.Field, now),
 	}
-	s.panel, s.formAt = PanelFeedback, 0
+	s.panel, s.formAt = common.PanelFeedback, 0
 	s.formOutcome = s.form[0].Answer()
 	s.form[0].Focus()
 	s.layout()
@@ -65,7 +66,7 @@ func (s *SessionPage) closeFeedback() tea.Cmd {
 	if s.form[2].Validate() != nil {
 		return s.focusForm(2)
 	}
-	s.panel = PanelNone
+	s.panel = common.PanelNone
 	if s.applyFeedback() {
 		s.status = "feedback recorded"
 		return s.save()

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
@@ -21,7 +22,7 @@ func (s *SessionPage) layout() {
 			// labels with a blank line after each field, the choice, the
 			// date and a line for its error.
 			rest := lipgloss.Height(s.planView()) + 1 + 3*2 + 3 + lipgloss.Height(s.footer())
-			lines = Clamp(s.height-rest, 1, 8)
+			lines = common.Clamp(s.height-rest, 1, 8)
 		}
 		f.SetSize(max(1, w-2), lines)
 	}
@@ -33,7 +34,7 @@ func (s *SessionPage) layout() {
 func (s *SessionPage) footer() string {
 	st := &s.deps.Styles
 	w := max(1, s.width)
-	if s.panel == PanelDelete {
+	if s.panel == common.PanelDelete {
 		return st.Error.Width(w).Render("Delete this session? It moves to the trash, and `rebound restore " +
 			s.shortID() + "` brings it back. y delete · n keep")
 	}
@@ -57,19 +58,19 @@ func (s *SessionPage) View() string {
 	st := &s.deps.Styles
 	switch {
 	case s.loadErr != nil:
-		return st.Error.Width(max(1, s.width)).Render("Can't open this session (" + coach.Inert(Reason(s.loadErr)) + "). The file is left as it is.")
+		return st.Error.Width(max(1, s.width)).Render("Can't open this session (" + coach.Inert(common.Reason(s.loadErr)) + "). The file is left as it is.")
 	case s.session == nil:
 		return st.Muted.Render("Opening…")
 	}
 	var body string
 	switch s.panel {
-	case PanelFeedback:
+	case common.PanelFeedback:
 		body = s.feedbackView()
-	case PanelActions:
+	case common.PanelActions:
 		body = s.actionsView()
-	case PanelEdit:
+	case common.PanelEdit:
 		body = s.editView()
-	case PanelLetters:
+	case common.PanelLetters:
 		body = s.lettersView()
 	default:
 		body = s.doc.View()

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys/keytest"
 	"github.com/rebound-coach/rebound/ui/theme"
 	"github.com/rebound-coach/rebound/ui/widgets/field"
@@ -104,7 +105,7 @@ func TestLookalikesInPracticeAreStoredAsTyped(t *testing.T) {
 			d.press("n")
 			enter(d, want)
 			d.press("enter")
-			if d.m.page != Round {
+			if d.m.page != common.Round {
 				t.Fatalf("own question did not start a round:\n%s", d.view())
 			}
 			enter(d, want)

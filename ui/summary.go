@@ -8,6 +8,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/markdown"
 )
@@ -22,7 +23,7 @@ type SummaryRenderedMsg struct {
 // summaryScreen closes a session: the whole session as rendered markdown,
 // where it was saved, and the key that copies it.
 type SummaryPage struct {
-	deps     *Context
+	deps     *common.Context
 	session  *coach.Session
 	markdown string
 	vp       viewport.Model
@@ -32,10 +33,10 @@ type SummaryPage struct {
 	// rest is how many questions going deeper would ask (restLeft), worked
 	// out once: the summary does not change the session.
 	rest int
-	Exits
+	common.Exits
 }
 
-func NewSummary(d *Context, s *coach.Session, saveErr error) *SummaryPage {
+func NewSummary(d *common.Context, s *coach.Session, saveErr error) *SummaryPage {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false
 	return &SummaryPage{deps: d, session: s, markdown: coach.Markdown(s, d.Flow), vp: vp, saveErr: saveErr,
@@ -83,10 +84,10 @@ func (s *SummaryPage) Update(msg tea.Msg) tea.Cmd {
 			s.status = "copied as markdown"
 			return tea.SetClipboard(s.markdown)
 		case key.Matches(msg, k.Resume) && s.rest > 0:
-			s.GoTo(Exit{To: Flow, Session: s.session, Deeper: true})
+			s.GoTo(common.Exit{To: common.Flow, Session: s.session, Deeper: true})
 			return nil
 		case key.Matches(msg, k.Home), key.Matches(msg, k.Enter):
-			s.GoTo(Exit{To: Home})
+			s.GoTo(common.Exit{To: common.Home})
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
@@ -114,7 +115,7 @@ func (s *SummaryPage) footer() string {
 		where = st.Error.Width(width).Render("Not saved: press ctrl+y to copy this summary as markdown before you quit.")
 	}
 	if s.rest > 0 {
-		where = st.Label.Width(width).Render(DeeperLine(s.rest)) + "\n" + where
+		where = st.Label.Width(width).Render(common.DeeperLine(s.rest)) + "\n" + where
 	}
 	return where
 }
@@ -125,11 +126,11 @@ func (s *SummaryPage) View() string {
 
 func (s *SummaryPage) ShortHelp() []key.Binding {
 	k := s.deps.Keys
-	b := []key.Binding{WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
+	b := []key.Binding{common.WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
 	if s.rest > 0 {
-		b = append(b, WithHelp(k.Resume, "r", "go deeper"))
+		b = append(b, common.WithHelp(k.Resume, "r", "go deeper"))
 	}
-	return append(b, WithHelp(k.Copy, "ctrl+y", "copy"), WithHelp(k.Home, "esc/enter", "home"), k.QuitHome)
+	return append(b, common.WithHelp(k.Copy, "ctrl+y", "copy"), common.WithHelp(k.Home, "esc/enter", "home"), k.QuitHome)
 }
 
 func (s *SummaryPage) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
@@ -95,7 +96,7 @@ func (f *FlowPage) timerKey() (b key.Binding, ok bool) {
 		what = "carry on countdown"
 	}
 	k := f.deps.Keys.Pause
-	return WithHelp(k, k.Help().Key, what), true
+	return common.WithHelp(k, k.Help().Key, what), true
 }
 
 // timerLine is the quiet line under a timed prompt's field: the offer, the

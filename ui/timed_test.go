@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // newTimedDriver is a driver whose countdown ticks only when the test says.
@@ -35,7 +37,7 @@ func TestCountdownOfferedOnlyWhereTheAdviceNamesATime(t *testing.T) {
 	want := []string{"step_back.free_write", "feedback.went_well", "feedback.do_better"}
 	var offered []string
 	for range 80 {
-		if d.m.page != Flow {
+		if d.m.page != common.Flow {
 			break
 		}
 		v := d.view()
@@ -49,7 +51,7 @@ func TestCountdownOfferedOnlyWhereTheAdviceNamesATime(t *testing.T) {
 		}
 		d.press("tab")
 	}
-	if d.m.page != Summary {
+	if d.m.page != common.Summary {
 		t.Fatalf("the walk did not reach the summary; at %q", d.prompt())
 	}
 	if !slices.Equal(offered, want) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // sevenActions is a session file with seven actions, more than the editor
@@ -90,7 +91,7 @@ func TestActionsEditorKeepsEveryAction(t *testing.T) {
 			}
 		}
 		d.press("tab")
-		if d.m.page != Session {
+		if d.m.page != common.Session {
 			t.Fatalf("tab should go back to the session:\n%s", d.view())
 		}
 		actions, data := savedActions(t, path)

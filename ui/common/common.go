@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"charm.land/bubbles/v2/help"
@@ -79,3 +79,15 @@ func (e *Exits) Leave() Exit {
 	e.next = Exit{}
 	return x
 }
+
+// panel is what an opened session shows over its document.
+type Panel int
+
+const (
+	PanelNone     Panel = iota
+	PanelFeedback       // record what became of the feedback request
+	PanelActions        // tick actions done
+	PanelEdit           // choose an answer to edit
+	PanelDelete         // confirm moving the session to the trash
+	PanelLetters        // the nudge and the thank-you note (letters.go)
+)
