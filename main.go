@@ -16,7 +16,7 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui"
+	"github.com/rebound-coach/rebound/ui/app"
 	"github.com/rebound-coach/rebound/ui/cli"
 	"github.com/rebound-coach/rebound/ui/noprobe"
 	"github.com/rebound-coach/rebound/ui/plain"
@@ -48,7 +48,7 @@ func main() {
 // runApp runs the full-screen app or plain mode, as the command line
 // (package cli) asked, and returns the exit code.
 func runApp(opts cli.AppOptions) int {
-	var o ui.Options
+	var o app.Options
 	flow, _, err := content.Load()
 	if err == nil {
 		o.Bank, err = content.LoadBank()
@@ -83,14 +83,14 @@ func runApp(opts cli.AppOptions) int {
 
 // runTUI runs the full-screen app until it quits, then hands over what
 // could not be saved.
-func runTUI(o ui.Options, themeFlag, dir string) int {
-	model := ui.New(o)
+func runTUI(o app.Options, themeFlag, dir string) int {
+	model := app.New(o)
 	// PasteGuard keeps pasted escape sequences as text the app can store;
 	// Bubble Tea's parser would otherwise drop them.
 	p := tea.NewProgram(model,
 		tea.WithColorProfile(theme.ColorProfile(themeFlag, os.Stdout, os.Environ())),
 		tea.WithInput(paste.NewGuard(os.Stdin)),
-		tea.WithFilter(ui.ExitFilter))
+		tea.WithFilter(app.ExitFilter))
 	// A closed terminal (SIGHUP) quits like ctrl+c, saving first; Bubble Tea
 	// already does the same for SIGTERM and SIGINT.
 	hup := make(chan os.Signal, 1)
@@ -151,7 +151,7 @@ func plainMode(plain bool, getenv func(string) string) bool {
 
 // runPlain runs plain mode on the process's standard streams. ctrl+c, a
 // closed terminal and SIGTERM end it once a save in progress has landed.
-func runPlain(o ui.Options, flow *content.Flow, opts cli.AppOptions) int {
+func runPlain(o app.Options, flow *content.Flow, opts cli.AppOptions) int {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)

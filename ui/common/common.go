@@ -21,34 +21,34 @@ const (
 	Round
 )
 
-// exit is where a screen asks the root to go next. The root acts on it in
+// Exit is where a screen asks the root to go next. The root acts on it in
 // the same Update, so keys typed straight after reach the new screen.
 type Exit struct {
 	To Page
-	// session is the session to walk (flowPage) or show (sessionPage); id
-	// names one to load for sessionPage instead.
+	// Session is the session to walk (common.Flow) or show (common.Session); id
+	// names one to load for common.Session instead.
 	Session *coach.Session
 	ID      string
-	// prompt, with flowPage, edits that one answer and comes back.
+	// Prompt, with common.Flow, edits that one answer and comes back.
 	Prompt string
-	// deeper, with flowPage, walks the rest of a complete ten-minute
+	// Deeper, with common.Flow, walks the rest of a complete ten-minute
 	// session: the session as it is on disk once locked, not as listed.
 	Deeper bool
-	// panel opens the session page on a panel: the feedback form, or the
+	// Panel opens the session page on a panel: the feedback form, or the
 	// actions with action (an index) selected.
 	Panel  Panel
 	Action int
-	// note is shown in the header on arrival: "moved to the trash".
+	// Note is shown in the header on arrival: "moved to the trash".
 	Note string
-	// question is the question of a practice round (roundPage).
+	// Question is the question of a practice round (common.Round).
 	Question *coach.Question
-	// readOnly opens the session page without the keys that change it,
+	// ReadOnly opens the session page without the keys that change it,
 	// with this sentence saying why (another copy of rebound has the
 	// session open, or it cannot be locked).
 	ReadOnly string
 }
 
-// screen is what the root asks of each page.
+// Screen is what the root asks of each page.
 type Screen interface {
 	Update(tea.Msg) tea.Cmd
 	View() string
@@ -56,7 +56,7 @@ type Screen interface {
 	// Status is a short note for the right of the header ("copied").
 	Status() string
 	SetSize(w, h int)
-	// leave returns, once, where the screen asked to go.
+	// Leave returns, once, where the screen asked to go.
 	Leave() Exit
 	help.KeyMap
 }
@@ -69,7 +69,7 @@ type Timed interface {
 	Resume() tea.Cmd
 }
 
-// exits is embedded by screens: goTo says where to, leave hands it over.
+// Exits is embedded by screens: goTo says where to, leave hands it over.
 type Exits struct{ next Exit }
 
 func (e *Exits) GoTo(x Exit) { e.next = x }
@@ -80,7 +80,7 @@ func (e *Exits) Leave() Exit {
 	return x
 }
 
-// panel is what an opened session shows over its document.
+// Panel is what an opened session shows over its document.
 type Panel int
 
 const (

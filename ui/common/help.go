@@ -17,7 +17,7 @@ func WithHelp(b key.Binding, keys, desc string) key.Binding {
 	return b
 }
 
-// reason is the heart of a file error, "permission denied", without the
+// Reason is the heart of a file error, "permission denied", without the
 // path and operation the sentence around it already gives.
 func Reason(err error) string {
 	var pe *fs.PathError
@@ -29,7 +29,7 @@ func Reason(err error) string {
 
 func Clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
-// styleList gives a list the theme's styles; padless drops the padding
+// StyleList gives a list the theme's styles; padless drops the padding
 // around its status line and pages, which the screen lays out itself.
 // The root calls it again when the theme changes (the terminal's
 // background reply comes a moment after start).
@@ -47,7 +47,7 @@ func StyleList(l *list.Model, st *theme.Styles, padless bool) {
 	l.FilterInput.SetStyles(fs)
 }
 
-// skipped is the line naming a file that could not be read, with its path
+// Skipped is the line naming a file that could not be read, with its path
 // within the data directory: the full path would push the reason off the
 // screen.
 func Skipped(d *Context, p coach.Problem) string {
@@ -58,7 +58,7 @@ func Skipped(d *Context, p coach.Problem) string {
 	return "Skipped " + coach.Inert(path) + ": " + coach.Inert(p.Reason) + " (left untouched)"
 }
 
-// deeperLine is what the summary and the opened session say of the rest.
+// DeeperLine is what the summary and the opened session say of the rest.
 func DeeperLine(n int) string {
 	return "The rest of this session is here when you want it: " + coach.Plural(n, "more question") +
 		", in the same file. Press r now, or choose it from home another day."

@@ -7,7 +7,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 )
 
-// practiceData is what practice knows of the store: the questions that threw
+// PracticeData is what practice knows of the store: the questions that threw
 // the user, the bank, and every round so far. The practice screen loads it;
 // the round screen adds the round it saves, so the queue is up to date
 // without reading the store again.
@@ -16,7 +16,7 @@ type PracticeData struct {
 	Bank    []coach.Question
 	Entries []*coach.Practice
 	Tracks  map[string]*coach.Track
-	// unfinished is, by question key, a round left before its rating.
+	// Unfinished is, by question key, a round left before its rating.
 	Unfinished map[string]*coach.Practice
 	Problems   []coach.Problem
 	Err        error
@@ -28,7 +28,7 @@ func (p *PracticeData) Replay() {
 	p.Unfinished = coach.Unfinished(p.Entries)
 }
 
-// record keeps a round just saved (reviewed, or left unfinished): a new one
+// Record keeps a round just saved (reviewed, or left unfinished): a new one
 // is added, a changed one replaced, and the histories are replayed.
 func (p *PracticeData) Record(e *coach.Practice) {
 	i := slices.IndexFunc(p.Entries, func(x *coach.Practice) bool { return x.ID == e.ID })
@@ -44,7 +44,7 @@ func (p *PracticeData) Queue(tag string, now time.Time) []coach.Card {
 	return coach.Queue(p.Flagged, p.Bank, p.Tracks, tag, now.Format(coach.DateLayout))
 }
 
-// roundStart is what a round starts from, as the practice queue has it.
+// RoundStart is what a round starts from, as the practice queue has it.
 type RoundStart struct {
 	Data  *PracticeData
 	Prev  *coach.Practice // the unfinished round on the question, or nil

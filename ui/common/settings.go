@@ -6,7 +6,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 )
 
-// settingsMsg carries the settings read at start (saved false) or the
+// SettingsMsg carries the settings read at start (saved false) or the
 // outcome of keeping them (saved true). A file rebound cannot read as its
 // own is err, and is never written over.
 type SettingsMsg struct {
@@ -15,7 +15,7 @@ type SettingsMsg struct {
 	Saved    bool
 }
 
-// loadSettings reads the data dir's settings in a command.
+// LoadSettings reads the data dir's settings in a command.
 func LoadSettings(dir string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := coach.LoadSettings(dir)
@@ -23,7 +23,7 @@ func LoadSettings(dir string) tea.Cmd {
 	}
 }
 
-// saveSettings keeps s in a command.
+// SaveSettings keeps s in a command.
 func SaveSettings(dir string, s coach.Settings) tea.Cmd {
 	return func() tea.Msg { return SettingsMsg{Settings: s, Err: coach.SaveSettings(dir, s), Saved: true} }
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
-// field is the widget that asks one prompt. The flow screen owns the prompt's
+// Field is the widget that asks one prompt. The flow screen owns the prompt's
 // label and hint; a field draws only its input and reports its answer.
 type Field interface {
 	Update(msg tea.Msg) tea.Cmd

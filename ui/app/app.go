@@ -1,0 +1,333 @@
+// Package app is rebound's terminal interface: the one tea.Model. It routes
+// between the pages (ui/pages/<screen>), saves what they hand it, draws the
+// header and footer around them, and holds the lock of what is open.
+package app
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/content"
+	"github.com/rebound-coach/rebound/ui/common"
+	"github.com/rebound-coach/rebound/ui/keys"
+	"github.com/rebound-coach/rebound/ui/markdown"
+	"github.com/rebound-coach/rebound/ui/pages/flow"
+	"github.com/rebound-coach/rebound/ui/pages/history"
+	"github.com/rebound-coach/rebound/ui/pages/home"
+	"github.com/rebound-coach/rebound/ui/pages/insights"
+	"github.com/rebound-coach/rebound/ui/pages/practice"
+	"github.com/rebound-coach/rebound/ui/pages/round"
+	"github.com/rebound-coach/rebound/ui/pages/session"
+	"github.com/rebound-coach/rebound/ui/pages/summary"
+	"github.com/rebound-coach/rebound/ui/theme"
+	"github.com/rebound-coach/rebound/ui/widgets/countdown"
+)
+
+// Minimum comfortable size; below it the app shows one "too small" line.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// Options is what main hands the interface.
+type Options struct {
+	Store *coach.Store
+	Flow  *content.Flow
+	// Now is the clock; tests fix it.
+	Now func() time.Time
+	// NewSession starts straight in a new session instead of on home.
+	NewSession bool
+	// Theme is the colours: auto follows the terminal's background; dark
+	// and light ignore it; none has no colour (see ParseTheme).
+	Theme theme.Theme
+	// DraftDelay is how long typing must pause before an unfinished answer
+	// is saved as a draft; zero means DefaultDraftDelay, negative never.
+	DraftDelay time.Duration
+	// Bank is the practice question bank and the self-review rubric.
+	Bank *content.Bank
+	// Practice starts on the practice queue instead of on home, narrowed to
+	// PracticeTag when that is set.
+	Practice    bool
+	PracticeTag string
+	// Timer is a practice round's countdown: zero means DefaultTimer,
+	// negative no timer.
+	Timer time.Duration
+	// Clock schedules the countdown's ticks; nil is the real clock. Tests
+	// pass one they drive.
+	Clock countdown.Clock
+}
+
+// DefaultDraftDelay bounds what a crash can lose: at most the typing of the
+// last moment before it.
+const DefaultDraftDelay = 800 * time.Millisecond
+
+// Model is the root model.
+type Model struct {
+	deps     *common.Context
+	saves    *saver
+	page     common.Page
+	home     *home.Page
+	flow     *flow.Page
+	summary  *summary.Page
+	history  *history.Page
+	session  *session.Page
+	insights *insights.Page
+	practice *practice.Page
+	round    *round.Page
+
+	width, height int
+	theme         theme.Theme // as asked for: auto follows the terminal
+	isDark        bool
+	tipsKey       markdown.Key // the key the current tips were rendered for
+	saveErr       error
+	lastSaved     time.Time
+	chrome        string // what the screen sizes were computed for
+	// held is the session whose lock this copy holds: the one open in the
+	// flow, the summary or the session page (see coach/lock.go).
+	held string
+}
+
+// New builds the root model.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.DraftDelay == 0 {
+		o.DraftDelay = DefaultDraftDelay
+	}
+	switch {
+	case o.Timer == 0:
+		o.Timer = countdown.Default
+	case o.Timer < 0:
+		o.Timer = 0
+	}
+	if o.Clock == nil {
+		o.Clock = countdown.RealClock
+	}
+	saves := newSaver(o.Store, o.Now)
+	d := &common.Context{
+		Flow:   o.Flow,
+		Store:  o.Store,
+		Styles: theme.NewStyles(true, false), // applyTheme sets the theme's
+		Keys:   keys.Default(),
+		Help:   help.New(),
+		Now:    o.Now,
+		Tips:   map[string]string{},
+
+		Unsaved: map[string]*coach.Session{},
+		Saver:   saves,
+		Bank:    o.Bank,
+		Timer:   o.Timer,
+		Clock:   o.Clock,
+
+		DraftDelay: o.DraftDelay,
+	}
+	// Dark until the terminal answers: most terminals are dark, and one
+	// that never answers is most often an old dark one.
+	m := &Model{deps: d, saves: saves, theme: o.Theme, isDark: o.Theme != theme.Light, page: common.Home}
+	m.home = home.New(d)
+	m.applyTheme()
+	switch {
+	case o.NewSession:
+		m.open(common.Exit{To: common.Flow, Session: coach.NewSession(o.Now())}, nil)
+	case o.Practice:
+		m.practice = practice.New(d, o.PracticeTag, d.Timer)
+		m.page = common.Practice
+	}
+	return m
+}
+
+// Init asks the terminal for its background colour, unless the theme is
+// chosen, and loads the sessions.
+func (m *Model) Init() tea.Cmd {
+	store := m.deps.Store
+	check := func() tea.Msg {
+		store.Tidy() // what crashed copies left: temp files, lock files
+		return checkedMsg{store.Check()}
+	}
+	cmds := []tea.Cmd{check, m.home.Load(), common.LoadSettings(store.Dir())}
+	if !m.theme.Forced() {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.practice != nil {
+		cmds = append(cmds, m.practice.Load())
+	}
+	if m.flow != nil {
+		cmds = append(cmds, m.flow.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) current() common.Screen {
+	switch m.page {
+	case common.Flow:
+		return m.flow
+	case common.Summary:
+		return m.summary
+	case common.History:
+		return m.history
+	case common.Session:
+		return m.session
+	case common.Insights:
+		return m.insights
+	case common.Practice:
+		return m.practice
+	case common.Round:
+		return m.round
+	}
+	return m.home
+}
+
+// Update routes: global keys and messages first, then the current screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.resize()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		if m.tooSmall() {
+			return nil // nothing rendered would show: the next size that fits renders
+		}
+		return tea.Batch(m.renderTips(), m.renderDocs())
+	case tea.BackgroundColorMsg:
+		// A chosen theme is kept: it is chosen because the terminal's
+		// answer is wrong, or to have no colour.
+		if dark := msg.IsDark(); !m.theme.Forced() && dark != m.isDark {
+			m.isDark = dark
+			m.applyTheme()
+			return tea.Batch(m.renderTips(), m.renderDocs())
+		}
+		return nil
+	case markdown.TipsMsg:
+		return m.onTips(msg)
+	case common.SettingsMsg:
+		return m.onSettings(msg)
+	case checkedMsg:
+		if msg.err != nil && m.saveErr == nil {
+			m.saveErr = msg.err
+		}
+		return nil
+	case savedMsg:
+		return m.onSaved(msg)
+	case practiceSavedMsg:
+		return m.onPracticeSaved(msg)
+	case tea.SuspendMsg, tea.ResumeMsg:
+		// Bubble Tea hands Update SuspendMsg once the process is back (at
+		// once where it cannot suspend), then sends ResumeMsg, and draws
+		// the whole screen again itself. Either carries on the countdown
+		// that ctrl+z paused.
+		if t, ok := m.current().(common.Timed); ok {
+			return t.Resume()
+		}
+		return nil
+	case practice.LoadedMsg:
+		if m.practice != nil {
+			return m.practice.Update(msg)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return m.onKey(msg)
+	}
+	return m.follow(m.current().Update(msg))
+}
+
+// onTips takes the message when a render of the tips came back.
+func (m *Model) onTips(msg markdown.TipsMsg) tea.Cmd {
+	if msg.Key != m.tipsKey {
+		return nil // rendered for a width or theme we have left
+	}
+	if msg.Err != nil {
+		m.tipsKey = markdown.Key{} // try again at the next resize
+	}
+	m.deps.Tips = msg.Tips
+	if m.flow != nil {
+		m.flow.SetTips()
+		m.flow.Layout()
+	}
+	return nil
+}
+
+// onSettings takes the message when the settings were read, or a save of
+// them ended.
+func (m *Model) onSettings(msg common.SettingsMsg) tea.Cmd {
+	if msg.Err != nil {
+		m.deps.SettingsErr = msg.Err
+		if msg.Saved && m.flow != nil {
+			m.flow.Note("your name signs today's letters, but settings.json could not keep it")
+		}
+		return nil
+	}
+	if !msg.Saved {
+		m.deps.Settings = msg.Settings
+	}
+	return nil
+}
+
+// onSaved takes the message when a session save ended.
+func (m *Model) onSaved(msg savedMsg) tea.Cmd {
+	m.saves.finished(msg.id)
+	if msg.id != m.held && m.saves.saving[msg.id] == nil {
+		m.deps.Store.Unlock(msg.id) // its last save has landed
+	}
+	if msg.err != nil {
+		m.saveErr = msg.err
+		m.deps.Unsaved[msg.id] = msg.session
+	} else {
+		m.saveErr, m.lastSaved = nil, msg.at
+		delete(m.deps.Unsaved, msg.id)
+	}
+	if m.flow != nil {
+		m.flow.Saved(msg.id, msg.err)
+	}
+	if m.summary != nil {
+		m.summary.Saved(msg.id, msg.err)
+	}
+	return nil
+}
+
+// onPracticeSaved takes the message when a practice round save ended.
+func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
+	key := coach.PracticeKey(msg.entry.ID)
+	m.saves.finished(key)
+	if key != m.held && m.saves.saving[key] == nil {
+		m.deps.Store.Unlock(key) // its last save has landed
+	}
+	if msg.err != nil {
+		m.saveErr = msg.err
+		m.saves.unsavedPractice[msg.entry.ID] = msg.entry
+		return nil
+	}
+	m.saveErr = nil
+	delete(m.saves.unsavedPractice, msg.entry.ID)
+	if m.round != nil && m.round.Shows(msg.entry.ID) {
+		m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
+	}
+	return nil
+}
+
+// onKey takes a key: the global keys first, then the screen on show.
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case m.page == common.Home && key.Matches(msg, m.deps.Keys.Enter):
+		return m.follow(m.home.Choose())
+	case key.Matches(msg, m.deps.Keys.Quit):
+		return tea.Sequence(m.saveNow(), tea.Quit)
+	case key.Matches(msg, m.deps.Keys.Suspend):
+		// The save runs to its end before tea.Suspend: the answer is on
+		// disk before the process stops.
+		if t, ok := m.current().(common.Timed); ok {
+			t.Suspend()
+		}
+		return tea.Sequence(m.saveNow(), tea.Suspend)
+	}
+	return m.follow(m.current().Update(msg))
+}
