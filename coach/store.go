@@ -124,6 +124,9 @@ func Unavailable(why error) *Store {
 func (s *Store) InjectFaults(f func(op, path string) error) { s.faults = f }
 
 // fault is the error InjectFaults arranged for op on path, if any.
+// Faults is the hook InjectFaults put in place, or nil: a test wraps it.
+func (s *Store) Faults() func(op, path string) error { return s.faults }
+
 func (s *Store) fault(op, path string) error {
 	if s.faults == nil {
 		return nil

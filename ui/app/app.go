@@ -89,6 +89,14 @@ type Model struct {
 	// held is the session whose lock this copy holds: the one open in the
 	// flow, the summary or the session page (see coach/lock.go).
 	held string
+	// locks takes and lets go of locks in order, in commands; opening is
+	// whether a screen waits for one, and waiting the keys typed meanwhile.
+	locks   *locks
+	opening bool
+	waiting []tea.Msg
+	// starting is what New began and Init hands Bubble Tea: the lock of
+	// the session `rebound new` starts.
+	starting tea.Cmd
 }
 
 // New builds the root model.
@@ -128,12 +136,12 @@ func New(o Options) *Model {
 	}
 	// Dark until the terminal answers: most terminals are dark, and one
 	// that never answers is most often an old dark one.
-	m := &Model{deps: d, saves: saves, theme: o.Theme, isDark: o.Theme != theme.Light, page: common.Home}
+	m := &Model{deps: d, saves: saves, locks: &locks{}, theme: o.Theme, isDark: o.Theme != theme.Light, page: common.Home}
 	m.home = home.New(d)
 	m.applyTheme()
 	switch {
 	case o.NewSession:
-		m.open(common.Exit{To: common.Flow, Session: coach.NewSession(o.Now())}, nil)
+		m.starting = m.open(common.Exit{To: common.Flow, Session: coach.NewSession(o.Now())}, nil)
 	case o.Practice:
 		m.practice = practice.New(d, o.PracticeTag, d.Timer)
 		m.page = common.Practice
@@ -142,22 +150,21 @@ func New(o Options) *Model {
 }
 
 // Init asks the terminal for its background colour, unless the theme is
-// chosen, and loads the sessions.
+// chosen, loads the sessions and takes the lock of the session New started.
 func (m *Model) Init() tea.Cmd {
 	store := m.deps.Store
-	check := func() tea.Msg {
+	// Tidying removes lock files: it runs in the lock queue, after the
+	// lock New asked for.
+	check := m.locks.do(func() tea.Msg {
 		store.Tidy() // what crashed copies left: temp files, lock files
 		return checkedMsg{store.Check()}
-	}
-	cmds := []tea.Cmd{check, m.home.Load(), common.LoadSettings(store.Dir())}
+	})
+	cmds := []tea.Cmd{m.starting, check, m.home.Load(), common.LoadSettings(store.Dir())}
 	if !m.theme.Forced() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.practice != nil {
 		cmds = append(cmds, m.practice.Load())
-	}
-	if m.flow != nil {
-		cmds = append(cmds, m.flow.Init())
 	}
 	return tea.Batch(cmds...)
 }
@@ -190,6 +197,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if m.hold(msg) {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -236,8 +246,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
+	case lockedMsg:
+		return m.onLocked(msg)
 	}
 	return m.follow(m.current().Update(msg))
+}
+
+// hold keeps a key or a paste for the screen being opened, while its lock
+// is on its way; a quit goes through at once.
+func (m *Model) hold(msg tea.Msg) bool {
+	if !m.opening {
+		return false
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.deps.Keys.Quit) {
+			return false
+		}
+	case tea.PasteMsg:
+	default:
+		return false
+	}
+	m.waiting = append(m.waiting, msg)
+	return true
 }
 
 // onTips takes the message when a render of the tips came back.
@@ -275,8 +306,9 @@ func (m *Model) onSettings(msg common.SettingsMsg) tea.Cmd {
 // onSaved takes the message when a session save ended.
 func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	m.saves.finished(msg.id)
+	var release tea.Cmd
 	if msg.id != m.held && m.saves.saving[msg.id] == nil {
-		m.deps.Store.Unlock(msg.id) // its last save has landed
+		release = m.locks.unlock(m.deps.Store, msg.id) // its last save has landed
 	}
 	if msg.err != nil {
 		m.saveErr = msg.err
@@ -291,27 +323,28 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	if m.summary != nil {
 		m.summary.Saved(msg.id, msg.err)
 	}
-	return nil
+	return release
 }
 
 // onPracticeSaved takes the message when a practice round save ended.
 func (m *Model) onPracticeSaved(msg practiceSavedMsg) tea.Cmd {
 	key := coach.PracticeKey(msg.entry.ID)
 	m.saves.finished(key)
+	var release tea.Cmd
 	if key != m.held && m.saves.saving[key] == nil {
-		m.deps.Store.Unlock(key) // its last save has landed
+		release = m.locks.unlock(m.deps.Store, key) // its last save has landed
 	}
 	if msg.err != nil {
 		m.saveErr = msg.err
 		m.saves.unsavedPractice[msg.entry.ID] = msg.entry
-		return nil
+		return release
 	}
 	m.saveErr = nil
 	delete(m.saves.unsavedPractice, msg.entry.ID)
 	if m.round != nil && m.round.Shows(msg.entry.ID) {
 		m.lastSaved = msg.at // "saved 15:04" is about the round on screen only
 	}
-	return nil
+	return release
 }
 
 // onKey takes a key: the global keys first, then the screen on show.

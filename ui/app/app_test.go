@@ -519,16 +519,34 @@ func TestDateDefaultIsReplacedByTypingAndABadDateHoldsTheFocus(t *testing.T) {
 	}
 }
 
-// TestKeysTypedRightAfterEnterReachTheSession: the flow opens within the
-// same Update as enter, so nothing typed ahead goes to the home menu.
+// TestKeysTypedRightAfterEnterReachTheSession: the flow opens once its
+// lock is back (taken in a command, never in Update); the keys typed
+// meanwhile wait for it, so nothing typed ahead goes to the home menu.
 func TestKeysTypedRightAfterEnterReachTheSession(t *testing.T) {
 	d := newDriver(t, 80, 24)
-	_, _ = d.m.Update(keytest.Press("enter")) // its command not run yet, as in a busy program
+	_, lock := d.m.Update(keytest.Press("enter")) // the lock not taken yet, as in a busy program
 	for _, r := range "Acme" {
-		_, _ = d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		if _, cmd := d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}); cmd != nil {
+			t.Fatalf("%q did something before the flow opened", r)
+		}
 	}
-	if !strings.Contains(d.view(), "Acme") {
+	if d.m.page != common.Home || !strings.Contains(d.view(), "Start a new session") {
+		t.Fatalf("the screen left is not on show while the lock is on its way:\n%s", d.view())
+	}
+	d.run(lock)
+	if d.m.page != common.Flow || !strings.Contains(d.view(), "Acme") {
 		t.Errorf("keys typed right after enter were lost:\n%s", d.view())
+	}
+}
+
+// TestQuitWhileALockIsOnItsWay: ctrl+c does not wait for the screen being
+// opened.
+func TestQuitWhileALockIsOnItsWay(t *testing.T) {
+	d := newDriver(t, 80, 24)
+	_, _ = d.m.Update(keytest.Press("enter"))
+	d.send(keytest.Press("ctrl+c"))
+	if !d.quit {
+		t.Error("ctrl+c waited for the lock")
 	}
 }
 

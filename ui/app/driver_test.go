@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,9 @@ type driver struct {
 	// score, and the whole session, so they start at the intake as before.
 	asksCheckIn bool
 	passed      map[string]bool // the sessions whose check-in it answered
+	// inUpdate is whether the model's Update is running: the store's fault
+	// hook fails the test on any file operation then (no I/O in Update).
+	inUpdate bool
 }
 
 func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
@@ -68,6 +72,12 @@ func newDriver(t testing.TB, w, h int, configure ...func(*Options)) *driver {
 	// cannot hold it (a fault under test) is left to ask.
 	_ = coach.SaveSettings(o.Store.Dir(), coach.Settings{Name: testName})
 	d := &driver{t: t, m: New(o), store: o.Store, dir: dir, passed: map[string]bool{}}
+	o.Store.InjectFaults(d.noIOInUpdate(o.Store.Faults()))
+	// A driver no longer used would be collected, and its store's lock
+	// files closed with it (the files' finalizers): another copy in the
+	// same test would then find unlocked what a real copy holds until it
+	// quits.
+	t.Cleanup(func() { runtime.KeepAlive(d) })
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -78,8 +88,25 @@ const testName = "Sam Lee"
 
 func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
+	d.inUpdate = true
 	_, cmd := d.m.Update(msg)
+	d.inUpdate = false
 	d.run(cmd)
+}
+
+// noIOInUpdate is the store's fault hook in every model test: a file
+// operation while Update runs fails the test; any other goes to faults, the
+// test's own hook, if it has one.
+func (d *driver) noIOInUpdate(faults func(op, path string) error) func(op, path string) error {
+	return func(op, path string) error {
+		if d.inUpdate {
+			d.t.Errorf("%s %s ran inside Update: the store is for commands", op, path)
+		}
+		if faults != nil {
+			return faults(op, path)
+		}
+		return nil
+	}
 }
 
 var cmdType = reflect.TypeFor[tea.Cmd]()
