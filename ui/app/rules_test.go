@@ -1,7 +1,12 @@
 package app
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -127,4 +132,37 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// TestHelpComesFromKeys: only ui/keys writes what a key does; a screen or
+// a widget shows the bindings it is handed, never help of its own (which
+// could name keys the binding does not have: see keys.TestHelpNamesItsKeys).
+func TestHelpComesFromKeys(t *testing.T) {
+	var seen int
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		seen++
+		if filepath.ToSlash(filepath.Dir(path)) == "../../ui/keys" {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "WithHelp" || sel.Sel.Name == "SetHelp") {
+				t.Errorf("%s writes help of its own (%s): name it in ui/keys", path, sel.Sel.Name)
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 50 {
+		t.Fatalf("only %d Go files seen: the walk missed the module", seen)
+	}
 }

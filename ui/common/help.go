@@ -6,16 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
-
-func WithHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
-	return b
-}
 
 // Reason is the heart of a file error, "permission denied", without the
 // path and operation the sentence around it already gives.

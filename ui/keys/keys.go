@@ -48,6 +48,14 @@ type KeyMap struct {
 	Pause   key.Binding
 	// Field is the keys of the fields that are not typed into.
 	Field Field
+	// The keys as each screen's footer names them (areas.go).
+	Flow     Flow
+	Menu     Menu
+	History  History
+	Document Document
+	Session  Session
+	Round    Round
+	Practice Practice
 }
 
 // Field is the keys of choices, scores, checklists and the actions' rows.
@@ -59,11 +67,13 @@ type Field struct {
 	ScoreUp, ScoreDown     key.Binding
 	RowUp, RowDown         key.Binding
 	Tick                   key.Binding
+	// Digits are the keys that pick a choice or a score by its number.
+	Digits key.Binding
 }
 
 // Default returns the keys described in the README.
 func Default() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
 		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
@@ -105,8 +115,11 @@ func Default() KeyMap {
 			RowUp:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "move")),
 			RowDown:    key.NewBinding(key.WithKeys("down")),
 			Tick:       key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("↑/↓ space", "tick")),
+			Digits:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")),
 		},
 	}
+	k.Flow, k.Menu, k.History, k.Document, k.Session, k.Round, k.Practice = k.areas()
+	return k
 }
 
 // Scroll is viewport's Update with the keys its key map lacks: home and

@@ -74,7 +74,7 @@ func (f *Page) updateInterlude(msg tea.Msg) tea.Cmd {
 		f.depth = 0
 	case f.interlude == DepthChoice && key.Matches(k, keys.Down):
 		f.depth = 1
-	case f.interlude == DepthChoice && (k.String() == "1" || k.String() == "2"):
+	case f.interlude == DepthChoice && key.Matches(k, keys.Flow.Depth):
 		f.depth = int(k.String()[0] - '1')
 	case f.interlude == DepthChoice && key.Matches(k, keys.Enter, keys.Next):
 		f.interlude = NoInterlude
@@ -121,10 +121,10 @@ func (f *Page) interludeHelp() []key.Binding {
 		return f.signNameHelp()
 	}
 	if f.interlude == LowMoodNote {
-		return []key.Binding{common.WithHelp(k.Enter, "enter", "go on"), common.WithHelp(k.Prev, "shift+tab", "back"), k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit")}
+		return []key.Binding{k.Flow.GoOn, k.Flow.Back, k.Home, k.Flow.Quit}
 	}
-	return []key.Binding{common.WithHelp(k.Up, "↑/↓", "choose"), common.WithHelp(k.Enter, "enter", "start"),
-		common.WithHelp(k.Prev, "shift+tab", "back"), k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit")}
+	return []key.Binding{k.Flow.Choose, k.Flow.Start,
+		k.Flow.Back, k.Home, k.Flow.Quit}
 }
 
 // lastPlanMsg carries the if-then plan written last time, for the check-in.

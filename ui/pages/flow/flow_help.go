@@ -4,7 +4,6 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui/common"
 )
 
 // ShortHelp and FullHelp make the flow screen a help.KeyMap: the footer shows
@@ -15,9 +14,9 @@ func (f *Page) ShortHelp() []key.Binding {
 		return f.interludeHelp()
 	}
 	if f.editing != "" {
-		b := []key.Binding{common.WithHelp(k.Next, "tab", "done")}
+		b := []key.Binding{k.Flow.Done}
 		b = append(b, f.fieldKeys()...)
-		b = append(b, common.WithHelp(k.Home, "esc", "done"), common.WithHelp(k.Quit, "ctrl+c", "quit"))
+		b = append(b, k.Flow.EscDone, k.Flow.Quit)
 		if t, ok := f.timerKey(); ok {
 			b = append(b, t)
 		}
@@ -25,16 +24,16 @@ func (f *Page) ShortHelp() []key.Binding {
 	}
 	// Short enough for 80 columns: enter, and pgup/pgdn (which the line under
 	// the tip names when there is more), are in the full help.
-	b := []key.Binding{common.WithHelp(k.Next, "tab/shift+tab", "next/back")}
+	b := []key.Binding{k.Flow.NextBack}
 	fk := f.fieldKeys()
 	if len(fk) == 0 && !f.Field().Multiline() {
 		b = append(b, k.Enter)
 	}
 	b = append(b, fk...)
 	if !f.Field().Typing() {
-		b = append(b, common.WithHelp(k.Help, "?", "more"))
+		b = append(b, k.Flow.More)
 	}
-	b = append(b, k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit"))
+	b = append(b, k.Home, k.Flow.Quit)
 	// Last, so that a narrow footer drops it before the way out: the line
 	// under the field names it too.
 	if t, ok := f.timerKey(); ok {

@@ -83,6 +83,6 @@ func (f *Page) signNameView() string {
 // signNameHelp is the footer of the name question.
 func (f *Page) signNameHelp() []key.Binding {
 	k := f.deps.Keys
-	return []key.Binding{common.WithHelp(k.Enter, "enter", "draft the letter"), common.WithHelp(k.Prev, "shift+tab", "back"),
-		k.Home, common.WithHelp(k.Quit, "ctrl+c", "quit")}
+	return []key.Binding{k.Flow.Sign, k.Flow.Back,
+		k.Home, k.Flow.Quit}
 }

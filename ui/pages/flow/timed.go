@@ -11,7 +11,6 @@ import (
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
-	"github.com/rebound-coach/rebound/ui/common"
 	"github.com/rebound-coach/rebound/ui/widgets/countdown"
 )
 
@@ -88,15 +87,14 @@ func (f *Page) timerKey() (b key.Binding, ok bool) {
 	if !f.timed() || f.clock.TimedOut() {
 		return b, false
 	}
-	what := "countdown"
+	k := f.deps.Keys.Flow
 	switch {
 	case f.clock.Running():
-		what = "stop countdown"
+		return k.TimerStop, true
 	case f.clock.Used() > 0:
-		what = "carry on countdown"
+		return k.TimerCarryOn, true
 	}
-	k := f.deps.Keys.Pause
-	return common.WithHelp(k, k.Help().Key, what), true
+	return k.TimerStart, true
 }
 
 // timerLine is the quiet line under a timed prompt's field: the offer, the

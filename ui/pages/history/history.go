@@ -274,14 +274,14 @@ func (h *Page) View() string {
 func (h *Page) ShortHelp() []key.Binding {
 	k := h.deps.Keys
 	if h.list.SettingFilter() {
-		return []key.Binding{common.WithHelp(k.Enter, "enter", "apply"), common.WithHelp(k.Home, "esc", "cancel")}
+		return []key.Binding{k.History.Apply, k.History.Cancel}
 	}
-	esc := common.WithHelp(k.Home, "esc", "home")
+	esc := k.History.Home
 	if h.list.FilterState() != list.Unfiltered {
-		esc = common.WithHelp(k.Home, "esc", "clear search")
+		esc = k.History.ClearSearch
 	}
-	return []key.Binding{common.WithHelp(k.Up, "↑/↓ ←/→", "move"), common.WithHelp(k.Enter, "enter", "open"),
-		common.WithHelp(k.Search, "/", "search"), esc, k.QuitHome}
+	return []key.Binding{k.History.Move, k.History.Open,
+		k.History.Search, esc, k.QuitHome}
 }
 
 func (h *Page) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }

@@ -19,6 +19,7 @@ import (
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/rebound-coach/rebound/content"
 	"github.com/rebound-coach/rebound/ui/common"
+	"github.com/rebound-coach/rebound/ui/keys"
 	"github.com/rebound-coach/rebound/ui/theme"
 )
 
@@ -247,8 +248,8 @@ func (h *Page) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(msg, h.deps.Keys.QuitHome):
 			return tea.Quit
-		case len(msg.Text) == 1 && msg.Text[0] >= '1' && int(msg.Text[0]-'1') < h.shown:
-			h.openDue(int(msg.Text[0] - '1'))
+		case h.shown > 0 && key.Matches(msg, keys.Due(h.shown)):
+			h.openDue(int(msg.String()[0] - '1')) // the digit, as the footer names it
 			return nil
 		}
 	}
@@ -330,12 +331,12 @@ func (h *Page) View() string {
 
 func (h *Page) ShortHelp() []key.Binding {
 	k := h.deps.Keys
-	b := []key.Binding{common.WithHelp(k.Up, "↑/↓", "choose"), common.WithHelp(k.Enter, "enter", "open")}
+	b := []key.Binding{k.Menu.Choose, k.Menu.Open}
 	switch n := h.shown; {
 	case n == 1:
-		b = append(b, common.WithHelp(k.Enter, "1", "open what is due"))
+		b = append(b, keys.Due(n))
 	case n > 1:
-		b = append(b, common.WithHelp(k.Enter, "1-"+strconv.Itoa(n), "open what is due"))
+		b = append(b, keys.Due(n))
 	}
 	return append(b, k.QuitHome)
 }

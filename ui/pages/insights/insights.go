@@ -109,7 +109,7 @@ func (s *Page) View() string {
 
 func (s *Page) ShortHelp() []key.Binding {
 	k := s.deps.Keys
-	return []key.Binding{common.WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), common.WithHelp(k.Home, "esc", "home"), k.QuitHome}
+	return []key.Binding{k.Document.Scroll, k.Document.Home, k.QuitHome}
 }
 
 func (s *Page) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

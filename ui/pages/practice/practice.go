@@ -286,14 +286,14 @@ func (p *Page) View() string {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.deps.Keys
 	if p.own != nil {
-		return []key.Binding{common.WithHelp(k.Enter, "enter", "practise it"), common.WithHelp(k.Home, "esc", "cancel")}
+		return []key.Binding{k.Practice.PractiseIt, k.Practice.Cancel}
 	}
-	return []key.Binding{common.WithHelp(k.Enter, "enter", "practise"), k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
+	return []key.Binding{k.Practice.Practise, k.Own, k.Tag, k.Timer, k.Home, k.QuitHome}
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.deps.Keys
-	return [][]key.Binding{{common.WithHelp(k.Up, "↑/↓", "choose"), k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
+	return [][]key.Binding{{k.Practice.Choose, k.Enter, k.Own}, {k.Tag, k.TagBack, k.Timer}, {k.Home, k.QuitHome}}
 }
 
 // cardDelegate draws a queued question on one line: the question, and on

@@ -317,26 +317,26 @@ func (r *Page) SetSize(w, h int) {
 func (r *Page) ShortHelp() []key.Binding {
 	k := r.deps.Keys
 	if r.stage == StageHint {
-		return []key.Binding{common.WithHelp(k.Enter, "enter", "next question"), common.WithHelp(k.Home, "esc", "queue"), k.QuitHome}
+		return []key.Binding{k.Round.NextQuestion, k.Round.Queue, k.QuitHome}
 	}
-	b := []key.Binding{common.WithHelp(k.Next, "tab", "next")}
+	b := []key.Binding{k.Round.Next}
 	switch r.stage {
 	case StageAnswer:
-		b[0] = common.WithHelp(k.Next, "tab", "done")
+		b[0] = k.Round.Done
 		if !r.clock.Off() && !r.clock.TimedOut() {
 			b = append(b, k.Pause)
 		}
 	case StageRubric:
-		b = append(b, common.WithHelp(k.Toggle, "↑/↓ space", "tick"))
+		b = append(b, k.Round.Tick)
 	case StageRating:
-		b = append(b, common.WithHelp(k.Up, "←/→ 1-5", "rate"))
+		b = append(b, k.Round.Rate)
 	}
-	return append(b, common.WithHelp(k.Home, "esc", "queue"), common.WithHelp(k.Quit, "ctrl+c", "quit"))
+	return append(b, k.Round.Queue, k.Round.Quit)
 }
 
 func (r *Page) FullHelp() [][]key.Binding {
 	k := r.deps.Keys
-	return [][]key.Binding{r.ShortHelp(), {common.WithHelp(k.Prev, "shift+tab", "back a step")}}
+	return [][]key.Binding{r.ShortHelp(), {k.Round.BackAStep}}
 }
 
 // Shows reports whether the round on screen is round id.

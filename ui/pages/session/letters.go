@@ -109,12 +109,12 @@ func (s *Page) lettersView() string {
 // lettersHelp is the footer of the letters.
 func (s *Page) lettersHelp() []key.Binding {
 	k := s.deps.Keys
-	b := []key.Binding{common.WithHelp(k.Copy, "ctrl+y", "copy")}
+	b := []key.Binding{k.Session.Copy}
 	if len(s.mail) > 1 {
-		b = append(b, common.WithHelp(k.Next, "tab", "other"))
+		b = append(b, k.Session.Other)
 	}
 	if s.mail[s.cursor].nudge && s.readOnly == "" {
 		b = append(b, k.Sent)
 	}
-	return append(b, common.WithHelp(k.Home, "esc", "back"))
+	return append(b, k.Session.Back)
 }

@@ -298,45 +298,45 @@ func (s *Page) ShortHelp() []key.Binding {
 	k := s.deps.Keys
 	switch {
 	case s.session == nil:
-		return []key.Binding{common.WithHelp(k.Home, "esc", "back"), k.QuitHome}
+		return []key.Binding{k.Session.Back, k.QuitHome}
 	case s.panel == common.PanelFeedback:
-		return []key.Binding{common.WithHelp(k.Next, "tab/shift+tab", "next/back"), common.WithHelp(k.Home, "esc", "done"),
-			common.WithHelp(k.Quit, "ctrl+c", "quit")}
+		return []key.Binding{k.Session.NextBack, k.Session.Done,
+			k.Session.Quit}
 	case s.panel == common.PanelActions:
-		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Toggle, "space", "done/not done"),
-			common.WithHelp(k.Edit, "e", "edit the plan"), common.WithHelp(k.Home, "esc", "back")}
+		return []key.Binding{k.Session.Move, k.Session.Tick,
+			k.Session.EditPlan, k.Session.Back}
 	case s.panel == common.PanelEdit:
-		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "edit"), common.WithHelp(k.Home, "esc", "back")}
+		return []key.Binding{k.Session.Move, k.Session.EditAnswer, k.Session.Back}
 	case s.panel == common.PanelDelete:
-		return []key.Binding{common.WithHelp(k.Yes, "y", "delete"), common.WithHelp(k.No, "n/esc", "keep")}
+		return []key.Binding{k.Session.Delete, k.Session.Keep}
 	case s.panel == common.PanelLetters:
 		return s.lettersHelp()
 	}
 	if s.readOnly != "" {
-		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "scroll"), common.WithHelp(k.Copy, "ctrl+y", "copy"), k.Letters,
-			common.WithHelp(k.Home, "esc", "back"), k.QuitHome}
+		return []key.Binding{k.Session.Lines, k.Session.Copy, k.Letters,
+			k.Session.Back, k.QuitHome}
 	}
 	// The line must fit 80 columns: resuming (or going deeper) and a due
 	// nudge each take a place, of delete first and then of copy; both are
 	// in the full help.
-	b := []key.Binding{k.Feedback, k.Actions, common.WithHelp(k.Edit, "e", "edit")}
+	b := []key.Binding{k.Feedback, k.Actions, k.Session.Edit}
 	switch {
 	case s.session.Status != coach.Complete:
 		b = append(b, k.Resume)
 	case s.restLeft > 0:
-		b = append(b, common.WithHelp(k.Resume, "r", "go deeper"))
+		b = append(b, k.Session.Deeper)
 	}
 	resumes := len(b) > 3
 	if s.nudgeDue {
-		b = append(b, common.WithHelp(k.Letters, "l", "nudge"))
+		b = append(b, k.Session.Nudge)
 	}
 	if !s.nudgeDue || !resumes {
-		b = append(b, common.WithHelp(k.Copy, "ctrl+y", "copy"))
+		b = append(b, k.Session.Copy)
 	}
 	if !s.nudgeDue && !resumes {
 		b = append(b, k.Delete)
 	}
-	return append(b, common.WithHelp(k.Home, "esc", "back"), common.WithHelp(k.Help, "?", "more"))
+	return append(b, k.Session.Back, k.Session.More)
 }
 
 func (s *Page) FullHelp() [][]key.Binding {
@@ -345,8 +345,8 @@ func (s *Page) FullHelp() [][]key.Binding {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{common.WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll"), k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
-		{common.WithHelp(k.Copy, "ctrl+y", "copy as markdown"), k.Delete, common.WithHelp(k.Home, "esc", "back"), k.QuitHome, k.Quit, k.Suspend},
+		{k.Session.Scroll, k.Top, k.Feedback, k.Actions, k.Edit, k.Letters, k.Resume},
+		{k.Session.CopyMarkdown, k.Delete, k.Session.Back, k.QuitHome, k.Quit, k.Suspend},
 	}
 }
 

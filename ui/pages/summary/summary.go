@@ -128,11 +128,11 @@ func (s *Page) View() string {
 
 func (s *Page) ShortHelp() []key.Binding {
 	k := s.deps.Keys
-	b := []key.Binding{common.WithHelp(k.Up, "↑/↓ pgup/pgdn", "scroll")}
+	b := []key.Binding{k.Document.Scroll}
 	if s.rest > 0 {
-		b = append(b, common.WithHelp(k.Resume, "r", "go deeper"))
+		b = append(b, k.Document.Deeper)
 	}
-	return append(b, common.WithHelp(k.Copy, "ctrl+y", "copy"), common.WithHelp(k.Home, "esc/enter", "home"), k.QuitHome)
+	return append(b, k.Document.Copy, k.Document.Leave, k.QuitHome)
 }
 
 func (s *Page) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -53,8 +53,8 @@ func (f *Choice) Update(msg tea.Msg) tea.Cmd {
 		}
 	case keys.Is(s, f.keys.Clear):
 		f.chosen = -1
-	default:
-		if d, err := strconv.Atoi(s); err == nil && d >= 1 && d <= n {
+	case keys.Is(s, f.keys.Digits):
+		if d, _ := strconv.Atoi(s); d >= 1 && d <= n {
 			f.chosen = d - 1
 		}
 	}

@@ -39,7 +39,7 @@ func (f *Mood) Update(msg tea.Msg) tea.Cmd {
 		case keys.Is(s, f.keys.ScoreUp):
 			f.score = min(10, max(1, f.score+1))
 			return nil
-		case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
+		case keys.Is(s, f.keys.Digits):
 			f.score = int(s[0] - '0')
 			if f.score == 0 {
 				f.score = 10
