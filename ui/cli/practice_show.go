@@ -37,7 +37,7 @@ piped, it is plain text.`,
 			}
 			return nil
 		},
-		ValidArgsFunction:     cobra.NoFileCompletions,
+		ValidArgsFunction:     inv.completeRounds,
 		DisableFlagsInUseLine: true,
 		RunE:                  inv.withData(func(c *ctx, args []string) error { return c.practiceShow(args[0]) }),
 	}
@@ -114,6 +114,27 @@ func (c *ctx) resolveRound(prefix string, ids []string) (string, error) {
 		return "", fmt.Errorf("no practice round has the ID %q%s", prefix, hint)
 	}
 	return id, nil
+}
+
+// completeRounds completes the ID of a practice round, the short form
+// practice list shows, newest first, each described by its question.
+func (inv *invocation) completeRounds(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	store := inv.completionStore()
+	if store == nil || len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	entries, problems, err := store.Practices()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	short := coach.ShortIDs(roundIDs(entries, problems))
+	var out []cobra.Completion
+	for _, p := range slices.Backward(entries) {
+		if id, ok := completedID(p.ID, short[p.ID], toComplete, nil); ok {
+			out = append(out, cobra.CompletionWithDesc(id, oneLine(p.Question.Text)))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
 // roundOutline is a round as markdown for render, its text escaped: the

@@ -4,14 +4,77 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/coach/coachtest"
 )
+
+// TestRoundCompletion: practice show completes the rounds' IDs, the short
+// form practice list shows, newest first, read from the data directory the
+// line names; once one is given, nothing more.
+func TestRoundCompletion(t *testing.T) {
+	tmp, _ := practiceFixture(t)
+	other := filepath.Join(t.TempDir(), "other")
+	if err := coach.NewStore(other).OverwritePractice(coachtest.HostileRound("0ddba11000000001", "Why us?", fixedNow, 3)); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty")
+	rounds := []string{"e0e0e0e", "7e11a1b", "0a1b2c3d9", "5c0ffee", "0a1b2c3d4"}
+	const noFiles, ordered = ":4", ":36"
+	for _, tc := range []struct {
+		args      []string
+		want      []string
+		directive string
+	}{
+		{[]string{"practice", ""}, []string{"list", "show"}, noFiles},
+		{[]string{"practice", "sh"}, []string{"show"}, noFiles},
+		{[]string{"practice", "show", ""}, rounds, ordered},
+		{[]string{"practice", "show", "0a"}, []string{"0a1b2c3d9", "0a1b2c3d4"}, ordered},
+		{[]string{"practice", "show", "0a1b2c3d4e"}, []string{"0a1b2c3d4e5f6071"}, ordered},
+		{[]string{"practice", "show", "f"}, nil, ordered},
+		{[]string{"practice", "show", "7e11a1b", ""}, nil, noFiles},
+		{[]string{"--data-dir", other, "practice", "show", ""}, []string{"0ddba11"}, ordered},
+		{[]string{"practice", "show", "--data-dir=" + other, ""}, []string{"0ddba11"}, ordered},
+		{[]string{"practice", "show", "--data-dir", empty, ""}, nil, ordered},
+		{[]string{"practice", "list", ""}, nil, noFiles},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			words, directive := complete(t, tmp, tc.args...)
+			if !slices.Equal(words, tc.want) || directive != tc.directive {
+				t.Errorf("completes to %q (directive %s), want %q (%s)", words, directive, tc.want, tc.directive)
+			}
+		})
+	}
+	// Each round comes with its question, for zsh and fish to show.
+	r := run(t, tmp, piped, "", cobra.ShellCompRequestCmd, "practice", "show", "7e")
+	if want := "7e11a1b\t" + qDisagree + "\n"; !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("completion %q, want it to start %q", r.stdout, want)
+	}
+	if r.stderr != "" && !strings.HasPrefix(r.stderr, "Completion ended with directive") {
+		t.Errorf("completion wrote to stderr: %q", r.stderr)
+	}
+	// The question is inert, and on one line.
+	for _, h := range coachtest.Hostile {
+		dir := t.TempDir()
+		p := coachtest.HostileRound("5e55a0a1b2c3d4e5", "Why\nus? "+h.Text(), fixedNow, 2)
+		if err := coach.NewStore(filepath.Join(dir, "data")).OverwritePractice(p); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, dir, piped, "", cobra.ShellCompRequestCmd, "practice", "show", "")
+		line, _, _ := strings.Cut(r.stdout, "\n")
+		id, desc, _ := strings.Cut(line, "\t") // the tab is the script's separator
+		if err := coachtest.Clean(desc); err != nil || id != "5e55a0a" || !strings.HasPrefix(desc, "Why us? "+h.Before) {
+			t.Errorf("%s: completion line %q (%v)", h.Name, line, err)
+		}
+	}
+}
 
 // TestPracticeShowUnreadable: a round whose file cannot be used is one
 // sentence naming the file, exit 1, and the file is left as it is; the
