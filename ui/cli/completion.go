@@ -45,8 +45,8 @@ func (inv *invocation) completionCommand() *cobra.Command {
 		Long: `Prints a completion script for bash, zsh, fish or powershell. It completes
 rebound's commands, their flags and the flags' values (themes, the question
 bank's tags, timers, formats, files and directories), and the IDs of your
-sessions, read from the data directory the command line names (--data-dir,
-else $REBOUND_DATA_DIR, else the default).
+sessions and practice rounds, read from the data directory the command line
+names (--data-dir, else $REBOUND_DATA_DIR, else the default).
 
 Install it once, where each shell looks (see the README):
 

@@ -134,7 +134,7 @@ func TestDynamicCompletion(t *testing.T) {
 		{[]string{"list", "--theme", "l"}, []string{"dark", "light", "none", "auto"}, noFiles}, // the shell keeps "light"
 		{[]string{"practice", "--tag", ""}, tags, noFiles},
 		{[]string{"practice", "--timer", ""}, []string{"off", "90s", "2m", "3m"}, noFiles},
-		{[]string{"practice", ""}, []string{"list"}, noFiles},
+		{[]string{"practice", ""}, []string{"list", "show"}, noFiles},
 		{[]string{"export", "--format", ""}, []string{"markdown", "json"}, noFiles},
 		{[]string{"list", "--data-dir", ""}, nil, dirs},
 		{[]string{"completion", ""}, []string{"bash", "zsh", "fish", "powershell"}, noFiles},

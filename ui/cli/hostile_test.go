@@ -132,6 +132,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	for g, group := range hostileGroups {
 		ids := hostileIDsOf(g)
 		var shown strings.Builder
+		practised.Reset()
 		for tname, tt := range hostileTerms {
 			for _, id := range []string{ids.done, ids.open} {
 				r := run(t, tmp, tt, "", "show", id)
@@ -140,6 +141,14 @@ func TestHostileTextIsInert(t *testing.T) {
 				}
 				checkHostile(t, []string{"show", id, "(" + tname + ")"}, r, group...)
 				shown.WriteString(ansi.Strip(r.stdout))
+			}
+			for _, id := range []string{ids.round, ids.unfinished} {
+				r := run(t, tmp, tt, "", "practice", "show", id)
+				if r.code != 0 {
+					t.Errorf("practice show %s (%s): exit %d: %q", id, tname, r.code, r.stderr)
+				}
+				checkHostile(t, []string{"practice", "show", id, "(" + tname + ")"}, r, group...)
+				practised.WriteString(ansi.Strip(r.stdout))
 			}
 		}
 		for _, args := range [][]string{
@@ -155,6 +164,9 @@ func TestHostileTextIsInert(t *testing.T) {
 		for _, h := range group {
 			if !strings.Contains(shown.String(), h.Before) || !strings.Contains(shown.String(), h.After) {
 				t.Errorf("show lost the words around %s", h.Name)
+			}
+			if !strings.Contains(practised.String(), h.Before) || !strings.Contains(practised.String(), h.After) {
+				t.Errorf("practice show lost the words around %s", h.Name)
 			}
 		}
 
@@ -176,6 +188,7 @@ func TestHostileArgumentsAreInert(t *testing.T) {
 		text := h.Text()
 		for _, args := range [][]string{
 			{"show", text},
+			{"practice", "show", text},
 			{"list", text},
 			{"list", "--" + text},
 			{"--" + text, "list"},

@@ -6,10 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -95,14 +93,7 @@ func (c *ctx) practiceList(asJSON bool) error {
 	slices.Reverse(entries) // newest first
 	// Short IDs are unique among every practice file, readable or not, as
 	// they are for sessions.
-	ids := make([]string, 0, len(entries)+len(problems))
-	for _, p := range entries {
-		ids = append(ids, p.ID)
-	}
-	for _, p := range problems {
-		ids = append(ids, strings.TrimSuffix(filepath.Base(p.Path), ".json"))
-	}
-	short := coach.ShortIDs(ids)
+	short := coach.ShortIDs(roundIDs(entries, problems))
 
 	if asJSON {
 		err = c.practiceJSON(entries, short)

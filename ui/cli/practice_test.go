@@ -117,6 +117,19 @@ func TestPracticeGolden(t *testing.T) {
 		{name: "practice-list-bad-flag-between", args: []string{"practice", "--yaml", "list"}, code: 2},
 		{name: "practice-list-extra", args: []string{"practice", "list", "extra"}, code: 2},
 		{name: "practice-stats", args: []string{"stats"}},
+		{name: "practice-show", args: []string{"practice", "show", "0a1b2c3d9"}},
+		{name: "practice-show-timed-out", args: []string{"practice", "show", "0A1B2C3D4E5F6071"}},
+		{name: "practice-show-bank", args: []string{"practice", "show", "7e1"}},
+		{name: "practice-show-unreviewed", args: []string{"practice", "show", "e0e0e0e"}},
+		{name: "practice-show-terminal", tt: term{stdin: true, stdout: true, width: 100}, args: []string{"practice", "show", "5c0ffee"}},
+		{name: "practice-show-help", args: []string{"practice", "show", "--help"}},
+		{name: "practice-show-ambiguous", args: []string{"practice", "show", "0a1b"}, code: 1},
+		{name: "practice-show-unknown", args: []string{"practice", "show", "abc"}, code: 1},
+		{name: "practice-show-unknown-empty", args: []string{"practice", "show", "abc"}, code: 1, empty: true},
+		{name: "practice-show-session-id", args: []string{"practice", "show", "0123456"}, code: 1},
+		{name: "practice-show-no-id", args: []string{"practice", "show"}, code: 2},
+		{name: "practice-show-two-ids", args: []string{"practice", "show", "7e11a1b", "e0e0e0e"}, code: 2},
+		{name: "practice-show-bad-flag", args: []string{"practice", "show", "7e11a1b", "--json"}, code: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -139,7 +139,7 @@ to their first characters while they name one session.`,
 	newCmd.Flags().AddFlag(root.Flags().Lookup("plain"))
 	practice := inv.practiceCommand()
 	practice.Flags().AddFlag(root.Flags().Lookup("plain"))
-	practice.AddCommand(inv.practiceListCommand())
+	practice.AddCommand(inv.practiceListCommand(), inv.practiceShowCommand())
 	root.AddCommand(newCmd, practice,
 		inv.listCommand(), inv.showCommand(), inv.exportCommand(), inv.statsCommand(), inv.restoreCommand(),
 		inv.completionCommand(), inv.manCommand())
