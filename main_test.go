@@ -4463,7 +4463,7 @@ func TestBashCompletion(t *testing.T) {
 		want []string
 	}{
 		{"rebound sh", []string{"show"}},
-		{"rebound practice ", []string{"list"}},
+		{"rebound practice ", []string{"list", "show"}},
 		{"rebound --theme ", []string{"dark", "light", "none", "auto"}},
 		{"rebound practice --tag b", []string{"behavioural"}},
 		{"rebound export --f", []string{"--format", "--force"}},
