@@ -112,6 +112,12 @@ func FixtureSessions(now time.Time) []*coach.Session {
 		MoodBefore: &coach.Mood{Score: 2, Word: "numb"},
 		Drafts:     map[string]coach.Answer{"reflect.unprepared": {Text: "SQL window func"}},
 	}
+	return append([]*coach.Session{northwind, globex, initech}, fixtureOddOnes(now)...)
+}
+
+// fixtureOddOnes are the fixture's sessions that test the edges: hostile
+// text, a session with a mood alone, and one in the trash.
+func fixtureOddOnes(now time.Time) []*coach.Session {
 	hostile := &coach.Session{
 		ID:        "5e55a0a1b2c3d4e5",
 		CreatedAt: now.AddDate(0, -5, -10),
@@ -141,5 +147,5 @@ func FixtureSessions(now time.Time) []*coach.Session {
 		MoodBefore: &coach.Mood{Score: 3},
 		MoodAfter:  &coach.Mood{Score: 4},
 	}
-	return []*coach.Session{northwind, globex, initech, hostile, moodOnly, deleted}
+	return []*coach.Session{hostile, moodOnly, deleted}
 }

@@ -69,6 +69,7 @@ const DefaultDraftDelay = 800 * time.Millisecond
 type Model struct {
 	deps     *common.Context
 	saves    *saver
+	help     help.Model // the footer; its full view is the page's to ask for
 	page     common.Page
 	home     *home.Page
 	flow     *flow.Page
@@ -122,7 +123,6 @@ func New(o Options) *Model {
 		Store:  o.Store,
 		Styles: theme.NewStyles(true, false), // applyTheme sets the theme's
 		Keys:   keys.Default(),
-		Help:   help.New(),
 		Now:    o.Now,
 		Tips:   map[string]string{},
 
@@ -136,7 +136,7 @@ func New(o Options) *Model {
 	}
 	// Dark until the terminal answers: most terminals are dark, and one
 	// that never answers is most often an old dark one.
-	m := &Model{deps: d, saves: saves, locks: &locks{}, theme: o.Theme, isDark: o.Theme != theme.Light, page: common.Home}
+	m := &Model{deps: d, saves: saves, locks: &locks{}, help: help.New(), theme: o.Theme, isDark: o.Theme != theme.Light, page: common.Home}
 	m.home = home.New(d)
 	m.applyTheme()
 	switch {

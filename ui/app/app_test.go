@@ -387,7 +387,7 @@ func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
 	d.press("enter")
 	d.tabTo("intake.stage")
 	d.press("?")
-	if !d.m.deps.Help.ShowAll {
+	if !d.m.flow.ShowsAll() {
 		t.Fatal("? on a choice did not open the full help")
 	}
 	d.press("?", "shift+tab")
@@ -395,7 +395,7 @@ func TestHelpToggleOnlyWhenNotTyping(t *testing.T) {
 		t.Fatalf("at %q", d.prompt())
 	}
 	d.press("?")
-	if d.m.deps.Help.ShowAll {
+	if d.m.flow.ShowsAll() {
 		t.Error("? in a text field toggled help instead of typing")
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 func (m *Model) applyTheme() {
 	m.deps.Styles = theme.NewStyles(m.isDark, m.theme == theme.None)
-	m.deps.Help.Styles = m.deps.Styles.Help
+	m.help.Styles = m.deps.Styles.Help
 	// The lists copied their styles when made: give them the new ones.
 	if m.history != nil {
 		m.history.Themed(&m.deps.Styles)
@@ -85,12 +85,12 @@ func (m *Model) resize() {
 	}
 	banner := m.banner()
 	chrome := strings.Join([]string{strconv.Itoa(m.width), strconv.Itoa(m.height), strconv.Itoa(int(m.page)), banner,
-		m.deps.Help.View(m.current())}, "|")
+		m.footer()}, "|")
 	if chrome == m.chrome {
 		return
 	}
 	m.chrome = chrome
-	m.deps.Help.SetWidth(m.contentWidth())
+	m.help.SetWidth(m.contentWidth())
 	h := m.height - 2 - lipgloss.Height(m.footer())
 	if banner != "" {
 		h -= lipgloss.Height(banner)
@@ -119,8 +119,12 @@ func saveProblem(dir string, err error, then string) string {
 	return coach.Inert("Can't save to " + dir + " (" + common.Reason(err) + "): " + then)
 }
 
+// footer is the page's keys: every one when the page says so (?), or the
+// short line.
 func (m *Model) footer() string {
-	return m.deps.Help.View(m.current())
+	f, ok := m.current().(common.FullHelper)
+	m.help.ShowAll = ok && f.ShowsAll()
+	return m.help.View(m.current())
 }
 
 // View draws the current screen under a header with the progress line.

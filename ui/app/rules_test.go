@@ -166,3 +166,50 @@ func TestHelpComesFromKeys(t *testing.T) {
 		t.Fatalf("only %d Go files seen: the walk missed the module", seen)
 	}
 }
+
+// TestPagesOnlyReadTheContext: no page assigns to anything reached through
+// its context (the field every page calls deps): the root keeps it.
+func TestPagesOnlyReadTheContext(t *testing.T) {
+	files, _ := filepath.Glob("../pages/*/*.go")
+	if len(files) < 20 {
+		t.Fatalf("only %d page files found", len(files))
+	}
+	throughDeps := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "deps" {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			var lhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs = n.Lhs
+			case *ast.IncDecStmt:
+				lhs = []ast.Expr{n.X}
+			}
+			for _, e := range lhs {
+				if _, isSel := e.(*ast.SelectorExpr); isSel && throughDeps(e) {
+					t.Errorf("%s: a page writes its context", fset.Position(e.Pos()))
+				}
+				if ix, isIndex := e.(*ast.IndexExpr); isIndex && throughDeps(ix.X) {
+					t.Errorf("%s: a page writes its context", fset.Position(e.Pos()))
+				}
+			}
+			return true
+		})
+	}
+}

@@ -69,6 +69,12 @@ type Timed interface {
 	Resume() tea.Cmd
 }
 
+// FullHelper is a page whose footer can show every key, not only the
+// short line: the root asks it which to draw.
+type FullHelper interface {
+	ShowsAll() bool
+}
+
 // Exits is embedded by screens: goTo says where to, leave hands it over.
 type Exits struct{ next Exit }
 

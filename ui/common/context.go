@@ -6,7 +6,6 @@ package common
 import (
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
@@ -17,15 +16,13 @@ import (
 )
 
 // Context is what every page shares, given once. The root keeps it up to
-// date (styles, tips, settings); pages read it, and save through its Saver.
-// The one thing a page changes is the help model's full view, which the
-// focused page toggles.
+// date (styles, tips, settings); pages read it and never write it
+// (TestPagesOnlyReadTheContext), and save through its Saver.
 type Context struct {
 	Flow   *content.Flow
 	Store  *coach.Store
 	Styles theme.Styles
 	Keys   keys.KeyMap
-	Help   help.Model
 	Now    func() time.Time
 	// Tips are the steps' tips rendered for the current width and theme.
 	Tips       map[string]string

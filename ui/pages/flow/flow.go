@@ -20,10 +20,12 @@ import (
 // Page walks one session through the guided flow: a section at a time,
 // a field for each of its prompts.
 type Page struct {
-	walk   *coach.Walk
-	deps   *common.Context
-	fields []field.Field
-	secID  string // the section the fields belong to
+	walk *coach.Walk
+	deps *common.Context
+	// showAll is whether the footer shows every key (? toggles it).
+	showAll bool
+	fields  []field.Field
+	secID   string // the section the fields belong to
 
 	tip     viewport.Model
 	tipView string // tip.View(), redrawn by redrawTip whenever the tip changes
@@ -224,7 +226,7 @@ func (f *Page) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(msg, keys.Help) && !f.Field().Typing():
-			f.deps.Help.ShowAll = !f.deps.Help.ShowAll
+			f.showAll = !f.showAll
 			f.Layout()
 			return nil
 		}
@@ -318,7 +320,7 @@ func (f *Page) arrive(changed, forward bool) tea.Cmd {
 		f.refresh()
 	}
 	if f.Field().Typing() {
-		f.deps.Help.ShowAll = false // "?" is a character here: it could not close it
+		f.showAll = false // "?" is a character here: it could not close it
 	}
 	var cmds []tea.Cmd
 	if forward && f.asksName() {
@@ -367,3 +369,6 @@ func (f *Page) Suspend() { f.clock.Suspend() }
 
 // Resume carries on the countdown that Suspend paused.
 func (f *Page) Resume() tea.Cmd { return f.clock.Resume() }
+
+// ShowsAll is whether the footer shows every key: ? toggles it.
+func (f *Page) ShowsAll() bool { return f.showAll }

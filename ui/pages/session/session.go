@@ -42,7 +42,9 @@ type (
 // Page is a past session, opened: the whole session rendered as
 // markdown, and the panels that record what happened since.
 type Page struct {
-	deps    *common.Context
+	deps *common.Context
+	// showAll is whether the footer shows every key (? toggles it).
+	showAll bool
 	id      string
 	short   string
 	session *coach.Session // nil until loaded
@@ -261,7 +263,7 @@ func (s *Page) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.QuitHome):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		s.deps.Help.ShowAll = !s.deps.Help.ShowAll
+		s.showAll = !s.showAll
 	default:
 		return keys.Scroll(&s.doc, s.deps.Keys, msg)
 	}
@@ -352,3 +354,6 @@ func (s *Page) FullHelp() [][]key.Binding {
 
 // Shows reports whether the page is of session id.
 func (s *Page) Shows(id string) bool { return s.id == id }
+
+// ShowsAll is whether the footer shows every key: ? toggles it.
+func (s *Page) ShowsAll() bool { return s.showAll }
