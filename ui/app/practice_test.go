@@ -207,8 +207,8 @@ func TestPracticeCountdown(t *testing.T) {
 		clock.tick(d, 10)
 		d.send(keyCtrl('t'))
 		clock.tick(d, 30) // paused: nothing passes
-		if v := d.view(); !strings.Contains(v, "paused · 1:50 left") {
-			t.Errorf("paused at 1:50:\n%s", v)
+		if v := d.view(); !strings.Contains(v, "paused · 1:50 left") || !strings.Contains(v, "ctrl+t carry on timer") {
+			t.Errorf("paused at 1:50, with the key that carries on:\n%s", v)
 		}
 		d.send(keyCtrl('t'))
 		d.send(keyCtrl('t'))

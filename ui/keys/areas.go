@@ -78,6 +78,8 @@ type Session struct {
 // Round is a practice round's.
 type Round struct {
 	Next, Done, Tick, Rate, Queue, Quit, BackAStep, NextQuestion key.Binding
+	// The countdown, by what the key would do.
+	Pause, CarryOn key.Binding
 }
 
 // Practice is the practice queue's.
@@ -164,6 +166,8 @@ func (k KeyMap) areas() (Flow, Menu, History, Document, Session, Round, Practice
 			Quit:         quit,
 			BackAStep:    keysOf("shift+tab", "back a step", k.Prev),
 			NextQuestion: keysOf("enter", "next question", k.Enter),
+			Pause:        k.Pause,
+			CarryOn:      keysOf(k.Pause.Help().Key, "carry on timer", k.Pause),
 		}, Practice{
 			Choose:     keysOf("↑/↓", "choose", k.Up, k.Down),
 			Practise:   keysOf("enter", "practise", k.Enter),

@@ -323,8 +323,12 @@ func (r *Page) ShortHelp() []key.Binding {
 	switch r.stage {
 	case StageAnswer:
 		b[0] = k.Round.Done
-		if !r.clock.Off() && !r.clock.TimedOut() {
-			b = append(b, k.Pause)
+		switch {
+		case r.clock.Off() || r.clock.TimedOut():
+		case r.clock.Running():
+			b = append(b, k.Round.Pause)
+		default:
+			b = append(b, k.Round.CarryOn)
 		}
 	case StageRubric:
 		b = append(b, k.Round.Tick)
