@@ -169,6 +169,24 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// pages are the pages open now, the one on show among them: the root
+// keeps the ones a user comes back to (Past sessions and practice keep
+// their place).
+func (m *Model) pages() []common.Screen {
+	var out []common.Screen
+	for _, p := range []struct {
+		open bool
+		page common.Screen
+	}{{true, m.home}, {m.flow != nil, m.flow}, {m.summary != nil, m.summary}, {m.history != nil, m.history},
+		{m.session != nil, m.session}, {m.insights != nil, m.insights}, {m.practice != nil, m.practice},
+		{m.round != nil, m.round}} {
+		if p.open {
+			out = append(out, p.page)
+		}
+	}
+	return out
+}
+
 func (m *Model) current() common.Screen {
 	switch m.page {
 	case common.Flow:
@@ -317,11 +335,10 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 		m.saveErr, m.lastSaved = nil, msg.at
 		delete(m.deps.Unsaved, msg.id)
 	}
-	if m.flow != nil {
-		m.flow.Saved(msg.id, msg.err)
-	}
-	if m.summary != nil {
-		m.summary.Saved(msg.id, msg.err)
+	for _, p := range m.pages() {
+		if w, ok := p.(common.SaveWatcher); ok {
+			w.Saved(msg.id, msg.err)
+		}
 	}
 	return release
 }

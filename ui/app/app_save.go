@@ -146,8 +146,9 @@ func (m *Model) saveBeforeExit() {
 // pendingPractice is the practice round on screen, with what is typed in
 // it, or nil.
 func (m *Model) pendingPractice() *coach.Practice {
-	if m.page == common.Round {
-		return m.round.Pending()
+	if p, ok := m.current().(common.Pending); ok {
+		_, r := p.Pending()
+		return r
 	}
 	return nil
 }
@@ -157,12 +158,9 @@ func (m *Model) pendingPractice() *coach.Practice {
 // one to save before a quit or a suspend. It is nil on screens that hold no
 // session.
 func (m *Model) pending() *coach.Session {
-	switch m.page {
-	case common.Flow:
-		m.flow.CaptureDraft()
-		return m.flow.Session()
-	case common.Session:
-		return m.session.Capture()
+	if p, ok := m.current().(common.Pending); ok {
+		s, _ := p.Pending()
+		return s
 	}
 	return nil
 }

@@ -18,11 +18,10 @@ func (m *Model) applyTheme() {
 	m.deps.Styles = theme.NewStyles(m.isDark, m.theme == theme.None)
 	m.help.Styles = m.deps.Styles.Help
 	// The lists copied their styles when made: give them the new ones.
-	if m.history != nil {
-		m.history.Themed(&m.deps.Styles)
-	}
-	if m.practice != nil {
-		m.practice.Themed(&m.deps.Styles)
+	for _, p := range m.pages() {
+		if t, ok := p.(common.Themed); ok {
+			t.Themed(&m.deps.Styles)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/coach"
+	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 type Page int
@@ -61,19 +62,37 @@ type Screen interface {
 	help.KeyMap
 }
 
-// The root tells screens what concerns them through methods (Note, Saved,
-// Themed, shows) and never reaches into their fields. timed is asked of the
-// screen on show: ctrl+z pauses its countdown for the time away.
-type Timed interface {
-	Suspend()
-	Resume() tea.Cmd
-}
-
-// FullHelper is a page whose footer can show every key, not only the
-// short line: the root asks it which to draw.
-type FullHelper interface {
-	ShowsAll() bool
-}
+// The root tells pages what concerns them through methods and never
+// reaches into their fields. Besides Screen, a page may be any of these;
+// the root asks every page that is.
+type (
+	// Timed is asked of the page on show: ctrl+z pauses its countdown for
+	// the time away.
+	Timed interface {
+		Suspend()
+		Resume() tea.Cmd
+	}
+	// FullHelper is a page whose footer can show every key, not only the
+	// short line: the root asks it which to draw.
+	FullHelper interface {
+		ShowsAll() bool
+	}
+	// SaveWatcher is told when a save of session id ended, and how.
+	SaveWatcher interface {
+		Saved(id string, err error)
+	}
+	// Pending is a page on show holding what is typed but not yet stored:
+	// a quit or a suspend saves the session or round it returns, with that
+	// in it (nil for none).
+	Pending interface {
+		Pending() (*coach.Session, *coach.Practice)
+	}
+	// Themed is told when the theme changes (the terminal's background
+	// reply comes a moment after start), for what copied the styles.
+	Themed interface {
+		Themed(*theme.Styles)
+	}
+)
 
 // Exits is embedded by screens: goTo says where to, leave hands it over.
 type Exits struct{ next Exit }

@@ -173,7 +173,7 @@ func (f *Page) Update(msg tea.Msg) tea.Cmd {
 	case countdown.TickMsg:
 		return f.timerTick(msg)
 	case common.DraftTickMsg:
-		if msg.ID == f.Session().ID && msg.Seq == f.draftSeq && f.CaptureDraft() {
+		if msg.ID == f.Session().ID && msg.Seq == f.draftSeq && f.captureDraft() {
 			return f.deps.Save(f.Session())
 		}
 		return nil
@@ -201,14 +201,14 @@ func (f *Page) Update(msg tea.Msg) tea.Cmd {
 			// A ctrl key, as in a practice round: letters are for typing.
 			return f.toggleTimer()
 		case key.Matches(msg, keys.Save):
-			f.CaptureDraft()
+			f.captureDraft()
 			f.askedSave = true // confirmed when the save comes back
 			return f.deps.Save(f.Session())
 		case key.Matches(msg, keys.Home):
 			if f.editing != "" {
 				return f.move(0)
 			}
-			f.CaptureDraft()
+			f.captureDraft()
 			f.GoTo(common.Exit{To: common.Home})
 			return f.deps.Save(f.Session())
 		case key.Matches(msg, keys.PageUp):
@@ -251,11 +251,18 @@ func errorText(err error) string {
 // typed schedules a draft save for when typing pauses.
 func (f *Page) typed() tea.Cmd { return f.deps.WhenTypingPauses(f.Session().ID, &f.draftSeq) }
 
-// CaptureDraft keeps the focused field's unfinished value in the session. It
+// Pending keeps the unfinished answer in the session and returns it, before
+// a quit or a suspend.
+func (f *Page) Pending() (*coach.Session, *coach.Practice) {
+	f.captureDraft()
+	return f.Session(), nil
+}
+
+// captureDraft keeps the focused field's unfinished value in the session. It
 // reports whether the session changed. Nothing is kept while an interlude
 // is shown: its prompt is one the user has not seen yet (the draft, before
 // the name that signs it), or one already stored (the check-in).
-func (f *Page) CaptureDraft() bool {
+func (f *Page) captureDraft() bool {
 	if f.interlude != NoInterlude {
 		return false
 	}

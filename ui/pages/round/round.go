@@ -296,7 +296,10 @@ func (r *Page) Render(k markdown.Key) tea.Cmd {
 }
 
 // Pending is the round to save before a quit, with what is typed.
-func (r *Page) Pending() *coach.Practice {
+func (r *Page) Pending() (*coach.Session, *coach.Practice) { return nil, r.pending() }
+
+// pending keeps what is typed in the round and returns it.
+func (r *Page) pending() *coach.Practice {
 	r.capture()
 	return r.entry
 }

@@ -270,9 +270,12 @@ func (s *Page) documentKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// Capture keeps an open form in the session before a quit, and returns
+// Pending is capture's session, before a quit or a suspend.
+func (s *Page) Pending() (*coach.Session, *coach.Practice) { return s.capture(), nil }
+
+// capture keeps an open form in the session before a quit, and returns
 // the session to save (nil before it has loaded).
-func (s *Page) Capture() *coach.Session {
+func (s *Page) capture() *coach.Session {
 	if s.readOnly != "" {
 		return nil // nothing here is to be saved
 	}
