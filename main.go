@@ -33,7 +33,7 @@ const (
 
 // frameRate is the most frames a second Bubble Tea draws. A key waits for
 // the next frame to show, so this bounds how soon it is echoed.
-const frameRate = 60
+const frameRate = 120
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3";
 // otherwise it comes from the module's build information.
