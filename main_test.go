@@ -5396,6 +5396,7 @@ func TestMeasureFloor(t *testing.T) {
 		fmt.Println("gum is not on PATH: measuring rebound and the floor only")
 	}
 
+	loadBefore := loadAverage()
 	starters := floorStarters(floor, gum)
 	frames := make([][]time.Duration, len(starters))
 	for range runs {
@@ -5411,7 +5412,9 @@ func TestMeasureFloor(t *testing.T) {
 	for i, s := range starters {
 		report = append(report, "  "+s.name+": "+percentiles(frames[i]))
 	}
-	report = append(report, ratios("  rebound's p50 ÷ ", frames, starters)...)
+	for i := 1; i < len(starters); i++ {
+		report = append(report, fmt.Sprintf("  rebound ÷ %s: p50 %.2f", starters[i].name, ratio(frames[0], frames[i], 50)))
+	}
 
 	typists := floorTypists(t, floor, gum)
 	echoes := make([][]time.Duration, len(typists))
@@ -5420,10 +5423,19 @@ func TestMeasureFloor(t *testing.T) {
 			echoes[j] = append(echoes[j], ty.echo(t, i))
 		}
 	}
-	report = append(report, fmt.Sprintf("key to echo, 80x24, %d keys each, taking turns key by key:", samples))
+	report = append(report, fmt.Sprintf("key to echo, 80x24, %d keys each, taking turns key by key (rebound and the floor at %d fps, gum at its own):", samples, frameRate))
 	for i, ty := range typists {
 		report = append(report, "  "+ty.name+": "+percentiles(echoes[i]))
 	}
+	// Each of rebound's fields beside its like: the floor's field and gum
+	// input for the one-line field, gum write for the long answer.
+	for _, pair := range [][2]int{{0, 2}, {0, 3}, {1, 4}} {
+		if a, b := pair[0], pair[1]; b < len(typists) {
+			report = append(report, fmt.Sprintf("  %s ÷ %s: p50 %.2f, p99 %.2f",
+				typists[a].name, typists[b].name, ratio(echoes[a], echoes[b], 50), ratio(echoes[a], echoes[b], 99)))
+		}
+	}
+	report = append(report, "load average before and after: "+loadBefore+" / "+loadAverage())
 	fmt.Println(strings.Join(report, "\n"))
 }
 
@@ -5506,9 +5518,9 @@ func floorTypists(t *testing.T, floor, gum string) []floorTypist {
 	fl.Type(echoMark)
 
 	ty := []floorTypist{
-		{fmt.Sprintf("rebound, one-line field (Company, %d fps)", frameRate), field},
-		{fmt.Sprintf("rebound, 5,000-character answer (%d fps)", frameRate), area},
-		{fmt.Sprintf("floor, one-line field (%d fps)", frameRate), fl},
+		{"rebound, Company field", field},
+		{"rebound, 5,000-character answer", area},
+		{"floor, its field", fl},
 	}
 	if gum != "" {
 		in := startBinary(t, gum, 80, 24, nil, "input", "--width", "60")
@@ -5574,12 +5586,18 @@ func rank(s []time.Duration, p int) time.Duration {
 	return s[max(0, (len(s)*p+99)/100-1)]
 }
 
-// ratios is the first program's median over each other's, one line each.
-func ratios(prefix string, ds [][]time.Duration, starters []floorStarter) []string {
-	p50 := func(d []time.Duration) time.Duration { return rank(slices.Sorted(slices.Values(d)), 50) }
-	var lines []string
-	for i := 1; i < len(ds); i++ {
-		lines = append(lines, fmt.Sprintf("%s%s's: %.2f", prefix, starters[i].name, float64(p50(ds[0]))/float64(p50(ds[i]))))
+// ratio is a's p-th percentile over b's.
+func ratio(a, b []time.Duration, p int) float64 {
+	return float64(rank(slices.Sorted(slices.Values(a)), p)) / float64(rank(slices.Sorted(slices.Values(b)), p))
+}
+
+// loadAverage is the system's 1, 5 and 15-minute load averages, which say
+// how busy other work kept the machine during a measurement.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
 	}
-	return lines
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
 }
