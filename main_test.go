@@ -5413,7 +5413,8 @@ func TestMeasureFloor(t *testing.T) {
 		report = append(report, "  "+s.name+": "+percentiles(frames[i]))
 	}
 	for i := 1; i < len(starters); i++ {
-		report = append(report, fmt.Sprintf("  rebound ÷ %s: p50 %.2f", starters[i].name, ratio(frames[0], frames[i], 50)))
+		report = append(report, fmt.Sprintf("  rebound ÷ %s: p50 %.2f, min %.2f (the least disturbed run)",
+			starters[i].name, ratio(frames[0], frames[i], 50), ratio(frames[0], frames[i], 0)))
 	}
 
 	typists := floorTypists(t, floor, gum)
