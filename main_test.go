@@ -5370,7 +5370,7 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 // fps, for reference); gum is measured when it is on PATH. It measures
 //
 //   - the first frame: from starting the process to its first screen, over
-//     REBOUND_RUNS runs (20 unless set), the programs taking turns;
+//     REBOUND_RUNS runs (40 unless set), the programs taking turns;
 //   - key to echo: from writing a letter to the pseudo-terminal to the
 //     emulator's screen showing it, over REBOUND_SAMPLES keys (200 unless
 //     set) in a one-line field (rebound's Company, the floor's field, gum
@@ -5385,7 +5385,7 @@ func TestMeasureFloor(t *testing.T) {
 	if os.Getenv("REBOUND_MEASURE") != "1" {
 		t.Skip("set REBOUND_MEASURE=1 to measure rebound beside the floor program and gum")
 	}
-	runs, samples := envCount(t, "REBOUND_RUNS", 20), envCount(t, "REBOUND_SAMPLES", 200)
+	runs, samples := envCount(t, "REBOUND_RUNS", 40), envCount(t, "REBOUND_SAMPLES", 200)
 	floor := filepath.Join(t.TempDir(), "floor")
 	if out, err := exec.Command("go", "build", "-o", floor, "./ui/testdata/floor").CombinedOutput(); err != nil {
 		t.Fatalf("go build ./ui/testdata/floor: %v\n%s", err, out)
@@ -5413,8 +5413,8 @@ func TestMeasureFloor(t *testing.T) {
 		report = append(report, "  "+s.name+": "+percentiles(frames[i]))
 	}
 	for i := 1; i < len(starters); i++ {
-		report = append(report, fmt.Sprintf("  rebound ÷ %s: p50 %.2f, min %.2f (the least disturbed run)",
-			starters[i].name, ratio(frames[0], frames[i], 50), ratio(frames[0], frames[i], 0)))
+		report = append(report, fmt.Sprintf("  rebound ÷ %s: p50 %.2f, min %.2f, median of the %d turn-by-turn ratios %.2f",
+			starters[i].name, ratio(frames[0], frames[i], 50), ratio(frames[0], frames[i], 0), runs, pairedRatio(frames[0], frames[i])))
 	}
 
 	typists := floorTypists(t, floor, gum)
@@ -5590,6 +5590,18 @@ func rank(s []time.Duration, p int) time.Duration {
 // ratio is a's p-th percentile over b's.
 func ratio(a, b []time.Duration, p int) float64 {
 	return float64(rank(slices.Sorted(slices.Values(a)), p)) / float64(rank(slices.Sorted(slices.Values(b)), p))
+}
+
+// pairedRatio is the median of a[i]/b[i]: each turn's programs ran one
+// after the other, so their ratio is less swayed by other work on the
+// machine, which comes and goes over a run, than a ratio of medians.
+func pairedRatio(a, b []time.Duration) float64 {
+	r := make([]float64, min(len(a), len(b)))
+	for i := range r {
+		r[i] = float64(a[i]) / float64(b[i])
+	}
+	slices.Sort(r)
+	return r[len(r)/2]
 }
 
 // loadAverage is the system's 1, 5 and 15-minute load averages, which say
