@@ -31,6 +31,10 @@ const (
 	exitUsage = 2 // bad arguments, or no terminal to run in
 )
 
+// frameRate is the most frames a second Bubble Tea draws. A key waits for
+// the next frame to show, so this bounds how soon it is echoed.
+const frameRate = 120
+
 // version is set at build time with -ldflags "-X main.version=v1.2.3";
 // otherwise it comes from the module's build information.
 var version = ""
@@ -90,7 +94,8 @@ func runTUI(o app.Options, themeFlag, dir string) int {
 	p := tea.NewProgram(model,
 		tea.WithColorProfile(theme.ColorProfile(themeFlag, os.Stdout, os.Environ())),
 		tea.WithInput(paste.NewGuard(os.Stdin)),
-		tea.WithFilter(app.ExitFilter))
+		tea.WithFilter(app.ExitFilter),
+		tea.WithFPS(frameRate))
 	// A closed terminal (SIGHUP) quits like ctrl+c, saving first; Bubble Tea
 	// already does the same for SIGTERM and SIGINT.
 	hup := make(chan os.Signal, 1)

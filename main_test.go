@@ -4106,7 +4106,8 @@ func TestScreens(t *testing.T) {
 
 	tm.chooseOnHome(t, "Practise questions")
 	tm.Press("enter")
-	tm.WaitFor(t, "rebound · Practice", e2eWait)
+	// The queue, not only the title: an enter while it is read is lost.
+	tm.WaitFor(t, "Queue: all questions", e2eWait)
 	tm.Press("enter") // the first in the queue: a question that threw you at Initech
 	tm.WaitFor(t, "Your answer", e2eWait)
 	tm.Type("I like product work, but the part I enjoy most is making the next team faster.")
@@ -5360,4 +5361,257 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 	if s.Intake.Message != message {
 		t.Errorf("intake.message in %s = %q,\nwant the paste exactly, %q\nfile:\n%s", path, s.Intake.Message, message, text)
 	}
+}
+
+// TestMeasureFloor puts rebound beside the floor its stack allows and
+// beside gum, in one process and on one machine, so that their figures are
+// comparable even when other work makes the machine slower: the floor is
+// ui/testdata/floor, the smallest Bubble Tea v2 program that imports and
+// uses Glamour, run at rebound's frame rate (and at Bubble Tea's default 60
+// fps, for reference); gum is measured when it is on PATH. It measures
+//
+//   - the first frame: from starting the process to its first screen, over
+//     REBOUND_RUNS runs (40 unless set), the programs taking turns;
+//   - key to echo: from writing a letter to the pseudo-terminal to the
+//     emulator's screen showing it, over REBOUND_SAMPLES keys (200 unless
+//     set) in a one-line field (rebound's Company, the floor's field, gum
+//     input) and at the end of a 5,000-character answer (rebound's thought
+//     textarea, gum write), the programs again taking turns, key by key.
+//
+// It prints p50, p90 and p99 and rebound's ratios to the others. It never
+// fails on time; run it with
+//
+//	REBOUND_MEASURE=1 go test -run TestMeasureFloor -v .
+func TestMeasureFloor(t *testing.T) {
+	if os.Getenv("REBOUND_MEASURE") != "1" {
+		t.Skip("set REBOUND_MEASURE=1 to measure rebound beside the floor program and gum")
+	}
+	runs, samples := envCount(t, "REBOUND_RUNS", 40), envCount(t, "REBOUND_SAMPLES", 200)
+	floor := filepath.Join(t.TempDir(), "floor")
+	if out, err := exec.Command("go", "build", "-o", floor, "./ui/testdata/floor").CombinedOutput(); err != nil {
+		t.Fatalf("go build ./ui/testdata/floor: %v\n%s", err, out)
+	}
+	gum, err := exec.LookPath("gum")
+	if err != nil {
+		gum = ""
+		fmt.Println("gum is not on PATH: measuring rebound and the floor only")
+	}
+
+	loadBefore := loadAverage()
+	starters := floorStarters(floor, gum)
+	frames := make([][]time.Duration, len(starters))
+	for range runs {
+		for i, s := range starters {
+			tm := s.start(t)
+			tm.WaitFor(t, s.ready, e2eWait)
+			frames[i] = append(frames[i], time.Since(tm.start))
+			tm.Close()
+		}
+	}
+	var report []string
+	report = append(report, fmt.Sprintf("first frame, 80x24, %d runs each, taking turns:", runs))
+	for i, s := range starters {
+		report = append(report, "  "+s.name+": "+percentiles(frames[i]))
+	}
+	for i := 1; i < len(starters); i++ {
+		report = append(report, fmt.Sprintf("  rebound ÷ %s: p50 %.2f, min %.2f, median of the %d turn-by-turn ratios %.2f",
+			starters[i].name, ratio(frames[0], frames[i], 50), ratio(frames[0], frames[i], 0), runs, pairedRatio(frames[0], frames[i])))
+	}
+
+	typists := floorTypists(t, floor, gum)
+	echoes := make([][]time.Duration, len(typists))
+	for i := range samples {
+		for j, ty := range typists {
+			echoes[j] = append(echoes[j], ty.echo(t, i))
+		}
+	}
+	report = append(report, fmt.Sprintf("key to echo, 80x24, %d keys each, taking turns key by key (rebound and the floor at %d fps, gum at its own):", samples, frameRate))
+	for i, ty := range typists {
+		report = append(report, "  "+ty.name+": "+percentiles(echoes[i]))
+	}
+	// Each of rebound's fields beside its like: the floor's field and gum
+	// input for the one-line field, gum write for the long answer.
+	for _, pair := range [][2]int{{0, 2}, {0, 3}, {1, 4}} {
+		if a, b := pair[0], pair[1]; b < len(typists) {
+			report = append(report, fmt.Sprintf("  %s ÷ %s: p50 %.2f, p99 %.2f",
+				typists[a].name, typists[b].name, ratio(echoes[a], echoes[b], 50), ratio(echoes[a], echoes[b], 99)))
+		}
+	}
+	report = append(report, "load average before and after: "+loadBefore+" / "+loadAverage())
+	fmt.Println(strings.Join(report, "\n"))
+}
+
+// envCount is a positive count from the environment, or def when unset.
+func envCount(t *testing.T, name string, def int) int {
+	t.Helper()
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		t.Fatalf("%s=%q: want a count of at least 1", name, v)
+	}
+	return n
+}
+
+// floorStarter starts one program for the first-frame measurement and says
+// what its first screen shows.
+type floorStarter struct {
+	name, ready string
+	start       func(t *testing.T) *term
+}
+
+// floorReady is on the floor program's first screen.
+const floorReady = "floor ready"
+
+func floorStarters(floor, gum string) []floorStarter {
+	s := []floorStarter{
+		{fmt.Sprintf("rebound (%d fps)", frameRate), firstFrameText, func(t *testing.T) *term {
+			return startApp(t, 80, 24, t.TempDir())
+		}},
+		{fmt.Sprintf("floor (%d fps)", frameRate), floorReady, func(t *testing.T) *term {
+			return startBinary(t, floor, 80, 24, nil, "-fps", strconv.Itoa(frameRate))
+		}},
+	}
+	if frameRate != 60 {
+		s = append(s, floorStarter{"floor (60 fps)", floorReady, func(t *testing.T) *term {
+			return startBinary(t, floor, 80, 24, nil, "-fps", "60")
+		}})
+	}
+	if gum != "" {
+		s = append(s, floorStarter{"gum input", "gum ready", func(t *testing.T) *term {
+			return startBinary(t, gum, 80, 24, nil, "input", "--placeholder", "gum ready")
+		}})
+	}
+	return s
+}
+
+// echoMark ends the text in each field measured; the letter typed after it
+// is what the measurement waits to see. It is found nowhere else on a screen.
+const echoMark = "qzx"
+
+// floorTypist is one program waiting with a field focused and echoMark at
+// its end.
+type floorTypist struct {
+	name string
+	tm   *term
+}
+
+// floorTypists starts every program whose key echo is measured and brings
+// each to its field, echoMark typed (and, for the long answers, 5,000
+// characters pasted before it).
+func floorTypists(t *testing.T, floor, gum string) []floorTypist {
+	t.Helper()
+	long := longAnswer(5000 - len(echoMark))
+
+	field := startApp(t, 80, 24, t.TempDir(), "new")
+	field.beginTen(t)
+	field.Type(echoMark)
+
+	area := startApp(t, 80, 24, t.TempDir(), "new")
+	area.beginTen(t)
+	area.Press("tab", "tab", "tab", "tab") // company, role, stage, what was outside their control
+	area.WaitFor(t, "The thought that hurts most", e2eWait)
+	area.Paste(long + echoMark)
+
+	fl := startBinary(t, floor, 80, 24, nil, "-fps", strconv.Itoa(frameRate))
+	fl.WaitFor(t, floorReady, e2eWait)
+	fl.Type(echoMark)
+
+	ty := []floorTypist{
+		{"rebound, Company field", field},
+		{"rebound, 5,000-character answer", area},
+		{"floor, its field", fl},
+	}
+	if gum != "" {
+		in := startBinary(t, gum, 80, 24, nil, "input", "--width", "60")
+		in.WaitFor(t, ">", e2eWait)
+		in.Type(echoMark)
+		wr := startBinary(t, gum, 80, 24, nil, "write", "--width", "70", "--height", "12", "--char-limit", "0")
+		wr.WaitFor(t, "┃", e2eWait)
+		wr.Paste(long + echoMark)
+		ty = append(ty, floorTypist{"gum input", in}, floorTypist{"gum write, 5,000 characters", wr})
+	}
+	for _, f := range ty {
+		f.tm.WaitUntil(t, f.name+" holding "+echoMark, e2eWait, func(s string) bool { return strings.Contains(s, echoMark) })
+	}
+	return ty
+}
+
+// beginTen answers a new session's check-in with nothing, takes ten minutes
+// and waits for the Company field to be focused.
+func (tm *term) beginTen(t *testing.T) {
+	t.Helper()
+	tm.WaitFor(t, checkInText, e2eWait)
+	tm.Press("enter")
+	tm.chooseDepth(t, false)
+	tm.WaitUntil(t, "the Company field focused", e2eWait, func(s string) bool { return hasLine(s, "› Company") })
+}
+
+// longAnswer is n characters of words, as a long answer would be written.
+func longAnswer(n int) string {
+	const words = "the interview went well until the second question and then I lost the thread of what I was saying "
+	return strings.Repeat(words, n/len(words)+1)[:n-1] + " "
+}
+
+// echo types the i-th letter after echoMark and returns how long the screen
+// took to show it; then it deletes the letter again and waits for that, so
+// that every key lands on the same text. Between keys it waits a few
+// milliseconds more each time, so that the keys fall at every point of the
+// program's frame.
+func (ty floorTypist) echo(t *testing.T, i int) time.Duration {
+	t.Helper()
+	const letters = "abcdefghijklmnoprstuvwy"
+	typed := echoMark + string(letters[i%len(letters)])
+	time.Sleep(time.Duration(2+i*7%17) * time.Millisecond)
+	sent := time.Now()
+	ty.tm.Type(typed[len(echoMark):])
+	ty.tm.WaitUntil(t, ty.name+" showing "+typed, e2eWait, func(s string) bool { return strings.Contains(s, typed) })
+	took := time.Since(sent)
+	ty.tm.Press("backspace")
+	ty.tm.WaitUntil(t, ty.name+" back to "+echoMark, e2eWait, func(s string) bool {
+		return strings.Contains(s, echoMark) && !strings.Contains(s, typed)
+	})
+	return took
+}
+
+// percentiles is p50, p90 and p99 (nearest rank) and the extremes of ds.
+func percentiles(ds []time.Duration) string {
+	s := slices.Sorted(slices.Values(ds))
+	return fmt.Sprintf("p50 %v  p90 %v  p99 %v  (min %v, max %v)",
+		ms(rank(s, 50)), ms(rank(s, 90)), ms(rank(s, 99)), ms(s[0]), ms(s[len(s)-1]))
+}
+
+// rank is the p-th percentile of sorted s, by nearest rank.
+func rank(s []time.Duration, p int) time.Duration {
+	return s[max(0, (len(s)*p+99)/100-1)]
+}
+
+// ratio is a's p-th percentile over b's.
+func ratio(a, b []time.Duration, p int) float64 {
+	return float64(rank(slices.Sorted(slices.Values(a)), p)) / float64(rank(slices.Sorted(slices.Values(b)), p))
+}
+
+// pairedRatio is the median of a[i]/b[i]: each turn's programs ran one
+// after the other, so their ratio is less swayed by other work on the
+// machine, which comes and goes over a run, than a ratio of medians.
+func pairedRatio(a, b []time.Duration) float64 {
+	r := make([]float64, min(len(a), len(b)))
+	for i := range r {
+		r[i] = float64(a[i]) / float64(b[i])
+	}
+	slices.Sort(r)
+	return r[len(r)/2]
+}
+
+// loadAverage is the system's 1, 5 and 15-minute load averages, which say
+// how busy other work kept the machine during a measurement.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
 }

@@ -27,10 +27,9 @@ func DraftNudge(s *Session, name string) string { return letter(content.EmailNud
 // DraftThanks only thanks, for someone who would rather not ask.
 func DraftThanks(s *Session, name string) string { return letter(content.EmailThanks, s, name).Text() }
 
-// letter renders content's letter name for s. content.Load has checked the
-// templates when the app started, and the tests check them for every
-// channel and stage, so a failure here is a broken build, not something a
-// user can cause.
+// letter renders content's letter name for s. The templates are embedded
+// and content's tests check them for every channel and stage, so a failure
+// here is a broken build, not something a user can cause.
 func letter(name string, s *Session, signer string) content.Email {
 	emails, err := content.LoadEmails() // parsed once
 	if err != nil {

@@ -1,7 +1,8 @@
 // Package content holds rebound's words: the markdown tip for each step of a
 // session and the flow of sections and prompts, as embedded files. Changing
-// the advice means editing files here, not Go code; Load validates them so a
-// broken edit fails the tests instead of reaching a user.
+// the advice means editing files here, not Go code; the tests validate the
+// embedded files (TestEmbeddedContentIsValid) so a broken edit fails them
+// instead of reaching a user.
 package content
 
 import (
@@ -23,7 +24,7 @@ var lowMood string
 // Support is the short "you are not alone; if this stays heavy, talk to
 // someone" note, as plain text. It is shown on home and on the summary, so
 // the way to real help is never hard to find; the app is a coach, not a
-// therapist. Load checks that the note is not empty.
+// therapist. The tests check that the note is not empty.
 func Support() string { return strings.Join(strings.Fields(support), " ") }
 
 // Kind says which kind of answer a prompt collects, and so which widget asks

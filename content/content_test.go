@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -76,6 +77,31 @@ func TestLoad(t *testing.T) {
 	flow, advice := mustLoad(t)
 	if len(flow.Sections) == 0 || len(advice) == 0 {
 		t.Fatalf("Load returned %d sections and %d advice points", len(flow.Sections), len(advice))
+	}
+}
+
+// TestEmbeddedContentIsValid validates the files compiled into every build,
+// which Load reads without validating at start-up: the notes, the flow and
+// the advice map (load), the letters (loadEmails) and that the letters tell
+// apart the intake's options. A broken edit fails here instead of reaching
+// a user.
+func TestEmbeddedContentIsValid(t *testing.T) {
+	flow, advice, err := load(files)
+	if err != nil {
+		t.Fatalf("the embedded content is broken: %v", err)
+	}
+	if _, err := loadEmails(emailFiles); err != nil {
+		t.Errorf("the embedded letters are broken: %v", err)
+	}
+	if err := checkEmailOptions(flow); err != nil {
+		t.Error(err)
+	}
+	got, gotAdvice, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, flow) || !reflect.DeepEqual(gotAdvice, advice) {
+		t.Error("Load and the validated load read the embedded files differently")
 	}
 }
 

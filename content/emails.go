@@ -80,17 +80,31 @@ func (m Email) Text() string {
 	return "Subject: " + m.Subject + "\n\n" + m.Body
 }
 
-// Emails holds the parsed, checked letter templates.
+// Emails holds the parsed letter templates.
 type Emails struct{ t *template.Template }
 
-// LoadEmails parses and checks the embedded letters, once: every letter
-// renders for every channel and stage, with every field given and with
-// none. Load calls it too, so a broken letter fails at start-up.
+// LoadEmails parses the embedded letters, once, the first time a letter is
+// drafted. It does not check them: TestEmbeddedContentIsValid renders every
+// letter for every channel and stage, with every field given and with none,
+// from the very files every build carries.
 func LoadEmails() (*Emails, error) { return embeddedEmails() }
 
-var embeddedEmails = sync.OnceValues(func() (*Emails, error) { return loadEmails(emailFiles) })
+var embeddedEmails = sync.OnceValues(func() (*Emails, error) { return parseEmails(emailFiles) })
 
+// loadEmails parses the letters in fsys and checks them.
 func loadEmails(fsys fs.FS) (*Emails, error) {
+	e, err := parseEmails(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.check(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// parseEmails parses the letters' templates in fsys.
+func parseEmails(fsys fs.FS) (*Emails, error) {
 	names, err := fs.Glob(fsys, "emails/*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("content: emails: %w", err)
@@ -110,11 +124,7 @@ func loadEmails(fsys fs.FS) (*Emails, error) {
 			return nil, fmt.Errorf("content: %s: %w", name, err)
 		}
 	}
-	e := &Emails{t: t}
-	if err := e.check(); err != nil {
-		return nil, err
-	}
-	return e, nil
+	return &Emails{t: t}, nil
 }
 
 // joinParagraphs joins the lines of each paragraph of a template with

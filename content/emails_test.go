@@ -27,8 +27,13 @@ func emailFS(t *testing.T) fstest.MapFS {
 
 // TestEmailsLoad is the check the brief asks of the letters: every one
 // renders for every channel and stage, with every field and with none
-// (loadEmails runs it), and the letters tell apart the flow's options.
+// (loadEmails runs it), and the letters tell apart the flow's options. The
+// app does not run it (LoadEmails only parses): the letters are embedded,
+// so this checks the very files each build carries.
 func TestEmailsLoad(t *testing.T) {
+	if _, err := loadEmails(emailFiles); err != nil {
+		t.Fatalf("loadEmails of the embedded letters: %v", err)
+	}
 	if _, err := LoadEmails(); err != nil {
 		t.Fatalf("LoadEmails: %v", err)
 	}
