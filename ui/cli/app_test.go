@@ -107,3 +107,48 @@ func TestHelpAndVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestBareReboundIsTheRootCommand: bare `rebound` skips building the
+// command tree; what it hands the app, and what it says when the theme is
+// wrong, is what the root command does without flags.
+func TestBareReboundIsTheRootCommand(t *testing.T) {
+	for _, env := range []map[string]string{
+		{},
+		{"NO_COLOR": "1"},
+		{"REBOUND_THEME": "light"},
+		{"REBOUND_THEME": "none"},
+		{"REBOUND_THEME": "purple"},
+	} {
+		run := func(tree bool) (AppOptions, bool, int, string) {
+			var o AppOptions
+			var ran bool
+			var out, errOut bytes.Buffer
+			e := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
+				Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return fixedNow }}
+			app := App{Version: "v1.2.3", Run: func(got AppOptions) int { o, ran = got, true; return 7 }}
+			if !tree {
+				return o, ran, Execute(nil, e, app), out.String() + errOut.String()
+			}
+			inv := &invocation{env: e, app: app}
+			root := inv.rootCommand()
+			root.SetArgs([]string{})
+			root.SetOut(&out)
+			root.SetErr(&errOut)
+			_, err := root.ExecuteC()
+			code := fail(e, err)
+			if code == exitOK {
+				code = inv.code
+			}
+			return o, ran, code, out.String() + errOut.String()
+		}
+		o1, ran1, code1, out1 := run(false)
+		o2, ran2, code2, out2 := run(true)
+		if o1 != o2 || ran1 != ran2 || code1 != code2 || out1 != out2 {
+			t.Errorf("%v: bare rebound gave %+v ran %v exit %d %q; the root command %+v ran %v exit %d %q",
+				env, o1, ran1, code1, out1, o2, ran2, code2, out2)
+		}
+		if env["REBOUND_THEME"] == "purple" && (ran1 || code1 != 2) {
+			t.Errorf("a wrong REBOUND_THEME ran the app (exit %d)", code1)
+		}
+	}
+}

@@ -57,12 +57,20 @@ func Execute(args []string, env Env, app App) int {
 	out := &CheckedWriter{W: env.Stdout}
 	env.Stdout = out
 	inv := &invocation{env: env, app: app}
-	root := inv.rootCommand()
-	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
-	root.SetIn(env.Stdin)
-	root.SetOut(out)
-	root.SetErr(env.Stderr)
-	_, err := root.ExecuteC()
+	var err error
+	if len(args) == 0 {
+		// Bare `rebound`, how most sessions start: the app at once, as the
+		// root command runs it without flags, but without building the
+		// command tree first (about a millisecond before the first frame).
+		err = inv.start(AppOptions{})
+	} else {
+		root := inv.rootCommand()
+		root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
+		root.SetIn(env.Stdin)
+		root.SetOut(out)
+		root.SetErr(env.Stderr)
+		_, err = root.ExecuteC()
+	}
 	code := fail(env, err)
 	if code == exitOK {
 		code = inv.code
@@ -228,6 +236,12 @@ func (inv *invocation) runApp(cmd *cobra.Command, o AppOptions) error {
 	if err := inv.dataDir.check(cmd); err != nil {
 		return err
 	}
+	return inv.start(o)
+}
+
+// start runs the app with o and the flags shared by its words, the theme
+// resolved with NO_COLOR and REBOUND_THEME.
+func (inv *invocation) start(o AppOptions) error {
 	theme, err := theme.Parse(inv.theme, inv.env.Getenv)
 	if err != nil {
 		return &usageError{msg: err.Error()} // it says what to use
