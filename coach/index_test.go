@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -73,7 +74,7 @@ func checkSummaries(t *testing.T, what string, got, want []coach.Summary) {
 		t.Fatalf("%s: sessions\n%q\nwant\n%q", what, gi, wi)
 	}
 	for i := range got {
-		if !reflect.DeepEqual(got[i], want[i]) {
+		if !reflect.DeepEqual(coach.Detached(got[i]), coach.Detached(want[i])) {
 			t.Errorf("%s: summary %d:\n%+v\nwant\n%+v", what, i, got[i], want[i])
 		} else if got[i].SearchText() != want[i].SearchText() {
 			t.Errorf("%s: search text of %s:\n%s\nwant\n%s", what, got[i].ID, got[i].SearchText(), want[i].SearchText())
@@ -155,7 +156,7 @@ func TestSummariesMatchList(t *testing.T) {
 	}
 	cold := mustSummaries(t, st)
 	checkSummaries(t, "without an index", cold, want)
-	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index.gob"); got != want {
+	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index"); got != want {
 		t.Errorf("IndexPath = %s, want %s", got, want)
 	}
 	if _, err := os.Stat(st.IndexPath()); err != nil {
@@ -440,12 +441,12 @@ func TestSummariesReportProblemsAndTouchNothing(t *testing.T) {
 	}
 }
 
-// handIndex and handEntry have the shape of the index file, for writing one
-// by hand: gob matches fields by name.
-type handIndex struct {
-	Version int
-	Built   int64
-	Entries []handEntry
+// handShard and handEntry have the shape of a summaries shard of the
+// index, for writing one by hand: gob matches fields by name.
+type handShard struct {
+	Version, Shard int
+	Built          int64
+	Entries        []handEntry
 }
 
 type handEntry struct {
@@ -453,40 +454,45 @@ type handEntry struct {
 	Size, ModTime, Change int64
 	Inode, Device         uint64
 	Summary               coach.Summary
-	Text                  string
 }
 
-// forgedIndex is an index whose one entry matches a real file's stamp but
-// holds a summary that file does not: used only if trusted. The stamp is
-// the one st's index has for the file (built by a settled store if need be).
-// A version of 0 means the version the store writes today.
-func forgedIndex(t *testing.T, st *coach.Store, s *coach.Session, version int) []byte {
+// readShard decodes the summaries shard at path.
+func readShard(t *testing.T, path string) handShard {
 	t.Helper()
-	data, err := os.ReadFile(st.IndexPath())
-	if errors.Is(err, fs.ErrNotExist) {
-		mustSummaries(t, settle(coach.NewStore(st.Dir())))
-		data, err = os.ReadFile(st.IndexPath())
-	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var real handIndex
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&real); err != nil {
+	var sh handShard
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&sh); err != nil {
 		t.Fatal(err)
 	}
-	i := slices.IndexFunc(real.Entries, func(e handEntry) bool { return e.Name == s.ID+".json" })
+	return sh
+}
+
+// forgedShard is the summaries shard of s with its entry for s changed to
+// a summary that file does not hold (company "Forged Inc"), which matches
+// the file's stamp: used only if trusted. The stamp is the one st's index
+// has for the file (built by a settled store if need be). A version of 0
+// means the version the store writes today.
+func forgedShard(t *testing.T, st *coach.Store, s *coach.Session, version int) []byte {
+	t.Helper()
+	path, _ := coach.ShardPaths(st, s.ID)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		mustSummaries(t, settle(coach.NewStore(st.Dir())))
+	}
+	sh := readShard(t, path)
+	i := slices.IndexFunc(sh.Entries, func(e handEntry) bool { return e.Name == s.ID+".json" })
 	if i < 0 {
-		t.Fatalf("no entry for %s in the index", s.ID)
+		t.Fatalf("no entry for %s in its shard", s.ID)
 	}
-	e := real.Entries[i]
-	e.Summary = coach.Summarize(s)
-	e.Summary.Company, e.Text = "Forged Inc", "forged"
-	if version == 0 {
-		version = real.Version
+	sh.Entries[i].Summary = coach.Summarize(s)
+	sh.Entries[i].Summary.Company = "Forged Inc"
+	if version != 0 {
+		sh.Version = version
 	}
-	idx := handIndex{Version: version, Built: real.Built, Entries: []handEntry{e}}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(sh); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -564,51 +570,92 @@ func TestSummariesSeeEditsThatKeepSizeAndMtime(t *testing.T) {
 	}
 }
 
+// TestSummariesRebuildBadIndex spoils the shard one session falls in, of
+// summaries or of text: the listing and the search are as they were, the
+// shard is rebuilt from the session files, and no problem is reported (the
+// index is a cache; only session files are the user's).
 func TestSummariesRebuildBadIndex(t *testing.T) {
-	tests := []struct {
+	// A spoiler gets the good file of the kind of shard spoilt, and s, whose
+	// shard it is, and other, a session in another shard.
+	type spoil func(t *testing.T, st *coach.Store, kind string, s, other *coach.Session, good []byte) []byte
+	cases := []struct {
 		name string
-		bad  func(t *testing.T, st *coach.Store, s *coach.Session, good []byte) []byte
+		bad  spoil
 	}{
-		{"empty", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte { return nil }},
-		{"truncated", func(_ *testing.T, _ *coach.Store, _ *coach.Session, good []byte) []byte { return good[:len(good)/2] }},
-		{"one byte short", func(_ *testing.T, _ *coach.Store, _ *coach.Session, good []byte) []byte { return good[:len(good)-1] }},
-		{"garbage", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte {
+		{"empty", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte { return nil }},
+		{"truncated", func(_ *testing.T, _ *coach.Store, _ string, _, _ *coach.Session, good []byte) []byte {
+			return good[:len(good)/2]
+		}},
+		{"one byte short", func(_ *testing.T, _ *coach.Store, _ string, _, _ *coach.Session, good []byte) []byte {
+			return good[:len(good)-1]
+		}},
+		{"garbage", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte {
 			return bytes.Repeat([]byte{0xff, 0x00, 0x13, 'x'}, 1000)
 		}},
-		{"JSON", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte {
-			return []byte(`{"version": 1, "built": 0, "entries": []}`)
+		{"JSON", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte {
+			return []byte(`{"version": 5, "built": 0, "entries": []}`)
 		}},
-		{"another version", func(t *testing.T, st *coach.Store, s *coach.Session, _ []byte) []byte {
-			return forgedIndex(t, st, s, 1) // the version before stamps
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			st, sessions := writeSessions(t, 20, 4)
-			want := mustSummaries(t, settle(st))
-			good, err := os.ReadFile(st.IndexPath())
+		{"another shard's file", func(t *testing.T, st *coach.Store, kind string, _, other *coach.Session, _ []byte) []byte {
+			sum, text := coach.ShardPaths(st, other.ID)
+			data, err := os.ReadFile(sum)
+			if kind == "text" {
+				data, err = os.ReadFile(text)
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			bad := tt.bad(t, st, sessions[0], good)
-			if err := os.WriteFile(st.IndexPath(), bad, 0o600); err != nil {
-				t.Fatal(err)
-			}
-			checkSummaries(t, "with a bad index", mustSummaries(t, st), want)
+			return data
+		}},
+	}
+	for _, kind := range []string{"summaries", "text"} {
+		tests := slices.Clone(cases)
+		if kind == "summaries" {
+			tests = append(tests, struct {
+				name string
+				bad  spoil
+			}{"another version", func(t *testing.T, st *coach.Store, _ string, s, _ *coach.Session, _ []byte) []byte {
+				return forgedShard(t, st, s, 4) // the one-file index's version
+			}})
+		}
+		for _, tt := range tests {
+			t.Run(kind+"/"+tt.name, func(t *testing.T) {
+				st, sessions := writeSessions(t, 40, 4)
+				want := mustSummaries(t, settle(st))
+				s := sessions[0]
+				sum, text := coach.ShardPaths(st, s.ID)
+				other := sessions[slices.IndexFunc(sessions, func(o *coach.Session) bool {
+					p, _ := coach.ShardPaths(st, o.ID)
+					return p != sum
+				})]
+				path := sum
+				if kind == "text" {
+					path = text
+				}
+				good, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, tt.bad(t, st, kind, s, other, good), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				checkSummaries(t, "with a bad shard", mustSummaries(t, settle(st)), want)
 
-			// The index was rebuilt: a store that cannot read a session
-			// file summarises every one from it.
-			checkSummaries(t, "from the rebuilt index", mustSummaries(t, readsFail(st)), want)
-		})
+				// The shard was rebuilt: a store that cannot read a
+				// session file lists and searches every one from it.
+				checkSummaries(t, "from the rebuilt index", mustSummaries(t, readsFail(st)), want)
+			})
+		}
 	}
 }
 
-// TestSummariesForgedIndexIsTrusted checks forgedIndex itself: with this
+// TestSummariesForgedIndexIsTrusted checks forgedShard itself: with this
 // build's version, its entry is used. Without this, the "another version"
 // case above could pass because the forged file did not decode at all.
 func TestSummariesForgedIndexIsTrusted(t *testing.T) {
 	st, sessions := writeSessions(t, 3, 5)
-	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 0), 0o600); err != nil {
+	forged := forgedShard(t, st, sessions[0], 0)
+	path, _ := coach.ShardPaths(st, sessions[0].ID)
+	if err := os.WriteFile(path, forged, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range mustSummaries(t, settle(st)) {
@@ -623,10 +670,29 @@ func TestSummariesIndexNotWritable(t *testing.T) {
 		name  string
 		block func(t *testing.T, st *coach.Store)
 	}{
-		{"index path is a directory", func(t *testing.T, st *coach.Store) {
-			if err := os.Mkdir(st.IndexPath(), 0o700); err != nil {
+		{"index path is a file", func(t *testing.T, st *coach.Store) {
+			if err := os.WriteFile(st.IndexPath(), nil, 0o600); err != nil {
 				t.Fatal(err)
 			}
+		}},
+		{"index path is a symbolic link to a folder", func(t *testing.T, st *coach.Store) {
+			elsewhere := t.TempDir()
+			if err := os.Symlink(elsewhere, st.IndexPath()); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+					t.Errorf("the index was written through a symbolic link: %d files", len(entries))
+				}
+			})
+		}},
+		{"writes fail", func(t *testing.T, st *coach.Store) {
+			st.InjectFaults(func(op, path string) error {
+				if op == "write" {
+					return syscall.ENOSPC
+				}
+				return nil
+			})
 		}},
 		{"read-only data dir", func(t *testing.T, st *coach.Store) {
 			if os.Geteuid() == 0 {
@@ -872,4 +938,198 @@ func heapDuring(f func()) (base, peak, alloc uint64) {
 	close(done)
 	peak = max(peak, ms.HeapInuse, <-sampled)
 	return before.HeapInuse, peak, ms.TotalAlloc - before.TotalAlloc
+}
+
+// readCounter is a settled store of st's data dir that counts the files it
+// reads, by kind: session files, summaries shards and text shards.
+type readCounter struct {
+	st     *coach.Store
+	mu     sync.Mutex
+	counts map[string]int
+}
+
+func countReads(st *coach.Store) *readCounter {
+	c := &readCounter{st: settle(coach.NewStore(st.Dir())), counts: map[string]int{}}
+	c.st.InjectFaults(func(op, path string) error {
+		if op != "read" {
+			return nil
+		}
+		kind := "session"
+		switch name := filepath.Base(path); {
+		case strings.HasPrefix(name, "summaries-"):
+			kind = "summaries"
+		case strings.HasPrefix(name, "text-"):
+			kind = "text"
+		}
+		c.mu.Lock()
+		c.counts[kind]++
+		c.mu.Unlock()
+		return nil
+	})
+	return c
+}
+
+// take returns the counts so far and starts again from zero.
+func (c *readCounter) take() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	got := c.counts
+	c.counts = map[string]int{}
+	return got
+}
+
+// shardFiles counts the index's files of each kind.
+func shardFiles(t *testing.T, st *coach.Store) map[string]int {
+	t.Helper()
+	entries, err := os.ReadDir(st.IndexPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, e := range entries {
+		kind, _, _ := strings.Cut(e.Name(), "-")
+		n[kind]++
+	}
+	return n
+}
+
+// TestListingDoesNotReadText: a listing reads the summaries shards alone,
+// and the search text is read once, on the first SearchText, then looked
+// up. The text is the one Summarize makes.
+func TestListingDoesNotReadText(t *testing.T) {
+	st, _ := writeSessions(t, 300, 8)
+	want := listSummaries(t, st)
+	mustSummaries(t, settle(st)) // builds the index
+	files := shardFiles(t, st)
+	if files["summaries"] == 0 || files["summaries"] != files["text"] || files["summaries"] > coach.IndexShards {
+		t.Fatalf("index files %v", files)
+	}
+	c := countReads(st)
+	sums, problems, err := c.st.Summaries()
+	if err != nil || len(problems) != 0 {
+		t.Fatal(problems, err)
+	}
+	if got := c.take(); !reflect.DeepEqual(got, map[string]int{"summaries": files["summaries"]}) {
+		t.Errorf("a listing read %v; want only the %d summaries shards", got, files["summaries"])
+	}
+	if got, want := sums[7].SearchText(), want[7].SearchText(); got != want {
+		t.Errorf("search text of %s:\n%s\nwant\n%s", sums[7].ID, got, want)
+	}
+	if got := c.take(); !reflect.DeepEqual(got, map[string]int{"text": files["text"]}) {
+		t.Errorf("the first search read %v; want the %d text shards", got, files["text"])
+	}
+	checkSummaries(t, "searched", sums, want)
+	if got := c.take(); len(got) != 0 {
+		t.Errorf("later searches read %v; want nothing", got)
+	}
+}
+
+// TestSearchRepairsTextShard: a text shard lost (deleted by hand, or never
+// written) costs the first search a read of its sessions' files, which
+// puts it back; the next search reads no session file.
+func TestSearchRepairsTextShard(t *testing.T) {
+	st, sessions := writeSessions(t, 200, 9)
+	want := listSummaries(t, st)
+	mustSummaries(t, settle(st))
+	sum, text := coach.ShardPaths(st, sessions[0].ID)
+	inShard := len(readShard(t, sum).Entries)
+	if err := os.Remove(text); err != nil {
+		t.Fatal(err)
+	}
+	for round, wantReads := range []int{inShard, 0} {
+		c := countReads(st)
+		sums := mustSummaries(t, c.st)
+		checkSummaries(t, "searched", sums, want)
+		if got := c.take()["session"]; got != wantReads {
+			t.Errorf("round %d: the search read %d session files; want %d", round, got, wantReads)
+		}
+	}
+	if _, err := os.Stat(text); err != nil {
+		t.Errorf("the text shard is not back: %v", err)
+	}
+}
+
+// indexFiles is every file of the index, by name.
+func indexFiles(t *testing.T, st *coach.Store) map[string]fileState {
+	t.Helper()
+	return snapshot(t, st.IndexPath())
+}
+
+// TestChangeRewritesOneShard: one session saved, added or removed changes
+// the two files of its shard and no other.
+func TestChangeRewritesOneShard(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, st *coach.Store, id string)
+	}{
+		{"saved", func(t *testing.T, st *coach.Store, id string) {
+			s, err := st.Load(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Intake.Company = "Changed Company Ltd"
+			if err := st.Overwrite(s); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"added", func(t *testing.T, st *coach.Store, id string) {
+			s := coachtest.Generate(1, 99, indexNow)[0]
+			s.ID = id
+			if err := coachtest.Write(st, []*coach.Session{s}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"deleted", func(t *testing.T, st *coach.Store, id string) {
+			if err := st.Delete(id); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, sessions := writeSessions(t, 500, 10)
+			id := sessions[3].ID
+			if tt.name == "added" {
+				id = "00000000000000ee"
+			}
+			settle(st)
+			mustSummaries(t, st)
+			before := indexFiles(t, st)
+			time.Sleep(10 * time.Millisecond) // a rewritten file's mtime moves
+			tt.change(t, st, id)
+			checkSummaries(t, "after the change", mustSummaries(t, st), listSummaries(t, st))
+			after := indexFiles(t, st)
+			sum, text := coach.ShardPaths(st, id)
+			changed := map[string]bool{filepath.Base(sum): true, filepath.Base(text): true}
+			for name, b := range before {
+				a, ok := after[name]
+				switch {
+				case !ok:
+					t.Errorf("%s was removed", name)
+				case changed[name] && bytes.Equal(a.data, b.data):
+					t.Errorf("%s, the changed session's shard, is as it was", name)
+				case !changed[name] && (!bytes.Equal(a.data, b.data) || !a.mtime.Equal(b.mtime)):
+					t.Errorf("%s was rewritten; only %v should be", name, changed)
+				}
+			}
+			if len(after) != len(before) {
+				t.Errorf("%d index files, then %d", len(before), len(after))
+			}
+		})
+	}
+}
+
+// TestSummariesRemoveTheOldIndex: the one-file index of rebound before the
+// shards, which holds every session's text, goes once the shards are
+// written.
+func TestSummariesRemoveTheOldIndex(t *testing.T) {
+	st, _ := writeSessions(t, 5, 11)
+	old := filepath.Join(st.Dir(), "index.gob")
+	if err := os.WriteFile(old, []byte("every session's text"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, "beside an old index", mustSummaries(t, st), listSummaries(t, st))
+	if _, err := os.Lstat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("index.gob is still there: %v", err)
+	}
 }

@@ -26,11 +26,11 @@ func (s *Store) Exposed() ([]string, error) {
 		return nil, nil // no data directory (Unavailable): nothing of ours to warn about
 	}
 	var exposed []string
-	// Only what rebound keeps: its index at the top and the files in its
-	// own folders. The data dir may be a folder that holds other things
-	// (--data-dir ~): they are none of rebound's business.
-	if info, err := os.Lstat(filepath.Join(s.dir, indexName)); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o077 != 0 {
-		exposed = append(exposed, indexName)
+	// Only what rebound keeps: an older rebound's index at the top and the
+	// files in its own folders. The data dir may be a folder that holds
+	// other things (--data-dir ~): they are none of rebound's business.
+	if info, err := os.Lstat(filepath.Join(s.dir, legacyIndexName)); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o077 != 0 {
+		exposed = append(exposed, legacyIndexName)
 	}
 	for _, sub := range ownFolders {
 		entries, err := readDir(filepath.Join(s.dir, sub))
@@ -59,7 +59,7 @@ func (s *Store) Exposed() ([]string, error) {
 
 // ownFolders are the folders rebound makes in the data directory and
 // keeps its files in.
-var ownFolders = []string{"sessions", "practice", "trash"}
+var ownFolders = []string{"sessions", "practice", "trash", indexDirName}
 
 // ExposedWarning is the one-line warning for what Exposed found, or "". Its
 // chmod names exactly what rebound made: the file, or the index and the

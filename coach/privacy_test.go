@@ -31,7 +31,12 @@ func TestSavedFilesArePrivate(t *testing.T) {
 	if err := st.Delete(sess.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := st.Summaries(); err != nil { // writes index.gob
+	kept := NewSession(time.Now())
+	kept.ID = "0123456789abcdef"
+	if err := st.Overwrite(kept); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.Summaries(); err != nil { // writes index/
 		t.Fatal(err)
 	}
 	n := 0
@@ -59,7 +64,7 @@ func TestSavedFilesArePrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n < 6 { // data, sessions, practice, trash, index.gob, the two files
+	if n < 10 { // data, sessions, practice, trash, index, its two shards, the three files
 		t.Errorf("only %d entries checked", n)
 	}
 	if got, err := st.Exposed(); err != nil || len(got) != 0 {
@@ -85,7 +90,8 @@ func TestExposed(t *testing.T) {
 			[]string{"sessions/a.json"}},
 		{"folders do not count", map[string]os.FileMode{".": 0o755, "sessions/": 0o755, "trash/": 0o700, "trash/c.json": 0o600}, nil},
 		{"the trash", map[string]os.FileMode{"trash/": 0o700, "trash/c.json": 0o604}, []string{"trash/c.json"}},
-		{"the index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
+		{"the index", map[string]os.FileMode{"index/": 0o700, "index/text-07.gob": 0o644}, []string{"index/text-07.gob"}},
+		{"an older rebound's index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
 		{"files rebound did not make (--data-dir ~)", map[string]os.FileMode{".bashrc": 0o644, "notes.txt": 0o666,
 			"Documents/": 0o755, "Documents/cv.pdf": 0o644, "sessions/": 0o700, "sessions/a.json": 0o600}, nil},
 		{"only owner bits, even odd ones", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o400}, nil},
