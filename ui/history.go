@@ -32,10 +32,17 @@ type historyItem struct {
 	sum     coach.Summary
 	short   string // the shortest unique ID, as the command line takes it
 	problem *coach.Problem
-	filter  string
+	filter  string // a problem's; a session's is its search text
 }
 
-func (i historyItem) FilterValue() string { return i.filter }
+// FilterValue is asked only once a search runs: the store reads the search
+// text of every session then, not when the list loads.
+func (i historyItem) FilterValue() string {
+	if i.problem != nil {
+		return i.filter
+	}
+	return i.sum.SearchText()
+}
 
 // historyScreen is Past sessions: every session, newest first, filtered by
 // any text in it with "/", opened with enter.
@@ -202,7 +209,7 @@ func historyItems(sums []coach.Summary, problems []coach.Problem) []list.Item {
 		items = append(items, historyItem{problem: &p, filter: strings.ToLower(p.Path + "\n" + p.Reason)})
 	}
 	for _, m := range sums {
-		items = append(items, historyItem{sum: m, short: short[m.ID], filter: m.SearchText()})
+		items = append(items, historyItem{sum: m, short: short[m.ID]})
 	}
 	return items
 }
