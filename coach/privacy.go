@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Exposed lists the data directory's files that other users of this
@@ -40,21 +41,38 @@ func (s *Store) Exposed() ([]string, error) {
 		if err != nil {
 			return exposed, err
 		}
-		for _, e := range entries {
-			if !e.Type().IsRegular() {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil {
-				continue // removed meanwhile
-			}
-			if info.Mode().Perm()&0o077 != 0 {
-				exposed = append(exposed, filepath.Join(sub, e.Name()))
-			}
-		}
+		exposed = append(exposed, exposedIn(sub, entries)...)
 	}
 	slices.Sort(exposed)
 	return exposed, nil
+}
+
+// exposedIn is the regular files among entries (of the folder sub) that
+// others may read or write. Every command asks before it does anything
+// else, so the files (ten thousand sessions, say) are looked at on every
+// CPU: it is one stat each, as many as the listing itself makes.
+func exposedIn(sub string, entries []fs.DirEntry) []string {
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(entries)/500))
+	found := make([][]string, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for _, e := range entries[p*len(entries)/parts : (p+1)*len(entries)/parts] {
+				if !e.Type().IsRegular() {
+					continue
+				}
+				info, err := e.Info()
+				if err != nil {
+					continue // removed meanwhile
+				}
+				if info.Mode().Perm()&0o077 != 0 {
+					found[p] = append(found[p], filepath.Join(sub, e.Name()))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return slices.Concat(found...)
 }
 
 // ownFolders are the folders rebound makes in the data directory and

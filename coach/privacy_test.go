@@ -2,6 +2,7 @@ package coach
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -196,5 +197,37 @@ func TestUnavailableReadsNothing(t *testing.T) {
 	sessions, _ := os.ReadDir("sessions")
 	if len(entries) != 2 || len(sessions) != 1 {
 		t.Errorf("the working directory changed: %v, %v", entries, sessions)
+	}
+}
+
+// TestExposedManyFiles: with files enough to be looked at on several CPUs,
+// every exposed one is found, once, in order.
+func TestExposedManyFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	dir := t.TempDir()
+	sessions := filepath.Join(dir, "sessions")
+	if err := os.Mkdir(sessions, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := range 2400 {
+		name := fmt.Sprintf("%016x.json", i)
+		mode := os.FileMode(0o600)
+		if i%700 == 3 || i == 2399 {
+			mode = 0o644
+			want = append(want, filepath.Join("sessions", name))
+		}
+		if err := os.WriteFile(filepath.Join(sessions, name), nil, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(filepath.Join(sessions, name), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := NewStore(dir).Exposed()
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("Exposed = %q, %v; want %q", got, err, want)
 	}
 }
