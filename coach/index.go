@@ -166,7 +166,7 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 		switch {
 		case sl.problem != nil:
 			problems = append(problems, *sl.problem)
-		case sl.made:
+		case sl.entry != nil:
 			order = append(order, i)
 		}
 	}
@@ -191,8 +191,7 @@ func (s *Store) Summaries() ([]Summary, []Problem, error) {
 // indexSlot is what Summaries finds for one session file, in the
 // directory's order: its index entry, or why the file cannot be used.
 type indexSlot struct {
-	entry   summaryEntry
-	made    bool // entry is set
+	entry   *summaryEntry
 	problem *Problem
 	// keepText: the entry's summary holds its search text, because it was
 	// read from the file and its text shard could not be written.
@@ -228,10 +227,9 @@ func (s *Store) refreshShard(k int, built int64, files []dataFile, mine []int, s
 	for i := range old.Entries {
 		byName[old.Entries[i].Name] = &old.Entries[i]
 	}
-	fresh := summaryShard{Version: indexVersion, Shard: k, Built: built, Entries: make([]summaryEntry, 0, len(mine))}
 	var read []int // the files read again, by index into files
 	texts := map[string]string{}
-	reused := 0
+	made := 0
 	for _, i := range mine {
 		f := files[i]
 		info, err := f.entry.Info()
@@ -240,28 +238,33 @@ func (s *Store) refreshShard(k int, built int64, files []dataFile, mine []int, s
 			continue
 		}
 		st := stampOf(info)
+		made++
 		if e := byName[f.entry.Name()]; e != nil && trusted(e.stamp(), st, old.Built) {
-			slots[i].entry, slots[i].made = *e, true
-			fresh.Entries = append(fresh.Entries, *e)
-			reused++
+			slots[i].entry = e // points into old: each summary is copied once, into the result
 			continue
 		}
 		sess, p := s.readSession(f.path, f.id)
 		if p != nil {
 			slots[i].problem = p
+			made--
 			continue
 		}
 		m := Summarize(sess)
 		texts[f.entry.Name()], m.text = m.text, ""
-		e := summaryEntry{Name: f.entry.Name(), Size: st.Size, ModTime: st.ModTime, Change: st.Change,
+		slots[i].entry = &summaryEntry{Name: f.entry.Name(), Size: st.Size, ModTime: st.ModTime, Change: st.Change,
 			Inode: st.Inode, Device: st.Device, Summary: m}
-		slots[i].entry, slots[i].made = e, true
-		fresh.Entries = append(fresh.Entries, e)
 		read = append(read, i)
 	}
-	if reused == len(fresh.Entries) && reused == len(old.Entries) &&
+	reused := made - len(read)
+	if len(read) == 0 && reused == len(old.Entries) &&
 		(reused > 0 || !onDisk[summaryShardName(k)] && !onDisk[textShardName(k)]) {
 		return // the shard holds exactly these files
+	}
+	fresh := summaryShard{Version: indexVersion, Shard: k, Built: built, Entries: make([]summaryEntry, 0, made)}
+	for _, i := range mine {
+		if e := slots[i].entry; e != nil {
+			fresh.Entries = append(fresh.Entries, *e)
+		}
 	}
 	if !s.writeShardPair(k, built, &fresh, texts) {
 		for _, i := range read { // the text stays with its summary
