@@ -1,7 +1,10 @@
 package coach
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -27,3 +30,35 @@ func ShardPaths(s *Store, id string) (summaries, text string) {
 
 // IndexShards is how many shards the index is split into.
 const IndexShards = indexShards
+
+// ShardLen is how many entries the summaries shard at path holds.
+func ShardLen(path string, id string) (int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	sh, err := decodeSummaryShard(data, shardOf(id+".json"))
+	return len(sh.Entries), err
+}
+
+// ForgeShard is the summaries shard at path (the one id falls in) with the
+// summary of id replaced by m, written with version (0: this build's),
+// for tests that need an entry the store would trust.
+func ForgeShard(path, id string, m Summary, version int) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	k := shardOf(id + ".json")
+	sh, err := decodeSummaryShard(data, k)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(sh.Entries, func(e summaryEntry) bool { return e.Name == id+".json" })
+	if i < 0 {
+		return nil, fmt.Errorf("no entry for %s in %s", id, path)
+	}
+	m.text = ""
+	sh.Entries[i].Summary = m
+	return (&shardWriter{version: uint64(version)}).summaryShard(&sh)
+}

@@ -1,9 +1,6 @@
 package coach
 
 import (
-	"bufio"
-	"encoding/gob"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -59,7 +56,6 @@ const (
 // summaryShard is one shard file of summaries: every session file whose
 // name falls in the shard, as it was at Built.
 type summaryShard struct {
-	Version int
 	Shard   int
 	Built   int64 // Unix nanoseconds, taken before the directory was read
 	Entries []summaryEntry
@@ -80,7 +76,6 @@ type summaryEntry struct {
 // stamp of the file it was made from: it is trusted on its own terms, so
 // the two kinds of shard never have to be written together.
 type textShard struct {
-	Version int
 	Shard   int
 	Built   int64
 	Entries []textEntry
@@ -260,7 +255,7 @@ func (s *Store) refreshShard(k int, built int64, files []dataFile, mine []int, s
 		(reused > 0 || !onDisk[summaryShardName(k)] && !onDisk[textShardName(k)]) {
 		return // the shard holds exactly these files
 	}
-	fresh := summaryShard{Version: indexVersion, Shard: k, Built: built, Entries: make([]summaryEntry, 0, made)}
+	fresh := summaryShard{Shard: k, Built: built, Entries: make([]summaryEntry, 0, made)}
 	for _, i := range mine {
 		if e := slots[i].entry; e != nil {
 			fresh.Entries = append(fresh.Entries, *e)
@@ -288,7 +283,7 @@ func (s *Store) writeShardPair(k int, built int64, fresh *summaryShard, texts ma
 		return false // a symbolic link or a file in its place: never written through
 	}
 	s.removeLegacyIndex()
-	text := textShard{Version: indexVersion, Shard: k, Built: built, Entries: make([]textEntry, 0, len(fresh.Entries))}
+	text := textShard{Shard: k, Built: built, Entries: make([]textEntry, 0, len(fresh.Entries))}
 	var old map[string]*textEntry
 	for _, e := range fresh.Entries {
 		if t, ok := texts[e.Name]; ok {
@@ -305,8 +300,10 @@ func (s *Store) writeShardPair(k int, built int64, fresh *summaryShard, texts ma
 	}
 	// Text first: a summary shard is never newer than what it can search,
 	// though each text entry is checked against its own stamp anyway.
-	ok := s.writeShard(textShardName(k), &text) == nil
-	_ = s.writeShard(summaryShardName(k), fresh)
+	ok := s.writeShard(textShardName(k), encodeTextShard(&text)) == nil
+	if data, err := encodeSummaryShard(fresh); err == nil {
+		_ = s.writeShard(summaryShardName(k), data)
+	}
 	return ok
 }
 
@@ -322,8 +319,12 @@ func (s *Store) removeLegacyIndex() {
 // readSummaryShard returns shard k of the summaries, or an empty one when
 // it is not usable: then every file in it is read again.
 func (s *Store) readSummaryShard(k int) summaryShard {
-	var sh summaryShard
-	if s.readShard(summaryShardName(k), &sh) != nil || sh.Version != indexVersion || sh.Shard != k || !allIn(k, sh.Entries) {
+	data, err := s.readShard(summaryShardName(k))
+	if err != nil {
+		return summaryShard{}
+	}
+	sh, err := decodeSummaryShard(data, k)
+	if err != nil || !allIn(k, sh.Entries) {
 		return summaryShard{}
 	}
 	return sh
@@ -332,8 +333,12 @@ func (s *Store) readSummaryShard(k int) summaryShard {
 // readTextShard returns the trusted entries of text shard k by file name;
 // an unusable shard has none.
 func (s *Store) readTextShard(k int) map[string]*textEntry {
-	var sh textShard
-	if s.readShard(textShardName(k), &sh) != nil || sh.Version != indexVersion || sh.Shard != k {
+	data, err := s.readShard(textShardName(k))
+	if err != nil {
+		return map[string]*textEntry{}
+	}
+	sh, err := decodeTextShard(data, k)
+	if err != nil {
 		return map[string]*textEntry{}
 	}
 	out := make(map[string]*textEntry, len(sh.Entries))
@@ -357,38 +362,25 @@ func allIn(k int, entries []summaryEntry) bool {
 	return true
 }
 
-// readShard decodes the shard file name into v. Anything but a regular
-// file is no shard: it is never opened, and it is rebuilt.
-func (s *Store) readShard(name string, v any) error {
+// readShard reads the shard file name. Anything but a regular file is no
+// shard: it is never opened, and it is rebuilt.
+func (s *Store) readShard(name string) ([]byte, error) {
 	path := filepath.Join(s.IndexPath(), name)
 	if err := s.fault("read", path); err != nil {
-		return err
+		return nil, err
 	}
-	f, info, err := openRegular(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if info.Size() > maxFileSize*4 {
-		return errors.New("too large to be a shard of ours")
-	}
-	// A shard is one gob message, held whole while it is decoded: a
-	// sixty-fourth of the index.
-	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v)
+	return readLimited(path)
 }
 
-// writeShard replaces the shard file name, best effort: a data dir that
-// refuses it only makes the next listing or search slower.
-func (s *Store) writeShard(name string, v any) error {
+// writeShard replaces the shard file name with data, best effort: a data
+// dir that refuses it only makes the next listing or search slower.
+func (s *Store) writeShard(name string, data []byte) error {
 	path := filepath.Join(s.IndexPath(), name)
 	return replaceWith(s.IndexPath(), name, false, func(w io.Writer) error {
 		if err := s.fault("write", path); err != nil {
 			return err
 		}
-		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := gob.NewEncoder(bw).Encode(v); err != nil {
-			return err
-		}
-		return bw.Flush()
+		_, err := w.Write(data)
+		return err
 	})
 }

@@ -441,35 +441,6 @@ func TestSummariesReportProblemsAndTouchNothing(t *testing.T) {
 	}
 }
 
-// handShard and handEntry have the shape of a summaries shard of the
-// index, for writing one by hand: gob matches fields by name.
-type handShard struct {
-	Version, Shard int
-	Built          int64
-	Entries        []handEntry
-}
-
-type handEntry struct {
-	Name                  string
-	Size, ModTime, Change int64
-	Inode, Device         uint64
-	Summary               coach.Summary
-}
-
-// readShard decodes the summaries shard at path.
-func readShard(t *testing.T, path string) handShard {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sh handShard
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&sh); err != nil {
-		t.Fatal(err)
-	}
-	return sh
-}
-
 // forgedShard is the summaries shard of s with its entry for s changed to
 // a summary that file does not hold (company "Forged Inc"), which matches
 // the file's stamp: used only if trusted. The stamp is the one st's index
@@ -481,21 +452,13 @@ func forgedShard(t *testing.T, st *coach.Store, s *coach.Session, version int) [
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		mustSummaries(t, settle(coach.NewStore(st.Dir())))
 	}
-	sh := readShard(t, path)
-	i := slices.IndexFunc(sh.Entries, func(e handEntry) bool { return e.Name == s.ID+".json" })
-	if i < 0 {
-		t.Fatalf("no entry for %s in its shard", s.ID)
-	}
-	sh.Entries[i].Summary = coach.Summarize(s)
-	sh.Entries[i].Summary.Company = "Forged Inc"
-	if version != 0 {
-		sh.Version = version
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(sh); err != nil {
+	m := coach.Summarize(s)
+	m.Company = "Forged Inc"
+	data, err := coach.ForgeShard(path, s.ID, m, version)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 // TestSummariesSeeEditsThatKeepSizeAndMtime: a file changed with the same
@@ -594,6 +557,18 @@ func TestSummariesRebuildBadIndex(t *testing.T) {
 		}},
 		{"JSON", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte {
 			return []byte(`{"version": 5, "built": 0, "entries": []}`)
+		}},
+		{"one byte changed", func(_ *testing.T, _ *coach.Store, _ string, _, _ *coach.Session, good []byte) []byte {
+			bad := bytes.Clone(good)
+			bad[len(bad)/2] ^= 0x20
+			return bad
+		}},
+		{"the old gob index", func(t *testing.T, _ *coach.Store, _ string, s, _ *coach.Session, _ []byte) []byte {
+			var buf bytes.Buffer
+			if err := gob.NewEncoder(&buf).Encode(struct{ Version int }{4}); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
 		}},
 		{"another shard's file", func(t *testing.T, st *coach.Store, kind string, _, other *coach.Session, _ []byte) []byte {
 			sum, text := coach.ShardPaths(st, other.ID)
@@ -796,19 +771,85 @@ func TestSummariesConcurrent(t *testing.T) {
 // The scale the README promises: ten thousand sessions.
 const scaleSessions = 10_000
 
-// BenchmarkSummaries lists ten thousand sessions with a warm index.
+// BenchmarkSummaries measures the index at 1,000, 10,000 and 50,000
+// sessions, to show how time and memory grow: a listing with a warm index
+// (list), the first search after it, which reads the text shards
+// (first-search), a listing after one session changed, which reads it and
+// rewrites its shard (one-changed), and a build from the files alone
+// (build). Each size's sessions are written once, for all four; 50,000 is
+// left out under -short.
+//
+//	go test ./coach -run '^$' -bench Summaries
 func BenchmarkSummaries(b *testing.B) {
-	st, _ := writeSessions(b, scaleSessions, 1)
-	settle(st) // as if written long ago: none is racily clean
-	if sums, problems, err := st.Summaries(); err != nil || len(problems) != 0 || len(sums) != scaleSessions {
-		b.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		sums, _, err := st.Summaries()
-		if err != nil || len(sums) != scaleSessions {
-			b.Fatalf("Summaries = %d, %v", len(sums), err)
-		}
+	for _, n := range []int{1_000, scaleSessions, 50_000} {
+		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
+			if n > scaleSessions && testing.Short() {
+				b.Skip("50,000 sessions take a while to write; run without -short")
+			}
+			st, sessions := writeSessions(b, n, 1)
+			settle(st) // as if written long ago: none is racily clean
+			changing := sessions[n/2].ID
+			sessions = nil
+			list := func(b *testing.B) []coach.Summary {
+				sums, problems, err := st.Summaries()
+				if err != nil || len(problems) != 0 || len(sums) != n {
+					b.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
+				}
+				return sums
+			}
+			list(b) // builds the index
+			b.Run("list", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					list(b)
+				}
+			})
+			b.Run("first-search", func(b *testing.B) {
+				b.ReportAllocs()
+				q := coach.NewQuery("portfolio")
+				for b.Loop() {
+					b.StopTimer()
+					sums := list(b)
+					b.StartTimer()
+					found := 0
+					for _, m := range sums {
+						if q.Match(m.SearchText()) {
+							found++
+						}
+					}
+				}
+			})
+			b.Run("one-changed", func(b *testing.B) {
+				path := st.Path(changing)
+				data, err := os.ReadFile(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for i := 0; b.Loop(); i++ {
+					b.StopTimer()
+					// Another size each time, written as another program
+					// would: no fsync, so only the listing is timed.
+					edited := bytes.Replace(data, []byte(`"company": "`), []byte(`"company": "`+strings.Repeat("x", i%2)), 1)
+					if err := os.WriteFile(path, edited, 0o600); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					list(b)
+				}
+			})
+			b.Run("build", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					if err := os.RemoveAll(st.IndexPath()); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					list(b)
+				}
+			})
+		})
 	}
 }
 
@@ -846,7 +887,7 @@ func TestMeasureSummaries(t *testing.T) {
 	}
 	removeIndex := func() {
 		t.Helper()
-		if err := os.Remove(st.IndexPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.RemoveAll(st.IndexPath()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -856,11 +897,13 @@ func TestMeasureSummaries(t *testing.T) {
 		removeIndex()
 		cold = append(cold, timed(call))
 	}
-	info, err := os.Stat(st.IndexPath())
-	if err != nil {
-		t.Fatal(err)
+	sizes := map[string]int64{}
+	for name, f := range indexFiles(t, st) {
+		kind, _, _ := strings.Cut(name, "-")
+		sizes[kind] += int64(len(f.data))
 	}
-	t.Logf("cold build (no index): median %v of %v; index %.1f MB", median(cold), cold, float64(info.Size())/1e6)
+	t.Logf("cold build (no index): median %v of %v; index %.1f MB of summaries, %.1f MB of text",
+		median(cold), cold, float64(sizes["summaries"])/1e6, float64(sizes["text"])/1e6)
 
 	var warm []time.Duration
 	for range 5 {
@@ -871,7 +914,7 @@ func TestMeasureSummaries(t *testing.T) {
 	var changed []time.Duration
 	for _, id := range changeIDs {
 		// One session changed since the index was built: it is re-read and
-		// the index rewritten. The store's clock is an hour ahead, so the
+		// its shard rewritten. The store's clock is an hour ahead, so the
 		// file is not also re-read by the calls after this one (a file
 		// changed within two seconds of an index build is re-read until a
 		// later build).
@@ -887,12 +930,30 @@ func TestMeasureSummaries(t *testing.T) {
 	}
 	t.Logf("read after one session changed: median %v of %v", median(changed), changed)
 
+	var searched []time.Duration
+	q := coach.NewQuery("portfolio")
+	search := func() {
+		sums, _, _ := st.Summaries()
+		searched = append(searched, timed(func() {
+			for _, m := range sums {
+				q.Match(m.SearchText())
+			}
+		}))
+	}
+	for range 3 {
+		search()
+	}
+	t.Logf("first search after a listing (reads the text): median %v of %v", median(searched), searched)
+
 	removeIndex()
 	for _, what := range []string{"cold build", "warm read"} {
 		base, peak, alloc := heapDuring(call)
 		t.Logf("%s: peak heap in use %.1f MB (%.1f MB before the call), %.1f MB allocated",
 			what, float64(peak)/1e6, float64(base)/1e6, float64(alloc)/1e6)
 	}
+	base, peak, alloc := heapDuring(search)
+	t.Logf("listing and first search: peak heap in use %.1f MB (%.1f MB before), %.1f MB allocated",
+		float64(peak)/1e6, float64(base)/1e6, float64(alloc)/1e6)
 }
 
 func timed(f func()) time.Duration {
@@ -1032,7 +1093,10 @@ func TestSearchRepairsTextShard(t *testing.T) {
 	want := listSummaries(t, st)
 	mustSummaries(t, settle(st))
 	sum, text := coach.ShardPaths(st, sessions[0].ID)
-	inShard := len(readShard(t, sum).Entries)
+	inShard, err := coach.ShardLen(sum, sessions[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Remove(text); err != nil {
 		t.Fatal(err)
 	}

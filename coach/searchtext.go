@@ -72,7 +72,7 @@ func (t *searchTexts) loadShard(k int, mine []int, started int64) {
 	if len(missing) == 0 {
 		return
 	}
-	repaired := textShard{Version: indexVersion, Shard: k, Built: started}
+	repaired := textShard{Shard: k, Built: started}
 	for _, i := range mine {
 		if e := old[t.files[i].name]; e != nil && e.stamp() == t.files[i].stamp {
 			repaired.Entries = append(repaired.Entries, *e)
@@ -93,6 +93,6 @@ func (t *searchTexts) loadShard(k int, mine []int, started int64) {
 		repaired.Entries = append(repaired.Entries, newTextEntry(name, stampOf(info), t.texts[i]))
 	}
 	if s.mkdir(s.IndexPath()) == nil {
-		_ = s.writeShard(textShardName(k), &repaired)
+		_ = s.writeShard(textShardName(k), encodeTextShard(&repaired))
 	}
 }

@@ -160,7 +160,7 @@ func TestTidyWhileSaving(t *testing.T) {
 			errs = append(errs, err)
 		}
 		_ = a.mkdir(a.IndexPath())
-		_ = a.writeShard(summaryShardName(i%indexShards), &summaryShard{Version: indexVersion})
+		_ = a.writeShard(summaryShardName(i%indexShards), encodeTextShard(&textShard{}))
 	}
 	close(stop)
 	wg.Wait()
