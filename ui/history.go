@@ -252,6 +252,10 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
+		case key.Matches(msg, k.Search) && h.list.FilterState() == list.Unfiltered:
+			var cmd tea.Cmd
+			h.list, cmd = h.list.Update(msg)
+			return tea.Batch(cmd, readSearchText(h.list.Items()))
 		}
 	}
 	if !h.list.SettingFilter() {
@@ -266,6 +270,21 @@ func (h *historyScreen) Update(msg tea.Msg) tea.Cmd {
 	h.list, cmd = h.list.Update(msg)
 	field.KeepEscapesWhole(&h.list.FilterInput, was)
 	return cmd
+}
+
+// readSearchText has the store read every session's search text as a
+// search starts, in a command: the first letter typed, a moment later,
+// then finds it read (it is not read for a list that is only looked at).
+func readSearchText(items []list.Item) tea.Cmd {
+	return func() tea.Msg {
+		for _, it := range items {
+			if it, ok := it.(historyItem); ok && it.problem == nil {
+				_ = it.sum.SearchText() // reads them all, once
+				break
+			}
+		}
+		return nil
+	}
 }
 
 func (h *historyScreen) selectedID() string {
