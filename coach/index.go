@@ -20,7 +20,7 @@ import (
 //   - into shards by a hash of the session file's name (indexShards of
 //     them), so that a changed session rewrites the one shard it falls in
 //     (about 1/64 of the index), not the whole index;
-//   - into summaries (summaries-NN.gob) and search text (text-NN.gob), so
+//   - into summaries (summaries-NN.idx) and search text (text-NN.idx), so
 //     that a listing reads only the summaries: the text, which is most of
 //     the bytes, is read when a search first runs (see searchTexts).
 //
@@ -119,8 +119,8 @@ func shardOf(name string) int {
 	return int(h.Sum32() % indexShards)
 }
 
-func summaryShardName(k int) string { return fmt.Sprintf("summaries-%02d.gob", k) }
-func textShardName(k int) string    { return fmt.Sprintf("text-%02d.gob", k) }
+func summaryShardName(k int) string { return fmt.Sprintf("summaries-%02d.idx", k) }
+func textShardName(k int) string    { return fmt.Sprintf("text-%02d.idx", k) }
 
 // Summaries lists every session as a Summary, newest first, with the files
 // it could not use, as List does. It reads only the session files that are

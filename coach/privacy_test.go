@@ -91,7 +91,7 @@ func TestExposed(t *testing.T) {
 			[]string{"sessions/a.json"}},
 		{"folders do not count", map[string]os.FileMode{".": 0o755, "sessions/": 0o755, "trash/": 0o700, "trash/c.json": 0o600}, nil},
 		{"the trash", map[string]os.FileMode{"trash/": 0o700, "trash/c.json": 0o604}, []string{"trash/c.json"}},
-		{"the index", map[string]os.FileMode{"index/": 0o700, "index/text-07.gob": 0o644}, []string{"index/text-07.gob"}},
+		{"the index", map[string]os.FileMode{"index/": 0o700, "index/text-07.idx": 0o644}, []string{"index/text-07.idx"}},
 		{"an older rebound's index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
 		{"files rebound did not make (--data-dir ~)", map[string]os.FileMode{".bashrc": 0o644, "notes.txt": 0o666,
 			"Documents/": 0o755, "Documents/cv.pdf": 0o644, "sessions/": 0o700, "sessions/a.json": 0o600}, nil},
