@@ -255,6 +255,17 @@ func (s *Store) refreshShard(k int, built int64, files []dataFile, mine []int, s
 		(reused > 0 || !onDisk[summaryShardName(k)] && !onDisk[textShardName(k)]) {
 		return // the shard holds exactly these files
 	}
+	if allRacy(slots, read, built) {
+		// Every file read again changed so close to now that the next
+		// listing must read it again whatever the shard says: writing
+		// would buy nothing (a session just saved, listed again and again
+		// in its first two seconds, rewrote its shard each time).
+		for _, i := range read {
+			slots[i].entry.Summary.text = texts[slots[i].entry.Name]
+			slots[i].keepText = true
+		}
+		return
+	}
 	fresh := summaryShard{Shard: k, Built: built, Entries: make([]summaryEntry, 0, made)}
 	for _, i := range mine {
 		if e := slots[i].entry; e != nil {
@@ -267,6 +278,18 @@ func (s *Store) refreshShard(k int, built int64, files []dataFile, mine []int, s
 			slots[i].keepText = true
 		}
 	}
+}
+
+// allRacy reports whether there are files read again and each of them
+// changed within racyWindow of built, so that no shard built now could
+// vouch for it.
+func allRacy(slots []indexSlot, read []int, built int64) bool {
+	for _, i := range read {
+		if slots[i].entry.stamp().latest() < built-int64(racyWindow) {
+			return false
+		}
+	}
+	return len(read) > 0
 }
 
 // writeShardPair writes shard k: its summaries, and its text, which is the
