@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -73,7 +74,7 @@ func checkSummaries(t *testing.T, what string, got, want []coach.Summary) {
 		t.Fatalf("%s: sessions\n%q\nwant\n%q", what, gi, wi)
 	}
 	for i := range got {
-		if !reflect.DeepEqual(got[i], want[i]) {
+		if !reflect.DeepEqual(coach.Detached(got[i]), coach.Detached(want[i])) {
 			t.Errorf("%s: summary %d:\n%+v\nwant\n%+v", what, i, got[i], want[i])
 		} else if got[i].SearchText() != want[i].SearchText() {
 			t.Errorf("%s: search text of %s:\n%s\nwant\n%s", what, got[i].ID, got[i].SearchText(), want[i].SearchText())
@@ -153,9 +154,9 @@ func TestSummariesMatchList(t *testing.T) {
 	if len(want) != 62 {
 		t.Fatalf("List gives %d sessions, want 62", len(want))
 	}
-	cold := mustSummaries(t, st)
+	cold := mustSummaries(t, settle(st)) // just written: settled, or no shard would vouch for them
 	checkSummaries(t, "without an index", cold, want)
-	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index.gob"); got != want {
+	if got, want := st.IndexPath(), filepath.Join(st.Dir(), "index"); got != want {
 		t.Errorf("IndexPath = %s, want %s", got, want)
 	}
 	if _, err := os.Stat(st.IndexPath()); err != nil {
@@ -440,56 +441,24 @@ func TestSummariesReportProblemsAndTouchNothing(t *testing.T) {
 	}
 }
 
-// handIndex and handEntry have the shape of the index file, for writing one
-// by hand: gob matches fields by name.
-type handIndex struct {
-	Version int
-	Built   int64
-	Entries []handEntry
-}
-
-type handEntry struct {
-	Name                  string
-	Size, ModTime, Change int64
-	Inode, Device         uint64
-	Summary               coach.Summary
-	Text                  string
-}
-
-// forgedIndex is an index whose one entry matches a real file's stamp but
-// holds a summary that file does not: used only if trusted. The stamp is
-// the one st's index has for the file (built by a settled store if need be).
-// A version of 0 means the version the store writes today.
-func forgedIndex(t *testing.T, st *coach.Store, s *coach.Session, version int) []byte {
+// forgedShard is the summaries shard of s with its entry for s changed to
+// a summary that file does not hold (company "Forged Inc"), which matches
+// the file's stamp: used only if trusted. The stamp is the one st's index
+// has for the file (built by a settled store if need be). A version of 0
+// means the version the store writes today.
+func forgedShard(t *testing.T, st *coach.Store, s *coach.Session, version int) []byte {
 	t.Helper()
-	data, err := os.ReadFile(st.IndexPath())
-	if errors.Is(err, fs.ErrNotExist) {
+	path, _ := coach.ShardPaths(st, s.ID)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		mustSummaries(t, settle(coach.NewStore(st.Dir())))
-		data, err = os.ReadFile(st.IndexPath())
 	}
+	m := coach.Summarize(s)
+	m.Company = "Forged Inc"
+	data, err := coach.ForgeShard(path, s.ID, m, version)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var real handIndex
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&real); err != nil {
-		t.Fatal(err)
-	}
-	i := slices.IndexFunc(real.Entries, func(e handEntry) bool { return e.Name == s.ID+".json" })
-	if i < 0 {
-		t.Fatalf("no entry for %s in the index", s.ID)
-	}
-	e := real.Entries[i]
-	e.Summary = coach.Summarize(s)
-	e.Summary.Company, e.Text = "Forged Inc", "forged"
-	if version == 0 {
-		version = real.Version
-	}
-	idx := handIndex{Version: version, Built: real.Built, Entries: []handEntry{e}}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return data
 }
 
 // TestSummariesSeeEditsThatKeepSizeAndMtime: a file changed with the same
@@ -564,51 +533,104 @@ func TestSummariesSeeEditsThatKeepSizeAndMtime(t *testing.T) {
 	}
 }
 
+// TestSummariesRebuildBadIndex spoils the shard one session falls in, of
+// summaries or of text: the listing and the search are as they were, the
+// shard is rebuilt from the session files, and no problem is reported (the
+// index is a cache; only session files are the user's).
 func TestSummariesRebuildBadIndex(t *testing.T) {
-	tests := []struct {
+	// A spoiler gets the good file of the kind of shard spoilt, and s, whose
+	// shard it is, and other, a session in another shard.
+	type spoil func(t *testing.T, st *coach.Store, kind string, s, other *coach.Session, good []byte) []byte
+	cases := []struct {
 		name string
-		bad  func(t *testing.T, st *coach.Store, s *coach.Session, good []byte) []byte
+		bad  spoil
 	}{
-		{"empty", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte { return nil }},
-		{"truncated", func(_ *testing.T, _ *coach.Store, _ *coach.Session, good []byte) []byte { return good[:len(good)/2] }},
-		{"one byte short", func(_ *testing.T, _ *coach.Store, _ *coach.Session, good []byte) []byte { return good[:len(good)-1] }},
-		{"garbage", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte {
+		{"empty", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte { return nil }},
+		{"truncated", func(_ *testing.T, _ *coach.Store, _ string, _, _ *coach.Session, good []byte) []byte {
+			return good[:len(good)/2]
+		}},
+		{"one byte short", func(_ *testing.T, _ *coach.Store, _ string, _, _ *coach.Session, good []byte) []byte {
+			return good[:len(good)-1]
+		}},
+		{"garbage", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte {
 			return bytes.Repeat([]byte{0xff, 0x00, 0x13, 'x'}, 1000)
 		}},
-		{"JSON", func(*testing.T, *coach.Store, *coach.Session, []byte) []byte {
-			return []byte(`{"version": 1, "built": 0, "entries": []}`)
+		{"JSON", func(*testing.T, *coach.Store, string, *coach.Session, *coach.Session, []byte) []byte {
+			return []byte(`{"version": 5, "built": 0, "entries": []}`)
 		}},
-		{"another version", func(t *testing.T, st *coach.Store, s *coach.Session, _ []byte) []byte {
-			return forgedIndex(t, st, s, 1) // the version before stamps
+		{"one byte changed", func(_ *testing.T, _ *coach.Store, _ string, _, _ *coach.Session, good []byte) []byte {
+			bad := bytes.Clone(good)
+			bad[len(bad)/2] ^= 0x20
+			return bad
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			st, sessions := writeSessions(t, 20, 4)
-			want := mustSummaries(t, settle(st))
-			good, err := os.ReadFile(st.IndexPath())
+		{"the old gob index", func(t *testing.T, _ *coach.Store, _ string, s, _ *coach.Session, _ []byte) []byte {
+			var buf bytes.Buffer
+			if err := gob.NewEncoder(&buf).Encode(struct{ Version int }{4}); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}},
+		{"another shard's file", func(t *testing.T, st *coach.Store, kind string, _, other *coach.Session, _ []byte) []byte {
+			sum, text := coach.ShardPaths(st, other.ID)
+			data, err := os.ReadFile(sum)
+			if kind == "text" {
+				data, err = os.ReadFile(text)
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			bad := tt.bad(t, st, sessions[0], good)
-			if err := os.WriteFile(st.IndexPath(), bad, 0o600); err != nil {
-				t.Fatal(err)
-			}
-			checkSummaries(t, "with a bad index", mustSummaries(t, st), want)
+			return data
+		}},
+	}
+	for _, kind := range []string{"summaries", "text"} {
+		tests := slices.Clone(cases)
+		if kind == "summaries" {
+			tests = append(tests, struct {
+				name string
+				bad  spoil
+			}{"another version", func(t *testing.T, st *coach.Store, _ string, s, _ *coach.Session, _ []byte) []byte {
+				return forgedShard(t, st, s, 4) // the one-file index's version
+			}})
+		}
+		for _, tt := range tests {
+			t.Run(kind+"/"+tt.name, func(t *testing.T) {
+				st, sessions := writeSessions(t, 40, 4)
+				want := mustSummaries(t, settle(st))
+				s := sessions[0]
+				sum, text := coach.ShardPaths(st, s.ID)
+				other := sessions[slices.IndexFunc(sessions, func(o *coach.Session) bool {
+					p, _ := coach.ShardPaths(st, o.ID)
+					return p != sum
+				})]
+				path := sum
+				if kind == "text" {
+					path = text
+				}
+				good, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, tt.bad(t, st, kind, s, other, good), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				checkSummaries(t, "with a bad shard", mustSummaries(t, settle(st)), want)
 
-			// The index was rebuilt: a store that cannot read a session
-			// file summarises every one from it.
-			checkSummaries(t, "from the rebuilt index", mustSummaries(t, readsFail(st)), want)
-		})
+				// The shard was rebuilt: a store that cannot read a
+				// session file lists and searches every one from it.
+				checkSummaries(t, "from the rebuilt index", mustSummaries(t, readsFail(st)), want)
+			})
+		}
 	}
 }
 
-// TestSummariesForgedIndexIsTrusted checks forgedIndex itself: with this
+// TestSummariesForgedIndexIsTrusted checks forgedShard itself: with this
 // build's version, its entry is used. Without this, the "another version"
 // case above could pass because the forged file did not decode at all.
 func TestSummariesForgedIndexIsTrusted(t *testing.T) {
 	st, sessions := writeSessions(t, 3, 5)
-	if err := os.WriteFile(st.IndexPath(), forgedIndex(t, st, sessions[0], 0), 0o600); err != nil {
+	forged := forgedShard(t, st, sessions[0], 0)
+	path, _ := coach.ShardPaths(st, sessions[0].ID)
+	if err := os.WriteFile(path, forged, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range mustSummaries(t, settle(st)) {
@@ -623,10 +645,29 @@ func TestSummariesIndexNotWritable(t *testing.T) {
 		name  string
 		block func(t *testing.T, st *coach.Store)
 	}{
-		{"index path is a directory", func(t *testing.T, st *coach.Store) {
-			if err := os.Mkdir(st.IndexPath(), 0o700); err != nil {
+		{"index path is a file", func(t *testing.T, st *coach.Store) {
+			if err := os.WriteFile(st.IndexPath(), nil, 0o600); err != nil {
 				t.Fatal(err)
 			}
+		}},
+		{"index path is a symbolic link to a folder", func(t *testing.T, st *coach.Store) {
+			elsewhere := t.TempDir()
+			if err := os.Symlink(elsewhere, st.IndexPath()); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+					t.Errorf("the index was written through a symbolic link: %d files", len(entries))
+				}
+			})
+		}},
+		{"writes fail", func(t *testing.T, st *coach.Store) {
+			st.InjectFaults(func(op, path string) error {
+				if op == "write" {
+					return syscall.ENOSPC
+				}
+				return nil
+			})
 		}},
 		{"read-only data dir", func(t *testing.T, st *coach.Store) {
 			if os.Geteuid() == 0 {
@@ -730,19 +771,85 @@ func TestSummariesConcurrent(t *testing.T) {
 // The scale the README promises: ten thousand sessions.
 const scaleSessions = 10_000
 
-// BenchmarkSummaries lists ten thousand sessions with a warm index.
+// BenchmarkSummaries measures the index at 1,000, 10,000 and 50,000
+// sessions, to show how time and memory grow: a listing with a warm index
+// (list), the first search after it, which reads the text shards
+// (first-search), a listing after one session changed, which reads it and
+// rewrites its shard (one-changed), and a build from the files alone
+// (build). Each size's sessions are written once, for all four; 50,000 is
+// left out under -short.
+//
+//	go test ./coach -run '^$' -bench Summaries
 func BenchmarkSummaries(b *testing.B) {
-	st, _ := writeSessions(b, scaleSessions, 1)
-	settle(st) // as if written long ago: none is racily clean
-	if sums, problems, err := st.Summaries(); err != nil || len(problems) != 0 || len(sums) != scaleSessions {
-		b.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		sums, _, err := st.Summaries()
-		if err != nil || len(sums) != scaleSessions {
-			b.Fatalf("Summaries = %d, %v", len(sums), err)
-		}
+	for _, n := range []int{1_000, scaleSessions, 50_000} {
+		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
+			if n > scaleSessions && testing.Short() {
+				b.Skip("50,000 sessions take a while to write; run without -short")
+			}
+			st, sessions := writeSessions(b, n, 1)
+			settle(st) // as if written long ago: none is racily clean
+			changing := sessions[n/2].ID
+			sessions = nil
+			list := func(b *testing.B) []coach.Summary {
+				sums, problems, err := st.Summaries()
+				if err != nil || len(problems) != 0 || len(sums) != n {
+					b.Fatalf("Summaries = %d, %v, %v", len(sums), problems, err)
+				}
+				return sums
+			}
+			list(b) // builds the index
+			b.Run("list", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					list(b)
+				}
+			})
+			b.Run("first-search", func(b *testing.B) {
+				b.ReportAllocs()
+				q := coach.NewQuery("portfolio")
+				for b.Loop() {
+					b.StopTimer()
+					sums := list(b)
+					b.StartTimer()
+					found := 0
+					for _, m := range sums {
+						if q.Match(m.SearchText()) {
+							found++
+						}
+					}
+				}
+			})
+			b.Run("one-changed", func(b *testing.B) {
+				path := st.Path(changing)
+				data, err := os.ReadFile(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for i := 0; b.Loop(); i++ {
+					b.StopTimer()
+					// Another size each time, written as another program
+					// would: no fsync, so only the listing is timed.
+					edited := bytes.Replace(data, []byte(`"company": "`), []byte(`"company": "`+strings.Repeat("x", i%2)), 1)
+					if err := os.WriteFile(path, edited, 0o600); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					list(b)
+				}
+			})
+			b.Run("build", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					if err := os.RemoveAll(st.IndexPath()); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					list(b)
+				}
+			})
+		})
 	}
 }
 
@@ -780,7 +887,7 @@ func TestMeasureSummaries(t *testing.T) {
 	}
 	removeIndex := func() {
 		t.Helper()
-		if err := os.Remove(st.IndexPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.RemoveAll(st.IndexPath()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -790,11 +897,13 @@ func TestMeasureSummaries(t *testing.T) {
 		removeIndex()
 		cold = append(cold, timed(call))
 	}
-	info, err := os.Stat(st.IndexPath())
-	if err != nil {
-		t.Fatal(err)
+	sizes := map[string]int64{}
+	for name, f := range indexFiles(t, st) {
+		kind, _, _ := strings.Cut(name, "-")
+		sizes[kind] += int64(len(f.data))
 	}
-	t.Logf("cold build (no index): median %v of %v; index %.1f MB", median(cold), cold, float64(info.Size())/1e6)
+	t.Logf("cold build (no index): median %v of %v; index %.1f MB of summaries, %.1f MB of text",
+		median(cold), cold, float64(sizes["summaries"])/1e6, float64(sizes["text"])/1e6)
 
 	var warm []time.Duration
 	for range 5 {
@@ -805,7 +914,7 @@ func TestMeasureSummaries(t *testing.T) {
 	var changed []time.Duration
 	for _, id := range changeIDs {
 		// One session changed since the index was built: it is re-read and
-		// the index rewritten. The store's clock is an hour ahead, so the
+		// its shard rewritten. The store's clock is an hour ahead, so the
 		// file is not also re-read by the calls after this one (a file
 		// changed within two seconds of an index build is re-read until a
 		// later build).
@@ -821,12 +930,30 @@ func TestMeasureSummaries(t *testing.T) {
 	}
 	t.Logf("read after one session changed: median %v of %v", median(changed), changed)
 
+	var searched []time.Duration
+	q := coach.NewQuery("portfolio")
+	search := func() {
+		sums, _, _ := st.Summaries()
+		searched = append(searched, timed(func() {
+			for _, m := range sums {
+				q.Match(m.SearchText())
+			}
+		}))
+	}
+	for range 3 {
+		search()
+	}
+	t.Logf("first search after a listing (reads the text): median %v of %v", median(searched), searched)
+
 	removeIndex()
 	for _, what := range []string{"cold build", "warm read"} {
 		base, peak, alloc := heapDuring(call)
 		t.Logf("%s: peak heap in use %.1f MB (%.1f MB before the call), %.1f MB allocated",
 			what, float64(peak)/1e6, float64(base)/1e6, float64(alloc)/1e6)
 	}
+	base, peak, alloc := heapDuring(search)
+	t.Logf("listing and first search: peak heap in use %.1f MB (%.1f MB before), %.1f MB allocated",
+		float64(peak)/1e6, float64(base)/1e6, float64(alloc)/1e6)
 }
 
 func timed(f func()) time.Duration {
@@ -872,4 +999,201 @@ func heapDuring(f func()) (base, peak, alloc uint64) {
 	close(done)
 	peak = max(peak, ms.HeapInuse, <-sampled)
 	return before.HeapInuse, peak, ms.TotalAlloc - before.TotalAlloc
+}
+
+// readCounter is a settled store of st's data dir that counts the files it
+// reads, by kind: session files, summaries shards and text shards.
+type readCounter struct {
+	st     *coach.Store
+	mu     sync.Mutex
+	counts map[string]int
+}
+
+func countReads(st *coach.Store) *readCounter {
+	c := &readCounter{st: settle(coach.NewStore(st.Dir())), counts: map[string]int{}}
+	c.st.InjectFaults(func(op, path string) error {
+		if op != "read" {
+			return nil
+		}
+		kind := "session"
+		switch name := filepath.Base(path); {
+		case strings.HasPrefix(name, "summaries-"):
+			kind = "summaries"
+		case strings.HasPrefix(name, "text-"):
+			kind = "text"
+		}
+		c.mu.Lock()
+		c.counts[kind]++
+		c.mu.Unlock()
+		return nil
+	})
+	return c
+}
+
+// take returns the counts so far and starts again from zero.
+func (c *readCounter) take() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	got := c.counts
+	c.counts = map[string]int{}
+	return got
+}
+
+// shardFiles counts the index's files of each kind.
+func shardFiles(t *testing.T, st *coach.Store) map[string]int {
+	t.Helper()
+	entries, err := os.ReadDir(st.IndexPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, e := range entries {
+		kind, _, _ := strings.Cut(e.Name(), "-")
+		n[kind]++
+	}
+	return n
+}
+
+// TestListingDoesNotReadText: a listing reads the summaries shards alone,
+// and the search text is read once, on the first SearchText, then looked
+// up. The text is the one Summarize makes.
+func TestListingDoesNotReadText(t *testing.T) {
+	st, _ := writeSessions(t, 300, 8)
+	want := listSummaries(t, st)
+	mustSummaries(t, settle(st)) // builds the index
+	files := shardFiles(t, st)
+	if files["summaries"] == 0 || files["summaries"] != files["text"] || files["summaries"] > coach.IndexShards {
+		t.Fatalf("index files %v", files)
+	}
+	c := countReads(st)
+	sums, problems, err := c.st.Summaries()
+	if err != nil || len(problems) != 0 {
+		t.Fatal(problems, err)
+	}
+	if got := c.take(); !reflect.DeepEqual(got, map[string]int{"summaries": files["summaries"]}) {
+		t.Errorf("a listing read %v; want only the %d summaries shards", got, files["summaries"])
+	}
+	if got, want := sums[7].SearchText(), want[7].SearchText(); got != want {
+		t.Errorf("search text of %s:\n%s\nwant\n%s", sums[7].ID, got, want)
+	}
+	if got := c.take(); !reflect.DeepEqual(got, map[string]int{"text": files["text"]}) {
+		t.Errorf("the first search read %v; want the %d text shards", got, files["text"])
+	}
+	checkSummaries(t, "searched", sums, want)
+	if got := c.take(); len(got) != 0 {
+		t.Errorf("later searches read %v; want nothing", got)
+	}
+}
+
+// TestSearchRepairsTextShard: a text shard lost (deleted by hand, or never
+// written) costs the first search a read of its sessions' files, which
+// puts it back; the next search reads no session file.
+func TestSearchRepairsTextShard(t *testing.T) {
+	st, sessions := writeSessions(t, 200, 9)
+	want := listSummaries(t, st)
+	mustSummaries(t, settle(st))
+	sum, text := coach.ShardPaths(st, sessions[0].ID)
+	inShard, err := coach.ShardLen(sum, sessions[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(text); err != nil {
+		t.Fatal(err)
+	}
+	for round, wantReads := range []int{inShard, 0} {
+		c := countReads(st)
+		sums := mustSummaries(t, c.st)
+		checkSummaries(t, "searched", sums, want)
+		if got := c.take()["session"]; got != wantReads {
+			t.Errorf("round %d: the search read %d session files; want %d", round, got, wantReads)
+		}
+	}
+	if _, err := os.Stat(text); err != nil {
+		t.Errorf("the text shard is not back: %v", err)
+	}
+}
+
+// indexFiles is every file of the index, by name.
+func indexFiles(t *testing.T, st *coach.Store) map[string]fileState {
+	t.Helper()
+	return snapshot(t, st.IndexPath())
+}
+
+// TestChangeRewritesOneShard: one session saved, added or removed changes
+// the two files of its shard and no other.
+func TestChangeRewritesOneShard(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, st *coach.Store, id string)
+	}{
+		{"saved", func(t *testing.T, st *coach.Store, id string) {
+			s, err := st.Load(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Intake.Company = "Changed Company Ltd"
+			if err := st.Overwrite(s); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"added", func(t *testing.T, st *coach.Store, id string) {
+			s := coachtest.Generate(1, 99, indexNow)[0]
+			s.ID = id
+			if err := coachtest.Write(st, []*coach.Session{s}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"deleted", func(t *testing.T, st *coach.Store, id string) {
+			if err := st.Delete(id); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, sessions := writeSessions(t, 500, 10)
+			id := sessions[3].ID
+			if tt.name == "added" {
+				id = "00000000000000ee"
+			}
+			settle(st)
+			mustSummaries(t, st)
+			before := indexFiles(t, st)
+			time.Sleep(10 * time.Millisecond) // a rewritten file's mtime moves
+			tt.change(t, st, id)
+			checkSummaries(t, "after the change", mustSummaries(t, st), listSummaries(t, st))
+			after := indexFiles(t, st)
+			sum, text := coach.ShardPaths(st, id)
+			changed := map[string]bool{filepath.Base(sum): true, filepath.Base(text): true}
+			for name, b := range before {
+				a, ok := after[name]
+				switch {
+				case !ok:
+					t.Errorf("%s was removed", name)
+				case changed[name] && bytes.Equal(a.data, b.data):
+					t.Errorf("%s, the changed session's shard, is as it was", name)
+				case !changed[name] && (!bytes.Equal(a.data, b.data) || !a.mtime.Equal(b.mtime)):
+					t.Errorf("%s was rewritten; only %v should be", name, changed)
+				}
+			}
+			if len(after) != len(before) {
+				t.Errorf("%d index files, then %d", len(before), len(after))
+			}
+		})
+	}
+}
+
+// TestSummariesRemoveTheOldIndex: the one-file index of rebound before the
+// shards, which holds every session's text, goes once the shards are
+// written.
+func TestSummariesRemoveTheOldIndex(t *testing.T) {
+	st, _ := writeSessions(t, 5, 11)
+	old := filepath.Join(st.Dir(), "index.gob")
+	if err := os.WriteFile(old, []byte("every session's text"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, "beside an old index", mustSummaries(t, settle(st)), listSummaries(t, st))
+	if _, err := os.Lstat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("index.gob is still there: %v", err)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Exposed lists the data directory's files that other users of this
@@ -26,11 +27,11 @@ func (s *Store) Exposed() ([]string, error) {
 		return nil, nil // no data directory (Unavailable): nothing of ours to warn about
 	}
 	var exposed []string
-	// Only what rebound keeps: its index at the top and the files in its
-	// own folders. The data dir may be a folder that holds other things
-	// (--data-dir ~): they are none of rebound's business.
-	if info, err := os.Lstat(filepath.Join(s.dir, indexName)); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o077 != 0 {
-		exposed = append(exposed, indexName)
+	// Only what rebound keeps: an older rebound's index at the top and the
+	// files in its own folders. The data dir may be a folder that holds
+	// other things (--data-dir ~): they are none of rebound's business.
+	if info, err := os.Lstat(filepath.Join(s.dir, legacyIndexName)); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o077 != 0 {
+		exposed = append(exposed, legacyIndexName)
 	}
 	for _, sub := range ownFolders {
 		entries, err := readDir(filepath.Join(s.dir, sub))
@@ -40,26 +41,43 @@ func (s *Store) Exposed() ([]string, error) {
 		if err != nil {
 			return exposed, err
 		}
-		for _, e := range entries {
-			if !e.Type().IsRegular() {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil {
-				continue // removed meanwhile
-			}
-			if info.Mode().Perm()&0o077 != 0 {
-				exposed = append(exposed, filepath.Join(sub, e.Name()))
-			}
-		}
+		exposed = append(exposed, exposedIn(sub, entries)...)
 	}
 	slices.Sort(exposed)
 	return exposed, nil
 }
 
+// exposedIn is the regular files among entries (of the folder sub) that
+// others may read or write. Every command asks before it does anything
+// else, so the files (ten thousand sessions, say) are looked at on every
+// CPU: it is one stat each, as many as the listing itself makes.
+func exposedIn(sub string, entries []fs.DirEntry) []string {
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(entries)/500))
+	found := make([][]string, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for _, e := range entries[p*len(entries)/parts : (p+1)*len(entries)/parts] {
+				if !e.Type().IsRegular() {
+					continue
+				}
+				info, err := e.Info()
+				if err != nil {
+					continue // removed meanwhile
+				}
+				if info.Mode().Perm()&0o077 != 0 {
+					found[p] = append(found[p], filepath.Join(sub, e.Name()))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return slices.Concat(found...)
+}
+
 // ownFolders are the folders rebound makes in the data directory and
 // keeps its files in.
-var ownFolders = []string{"sessions", "practice", "trash"}
+var ownFolders = []string{"sessions", "practice", "trash", indexDirName}
 
 // ExposedWarning is the one-line warning for what Exposed found, or "". Its
 // chmod names exactly what rebound made: the file, or the index and the

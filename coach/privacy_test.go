@@ -2,6 +2,7 @@ package coach
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -31,7 +32,13 @@ func TestSavedFilesArePrivate(t *testing.T) {
 	if err := st.Delete(sess.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := st.Summaries(); err != nil { // writes index.gob
+	kept := NewSession(time.Now())
+	kept.ID = "0123456789abcdef"
+	if err := st.Overwrite(kept); err != nil {
+		t.Fatal(err)
+	}
+	st.clock = func() time.Time { return time.Now().Add(time.Hour) } // or files this fresh get no shard
+	if _, _, err := st.Summaries(); err != nil {                     // writes index/
 		t.Fatal(err)
 	}
 	n := 0
@@ -59,7 +66,7 @@ func TestSavedFilesArePrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n < 6 { // data, sessions, practice, trash, index.gob, the two files
+	if n < 10 { // data, sessions, practice, trash, index, its two shards, the three files
 		t.Errorf("only %d entries checked", n)
 	}
 	if got, err := st.Exposed(); err != nil || len(got) != 0 {
@@ -85,7 +92,8 @@ func TestExposed(t *testing.T) {
 			[]string{"sessions/a.json"}},
 		{"folders do not count", map[string]os.FileMode{".": 0o755, "sessions/": 0o755, "trash/": 0o700, "trash/c.json": 0o600}, nil},
 		{"the trash", map[string]os.FileMode{"trash/": 0o700, "trash/c.json": 0o604}, []string{"trash/c.json"}},
-		{"the index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
+		{"the index", map[string]os.FileMode{"index/": 0o700, "index/text-07.idx": 0o644}, []string{"index/text-07.idx"}},
+		{"an older rebound's index", map[string]os.FileMode{"index.gob": 0o644}, []string{"index.gob"}},
 		{"files rebound did not make (--data-dir ~)", map[string]os.FileMode{".bashrc": 0o644, "notes.txt": 0o666,
 			"Documents/": 0o755, "Documents/cv.pdf": 0o644, "sessions/": 0o700, "sessions/a.json": 0o600}, nil},
 		{"only owner bits, even odd ones", map[string]os.FileMode{"sessions/": 0o700, "sessions/a.json": 0o400}, nil},
@@ -190,5 +198,37 @@ func TestUnavailableReadsNothing(t *testing.T) {
 	sessions, _ := os.ReadDir("sessions")
 	if len(entries) != 2 || len(sessions) != 1 {
 		t.Errorf("the working directory changed: %v, %v", entries, sessions)
+	}
+}
+
+// TestExposedManyFiles: with files enough to be looked at on several CPUs,
+// every exposed one is found, once, in order.
+func TestExposedManyFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	dir := t.TempDir()
+	sessions := filepath.Join(dir, "sessions")
+	if err := os.Mkdir(sessions, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := range 2400 {
+		name := fmt.Sprintf("%016x.json", i)
+		mode := os.FileMode(0o600)
+		if i%700 == 3 || i == 2399 {
+			mode = 0o644
+			want = append(want, filepath.Join("sessions", name))
+		}
+		if err := os.WriteFile(filepath.Join(sessions, name), nil, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(filepath.Join(sessions, name), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := NewStore(dir).Exposed()
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("Exposed = %q, %v; want %q", got, err, want)
 	}
 }

@@ -36,8 +36,10 @@ type Summary struct {
 	Plan string `json:"plan,omitempty"`
 
 	// text is every piece of user text in the session, lower-cased, for
-	// filtering.
+	// filtering; or, for a summary from the index, src holds it (at at).
 	text string
+	src  *searchTexts
+	at   int
 }
 
 // PromptDoBetter is the prompt whose answers insights count as themes,
@@ -94,8 +96,16 @@ func cloneOrNil[S ~[]E, E any](s S) S {
 func (m Summary) Title() string { return title(m.Role, m.Company, m.CreatedAt) }
 
 // SearchText is what a filter looks in: every piece of text the user wrote
-// in the session, and its date, lower-cased.
-func (m Summary) SearchText() string { return m.text }
+// in the session, and its date, lower-cased. For summaries from
+// Store.Summaries, the first call reads the search text of all of them
+// (the index keeps it apart, so that a listing does not read it) and later
+// calls only look it up; it is safe to call from several goroutines.
+func (m Summary) SearchText() string {
+	if m.src != nil {
+		return m.src.text(m.at)
+	}
+	return m.text
+}
 
 // searchText joins, lower-cased, every piece of text in a session a user
 // might look for it by, drafts included: they are words typed too.

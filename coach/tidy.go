@@ -10,8 +10,9 @@ import (
 // Every file the store writes is first written to a temp file beside it,
 // named "." + its name + ".tmp-" + digits (os.CreateTemp's pattern, in
 // replaceWith), then renamed over it. A crash between the two leaves the
-// temp file: in sessions/, practice/, and in the data directory itself for
-// the index, which holds every session's text. Tidy removes them the next
+// temp file: in sessions/, practice/, trash/, index/ (whose text shards
+// hold the sessions' words), and in the data directory itself for the
+// one-file index of an older rebound. Tidy removes them the next
 // time the store is opened, and so does every listing of sessions/ and
 // practice/.
 //
@@ -46,7 +47,7 @@ func (s *Store) Tidy() {
 		return // no data directory (Unavailable)
 	}
 	now := s.now()
-	for _, dir := range []string{s.dir, s.sessionsDir(), s.practiceDir(), s.trashDir()} {
+	for _, dir := range []string{s.dir, s.sessionsDir(), s.practiceDir(), s.trashDir(), s.IndexPath()} {
 		read := readDir
 		if dir == s.dir {
 			read = readDataDir

@@ -46,7 +46,8 @@ func TestTidy(t *testing.T) {
 	}
 	files := []file{
 		// Left by crashes: removed.
-		{path: ".index.gob.tmp-1234567", old: true, gone: true},
+		{path: ".index.gob.tmp-1234567", old: true, gone: true}, // an older rebound's index
+		{path: "index/.text-07.idx.tmp-1234567", old: true, gone: true},
 		{path: "sessions/." + id + ".json.tmp-42", old: true, gone: true},
 		{path: "practice/." + id + ".json.tmp-43", old: true, gone: true},
 		{path: "trash/." + id + ".json.tmp-44", old: true, gone: true},
@@ -57,6 +58,8 @@ func TestTidy(t *testing.T) {
 		{path: "locks/practice." + id + ".lock", old: true, gone: true},
 		// A save in progress, or one stopped: kept.
 		{path: ".index.gob.tmp-99"},                                               // fresh
+		{path: "index/.summaries-07.idx.tmp-99"},                                  // fresh
+		{path: "index/.text-08.idx.tmp-95", old: true, make: writer},              // old, locked
 		{path: "sessions/." + id + ".json.tmp-98"},                                // fresh
 		{path: "sessions/.fedcba9876543210.json.tmp-97", old: true, make: writer}, // old, locked
 		{path: "practice/.fedcba9876543210.json.tmp-96", old: true, make: writer}, // old, locked
@@ -156,7 +159,8 @@ func TestTidyWhileSaving(t *testing.T) {
 		if err := a.Overwrite(s.Clone()); err != nil {
 			errs = append(errs, err)
 		}
-		a.writeIndex(&indexFile{Version: indexVersion})
+		_ = a.mkdir(a.IndexPath())
+		_ = a.writeShard(summaryShardName(i%indexShards), encodeTextShard(&textShard{}))
 	}
 	close(stop)
 	wg.Wait()

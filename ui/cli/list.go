@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rebound-coach/rebound/coach"
 	"github.com/spf13/cobra"
@@ -85,29 +86,31 @@ func (c *ctx) list(asJSON bool) error {
 	return nil
 }
 
-// listJSON streams the list: one session encoded at a time, so ten thousand
-// cost no more memory than one. The output is byte for byte what an
-// indenting json.Encoder (HTML left unescaped, as in session files) makes of
-// {"sessions": [...], "unreadable": [...]}, but for the characters
-// coach.InertJSON escapes.
+// listJSON streams the list: one session written at a time, so ten
+// thousand cost no more memory than one. The output is byte for byte what
+// an indenting json.Encoder (HTML left unescaped, as in session files)
+// makes of {"sessions": [...], "unreadable": [...]}, but for the
+// characters coach.InertJSON escapes. The sessions are written by
+// appendRow rather than by the encoder: reflection and re-indenting were
+// most of the command's time at ten thousand sessions.
 func (c *ctx) listJSON(sums []coach.Summary, problems []coach.Problem, short map[string]string) error {
 	w := bufio.NewWriterSize(c.env.Stdout, 64<<10)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
-	array := func(name string, n int, item func(i int) any, last bool) error {
+	array := func(name string, n int, item func(i int) ([]byte, error), last bool) error {
 		fmt.Fprintf(w, "  %q: [", name)
 		for i := range n {
-			buf.Reset()
-			if err := enc.Encode(item(i)); err != nil {
+			data, err := item(i)
+			if err != nil {
 				return err
 			}
 			if i > 0 {
 				w.WriteByte(',')
 			}
 			w.WriteString("\n    ")
-			w.Write(coach.InertJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
+			w.Write(coach.InertJSON(data))
 		}
 		if n > 0 {
 			w.WriteString("\n  ")
@@ -120,16 +123,136 @@ func (c *ctx) listJSON(sums []coach.Summary, problems []coach.Problem, short map
 		return nil
 	}
 	w.WriteString("{\n")
-	if err := array("sessions", len(sums), func(i int) any { return c.row(&sums[i], short) }, false); err != nil {
+	var row []byte
+	if err := array("sessions", len(sums), func(i int) ([]byte, error) {
+		r := c.row(&sums[i], short)
+		var err error
+		row, err = appendRow(row[:0], &r)
+		return row, err
+	}, false); err != nil {
 		return err
 	}
-	if err := array("unreadable", len(problems), func(i int) any {
-		return problemRow{Path: problems[i].Path, Reason: problems[i].Reason}
+	if err := array("unreadable", len(problems), func(i int) ([]byte, error) {
+		buf.Reset()
+		err := enc.Encode(problemRow{Path: problems[i].Path, Reason: problems[i].Reason})
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 	}, true); err != nil {
 		return err
 	}
 	w.WriteString("}\n")
 	return w.Flush()
+}
+
+// appendRow appends r as the list's encoder would write it: an object at
+// the second level of indentation, members in listRow's order.
+func appendRow(b []byte, r *listRow) ([]byte, error) {
+	b = append(b, '{')
+	member := func(name string) {
+		if b[len(b)-1] != '{' {
+			b = append(b, ',')
+		}
+		b = append(b, "\n      \""...)
+		b = append(b, name...)
+		b = append(b, "\": "...)
+	}
+	str := func(name, v string) {
+		member(name)
+		b = appendJSONString(b, v)
+	}
+	var err error
+	date := func(name string, t time.Time) {
+		member(name)
+		if y := t.Year(); y < 0 || y > 9999 {
+			err = fmt.Errorf("json: %s: year %d outside of range [0,9999]", name, y)
+		}
+		b = append(b, '"')
+		b = t.AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '"')
+	}
+	num := func(name string, v *int) {
+		member(name)
+		if v == nil {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendInt(b, int64(*v), 10)
+		}
+	}
+	str("id", r.ID)
+	str("short_id", r.ShortID)
+	date("created_at", r.CreatedAt)
+	date("updated_at", r.UpdatedAt)
+	str("status", string(r.Status))
+	str("title", r.Title)
+	str("company", r.Company)
+	str("role", r.Role)
+	str("stage", r.Stage)
+	str("rejected_on", r.RejectedOn)
+	num("mood_before", r.MoodBefore)
+	num("mood_after", r.MoodAfter)
+	str("feedback_outcome", string(r.FeedbackOutcome))
+	num("actions_done", &r.ActionsDone)
+	num("actions_open", &r.ActionsOpen)
+	str("path", r.Path)
+	b = append(b, "\n    }"...)
+	return b, err
+}
+
+// appendJSONString appends s quoted as encoding/json quotes a string with
+// HTML escaping off: quote, backslash and the C0 controls escaped (the
+// five with a short form by it), invalid UTF-8 as U+FFFD, and the line
+// and paragraph separators as \u2028 and \u2029.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var esc string
+		size := 1
+		switch c {
+		case '"':
+			esc = `\"`
+		case '\\':
+			esc = `\\`
+		case '\b':
+			esc = `\b`
+		case '\f':
+			esc = `\f`
+		case '\n':
+			esc = `\n`
+		case '\r':
+			esc = `\r`
+		case '\t':
+			esc = `\t`
+		default:
+			if c < 0x20 {
+				esc = `\u00` + string(hex[c>>4]) + string(hex[c&0xF])
+				break
+			}
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				esc = `\ufffd`
+			case r == '\u2028':
+				esc = `\u2028`
+			case r == '\u2029':
+				esc = `\u2029`
+			}
+		}
+		if esc != "" {
+			b = append(b, s[done:i]...)
+			b = append(b, esc...)
+			done = i + size
+		}
+		i += size
+	}
+	b = append(b, s[done:]...)
+	return append(b, '"')
 }
 
 func (c *ctx) row(m *coach.Summary, short map[string]string) listRow {

@@ -147,7 +147,7 @@ func (p *page) reference() {
 		{"trash/ID.json", "A session deleted from home; `rebound restore ID` moves it back."},
 		{"locks/session.ID.lock", "Held with flock(2) while a session is open, so that a second rebound " +
 			"opens it read-only; the system lets go of it however rebound ends."},
-		{"index.gob", "A cache of every session's summary, for listing and searching; always safe to delete."},
+		{"index/", "A cache of every session's summary and search text, in 64 shards, for listing and searching; always safe to delete."},
 		{"ID.json.vN.bak", "The original of a file upgraded to a newer format, kept beside it."},
 	})
 	p.line(".PP")

@@ -35,10 +35,17 @@ type Item struct {
 	Sum     coach.Summary
 	short   string // the shortest unique ID, as the command line takes it
 	problem *coach.Problem
-	filter  string
+	filter  string // a problem's; a session's is its search text
 }
 
-func (i Item) FilterValue() string { return i.filter }
+// FilterValue is asked only once a search runs: the store reads the search
+// text of every session then, not when the list loads.
+func (i Item) FilterValue() string {
+	if i.problem != nil {
+		return i.filter
+	}
+	return i.Sum.SearchText()
+}
 
 // Page is Past sessions: every session, newest first, filtered by
 // any text in it with "/", opened with enter.
@@ -187,7 +194,7 @@ func historyItems(sums []coach.Summary, problems []coach.Problem) []list.Item {
 		items = append(items, Item{problem: &p, filter: strings.ToLower(p.Path + "\n" + p.Reason)})
 	}
 	for _, m := range sums {
-		items = append(items, Item{Sum: m, short: short[m.ID], filter: m.SearchText()})
+		items = append(items, Item{Sum: m, short: short[m.ID]})
 	}
 	return items
 }
@@ -230,6 +237,10 @@ func (h *Page) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(msg, k.QuitHome):
 			return tea.Quit
+		case key.Matches(msg, k.Search) && h.list.FilterState() == list.Unfiltered:
+			var cmd tea.Cmd
+			h.list, cmd = h.list.Update(msg)
+			return tea.Batch(cmd, readSearchText(h.list.Items()))
 		}
 	}
 	if !h.list.SettingFilter() {
@@ -244,6 +255,21 @@ func (h *Page) Update(msg tea.Msg) tea.Cmd {
 	h.list, cmd = h.list.Update(msg)
 	field.KeepEscapesWhole(&h.list.FilterInput, was)
 	return cmd
+}
+
+// readSearchText has the store read every session's search text as a
+// search starts, in a command: the first letter typed, a moment later,
+// then finds it read (it is not read for a list that is only looked at).
+func readSearchText(items []list.Item) tea.Cmd {
+	return func() tea.Msg {
+		for _, it := range items {
+			if it, ok := it.(Item); ok && it.problem == nil {
+				_ = it.Sum.SearchText() // reads them all, once
+				break
+			}
+		}
+		return nil
+	}
 }
 
 func (h *Page) selectedID() string {
