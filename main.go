@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	terminal "github.com/charmbracelet/x/term"
 
 	"github.com/rebound-coach/rebound/coach"
@@ -52,6 +53,7 @@ func main() {
 // runApp runs the full-screen app or plain mode, as the command line
 // (package cli) asked, and returns the exit code.
 func runApp(opts cli.AppOptions) int {
+	go warmWidths()
 	var o app.Options
 	flow, _, err := content.Load()
 	if err == nil {
@@ -83,6 +85,17 @@ func runApp(opts cli.AppOptions) int {
 	o.NewSession, o.Practice, o.PracticeTag, o.Timer = opts.NewSession, opts.Practice, opts.Tag, opts.Timer
 	o.Theme = opts.Theme
 	return runTUI(o, opts.ThemeFlag, dir)
+}
+
+// warmWidths measures a character past Latin once, so that the table of
+// character widths behind that measure is built now, on another core,
+// while the app loads. go-runewidth builds it (2 MB, under a sync.Once) the
+// first time any such character is measured, and the first one is drawn in
+// the first frame (the menu's ›, a rule's ─): left to the renderer, the
+// build held that frame back by 6-9 ms on the machine the README's
+// performance table was measured on.
+func warmWidths() {
+	ansi.StringWidthWc("─")
 }
 
 // runTUI runs the full-screen app until it quits, then hands over what
