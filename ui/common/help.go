@@ -6,9 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/list"
 	"github.com/rebound-coach/rebound/coach"
-	"github.com/rebound-coach/rebound/ui/theme"
 )
 
 // Reason is the heart of a file error, "permission denied", without the
@@ -22,24 +20,6 @@ func Reason(err error) string {
 }
 
 func Clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
-
-// StyleList gives a list the theme's styles; padless drops the padding
-// around its status line and pages, which the screen lays out itself.
-// The root calls it again when the theme changes (the terminal's
-// background reply comes a moment after start).
-func StyleList(l *list.Model, st *theme.Styles, padless bool) {
-	s := st.List
-	if padless {
-		s.StatusBar = s.StatusBar.UnsetPadding()
-		s.StatusEmpty = s.StatusEmpty.UnsetPadding()
-		s.NoItems = s.NoItems.UnsetPadding()
-		s.PaginationStyle = s.PaginationStyle.UnsetPadding()
-	}
-	l.Styles = s
-	fs := s.Filter
-	fs.Cursor.Blink = false // steady, as in every field: no timer runs while idle
-	l.FilterInput.SetStyles(fs)
-}
 
 // Skipped is the line naming a file that could not be read, with its path
 // within the data directory: the full path would push the reason off the

@@ -60,11 +60,8 @@ type Page struct {
 }
 
 func New(d *common.Context) *Page {
-	l := list.New(nil, historyDelegate{deps: d}, 0, 0)
-	l.SetShowTitle(false)
-	l.SetShowHelp(false)
+	l := common.NewList(historyDelegate{Rows: common.Rows{Lines: 2, Gap: 1}, deps: d})
 	l.SetStatusBarItemName("session", "sessions")
-	l.DisableQuitKeybindings()
 	l.FilterInput.Prompt = "Search: "
 	// "3/1667", not a dot per page: the list draws the dots (one string
 	// concatenation per page) on every frame before finding them too wide.
@@ -314,11 +311,10 @@ func (h *Page) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()
 
 // historyDelegate draws a past session in two lines: when and what, then
 // how it went.
-type historyDelegate struct{ deps *common.Context }
-
-func (d historyDelegate) Height() int                         { return 2 }
-func (d historyDelegate) Spacing() int                        { return 1 }
-func (d historyDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+type historyDelegate struct {
+	common.Rows
+	deps *common.Context
+}
 
 func (d historyDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	it, ok := item.(Item)

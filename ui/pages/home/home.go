@@ -87,13 +87,10 @@ type Page struct {
 }
 
 func New(d *common.Context) *Page {
-	l := list.New(nil, homeDelegate{deps: d}, 0, 0)
-	l.SetShowTitle(false)
+	l := common.NewList(homeDelegate{Rows: common.Rows{Lines: 1, Gap: 0}, deps: d})
 	l.SetShowStatusBar(false)
-	l.SetShowHelp(false)
 	l.SetFilteringEnabled(false)
 	l.SetShowPagination(false) // the menu is short; what does not fit scrolls
-	l.DisableQuitKeybindings()
 	h := &Page{deps: d, list: l}
 	h.setItems(sessionsLoadedMsg{})
 	return h
@@ -346,11 +343,10 @@ func (h *Page) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()
 // homeDelegate draws a menu row on one line: the title, and in a column to
 // its right a muted description. One line a row keeps the whole menu, what
 // is due and the support note on a 24-row screen.
-type homeDelegate struct{ deps *common.Context }
-
-func (d homeDelegate) Height() int                         { return 1 }
-func (d homeDelegate) Spacing() int                        { return 0 }
-func (d homeDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+type homeDelegate struct {
+	common.Rows
+	deps *common.Context
+}
 
 func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	it, ok := item.(Item)

@@ -84,12 +84,9 @@ type Page struct {
 }
 
 func New(d *common.Context, tag string, timer time.Duration) *Page {
-	l := list.New(nil, cardDelegate{deps: d}, 0, 0)
-	l.SetShowTitle(false)
+	l := common.NewList(cardDelegate{Rows: common.Rows{Lines: 1, Gap: 0}, deps: d})
 	l.SetShowStatusBar(false)
-	l.SetShowHelp(false)
 	l.SetFilteringEnabled(false)
-	l.DisableQuitKeybindings()
 	l.Paginator.Type = paginator.Arabic // "3/12", never a row of dots
 	common.StyleList(&l, &d.Styles, false)
 	return &Page{deps: d, data: &common.PracticeData{Bank: coach.BankQuestions(d.Bank)}, list: l, tag: tag, timer: timer}
@@ -298,11 +295,10 @@ func (p *Page) FullHelp() [][]key.Binding {
 
 // cardDelegate draws a queued question on one line: the question, and on
 // the right why it is there and its ratings so far.
-type cardDelegate struct{ deps *common.Context }
-
-func (d cardDelegate) Height() int                         { return 1 }
-func (d cardDelegate) Spacing() int                        { return 0 }
-func (d cardDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+type cardDelegate struct {
+	common.Rows
+	deps *common.Context
+}
 
 func (d cardDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	it, ok := item.(Item)
