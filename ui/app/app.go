@@ -169,40 +169,48 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// pages are the pages open now, the one on show among them: the root
-// keeps the ones a user comes back to (Past sessions and practice keep
-// their place).
+// openPage is a page that is open, by its name.
+type openPage struct {
+	id     common.Page
+	screen common.Screen
+}
+
+// openPages is the one list of the pages open now, the one on show among them:
+// the root keeps the ones a user comes back to (Past sessions and practice
+// keep their place). Home is always open. A page not open is left out
+// rather than held as a nil pointer in an interface, which would not be nil.
+func (m *Model) openPages() []openPage {
+	out := []openPage{{common.Home, m.home}}
+	add := func(id common.Page, isOpen bool, s common.Screen) {
+		if isOpen {
+			out = append(out, openPage{id, s})
+		}
+	}
+	add(common.Flow, m.flow != nil, m.flow)
+	add(common.Summary, m.summary != nil, m.summary)
+	add(common.History, m.history != nil, m.history)
+	add(common.Session, m.session != nil, m.session)
+	add(common.Insights, m.insights != nil, m.insights)
+	add(common.Practice, m.practice != nil, m.practice)
+	add(common.Round, m.round != nil, m.round)
+	return out
+}
+
+// pages are the open pages' screens.
 func (m *Model) pages() []common.Screen {
 	var out []common.Screen
-	for _, p := range []struct {
-		open bool
-		page common.Screen
-	}{{true, m.home}, {m.flow != nil, m.flow}, {m.summary != nil, m.summary}, {m.history != nil, m.history},
-		{m.session != nil, m.session}, {m.insights != nil, m.insights}, {m.practice != nil, m.practice},
-		{m.round != nil, m.round}} {
-		if p.open {
-			out = append(out, p.page)
-		}
+	for _, p := range m.openPages() {
+		out = append(out, p.screen)
 	}
 	return out
 }
 
+// current is the page on show: home, should the one named not be open.
 func (m *Model) current() common.Screen {
-	switch m.page {
-	case common.Flow:
-		return m.flow
-	case common.Summary:
-		return m.summary
-	case common.History:
-		return m.history
-	case common.Session:
-		return m.session
-	case common.Insights:
-		return m.insights
-	case common.Practice:
-		return m.practice
-	case common.Round:
-		return m.round
+	for _, p := range m.openPages() {
+		if p.id == m.page {
+			return p.screen
+		}
 	}
 	return m.home
 }
