@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,6 +54,9 @@ const escHold = 150 * time.Millisecond
 var binPath string
 
 func TestMain(m *testing.M) {
+	if probe, ok := os.LookupEnv(widthProbeEnv); ok {
+		os.Exit(widthProbe(probe == "warm"))
+	}
 	os.Exit(buildAndRun(m))
 }
 
@@ -5442,6 +5446,52 @@ func TestE2EPastedStandInsStayAsPasted(t *testing.T) {
 	}
 	if s.Intake.Message != message {
 		t.Errorf("intake.message in %s = %q,\nwant the paste exactly, %q\nfile:\n%s", path, s.Intake.Message, message, text)
+	}
+}
+
+// widthProbeEnv, when set, makes the test binary a width probe (see
+// widthProbe) instead of running tests: "warm" calls warmWidths first.
+const widthProbeEnv = "REBOUND_WIDTH_PROBE"
+
+// widthProbe measures one character past Latin, in a process that has
+// measured none before, and prints how many allocations that took: the
+// lazy build of go-runewidth's width table allocates, a measure in a built
+// table does not.
+func widthProbe(warm bool) int {
+	if warm {
+		warmWidths()
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	ansi.StringWidthWc("│")
+	runtime.ReadMemStats(&after)
+	fmt.Println(after.Mallocs - before.Mallocs)
+	return 0
+}
+
+// TestWarmWidthsBuildsTheTable checks that warmWidths builds the width
+// table the first frame's draw would otherwise build (see warmWidths), in
+// two fresh processes: without it, the first measure builds the table
+// (it allocates); after it, the first measure finds the table built.
+func TestWarmWidthsBuildsTheTable(t *testing.T) {
+	allocs := func(mode string) int {
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), widthProbeEnv+"="+mode)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("width probe %q: %v", mode, err)
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(string(out)))
+		if err != nil {
+			t.Fatalf("width probe %q printed %q", mode, out)
+		}
+		return n
+	}
+	if n := allocs("cold"); n == 0 {
+		t.Fatalf("a first measure in a fresh process made no allocations: go-runewidth no longer builds its table lazily, so warmWidths and its goroutine in runApp can go")
+	}
+	if n := allocs("warm"); n != 0 {
+		t.Errorf("after warmWidths the first measure still made %d allocations: warmWidths no longer builds the table the first frame needs", n)
 	}
 }
 
