@@ -53,7 +53,10 @@ func main() {
 // runApp runs the full-screen app or plain mode, as the command line
 // (package cli) asked, and returns the exit code.
 func runApp(opts cli.AppOptions) int {
-	go warmWidths()
+	plain := plainMode(opts.Plain, os.Getenv)
+	if !plain {
+		go warmWidths() // only a full-screen frame needs it soon
+	}
 	var o app.Options
 	flow, _, err := content.Load()
 	if err == nil {
@@ -74,7 +77,7 @@ func runApp(opts cli.AppOptions) int {
 		o.Store = coach.Unavailable(err)
 	}
 
-	if plainMode(opts.Plain, os.Getenv) {
+	if plain {
 		return runPlain(o, flow, opts)
 	}
 	if !terminal.IsTerminal(os.Stdin.Fd()) || !terminal.IsTerminal(os.Stdout.Fd()) {
